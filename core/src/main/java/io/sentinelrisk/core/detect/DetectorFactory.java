@@ -1,0 +1,39 @@
+package io.sentinelrisk.core.detect;
+
+import io.sentinelrisk.core.config.ParamSpec;
+import io.sentinelrisk.core.config.Params;
+
+import java.util.List;
+
+/**
+ * One kind of detector as the user sees it: its config name ({@code detector.type}), its
+ * documented parameters, how to make a trainer from them, and how its fitted model is stored in
+ * a bundle part and read back. Registered in {@link Detectors}.
+ */
+public interface DetectorFactory {
+    /** The value of {@code detector.type}, e.g. {@code iforest}. */
+    String type();
+
+    /** One line for {@code sentinel config defaults} and the docs. */
+    String description();
+
+    /** Every parameter, with its default and meaning. Names follow scikit-learn / PyOD. */
+    List<ParamSpec> params();
+
+    /** True when fitting needs labels. */
+    default boolean supervised() {
+        return false;
+    }
+
+    /**
+     * A trainer for validated parameters. {@code seed} is the pipeline's {@code random_state};
+     * {@code contamination} is the expected anomaly fraction (some detectors use it).
+     */
+    DetectorTrainer trainer(Params params, long seed, double contamination);
+
+    /** The model as a bundle part (binary, or the library's own format). */
+    byte[] encode(FittedDetector model);
+
+    /** Reads a part written by {@link #encode}; corrupt content is an InputException naming {@code partName}. */
+    FittedDetector decode(byte[] bytes, String partName);
+}

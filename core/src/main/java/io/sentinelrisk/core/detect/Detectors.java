@@ -1,0 +1,38 @@
+package io.sentinelrisk.core.detect;
+
+import io.sentinelrisk.core.error.InputException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The detectors the product knows, by their config name. */
+public final class Detectors {
+    private static final List<DetectorFactory> ALL = List.of(
+            // one line per detector, in the order the docs list them
+    );
+
+    private Detectors() {
+    }
+
+    public static List<DetectorFactory> all() {
+        return ALL;
+    }
+
+    public static List<String> types() {
+        List<String> out = new ArrayList<>();
+        for (DetectorFactory f : ALL) {
+            out.add(f.type());
+        }
+        return out;
+    }
+
+    /** The factory for {@code type}; an InputException naming the valid types otherwise. */
+    public static DetectorFactory byType(String type) {
+        for (DetectorFactory f : ALL) {
+            if (f.type().equals(type)) {
+                return f;
+            }
+        }
+        throw new InputException("unknown detector type '" + type + "'; valid types: " + String.join(", ", types()));
+    }
+}
