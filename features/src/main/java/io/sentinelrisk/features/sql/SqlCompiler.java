@@ -178,9 +178,9 @@ public final class SqlCompiler {
             return;
         }
         String sql = "CREATE TEMP TABLE fs_e AS SELECT _row,\n  " + String.join(",\n  ", outer) + "\nFROM (SELECT s._row, s._key, s._ts,\n  "
-                + String.join(",\n  ", inner) + "\n  FROM fs_sess s) q";
+                + String.join(",\n  ", inner) + "\n  FROM fs_sess s) q" + order("q");
         create("fs_e", sql);
-        joins.add("JOIN fs_e e ON e._row = x._row");
+        joins.add(join("fs_e", "e"));
         for (AggSpec a : all) {
             aggTable.put(a.index(), "e");
         }
@@ -217,17 +217,18 @@ public final class SqlCompiler {
             outer.add(alias + "._tms AS pt" + p.index());
         }
         String sql = "CREATE TEMP TABLE fs_p AS SELECT g._row,\n  " + String.join(",\n  ", outer) + "\nFROM (SELECT s._row, s._key,\n  "
-                + String.join(",\n  ", inner) + "\n  FROM fs_sess s) g" + from;
+                + String.join(",\n  ", inner) + "\n  FROM fs_sess s) g" + from + order("g");
         create("fs_p", sql);
-        joins.add("JOIN fs_p p ON p._row = x._row");
+        joins.add(join("fs_p", "p"));
     }
 
     private void group(String table, String alias, List<String> cols, String from, java.util.stream.Stream<AggSpec> aggs) {
         if (cols.isEmpty()) {
             return;
         }
-        create(table, "CREATE TEMP TABLE " + table + " AS SELECT s._row,\n  " + String.join(",\n  ", cols) + "\nFROM " + from + " s");
-        joins.add("JOIN " + table + " " + alias + " ON " + alias + "._row = x._row");
+        create(table, "CREATE TEMP TABLE " + table + " AS SELECT s._row,\n  " + String.join(",\n  ", cols) + "\nFROM " + from + " s"
+                + order("s"));
+        joins.add(join(table, alias));
         aggs.forEach(a -> aggTable.put(a.index(), alias));
     }
 
@@ -242,7 +243,6 @@ public final class SqlCompiler {
         for (String j : joins) {
             out.append('\n').append(j);
         }
-        out.append("\nORDER BY x._row");
         create("fs_out", out);
     }
 
@@ -295,6 +295,19 @@ public final class SqlCompiler {
                 // literals and references to computed values read no input
             }
         }
+    }
+
+    /**
+     * DuckDB: every group table is sorted by {@code _row}, as {@code fs_events} is, so the final
+     * stage lines them up with POSITIONAL JOIN instead of hashing wide rows. PostgreSQL: joins on
+     * {@code _row}.
+     */
+    private String order(String alias) {
+        return d == Dialect.DUCKDB ? "\nORDER BY " + alias + "._row" : "";
+    }
+
+    private String join(String table, String alias) {
+        return d == Dialect.DUCKDB ? "POSITIONAL JOIN " + table + " " + alias : "JOIN " + table + " " + alias + " ON " + alias + "._row = x._row";
     }
 
     private void create(String table, CharSequence sql) {
