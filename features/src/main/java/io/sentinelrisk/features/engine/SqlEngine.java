@@ -65,6 +65,9 @@ public final class SqlEngine {
             throw DuckDbs.failure("cannot export the events for PostgreSQL", e);
         }
         try (Connection c = pg.connect()) {
+            // Temporary tables live in the session's local buffers (8 MB by default): with more,
+            // the window stages stay in memory instead of spilling to temporary files.
+            DuckDbs.execute(c, "SET temp_buffers = '512MB'");
             DuckDbs.execute(c, "SET work_mem = '256MB'");
             DuckDbs.execute(c, ddl.toString());
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();

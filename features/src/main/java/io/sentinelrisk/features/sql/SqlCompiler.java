@@ -313,6 +313,10 @@ public final class SqlCompiler {
     private void create(String table, CharSequence sql) {
         statements.add(sql.toString());
         tables.add(table);
+        if (d == Dialect.POSTGRESQL && !table.equals("fs_out")) {
+            // fresh temporary tables have no statistics; without them the planner guesses joins badly
+            statements.add("ANALYZE " + table);
+        }
     }
 
     private boolean isCountAll(ValueSource v) {
