@@ -268,6 +268,16 @@ public final class Params {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Params p && values.equals(p.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
     public String toString() {
         return values.toString();
     }

@@ -233,6 +233,11 @@ public record SentinelConfig(
         return m;
     }
 
+    /** This config with some keys replaced (dotted keys for nested ones; null values are skipped). */
+    public SentinelConfig withOverrides(Map<String, Object> overrides, String source) {
+        return fromMap(toMap(), overrides, key -> null, source);
+    }
+
     /** Reads back a config written by {@link #toMap()} (e.g. from a bundle's manifest). */
     public static SentinelConfig fromEffectiveMap(Map<String, Object> map, String source) {
         return fromMap(new LinkedHashMap<>(map), Map.of(), key -> null, source);

@@ -42,7 +42,7 @@ public final class Pipeline {
         this.detector = detector;
         this.calibration = calibration;
         this.explainer = explainer;
-        this.trainingSummary = Map.copyOf(trainingSummary);
+        this.trainingSummary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trainingSummary));
     }
 
     /** Scores every row of {@code frame} (checked against the training columns; {@code source} names it in errors). */

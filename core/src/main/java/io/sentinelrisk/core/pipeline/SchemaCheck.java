@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Checks that data to score has the columns a model was trained on: every feature column, of
- * the same type; no column the model never saw. Id and ignored columns may be absent.
+ * the same type; no column the model never saw (but the label column). Id, ignored and label
+ * columns may be absent.
  */
 public final class SchemaCheck {
     private SchemaCheck() {
@@ -38,7 +39,7 @@ public final class SchemaCheck {
         }
         List<String> extra = new ArrayList<>();
         for (Field f : input.schema().fields()) {
-            if (trained.indexOf(f.name()) < 0) {
+            if (f.role() != ColumnRole.LABEL && trained.indexOf(f.name()) < 0) {
                 extra.add(f.name());
             }
         }
