@@ -1,6 +1,7 @@
 package io.sentinelrisk.synth.soc;
 
 import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.synth.Bursts;
 import io.sentinelrisk.synth.Seeds;
 
 import java.util.Set;
@@ -59,7 +60,7 @@ final class AttackPlan {
                 }
                 stormRows = 0;
             }
-            storms = (stormRows + MAX_STORM - 1) / MAX_STORM;
+            storms = (stormRows + MAX_STORM - 1) / MAX_STORM; // as Bursts.split makes them
         }
         int rest = attackRows - stormRows;
         boolean exfil = attacks.contains(SocAttack.DATA_EXFILTRATION);
@@ -79,19 +80,10 @@ final class AttackPlan {
             kind[i] = SocAttack.IMPOSSIBLE_TRAVEL;
             rows[i] = 1;
         }
-        // Storms start at the minimum size; the remaining rows are handed out one by one to random
-        // storms that are not full, so sizes vary within [MIN_STORM, MAX_STORM] and sum exactly.
-        int firstStorm = i;
-        for (int k = 0; k < storms; k++, i++) {
+        int[] stormSizes = Bursts.split(stormRows, MIN_STORM, MAX_STORM, rng);
+        for (int size : stormSizes) {
             kind[i] = SocAttack.BRUTE_FORCE;
-            rows[i] = MIN_STORM;
-        }
-        for (int extra = stormRows - storms * MIN_STORM; extra > 0; ) {
-            int s = firstStorm + rng.nextInt(storms);
-            if (rows[s] < MAX_STORM) {
-                rows[s]++;
-                extra--;
-            }
+            rows[i++] = size;
         }
         // Shuffle the incidents, then deal them to a shuffled list of users: each user is hit at
         // most once until every user has been hit.
