@@ -17,6 +17,7 @@ import java.util.Map;
 
 /** {@code sentinel config}: print the defaults, or check a file and print its effective config. */
 @Command(name = "config", mixinStandardHelpOptions = true,
+        header = "Show every config key with its default, or check a config file.",
         description = "Shows every config key with its default and meaning, or checks a config file.",
         subcommands = {ConfigCommand.Defaults.class, ConfigCommand.Check.class})
 final class ConfigCommand implements Runnable {

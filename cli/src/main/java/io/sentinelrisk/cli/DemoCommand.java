@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 
 /** {@code sentinel demo}: the whole pipeline on generated SOC telemetry with planted attacks. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Run the whole pipeline on generated security telemetry with planted attacks.",
         description = {"Generates labelled security telemetry (logins and transfers with planted exfiltration,",
             "impossible travel and brute-force attacks), trains, scores, explains and exports."})
 final class DemoCommand implements Callable<Integer> {

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code sentinel score}: score new data with a saved bundle and export. */
 @Command(name = "score", mixinStandardHelpOptions = true,
+        header = "Score new data with a saved bundle and export alerts, scorecard and report.",
         description = {"Scores a CSV with a bundle saved by 'sentinel train' and exports alerts, scorecard and report.",
             "The input must have the columns the model was trained on."})
 final class ScoreCommand implements Callable<Integer> {

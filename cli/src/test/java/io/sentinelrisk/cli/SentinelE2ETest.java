@@ -46,7 +46,7 @@ class SentinelE2ETest {
         SentinelProcess.Result v = SentinelProcess.run(dir, "--version");
         assertThat(v.exitCode()).isZero();
         assertThat(v.out()).startsWith("sentinel ");
-        for (List<String> cmd : List.of(List.of(), List.of("train"), List.of("score"), List.of("demo"),
+        for (List<String> cmd : List.<List<String>>of(List.of(), List.of("train"), List.of("score"), List.of("demo"),
                 List.of("config"), List.of("config", "defaults"), List.of("config", "check"))) {
             String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
             SentinelProcess.Result h = SentinelProcess.run(dir, args);
