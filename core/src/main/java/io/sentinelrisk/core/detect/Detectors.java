@@ -9,6 +9,7 @@ import java.util.List;
 public final class Detectors {
     private static final List<DetectorFactory> ALL = List.of(
             // one line per detector, in the order the docs list them
+            new io.sentinelrisk.core.detect.iforest.IsolationForestFactory()
     );
 
     private Detectors() {
