@@ -96,7 +96,17 @@ public final class LabelReader {
      * {@code dataRows}, the number of rows in {@code dataFile}.
      */
     public static Labels fromFile(Path file, int dataRows, String dataFile) {
-        InputBytes in = InputBytes.read(file, "a label file with one label per line");
+        return fromInput(InputBytes.read(file, WHAT), dataRows, dataFile);
+    }
+
+    /** {@link #fromFile} on content held in memory; {@code name} stands for the file in messages. */
+    public static Labels fromBytes(String name, byte[] content, int dataRows, String dataFile) {
+        return fromInput(InputBytes.fromBytes(name, content, WHAT), dataRows, dataFile);
+    }
+
+    private static final String WHAT = "a label file with one label per line";
+
+    private static Labels fromInput(InputBytes in, int dataRows, String dataFile) {
         String name = in.file();
         byte[] b = in.bytes();
         int limit = in.limit();
