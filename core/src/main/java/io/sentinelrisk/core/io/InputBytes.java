@@ -4,6 +4,7 @@ import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -101,7 +102,9 @@ record InputBytes(String file, byte[] bytes, int start, int limit) {
             }
             return len == out.length ? out : Arrays.copyOf(out, len);
         } catch (IOException e) {
-            throw new InputException(where, "the file starts like gzip but cannot be decompressed (" + e.getMessage() + "); check that it is a complete .gz file", e);
+            String why = e instanceof EOFException ? "it ends too early"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new InputException(where, "the file starts like gzip but cannot be decompressed (" + why + "); check that it is a complete .gz file", e);
         } catch (OutOfMemoryError e) {
             throw new InputException(where, "the decompressed file does not fit in memory; give the JVM more (-Xmx) or split the file", null);
         }
