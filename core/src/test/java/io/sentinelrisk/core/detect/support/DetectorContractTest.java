@@ -8,6 +8,7 @@ import io.sentinelrisk.core.detect.ecod.EcodFactory;
 import io.sentinelrisk.core.detect.hbos.HbosFactory;
 import io.sentinelrisk.core.detect.knn.KnnFactory;
 import io.sentinelrisk.core.detect.lof.LofFactory;
+import io.sentinelrisk.core.detect.ocsvm.OcsvmFactory;
 import io.sentinelrisk.core.error.InputException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,7 +35,11 @@ class DetectorContractTest {
                 new DetectorCase(new KnnFactory(), Map.of("n_neighbors", 5, "method", "mean"),
                         Map.of("n_neighbors", 0, "method", "max", "metric", "cosine")),
                 new DetectorCase(new LofFactory(), Map.of("n_neighbors", 20, "metric", "manhattan"),
-                        Map.of("n_neighbors", -3, "metric", "chebyshev")));
+                        Map.of("n_neighbors", -3, "metric", "chebyshev")),
+                new DetectorCase(new OcsvmFactory(), Map.of("nu", 0.1, "max_train", 400),
+                        Map.of("nu", 0.0, "gamma", -1.0, "kernel", "rbf2", "max_train", 0, "tol", 0.0, "degree", -1)),
+                new DetectorCase(new OcsvmFactory(), Map.of("nu", 0.05, "gamma", "auto", "kernel", "rbf", "shrinking", false,
+                        "max_train", 300), Map.of("gamma", "big")));
     }
 
     static Stream<DetectorCase> all() {
