@@ -4,6 +4,7 @@ import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory;
 import io.sentinelrisk.core.detect.ecod.EcodFactory;
 import io.sentinelrisk.core.detect.hbos.HbosFactory;
 import io.sentinelrisk.core.detect.knn.KnnFactory;
@@ -39,7 +40,11 @@ class DetectorContractTest {
                 new DetectorCase(new OcsvmFactory(), Map.of("nu", 0.1, "max_train", 400),
                         Map.of("nu", 0.0, "gamma", -1.0, "kernel", "rbf2", "max_train", 0, "tol", 0.0, "degree", -1)),
                 new DetectorCase(new OcsvmFactory(), Map.of("nu", 0.05, "gamma", "auto", "kernel", "rbf", "shrinking", false,
-                        "max_train", 300), Map.of("gamma", "big")));
+                        "max_train", 300), Map.of("gamma", "big")),
+                new DetectorCase(new AutoencoderFactory(), Map.of("hidden_layers", List.of(8, 2, 8), "epochs", 30,
+                        "batch_size", 32, "learning_rate", 0.01),
+                        Map.of("hidden_layers", List.of(8, 0), "learning_rate", 0.0, "beta1", 1.0, "epochs", 0,
+                                "validation_fraction", 1.0, "activation", "sigmoid", "patience", 0)));
     }
 
     static Stream<DetectorCase> all() {
