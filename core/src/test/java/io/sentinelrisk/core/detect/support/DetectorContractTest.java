@@ -6,6 +6,8 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory;
 import io.sentinelrisk.core.detect.ecod.EcodFactory;
+import io.sentinelrisk.core.detect.forest.RandomForestFactory;
+import io.sentinelrisk.core.detect.xgboost.XgboostFactory;
 import io.sentinelrisk.core.detect.hbos.HbosFactory;
 import io.sentinelrisk.core.detect.knn.KnnFactory;
 import io.sentinelrisk.core.detect.lof.LofFactory;
@@ -44,7 +46,16 @@ class DetectorContractTest {
                 new DetectorCase(new AutoencoderFactory(), Map.of("hidden_layers", List.of(8, 2, 8), "epochs", 30,
                         "batch_size", 32, "learning_rate", 0.01),
                         Map.of("hidden_layers", List.of(8, 0), "learning_rate", 0.0, "beta1", 1.0, "epochs", 0,
-                                "validation_fraction", 1.0, "activation", "sigmoid", "patience", 0)));
+                                "validation_fraction", 1.0, "activation", "sigmoid", "patience", 0)),
+                new DetectorCase(new RandomForestFactory(), Map.of("n_estimators", 30),
+                        Map.of("n_estimators", 0, "max_depth", 0, "max_features", 0.0, "min_samples_leaf", 0,
+                                "class_weight", "auto", "min_samples_split", 1)),
+                new DetectorCase(new RandomForestFactory(), Map.of("n_estimators", 20, "max_depth", 4, "max_features", 0.5,
+                        "class_weight", "balanced", "min_samples_leaf", 3), Map.of("max_features", "half")),
+                new DetectorCase(new XgboostFactory(), Map.of("n_estimators", 30, "max_depth", 3, "subsample", 0.8,
+                        "colsample_bytree", 0.8),
+                        Map.of("n_estimators", 0, "learning_rate", 0.0, "subsample", 1.5, "tree_method", "gpu",
+                                "scale_pos_weight", 0.0, "nthread", -1)));
     }
 
     static Stream<DetectorCase> all() {
@@ -78,7 +89,9 @@ class DetectorContractTest {
     @ParameterizedTest(name = "{0} seed {1}")
     @MethodSource("allWithSeeds")
     void plantedOutliersScoreHigherThanInliers(DetectorCase c, long seed) {
-        PlantedData train = PlantedData.generate(seed, 400, 8, 4);
+        // a supervised detector learns where the labelled anomalies are: give it enough of them
+        // to cover the shell the test outliers come from
+        PlantedData train = PlantedData.generate(seed, 400, c.factory().supervised() ? 80 : 8, 4);
         FittedDetector m = c.fit(train.x(), train.labels(), seed, 2);
         PlantedData test = PlantedData.generate(seed + 100, 300, 10, 4);
         double[] s = scores(m, test.x(), 2);
