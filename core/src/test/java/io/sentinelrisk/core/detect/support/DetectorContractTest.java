@@ -6,6 +6,7 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory;
 import io.sentinelrisk.core.detect.ecod.EcodFactory;
+import io.sentinelrisk.core.detect.ensemble.EnsembleFactory;
 import io.sentinelrisk.core.detect.forest.RandomForestFactory;
 import io.sentinelrisk.core.detect.xgboost.XgboostFactory;
 import io.sentinelrisk.core.detect.hbos.HbosFactory;
@@ -55,7 +56,17 @@ class DetectorContractTest {
                 new DetectorCase(new XgboostFactory(), Map.of("n_estimators", 30, "max_depth", 3, "subsample", 0.8,
                         "colsample_bytree", 0.8),
                         Map.of("n_estimators", 0, "learning_rate", 0.0, "subsample", 1.5, "tree_method", "gpu",
-                                "scale_pos_weight", 0.0, "nthread", -1)));
+                                "scale_pos_weight", 0.0, "nthread", -1)),
+                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "hbos"),
+                        Map.of("type", "lof", "n_neighbors", 10), Map.of("type", "ecod"))),
+                        Map.of("members", List.of(Map.of("type", "knn", "n_neighbors", 0)), "combination", "median",
+                                "weights", List.of(1.0, 2.0), "normalization", "minmax")),
+                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "knn"),
+                        Map.of("type", "hbos", "n_bins", "auto")), "combination", "rank_average", "weights", List.of(2.0, 1.0)),
+                        Map.of("members", List.of(Map.of("type", "nosuch")), "weights", List.of(-1.0, 1.0))),
+                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "ocsvm", "nu", 0.1),
+                        Map.of("type", "knn", "metric", "manhattan")), "combination", "max", "normalization", "percentile"),
+                        Map.of("members", List.of(Map.of("n_bins", 3)))));
     }
 
     static Stream<DetectorCase> all() {
