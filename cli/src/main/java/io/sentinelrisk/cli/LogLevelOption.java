@@ -12,7 +12,7 @@ public final class LogLevelOption {
     public enum LogLevel { DEBUG, INFO, WARN, ERROR }
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
-            description = "How much to log on stderr: ${COMPLETION-CANDIDATES} (default: INFO).")
+            description = "How much to log on stderr: ${COMPLETION-CANDIDATES} (default: WARN; INFO tells each step).")
     void setLevel(LogLevel level) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level.name()));

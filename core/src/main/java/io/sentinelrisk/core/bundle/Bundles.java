@@ -93,7 +93,12 @@ public final class Bundles {
         manifest.put("created_at", createdAt.toString());
         manifest.put("schema", PipelineCodec.schema(pipeline.schema()));
         manifest.put("features", pipeline.preparation().featureNames());
-        manifest.put("config", pipeline.config().toMap());
+        Map<String, Object> config = pipeline.config().toMap();
+        // How many threads trained the model says nothing about the model (results do not depend
+        // on it), and the machine that scores may differ: leave it out so any thread count gives
+        // the same bundle.
+        config.remove("threads");
+        manifest.put("config", config);
         Map<String, Object> detector = new LinkedHashMap<>();
         detector.put("type", factory.type());
         detector.put("part", modelPart);

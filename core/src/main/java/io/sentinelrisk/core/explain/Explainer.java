@@ -85,6 +85,9 @@ public final class Explainer {
         String text;
         if (z == 0) {
             text = name + " is at the normal value (" + shown + ")";
+        } else if (Math.abs(z) >= MAX_DEVIATION) {
+            text = String.format(Locale.ROOT, "%s is more than %.0f std %s normal (%s, %s)", name, MAX_DEVIATION,
+                    z > 0 ? "above" : "below", shown, base);
         } else {
             text = String.format(Locale.ROOT, "%s is %+.1f std %s normal (%s, %s)", name, z,
                     z > 0 ? "above" : "below", shown, base);

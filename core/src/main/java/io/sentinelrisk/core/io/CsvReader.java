@@ -29,6 +29,9 @@ public final class CsvReader {
     private CsvReader() {
     }
 
+    /** Below this many fields, columns are parsed on the caller's thread. */
+    static final long PARALLEL_FROM_FIELDS = 200_000;
+
     static final String WHAT = "a CSV file with a header row and data rows";
 
     /** Reads {@code path} into a frame. Every problem with the input is an {@link InputException}. */
@@ -46,9 +49,9 @@ public final class CsvReader {
         return readTable(InputBytes.read(path, WHAT), options, Parallel.defaultThreads());
     }
 
-    /** Reads CSV text held in memory; {@code name} stands for the file in messages. */
+    /** Reads CSV content (plain or gzip) held in memory; {@code name} stands for the file in messages. */
     public static CsvTable readBytes(String name, byte[] content, CsvOptions options) {
-        return readTable(InputBytes.fromBytes(name, content, content.length, WHAT), options, Parallel.defaultThreads());
+        return readTable(InputBytes.fromBytes(name, content, WHAT), options, Parallel.defaultThreads());
     }
 
     static CsvTable readTable(InputBytes input, CsvOptions options, int threads) {
@@ -57,7 +60,9 @@ public final class CsvReader {
         int cols = tokens.header.length;
         ColumnParser.Parsed[] parsed = new ColumnParser.Parsed[cols];
         InputException[] errors = new InputException[cols];
-        Parallel.forRange(cols, threads, 1, (from, to) -> {
+        // threads only pay off once there is real work per column
+        int useThreads = (long) tokens.rows * cols < PARALLEL_FROM_FIELDS ? 1 : threads;
+        Parallel.forRange(cols, useThreads, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
                 String name = tokens.header[c];
                 try {

@@ -14,7 +14,7 @@ import java.util.Map;
  * Splits CSV bytes into fields (RFC 4180: quoted fields, doubled quotes, delimiters and line
  * breaks inside quotes; LF, CRLF or CR line ends) in one pass, checking UTF-8 as it goes and
  * recording only where each field ends. Spaces and tabs around a quoted field are allowed;
- * completely empty lines are skipped.
+ * lines that are empty or hold only spaces and tabs are skipped.
  */
 final class CsvTokenizer {
     private final InputBytes input;
@@ -221,15 +221,23 @@ final class CsvTokenizer {
         line++;
     }
 
+    /** Skips lines that are empty or hold only spaces and tabs (not delimiters). */
     private void skipBlankLines() {
         while (pos < limit) {
-            byte c = b[pos];
-            if (c == '\n' || c == '\r') {
-                pos++;
-                endLine(c);
-            } else {
-                break;
+            int i = pos;
+            while (i < limit && isPad(b[i])) {
+                i++;
             }
+            if (i == limit) {
+                pos = i;
+                return;
+            }
+            byte c = b[i];
+            if (c != '\n' && c != '\r') {
+                return;
+            }
+            pos = i + 1;
+            endLine(c);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.sentinelrisk.core.io;
 
-import java.nio.charset.StandardCharsets;
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
 /**
  * Parses a decimal number straight from bytes, without making a String. Accepts exactly
@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The result is always the same double as {@link Double#parseDouble}: numbers with at most 15
  * significant digits and a decimal exponent within ±22 take Clinger's fast path (an exact integer
- * times or divided by an exact power of ten is one correctly rounded operation); the rest go to
- * {@code Double.parseDouble}.
+ * times or divided by an exact power of ten is one correctly rounded operation); the rest
+ * (17-digit doubles, say) go to FastDoubleParser, which gives {@code Double.parseDouble}'s result
+ * from the bytes without making a String.
  */
 final class DecimalParser {
     private DecimalParser() {
@@ -105,6 +106,7 @@ final class DecimalParser {
                 return negative ? -v : v;
             }
         }
-        return Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        // correctly rounded like Double.parseDouble, from the bytes (Eisel-Lemire, no String)
+        return JavaDoubleParser.parseDouble(b, from, to - from);
     }
 }

@@ -4,6 +4,7 @@ import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -51,15 +52,19 @@ record InputBytes(String file, byte[] bytes, int start, int limit) {
         } catch (OutOfMemoryError e) {
             throw new InputException(where, "the file does not fit in memory; give the JVM more (-Xmx) or split the file", null);
         }
+        return fromBytes(name, raw, what);
+    }
+
+    /**
+     * Wraps the content of a file already in memory: decompresses gzip, skips a UTF-8 BOM,
+     * rejects UTF-16 and empty input.
+     */
+    static InputBytes fromBytes(String name, byte[] raw, String what) {
+        InputLocation where = InputLocation.file(name);
         if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
             raw = gunzip(raw, where);
         }
-        return fromBytes(name, raw, raw.length, what);
-    }
-
-    /** Wraps bytes already in memory (tests, stdin); skips a UTF-8 BOM, rejects UTF-16 and empty input. */
-    static InputBytes fromBytes(String name, byte[] raw, int n, String what) {
-        InputLocation where = InputLocation.file(name);
+        int n = raw.length;
         int start = 0;
         if (n >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF) {
             start = 3;
@@ -97,7 +102,9 @@ record InputBytes(String file, byte[] bytes, int start, int limit) {
             }
             return len == out.length ? out : Arrays.copyOf(out, len);
         } catch (IOException e) {
-            throw new InputException(where, "the file starts like gzip but cannot be decompressed (" + e.getMessage() + "); check that it is a complete .gz file", e);
+            String why = e instanceof EOFException ? "it ends too early"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new InputException(where, "the file starts like gzip but cannot be decompressed (" + why + "); check that it is a complete .gz file", e);
         } catch (OutOfMemoryError e) {
             throw new InputException(where, "the decompressed file does not fit in memory; give the JVM more (-Xmx) or split the file", null);
         }

@@ -2,6 +2,7 @@ package io.sentinelrisk.core.io;
 
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnType;
+import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 
@@ -53,23 +54,40 @@ public final class LabelReader {
     }
 
     /**
-     * The labels in column {@code column} of a table read by {@link CsvReader#readTable}. The
-     * caller removes the column from the features ({@code frame.without(column)}).
+     * The labels in column {@code column} of a table read by {@link CsvReader#readTable}; errors
+     * name the file, line and column. The caller removes the column from the features
+     * ({@code frame.without(column)}).
      */
     public static Labels fromColumn(CsvTable table, String column) {
-        int index = table.frame().schema().indexOf(column);
+        return fromColumn(table.frame(), column, table.file(), table::location);
+    }
+
+    /**
+     * The labels in column {@code column} of a frame whose lines are not known (not read by
+     * {@link CsvReader#readTable}); errors name {@code source} and the data row (1-based).
+     */
+    public static Labels fromColumn(Frame frame, String column, String source) {
+        return fromColumn(frame, column, source, (row, col) -> InputLocation.file(source + " (data row " + (row + 1) + ")"));
+    }
+
+    private interface Locator {
+        InputLocation at(int row, int column);
+    }
+
+    private static Labels fromColumn(Frame frame, String column, String file, Locator where) {
+        int index = frame.schema().indexOf(column);
         if (index < 0) {
-            throw new InputException(InputLocation.file(table.file()), "label column '" + column
-                + "' is not in the header; the columns are " + String.join(", ", table.frame().schema().names()));
+            throw new InputException(InputLocation.file(file), "label column '" + column
+                + "' is not in the header; the columns are " + String.join(", ", frame.schema().names()));
         }
-        Column c = table.frame().column(index);
-        int rows = table.frame().rows();
+        Column c = frame.column(index);
+        int rows = frame.rows();
         int[] out = new int[rows];
         switch (c) {
             case Column.Numeric n -> {
                 for (int r = 0; r < rows; r++) {
                     double v = n.values()[r];
-                    out[r] = v == 0 || v == 1 ? (int) v : checked(-1, n.text(r), table.location(r, index), column);
+                    out[r] = v == 0 || v == 1 ? (int) v : checked(-1, n.text(r), where.at(r, index), column);
                 }
             }
             case Column.Categorical k -> {
@@ -81,13 +99,13 @@ public final class LabelReader {
                 for (int r = 0; r < rows; r++) {
                     int code = k.codes()[r];
                     int v = code < 0 ? -1 : byCode[code];
-                    out[r] = checked(v, k.text(r), table.location(r, index), column);
+                    out[r] = checked(v, k.text(r), where.at(r, index), column);
                 }
             }
-            case Column.Timestamp ts -> throw new InputException(table.location(0, index),
+            case Column.Timestamp ts -> throw new InputException(where.at(0, index),
                 "label column '" + column + "' holds timestamps, not labels; " + ACCEPTED);
         }
-        return new Labels(out, table.file() + " column '" + column + "'");
+        return new Labels(out, file + " column '" + column + "'");
     }
 
     /**
@@ -96,7 +114,17 @@ public final class LabelReader {
      * {@code dataRows}, the number of rows in {@code dataFile}.
      */
     public static Labels fromFile(Path file, int dataRows, String dataFile) {
-        InputBytes in = InputBytes.read(file, "a label file with one label per line");
+        return fromInput(InputBytes.read(file, WHAT), dataRows, dataFile);
+    }
+
+    /** {@link #fromFile} on content held in memory; {@code name} stands for the file in messages. */
+    public static Labels fromBytes(String name, byte[] content, int dataRows, String dataFile) {
+        return fromInput(InputBytes.fromBytes(name, content, WHAT), dataRows, dataFile);
+    }
+
+    private static final String WHAT = "a label file with one label per line";
+
+    private static Labels fromInput(InputBytes in, int dataRows, String dataFile) {
         String name = in.file();
         byte[] b = in.bytes();
         int limit = in.limit();

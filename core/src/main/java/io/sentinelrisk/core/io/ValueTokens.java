@@ -46,7 +46,12 @@ final class ValueTokens {
 
     static boolean isNonFiniteWord(byte[] b, int from, int to) {
         int len = to - from;
-        return len >= 3 && len <= 9 && matchesAny(b, from, to, NON_FINITE_BYTES);
+        if (len < 3 || len > 9) {
+            return false;
+        }
+        byte c = b[from];
+        boolean candidate = c == 'n' || c == 'N' || c == 'i' || c == 'I' || c == '+' || c == '-';
+        return candidate && matchesAny(b, from, to, NON_FINITE_BYTES);
     }
 
     private static boolean matchesAny(byte[] b, int from, int to, byte[][] words) {

@@ -4,13 +4,12 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AfterAll;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
@@ -33,8 +32,13 @@ class CsvReaderRandomInputTest {
     private static final String VALID = "id,amount,city,when,flag\n1,2.5,Rome,2024-01-01,true\n2,\"3\",\"Pa\"\"ris\",2024-01-02T10:00Z,no\n"
         + "3,,\"New\nYork\",,NA\n";
 
-    @TempDir
-    Path dir;
+    private static final AtomicInteger parsed = new AtomicInteger();
+    private static final AtomicInteger inputs = new AtomicInteger();
+
+    @AfterAll
+    static void aGoodShareOfInputsGetsPastTheTokenizer() {
+        assertThat(parsed.get()).as("inputs read without error, of " + inputs.get()).isGreaterThan(inputs.get() / 20);
+    }
 
     @RepeatedTest(200)
     void neverAnythingButInputException(RepetitionInfo info) throws IOException {
@@ -46,16 +50,18 @@ class CsvReaderRandomInputTest {
                 case 2 -> mutate(rnd, VALID.getBytes(StandardCharsets.UTF_8));
                 default -> rnd.nextBoolean() ? gzip(tokenSoup(rnd)) : truncate(rnd, gzip(VALID.getBytes(StandardCharsets.UTF_8)));
             };
+            inputs.incrementAndGet();
             check(input, rnd);
         }
     }
 
     private void check(byte[] input, Random rnd) throws IOException {
-        Character delimiter = rnd.nextInt(3) == 0 ? DelimiterSniffer.CANDIDATES[rnd.nextInt(4)] == '\t' ? '\t' : ',' : null;
+        Character delimiter = rnd.nextInt(3) == 0 ? (char) DelimiterSniffer.CANDIDATES[rnd.nextInt(4)] : null;
         CsvOptions options = CsvOptions.DEFAULTS.withDelimiter(delimiter);
-        Path p = Files.write(dir.resolve("in.csv"), input);
         try {
-            CsvTable t = CsvReader.readTable(p, options);
+            // in memory, as files would make the test slow; the file path is the same code after reading
+            CsvTable t = CsvReader.readBytes("in.csv", input, options);
+            parsed.incrementAndGet();
             Frame f = t.frame();
             assertThat(f.rows()).isPositive();
             assertThat(t.rowLines()).hasSize(f.rows()).isSorted();
@@ -71,7 +77,7 @@ class CsvReaderRandomInputTest {
             oneLine(e);
         }
         try {
-            LabelReader.fromFile(p, 3, "data.csv");
+            LabelReader.fromBytes("labels.csv", input, 3, "data.csv");
         } catch (InputException e) {
             oneLine(e);
         }

@@ -72,6 +72,16 @@ class LabelReaderTest {
     }
 
     @Test
+    void fromAFrameWithoutLineNumbersNamesTheDataRow() {
+        io.sentinelrisk.core.data.Frame f = table("a,y\n5,1\n\n6,7\n", CsvOptions.DEFAULTS).frame();
+        InputException e = catchThrowableOfType(InputException.class, () -> LabelReader.fromColumn(f, "y", "scored.csv"));
+        assertThat(e.getMessage()).startsWith("scored.csv (data row 2): label \"7\" in column 'y' is not a label value");
+        Labels ok = LabelReader.fromColumn(table("a,y\n5,1\n6,0\n", CsvOptions.DEFAULTS).frame(), "y", "s");
+        assertThat(ok.values()).containsExactly(1, 0);
+        assertThat(ok.source()).isEqualTo("s column 'y'");
+    }
+
+    @Test
     void aMissingLabelInTheColumn() {
         InputException e = catchThrowableOfType(InputException.class,
             () -> LabelReader.fromColumn(table("a,y\n5,1\n6,\n", CsvOptions.DEFAULTS), "y"));
