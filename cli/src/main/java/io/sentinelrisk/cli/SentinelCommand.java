@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             ScoreCommand.class,
             DemoCommand.class,
             ConfigCommand.class,
+            io.sentinelrisk.cli.synth.GenerateCommand.class,
+            io.sentinelrisk.cli.synth.InjectCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad usage or bad input.",
