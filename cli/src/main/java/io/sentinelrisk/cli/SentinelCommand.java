@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             TrainCommand.class,
             ScoreCommand.class,
+            PredictCommand.class,
             DemoCommand.class,
             ConfigCommand.class,
             io.sentinelrisk.cli.synth.GenerateCommand.class,
