@@ -134,11 +134,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Command(name = "web-sessions", mixinStandardHelpOptions = true,
             header = "Browser sessions with the signals of a web-session risk model; bots, account takeovers, emulators.",
-            description = "Columns: session_id, timestamp, device_type, click_events, scroll_events, touch_events, "
-                    + "keyboard_events, device_motion, time_on_page, screen_size, browser_info, language, "
-                    + "timezone_offset, device_orientation, geolocation_city, transaction_amount, mouse_movement,"
-                    + " scenario, label. Values are missing where a real browser would not report them (see "
-                    + "docs/synth.md).")
+            description = "Columns: session_id, user_id, timestamp, device_type, click_events, scroll_events,"
+                + " touch_events, keyboard_events, device_motion, time_on_page, page_views, screen_size, screen_width,"
+                + " browser_info, language, timezone_offset, device_orientation, geolocation_city, transactions,"
+                + " transaction_amount, mouse_movement, scenario, label. Values are missing where a real browser"
+                + " would not report them (see docs/synth.md).")
     static final class WebSessions extends Generator {
         @Option(names = "--sessions", defaultValue = "10000", paramLabel = "N", description = "Sessions (default: ${DEFAULT-VALUE}).")
         int sessions;
