@@ -17,8 +17,11 @@ import picocli.CommandLine.Spec;
         subcommands = {
             TrainCommand.class,
             ScoreCommand.class,
+            PredictCommand.class,
             DemoCommand.class,
             ConfigCommand.class,
+            io.sentinelrisk.cli.synth.GenerateCommand.class,
+            io.sentinelrisk.cli.synth.InjectCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad usage or bad input.",

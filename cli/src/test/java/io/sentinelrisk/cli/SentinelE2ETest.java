@@ -47,7 +47,9 @@ class SentinelE2ETest {
         assertThat(v.exitCode()).isZero();
         assertThat(v.out()).startsWith("sentinel ");
         for (List<String> cmd : List.<List<String>>of(List.of(), List.of("train"), List.of("score"), List.of("demo"),
-                List.of("config"), List.of("config", "defaults"), List.of("config", "check"))) {
+                List.of("config"), List.of("config", "defaults"), List.of("config", "check"), List.of("predict"),
+                List.of("generate"), List.of("generate", "soc"), List.of("generate", "web-sessions"),
+                List.of("generate", "transactions"), List.of("generate", "metrics"), List.of("inject"))) {
             String[] args = Stream.concat(cmd.stream(), Stream.of("--help")).toArray(String[]::new);
             SentinelProcess.Result h = SentinelProcess.run(dir, args);
             assertThat(h.exitCode()).as(String.join(" ", args)).isZero();
@@ -120,6 +122,29 @@ class SentinelE2ETest {
             assertThat(r.exitCode()).as(r.err()).isZero();
         }
         assertThat(Files.readAllBytes(dir.resolve("a.srb"))).isEqualTo(Files.readAllBytes(dir.resolve("b.srb")));
+    }
+
+    @Test
+    void predictAnswersEachRecord() throws Exception {
+        Path records = dir.resolve("records.jsonl");
+        Files.writeString(records, "{\"bytes_out\": 9000000, \"hour\": 3, \"device_trusted\": false, \"geo_distance_km\": 8000, \"extra\": \"ignored\"}\n"
+                + "{\"bytes_out\": \"12000\", \"hour\": \"9\", \"success\": \"true\"}\n");
+        SentinelProcess.Result r = SentinelProcess.run(dir, "predict", "--model", model.toString(), "--input", records.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonNode odd = JSON.readTree(lines.get(0));
+        JsonNode plain = JSON.readTree(lines.get(1));
+        assertThat(odd.get("predicted_label").asInt()).isEqualTo(1);
+        assertThat(odd.get("risk_level").asText()).isEqualTo("High");
+        assertThat(odd.get("risk_reason").asText()).contains("bytes_out");
+        assertThat(odd.get("anomaly_score").asDouble()).isGreaterThan(plain.get("anomaly_score").asDouble());
+        assertThat(plain.get("risk_level").asText()).isEqualTo("Low");
+        assertThat(plain.get("risk_reason").isNull()).isTrue();
+
+        SentinelProcess.Result bad = SentinelProcess.run(dir, "predict", "--model", model.toString(), "--record", "{\"bytes_out\": \"lots\"}");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("field 'bytes_out'").contains("expected a finite number");
     }
 
     // ---- bad input: one line naming the place, exit 2, no output left behind ----

@@ -31,6 +31,7 @@ public record SentinelConfig(
         List<String> ignoreColumns,
         Map<String, ColumnType> columnTypes,
         String delimiter,
+        double validationFraction,
         Preprocessing preprocessing,
         int explainTopFeatures,
         String detectorType,
@@ -56,6 +57,8 @@ public record SentinelConfig(
             ParamSpec.ofStringList("ignore_columns", List.of(), "columns to leave out entirely"),
             ParamSpec.ofMap("column_types", "per-column type overriding inference: numeric | categorical | boolean | timestamp"),
             ParamSpec.ofString("delimiter", "auto", "CSV field delimiter: auto (sniffed), ',', ';', '\\t' (tab), '|' or any single character"),
+            ParamSpec.ofDouble("validation_fraction", 0.25,
+                    "supervised detectors: share of the labelled rows held out (stratified, seeded) to measure the model in the report"),
             ParamSpec.ofMap("preprocessing", "imputation, encoding and scaling; see the preprocessing keys"),
             ParamSpec.ofMap("explain", "explanations; see the explain keys"),
             ParamSpec.ofMap("detector", "the detector: {type: iforest, ...its parameters}; see the detector keys"),
@@ -174,6 +177,10 @@ public record SentinelConfig(
         if (maxCategories < 1) {
             throw new ConfigException(locator.apply("preprocessing.max_categories"), "'max_categories' must be ≥ 1, found " + maxCategories);
         }
+        double validation = top.getDouble("validation_fraction");
+        if (!(validation > 0 && validation < 1)) {
+            throw new ConfigException(locator.apply("validation_fraction"), "'validation_fraction' must be in (0, 1), found " + validation);
+        }
         int topFeatures = explain.getInt("top_features");
         if (topFeatures < 0) {
             throw new ConfigException(locator.apply("explain.top_features"), "'top_features' must be ≥ 0, found " + topFeatures);
@@ -193,7 +200,7 @@ public record SentinelConfig(
         return new SentinelConfig(contamination, ((Number) top.get("random_state")).longValue(), bands,
                 top.has("score_floor") ? top.getDouble("score_floor") : null, topN, threads,
                 top.getString("label_column"), top.getStringList("id_columns"), top.getStringList("ignore_columns"),
-                Map.copyOf(types), top.getString("delimiter"), preprocessing, topFeatures, type, detector);
+                Map.copyOf(types), top.getString("delimiter"), validation, preprocessing, topFeatures, type, detector);
     }
 
     /** Threads to use: the configured number, or all cores for 0. */
@@ -217,6 +224,7 @@ public record SentinelConfig(
         columnTypes.forEach((k, v) -> types.put(k, v.id()));
         m.put("column_types", types);
         m.put("delimiter", delimiter);
+        m.put("validation_fraction", validationFraction);
         Map<String, Object> prep = new LinkedHashMap<>();
         prep.put("numeric_imputation", preprocessing.numericImputation());
         prep.put("categorical_imputation", "mode");

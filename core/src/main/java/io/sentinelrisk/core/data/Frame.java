@@ -62,6 +62,37 @@ public final class Frame {
         return new Frame(newSchema, columns);
     }
 
+    /** A frame of the given rows, in that order (columns share their dictionaries). */
+    public Frame selectRows(int[] rows) {
+        List<Column> cols = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            cols.add(switch (c) {
+                case Column.Numeric n -> {
+                    double[] v = new double[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        v[i] = n.values()[rows[i]];
+                    }
+                    yield new Column.Numeric(n.name(), v);
+                }
+                case Column.Categorical k -> {
+                    int[] v = new int[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        v[i] = k.codes()[rows[i]];
+                    }
+                    yield new Column.Categorical(k.name(), v, k.dictionary());
+                }
+                case Column.Timestamp t -> {
+                    long[] v = new long[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        v[i] = t.epochMillis()[rows[i]];
+                    }
+                    yield new Column.Timestamp(t.name(), v);
+                }
+            });
+        }
+        return new Frame(schema, cols);
+    }
+
     /** A frame without the named column (unchanged if absent). */
     public Frame without(String name) {
         int i = schema.indexOf(name);

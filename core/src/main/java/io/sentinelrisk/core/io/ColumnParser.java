@@ -136,14 +136,14 @@ final class ColumnParser {
                 throw notFinite(firstNonNumber);
             }
             throw error(firstNonNumber, "is not a number, but " + percent(nNumber + nNonFinite, present)
-                + " of the column's values are; fix the value (leave the field empty if it is missing) or declare '"
-                + name + "' categorical in the config" + decimalCommaHint());
+                + " of the column's values are; fix the value (leave the field empty if it is missing) or declare "
+                + Messages.name(name) + " categorical in the config" + decimalCommaHint());
         }
         if (mostly(nTime, present)) {
             at(firstNonTime);
             throw error(firstNonTime, "is not a timestamp, but " + percent(nTime, present)
-                + " of the column's values are; fix the value (leave the field empty if it is missing) or declare '"
-                + name + "' categorical in the config");
+                + " of the column's values are; fix the value (leave the field empty if it is missing) or declare "
+                + Messages.name(name) + " categorical in the config");
         }
         return new Parsed(categorical(), ColumnType.CATEGORICAL);
     }
@@ -252,7 +252,7 @@ final class ColumnParser {
         int line = t.lineOf(row, t.start(row, col));
         String value = f.text(b);
         return new InputException(new InputLocation(t.input.file(), line, col + 1),
-            "value " + Messages.quote(value) + " in column '" + name + "' " + what);
+            "value " + Messages.quote(value) + " in column " + Messages.name(name) + " " + what);
     }
 
     /** A hint when the located value looks like a number written with a decimal comma. */

@@ -68,11 +68,11 @@ public record CsvOptions(Character delimiter, Map<String, ColumnType> types, Sch
             int i = expected.indexOf(column);
             if (i >= 0) {
                 Field f = expected.field(i);
-                return "the model was trained with '" + column + "' as " + f.type().id();
+                return "the model was trained with " + Messages.name(column) + " as " + f.type().id();
             }
         }
         ColumnType t = types.get(column);
-        return t == null ? "" : "the config declares '" + column + "' " + t.id();
+        return t == null ? "" : "the config declares " + Messages.name(column) + " " + t.id();
     }
 
     /** {@link #parseDelimiter(String, InputLocation)} without a place to name. */

@@ -3,6 +3,9 @@ package io.sentinelrisk.core.io;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +20,14 @@ import java.util.Map;
  * lines that are empty or hold only spaces and tabs are skipped.
  */
 final class CsvTokenizer {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LF_WORD = ONES * '\n';
+    private static final long CR_WORD = ONES * '\r';
+
     private final InputBytes input;
+    private final long delimWord;
     private final byte[] b;
     private final int limit;
     private final byte delim;
@@ -30,6 +40,7 @@ final class CsvTokenizer {
         this.b = input.bytes();
         this.limit = input.limit();
         this.delim = delimiter;
+        this.delimWord = ONES * (delimiter & 0xFF);
         this.file = input.file();
         this.pos = input.start();
         this.line = 1;
@@ -142,9 +153,21 @@ final class CsvTokenizer {
             return;
         }
         i = pos;
-        byte c;
-        while (i < limit) {
-            c = b[i];
+        while (true) {
+            // skip eight plain bytes at a time: none is the delimiter, a line break or non-ASCII
+            while (i <= limit - 8) {
+                long w = (long) LONGS.get(b, i);
+                long hits = zeroBytes(w ^ delimWord) | zeroBytes(w ^ LF_WORD) | zeroBytes(w ^ CR_WORD) | (w & HIGH_BITS);
+                if (hits != 0) {
+                    i += Long.numberOfTrailingZeros(hits) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
+            if (i >= limit) {
+                break;
+            }
+            byte c = b[i];
             if (c == delim || c == '\n' || c == '\r') {
                 break;
             }
@@ -155,6 +178,14 @@ final class CsvTokenizer {
             }
         }
         pos = i;
+    }
+
+    /**
+     * The high bit of each byte of {@code x} that is zero (exact for the lowest such byte, which
+     * is all the scan uses; it rechecks that byte anyway).
+     */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGH_BITS;
     }
 
     /** Scans the quoted field whose opening quote is at {@code open}; returns the end position. */

@@ -77,8 +77,12 @@ public final class LabelReader {
     private static Labels fromColumn(Frame frame, String column, String file, Locator where) {
         int index = frame.schema().indexOf(column);
         if (index < 0) {
-            throw new InputException(InputLocation.file(file), "label column '" + column
-                + "' is not in the header; the columns are " + String.join(", ", frame.schema().names()));
+            StringBuilder names = new StringBuilder();
+            for (String n : frame.schema().names()) {
+                names.append(names.isEmpty() ? "" : ", ").append(Messages.name(n));
+            }
+            throw new InputException(InputLocation.file(file), "label column " + Messages.name(column)
+                + " is not in the header; the columns are " + names);
         }
         Column c = frame.column(index);
         int rows = frame.rows();
@@ -103,9 +107,9 @@ public final class LabelReader {
                 }
             }
             case Column.Timestamp ts -> throw new InputException(where.at(0, index),
-                "label column '" + column + "' holds timestamps, not labels; " + ACCEPTED);
+                "label column " + Messages.name(column) + " holds timestamps, not labels; " + ACCEPTED);
         }
-        return new Labels(out, file + " column '" + column + "'");
+        return new Labels(out, file + " column " + Messages.name(column));
     }
 
     /**
@@ -201,7 +205,7 @@ public final class LabelReader {
         if (value >= 0) {
             return value;
         }
-        String in = column == null ? "" : " in column '" + column + "'";
+        String in = column == null ? "" : " in column " + Messages.name(column);
         if (text.isEmpty() || isMissingWord(text)) {
             throw new InputException(where, "label is missing" + in + "; every row needs a label (" + ACCEPTED + ")");
         }

@@ -9,7 +9,16 @@ final class Messages {
 
     /** The text in double quotes, control characters escaped, cut after 60 characters. */
     static String quote(String text) {
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_SHOWN) + 8).append('"');
+        return quote(text, '"');
+    }
+
+    /** A column name in single quotes, control characters escaped, cut after 60 characters. */
+    static String name(String name) {
+        return quote(name, '\'');
+    }
+
+    private static String quote(String text, char mark) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_SHOWN) + 8).append(mark);
         int shown = 0;
         for (int i = 0; i < text.length(); i++) {
             if (shown == MAX_SHOWN) {
@@ -21,9 +30,14 @@ final class Messages {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                case '"' -> sb.append("\\\"");
+                case '"', '\'' -> {
+                    if (c == mark) {
+                        sb.append('\\');
+                    }
+                    sb.append(c);
+                }
                 default -> {
-                    if (Character.isISOControl(c)) {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);
@@ -32,7 +46,7 @@ final class Messages {
             }
             shown++;
         }
-        return sb.append('"').toString();
+        return sb.append(mark).toString();
     }
 
     /** A delimiter as users name it. */

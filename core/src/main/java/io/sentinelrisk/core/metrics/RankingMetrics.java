@@ -15,8 +15,12 @@ public final class RankingMetrics {
     /** ROC AUC, or NaN when the labels hold one class only. */
     public static double rocAuc(double[] scores, int[] labels) {
         check(scores, labels);
+        return rocAuc(scores, labels, descending(scores));
+    }
+
+    /** ROC AUC given {@code order = descending(scores)}, to sort once for several metrics. */
+    public static double rocAuc(double[] scores, int[] labels, int[] order) {
         int n = scores.length;
-        int[] order = descending(scores);
         long pos = 0;
         for (int y : labels) {
             pos += y;
@@ -53,8 +57,12 @@ public final class RankingMetrics {
     /** Average precision, or NaN without positives. */
     public static double averagePrecision(double[] scores, int[] labels) {
         check(scores, labels);
+        return averagePrecision(scores, labels, descending(scores));
+    }
+
+    /** Average precision given {@code order = descending(scores)}. */
+    public static double averagePrecision(double[] scores, int[] labels, int[] order) {
         int n = scores.length;
-        int[] order = descending(scores);
         long pos = 0;
         for (int y : labels) {
             pos += y;
@@ -84,11 +92,15 @@ public final class RankingMetrics {
     /** Fraction of anomalies among the {@code k} highest scores (k clipped to n). */
     public static double precisionAtK(double[] scores, int[] labels, int k) {
         check(scores, labels);
-        int kk = Math.min(k, scores.length);
+        return precisionAtK(labels, k, descending(scores));
+    }
+
+    /** Precision@k given {@code order = descending(scores)}. */
+    public static double precisionAtK(int[] labels, int k, int[] order) {
+        int kk = Math.min(k, order.length);
         if (kk <= 0) {
             return Double.NaN;
         }
-        int[] order = descending(scores);
         long tp = 0;
         for (int i = 0; i < kk; i++) {
             tp += labels[order[i]];

@@ -15,6 +15,7 @@ import io.sentinelrisk.core.metrics.MetricsReport;
 import io.sentinelrisk.core.prepare.Preparation;
 import io.sentinelrisk.core.prepare.PreparationTrainer;
 import io.sentinelrisk.core.util.Stats;
+import io.sentinelrisk.core.util.StratifiedSplit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,14 @@ import java.util.Map;
  */
 public final class PipelineTrainer {
     private final SentinelConfig config;
+
+    private static int count(int[] labels, int value) {
+        int n = 0;
+        for (int y : labels) {
+            n += y == value ? 1 : 0;
+        }
+        return n;
+    }
 
     public PipelineTrainer(SentinelConfig config) {
         this.config = config;
@@ -42,13 +51,42 @@ public final class PipelineTrainer {
         if (labels != null && labels.length != frame.rows()) {
             throw new IllegalArgumentException(labels.length + " labels for " + frame.rows() + " rows");
         }
+        DetectorFactory factory = Detectors.byType(config.detectorType());
+        if (factory.supervised()) {
+            return fitSupervised(factory, frame, labels);
+        }
+        return fitOn(factory, frame, labels, null);
+    }
+
+    /**
+     * A supervised detector is fitted on a stratified, seeded part of the labelled rows and
+     * measured on the rest, so the report says how it does on rows it never saw.
+     */
+    private TrainedPipeline fitSupervised(DetectorFactory factory, Frame frame, int[] labels) {
+        if (labels == null) {
+            throw new InputException("detector '" + factory.type() + "' learns from labels: give --labels or a label column");
+        }
+        StratifiedSplit split = StratifiedSplit.of(labels, config.validationFraction(), config.randomState());
+        int[] trainLabels = StratifiedSplit.select(labels, split.train());
+        int[] heldLabels = StratifiedSplit.select(labels, split.holdout());
+        if (count(trainLabels, 1) == 0 || count(trainLabels, 0) == 0 || count(heldLabels, 1) == 0) {
+            throw new InputException("detector '" + factory.type() + "' needs anomalies and normal rows in both the training and the "
+                    + "validation part; the data has " + count(labels, 1) + " anomalies in " + labels.length + " rows");
+        }
+        Frame held = frame.selectRows(split.holdout());
+        return fitOn(factory, frame.selectRows(split.train()), trainLabels, new Validation(held, heldLabels));
+    }
+
+    private record Validation(Frame frame, int[] labels) {
+    }
+
+    private TrainedPipeline fitOn(DetectorFactory factory, Frame frame, int[] labels, Validation validation) {
         int threads = config.effectiveThreads();
         long t0 = System.nanoTime();
         Preparation preparation = new PreparationTrainer(config.preprocessing()).fit(frame);
         Matrix x = preparation.transform(frame);
         long t1 = System.nanoTime();
 
-        DetectorFactory factory = Detectors.byType(config.detectorType());
         FittedDetector detector = factory
                 .trainer(config.detectorParams(), config.randomState(), config.contamination())
                 .fit(x, labels, threads);
@@ -78,6 +116,15 @@ public final class PipelineTrainer {
                 predicted[i] = calibration.isAnomaly(scores[i]);
             }
             summary.put("training_metrics", MetricsReport.of(scores, predicted, labels));
+        }
+        if (validation != null) {
+            double[] held = new double[validation.frame().rows()];
+            detector.score(preparation.transform(validation.frame()), held, threads);
+            boolean[] predicted = new boolean[held.length];
+            for (int i = 0; i < held.length; i++) {
+                predicted[i] = calibration.isAnomaly(held[i]);
+            }
+            summary.put("validation_metrics", MetricsReport.of(held, predicted, validation.labels()));
         }
         Map<String, Object> timings = new LinkedHashMap<>();
         timings.put("prepare_ms", (t1 - t0) / 1e6);

@@ -133,6 +133,13 @@ class CsvReaderErrorTest {
     }
 
     @Test
+    void columnNamesWithLineBreaksStayOnOneLineInMessages() {
+        InputException e = fail("\"multi\nline\",b\n1,x\n2,y\n3,z\n4,w\n5,v\n6,u\n7,t\n8,s\n9,r\nten,q\n");
+        at(e, 12, 1);
+        assertThat(e.getMessage()).contains("in column 'multi\\nline' is not a number").contains("declare 'multi\\nline' categorical");
+    }
+
+    @Test
     void decimalCommaGetsAHint() {
         InputException e = fail("a;b\n1;2\n3;4\n5;6\n7;8\n9;10\n11;12\n13;14\n15;16\n17;18\n19;2,5\n");
         at(e, 11, 2);

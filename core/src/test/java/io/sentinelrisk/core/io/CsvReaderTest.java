@@ -272,6 +272,36 @@ class CsvReaderTest {
     }
 
     @Test
+    void fieldsOfEveryLengthAndPlaceReadBack() {
+        // fields from 0 to 40 bytes, with multi-byte characters anywhere, so that field ends and
+        // non-ASCII bytes fall at every offset of the tokenizer's 8-byte steps
+        java.util.Random rnd = new java.util.Random(11);
+        String alphabet = "abcxyz0189_-éü€𝄞";
+        for (String delimiter : List.of(",", "\t", ";")) {
+            StringBuilder sb = new StringBuilder("a" + delimiter + "b" + delimiter + "c\n");
+            List<String> expected = new java.util.ArrayList<>();
+            for (int r = 0; r < 300; r++) {
+                for (int c = 0; c < 3; c++) {
+                    StringBuilder v = new StringBuilder("v");
+                    int len = rnd.nextInt(40);
+                    for (int k = 0; k < len; k++) {
+                        v.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, rnd.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                    }
+                    expected.add(v.toString());
+                    sb.append(v).append(c < 2 ? delimiter : rnd.nextBoolean() ? "\n" : "\r\n");
+                }
+            }
+            Frame f = CsvReader.read(CsvFiles.write(dir, "lengths.csv", sb.toString()), CsvOptions.DEFAULTS);
+            assertThat(f.rows()).isEqualTo(300);
+            for (int r = 0; r < 300; r++) {
+                for (int c = 0; c < 3; c++) {
+                    assertThat(f.column(c).text(r)).isEqualTo(expected.get(r * 3 + c));
+                }
+            }
+        }
+    }
+
+    @Test
     void resultsDoNotDependOnTheThreadCount() {
         StringBuilder sb = new StringBuilder("a,b,c,d\n");
         java.util.Random rnd = new java.util.Random(7);

@@ -92,7 +92,7 @@ class LabelReaderTest {
     void anAbsentLabelColumn() {
         InputException e = catchThrowableOfType(InputException.class,
             () -> LabelReader.fromColumn(table("a,b\n5,1\n", CsvOptions.DEFAULTS), "label"));
-        assertThat(e.getMessage()).isEqualTo(data() + ": label column 'label' is not in the header; the columns are a, b");
+        assertThat(e.getMessage()).isEqualTo(data() + ": label column 'label' is not in the header; the columns are 'a', 'b'");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.sentinelrisk.features.engine;
+
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.error.SentinelException;
+import io.sentinelrisk.features.plan.FeaturePlan;
+import io.sentinelrisk.features.plan.FeaturePlan.PlannedFeature;
+import io.sentinelrisk.features.sql.Dialect;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Writes the enriched table — every input column as read, then the features, in input order — as
+ * CSV or Parquet. DuckDB writes to a temporary file beside the target, which is renamed over it
+ * only when complete: a failed build leaves no half-written output.
+ */
+public final class OutputWriter {
+    public enum Format {
+        CSV, PARQUET;
+
+        public static Format of(Path path) {
+            String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.endsWith(".parquet") || n.endsWith(".pq")) {
+                return PARQUET;
+            }
+            if (n.endsWith(".csv") || n.endsWith(".txt")) {
+                return CSV;
+            }
+            throw new InputException("output " + path + ": the name must end in .csv or .parquet");
+        }
+    }
+
+    private OutputWriter() {
+    }
+
+    public static void write(Connection duck, InputLoader.Raw raw, FeaturePlan plan, Path target, Format format) {
+        StringBuilder select = new StringBuilder("SELECT ");
+        boolean first = true;
+        for (String c : raw.columns()) {
+            select.append(first ? "" : ", ").append("r.").append(Dialect.quote(c));
+            first = false;
+        }
+        for (PlannedFeature f : plan.outputs()) {
+            String col = "o." + Dialect.quote(f.name());
+            select.append(first ? "" : ", ").append(f.integral() ? "CAST(" + col + " AS BIGINT)" : col)
+                    .append(" AS ").append(Dialect.quote(f.name()));
+            first = false;
+        }
+        select.append(" FROM fs_raw r JOIN fs_out o ON r._row = o._row ORDER BY r._row");
+        Path abs = target.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+            Files.delete(tmp);
+            String options = format == Format.CSV ? "FORMAT csv, HEADER true" : "FORMAT parquet";
+            DuckDbs.execute(duck, "COPY (" + select + ") TO " + Dialect.literal(tmp.toString()) + " (" + options + ")");
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (SQLException e) {
+            throw DuckDbs.failure("cannot write " + target, e);
+        } catch (IOException e) {
+            throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original failure matters more
+                }
+            }
+        }
+    }
+}
