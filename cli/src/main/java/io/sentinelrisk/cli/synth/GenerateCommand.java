@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
 /** {@code sentinel generate}: labeled synthetic data sets, the same rows for the same seed. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         header = "Generate labeled synthetic data: security events, web sessions, card payments, metrics.",
-        description = {"Writes a CSV with a 'scenario' column (normal or the planted anomaly's name) and a",
-            "'label' column (1 = anomaly). The same options and --random-state give the same file."},
+        description = "Writes a CSV with a 'scenario' column (normal or the planted anomaly's name) and a 'label'"
+                + " column (1 = anomaly). The same options and --random-state give the same file.",
         subcommands = {GenerateCommand.Soc.class, GenerateCommand.WebSessions.class,
             GenerateCommand.Transactions.class, GenerateCommand.Metrics.class})
 public final class GenerateCommand implements Callable<Integer> {
@@ -79,8 +79,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Command(name = "soc", mixinStandardHelpOptions = true,
             header = "Security events: logins and transfers with planted exfiltration, impossible travel and brute force.",
-            description = {"Columns: event_id, user, timestamp, event_type, success, hour, bytes_in, bytes_out,",
-                "device_id, device_trusted, country, lat, lon, failed_attempts, geo_distance_km, scenario, label."})
+            description = "Columns: event_id, user, timestamp, event_type, success, hour, bytes_in, bytes_out, "
+                    + "device_id, device_trusted, country, lat, lon, failed_attempts, geo_distance_km, scenario, "
+                    + "label.")
     static final class Soc extends Generator {
         @Option(names = "--n-users", defaultValue = "200", paramLabel = "N", description = "Users (default: ${DEFAULT-VALUE}).")
         int users;
@@ -101,7 +102,8 @@ public final class GenerateCommand implements Callable<Integer> {
         int days;
 
         @Option(names = "--attacks", split = ",", paramLabel = "NAME",
-                description = "Attacks to plant, comma-separated: data_exfiltration, impossible_travel, brute_force (default: all).")
+                description = "Attacks to plant, comma-separated: data_exfiltration, impossible_travel, brute_force "
+                        + "(default: all).")
         List<String> attacks;
 
         @Option(names = "--users-output", paramLabel = "CSV", description = "Also write the user catalogue (habits, baselines, home) here.")
@@ -132,10 +134,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Command(name = "web-sessions", mixinStandardHelpOptions = true,
             header = "Browser sessions with the signals of a web-session risk model; bots, account takeovers, emulators.",
-            description = {"Columns: session_id, timestamp, device_type, click_events, scroll_events, touch_events,",
-                "keyboard_events, device_motion, time_on_page, screen_size, browser_info, language, timezone_offset,",
-                "device_orientation, geolocation_city, transaction_amount, mouse_movement, scenario, label.",
-                "Values are missing where a real browser would not report them (see docs/synth.md)."})
+            description = "Columns: session_id, user_id, timestamp, device_type, click_events, scroll_events,"
+                + " touch_events, keyboard_events, device_motion, time_on_page, page_views, screen_size, screen_width,"
+                + " browser_info, language, timezone_offset, device_orientation, geolocation_city, transactions,"
+                + " transaction_amount, mouse_movement, scenario, label. Values are missing where a real browser"
+                + " would not report them (see docs/synth.md).")
     static final class WebSessions extends Generator {
         @Option(names = "--sessions", defaultValue = "10000", paramLabel = "N", description = "Sessions (default: ${DEFAULT-VALUE}).")
         int sessions;
@@ -161,8 +164,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Command(name = "transactions", mixinStandardHelpOptions = true,
             header = "Card payments with planted card testing, sudden high-value purchases and foreign sprees.",
-            description = {"Columns: transaction_id, timestamp, card_id, merchant_id, merchant_category, amount,",
-                "channel, country, hour, scenario, label."})
+            description = "Columns: transaction_id, timestamp, card_id, merchant_id, merchant_category, amount, "
+                    + "channel, country, hour, scenario, label.")
     static final class Transactions extends Generator {
         @Option(names = "--cards", defaultValue = "1000", paramLabel = "N", description = "Cards (default: ${DEFAULT-VALUE}).")
         int cards;
@@ -192,8 +195,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Command(name = "metrics", mixinStandardHelpOptions = true,
             header = "Seasonal time series with planted spikes, level shifts and drifts.",
-            description = {"Columns: timestamp, series, value, scenario, label (long format: one row per series",
-                "and time, in time order). The first 15% of each series is left clean."})
+            description = "Columns: timestamp, series, value, scenario, label (long format: one row per series and "
+                    + "time, in time order). The first 15% of each series is left clean.")
     static final class Metrics extends Generator {
         @Option(names = "--series", defaultValue = "3", paramLabel = "N", description = "Series (default: ${DEFAULT-VALUE}).")
         int series;

@@ -30,9 +30,10 @@ import java.util.concurrent.Callable;
 /** {@code sentinel inject}: plants adversarial scenarios into any CSV and labels them. */
 @Command(name = "inject", mixinStandardHelpOptions = true,
         header = "Plant adversarial scenarios (YAML) into any CSV and label what was planted.",
-        description = {"Applies each scenario of the file whose columns the data has (the others are skipped",
-            "with a warning), then writes the data with 'label' (1 = injected, existing labels kept) and",
-            "'scenario' (the scenario's name) columns. The same input, file and seed give the same output."})
+        description = "Applies each scenario of the file whose columns the data has (the others are skipped with "
+                + "a warning), then writes the data with 'label' (1 = injected, existing labels kept) and "
+                + "'scenario' (the scenario's name) columns. The same input, file and seed give the same "
+                + "output.")
 public final class InjectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  * sensors, screen, browser, locale, geolocation, purchase amount), missing where a real browser
  * would not report them, with bots, account takeovers and emulators among them.
  *
+ * <p>Besides the signals, each session has a user (a pool of sessions / 10 users), page views,
+ * the screen width (from screen_size) and a purchase count (1 when transaction_amount is given).
+ *
  * <p>Missing values of normal sessions: mouse_movement on phones and tablets (no mouse);
  * touch_events, device_motion and device_orientation on desktops (no touch screen or sensors);
  * device_motion on 10% of phones and tablets besides (motion permission refused);
@@ -26,10 +29,13 @@ import java.util.SplittableRandom;
  * privacy settings).
  */
 public final class WebSessionGenerator {
-    public static final List<String> COLUMNS = List.of("session_id", "timestamp", "device_type", "click_events",
-            "scroll_events", "touch_events", "keyboard_events", "device_motion", "time_on_page", "screen_size",
-            "browser_info", "language", "timezone_offset", "device_orientation", "geolocation_city",
-            "transaction_amount", "mouse_movement", "scenario", "label");
+    public static final List<String> COLUMNS = List.of("session_id", "user_id", "timestamp", "device_type",
+            "click_events", "scroll_events", "touch_events", "keyboard_events", "device_motion", "time_on_page",
+            "page_views", "screen_size", "screen_width", "browser_info", "language", "timezone_offset",
+            "device_orientation", "geolocation_city", "transactions", "transaction_amount", "mouse_movement",
+            "scenario", "label");
+    /** Sessions per user on average: the user pool has sessions / 10 users. */
+    static final int SESSIONS_PER_USER = 10;
     public static final List<String> SCENARIOS = List.of("normal", "bot", "account_takeover", "emulator");
     public static final List<String> DEVICE_TYPES = List.of("desktop", "mobile", "tablet");
     public static final List<String> ORIENTATIONS = List.of("portrait", "landscape");
@@ -119,6 +125,7 @@ public final class WebSessionGenerator {
             scenario[attackRows[j]] = (byte) (1 + j % 3);
         }
         Rows rows = new Rows(n);
+        int users = Math.max(1, n / SESSIONS_PER_USER);
         int blocks = (n + BLOCK - 1) / BLOCK;
         Parallel.forRange(blocks, threads, 1, (from, to) -> {
             for (int b = from; b < to; b++) {
@@ -130,16 +137,31 @@ public final class WebSessionGenerator {
                         case EMULATOR -> rows.emulator(i, rng);
                         default -> rows.normal(i, rng);
                     }
+                    rows.user[i] = rng.nextInt(users);
                 }
             }
         });
         double[] id = new double[n];
         double[] label = new double[n];
         int[] scenarioCode = new int[n];
+        double[] transactions = new double[n];
+        double[] screenWidth = new double[n];
+        double[] widthOf = new double[SCREENS.size()];
+        for (int sc = 0; sc < widthOf.length; sc++) {
+            widthOf[sc] = Double.parseDouble(SCREENS.get(sc).substring(0, SCREENS.get(sc).indexOf('x')));
+        }
         for (int i = 0; i < n; i++) {
             id[i] = i + 1;
             scenarioCode[i] = scenario[i];
             label[i] = scenario[i] == 0 ? 0 : 1;
+            transactions[i] = Double.isNaN(rows.amount[i]) ? 0 : 1;
+            screenWidth[i] = rows.screen[i] < 0 ? Double.NaN : widthOf[rows.screen[i]];
+        }
+        int width = Math.max(5, Integer.toString(users).length());
+        List<String> userNames = new ArrayList<>(users);
+        for (int u = 1; u <= users; u++) {
+            String t = Integer.toString(u);
+            userNames.add("w" + "0".repeat(Math.max(0, width - t.length())) + t);
         }
         List<String> languages = new ArrayList<>();
         for (Locale l : LOCALES) {
@@ -151,6 +173,7 @@ public final class WebSessionGenerator {
         }
         return new FrameBuilder()
                 .numeric("session_id", id, ColumnRole.ID)
+                .categorical("user_id", rows.user, userNames, ColumnRole.ID)
                 .timestamp("timestamp", ts, ColumnRole.ID)
                 .categorical("device_type", rows.device, DEVICE_TYPES, ColumnRole.FEATURE)
                 .numeric("click_events", rows.clicks, ColumnRole.FEATURE)
@@ -159,12 +182,15 @@ public final class WebSessionGenerator {
                 .numeric("keyboard_events", rows.keys, ColumnRole.FEATURE)
                 .numeric("device_motion", rows.motion, ColumnRole.FEATURE)
                 .numeric("time_on_page", rows.timeOnPage, ColumnRole.FEATURE)
+                .numeric("page_views", rows.pages, ColumnRole.FEATURE)
                 .categorical("screen_size", rows.screen, SCREENS, ColumnRole.FEATURE)
+                .numeric("screen_width", screenWidth, ColumnRole.FEATURE)
                 .categorical("browser_info", rows.browser, BROWSERS, ColumnRole.FEATURE)
                 .categorical("language", rows.language, languages, ColumnRole.FEATURE)
                 .numeric("timezone_offset", rows.tz, ColumnRole.FEATURE)
                 .categorical("device_orientation", rows.orientation, ORIENTATIONS, ColumnRole.FEATURE)
                 .categorical("geolocation_city", rows.city, cities, ColumnRole.FEATURE)
+                .numeric("transactions", transactions, ColumnRole.FEATURE)
                 .numeric("transaction_amount", rows.amount, ColumnRole.FEATURE)
                 .numeric("mouse_movement", rows.mouse, ColumnRole.FEATURE)
                 .categorical("scenario", scenarioCode, SCENARIOS, ColumnRole.IGNORE)
@@ -189,8 +215,12 @@ public final class WebSessionGenerator {
         final int[] city;
         final double[] amount;
         final double[] mouse;
+        final double[] pages;
+        final int[] user;
 
         Rows(int n) {
+            pages = new double[n];
+            user = new int[n];
             device = new int[n];
             clicks = new double[n];
             scrolls = new double[n];
@@ -214,6 +244,7 @@ public final class WebSessionGenerator {
             device[i] = dev;
             double t = Math.max(2, Seeds.logNormal(rng, 45, 0.8));
             timeOnPage[i] = Seeds.round(t, 1);
+            pages[i] = 1 + poisson(rng, t / 40);
             clicks[i] = poisson(rng, t / 10);
             scrolls[i] = poisson(rng, t / 5);
             keys[i] = poisson(rng, dev == DESKTOP ? t / 3 : t / 6);
@@ -246,6 +277,7 @@ public final class WebSessionGenerator {
             device[i] = DESKTOP;
             double t = Seeds.uniform(rng, 0.5, 4);
             timeOnPage[i] = Seeds.round(t, 1);
+            pages[i] = 20 + rng.nextInt(81);
             clicks[i] = 40 + rng.nextInt(260);
             scrolls[i] = 0;
             keys[i] = 0;
@@ -269,6 +301,7 @@ public final class WebSessionGenerator {
             normal(i, rng);
             double t = Seeds.uniform(rng, 8, 30);
             timeOnPage[i] = Seeds.round(t, 1);
+            pages[i] = 2 + rng.nextInt(3);
             clicks[i] = poisson(rng, 6);
             keys[i] = poisson(rng, 3);
             int c = TAKEOVER_CITIES[rng.nextInt(TAKEOVER_CITIES.length)];
@@ -283,6 +316,7 @@ public final class WebSessionGenerator {
             device[i] = MOBILE;
             double t = Math.max(2, Seeds.logNormal(rng, 30, 0.5));
             timeOnPage[i] = Seeds.round(t, 1);
+            pages[i] = 1 + poisson(rng, t / 20);
             clicks[i] = poisson(rng, t / 2);
             scrolls[i] = poisson(rng, t / 5);
             keys[i] = poisson(rng, t / 2);

@@ -249,6 +249,17 @@ class SocGeneratorTest {
                 .hasMessageContaining("--anomalies");
     }
 
+    @ParameterizedTest
+    @CsvSource({"2, 1", "10, 0", "100, 50", "250, 59", "250, 60", "3001, 777"})
+    void demoCountsAreExactAtAnySize(int samples, int anomalies) {
+        Frame demo = SocGenerator.demo(samples, anomalies, samples);
+        String[] scenario = texts(demo, "scenario");
+        assertThat(demo.rows()).isEqualTo(samples);
+        assertThat(count(scenario, "normal")).isEqualTo(samples - anomalies);
+        // storms (20–50 rows each) take a third of the attack rows once that third reaches 20
+        assertThat(count(scenario, "brute_force")).isEqualTo(anomalies / 3 >= 20 ? anomalies / 3 : 0);
+    }
+
     @Test
     void demoAttacksAreSeparableByAnIsolationForestOnTheFeatureColumns() {
         Frame demo = SocGenerator.demo(5000, 100, 42);

@@ -84,6 +84,8 @@ class WebSessionGeneratorTest {
         assertThat(rate(missing, "language", normal)).isCloseTo(WebSessionGenerator.P_NO_LANGUAGE, within(0.004));
         assertThat(rate(missing, "timezone_offset", normal)).isCloseTo(WebSessionGenerator.P_NO_TIMEZONE, within(0.004));
         assertThat(rate(missing, "click_events", normal)).isZero();
+        assertThat(rate(missing, "screen_width", normal)).isEqualTo(rate(missing, "screen_size", normal));
+        assertThat(rate(missing, "user_id", normal)).isZero();
         assertThat(rate(missing, "time_on_page", normal)).isZero();
     }
 
@@ -108,12 +110,16 @@ class WebSessionGeneratorTest {
                     assertThat(clicks[r] / time[r]).isGreaterThan(10);
                     assertThat(mouse[r]).isLessThan(30);
                     assertThat(browser[r]).startsWith("HeadlessChrome");
+                    assertThat(num(sessions, "page_views")[r]).isGreaterThanOrEqualTo(20);
                 }
                 case "emulator" -> {
                     assertThat(motion[r]).isZero();
                     assertThat(mouse[r]).isPositive();
                 }
-                case "account_takeover" -> assertThat(amount[r]).isGreaterThan(100);
+                case "account_takeover" -> {
+                    assertThat(amount[r]).isGreaterThan(100);
+                    assertThat(num(sessions, "transactions")[r]).isEqualTo(1);
+                }
                 default -> {
                     normalClickRate += clicks[r] / time[r];
                     normal++;
