@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.explain;
 
+import io.sentinelrisk.core.data.CategoryCounts;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
@@ -7,7 +8,6 @@ import io.sentinelrisk.core.prepare.ColumnPrep;
 import io.sentinelrisk.core.util.Stats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,35 +47,20 @@ public final class ExplainerTrainer {
     }
 
     private static FeatureBaseline categorical(Column.Categorical c) {
-        int[] counts = new int[c.dictionary().size()];
-        long present = 0;
-        for (int code : c.codes()) {
-            if (code >= 0) {
-                counts[code]++;
-                present++;
-            }
-        }
-        Integer[] order = new Integer[counts.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> counts[a] != counts[b]
-                ? Integer.compare(counts[b], counts[a])
-                : c.dictionary().get(a).compareTo(c.dictionary().get(b)));
+        CategoryCounts counts = CategoryCounts.of(c);
         Map<String, Double> shares = new LinkedHashMap<>();
         double other = 0;
-        for (int k = 0; k < order.length; k++) {
-            int i = order[k];
-            if (counts[i] == 0) {
+        for (int k = 0; k < counts.order().length; k++) {
+            int code = counts.order()[k];
+            if (counts.counts()[code] == 0) {
                 continue;
             }
-            double share = present == 0 ? 0 : (double) counts[i] / present;
             if (k < MAX_CATEGORIES) {
-                shares.put(c.dictionary().get(i), share);
+                shares.put(c.dictionary().get(code), counts.share(code));
             } else {
-                other = Math.max(other, share);
+                other = Math.max(other, counts.share(code));
             }
         }
-        return new FeatureBaseline.Categorical(c.name(), shares, other, present);
+        return new FeatureBaseline.Categorical(c.name(), shares, other, counts.present());
     }
 }

@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.prepare;
 
 import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.data.CategoryCounts;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
@@ -69,22 +70,8 @@ public final class PreparationTrainer {
     }
 
     private ColumnPrep categorical(Column.Categorical c) {
-        int[] counts = new int[c.dictionary().size()];
-        int present = 0;
-        for (int code : c.codes()) {
-            if (code >= 0) {
-                counts[code]++;
-                present++;
-            }
-        }
-        // Categories by falling count, ties by name, so that the order does not depend on the file.
-        Integer[] order = new Integer[counts.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> counts[a] != counts[b]
-                ? Integer.compare(counts[b], counts[a])
-                : c.dictionary().get(a).compareTo(c.dictionary().get(b)));
+        CategoryCounts counts = CategoryCounts.of(c);
+        int[] order = counts.order();
         String mode = order.length == 0 ? "" : c.dictionary().get(order[0]);
         if ("onehot".equals(settings.categoricalEncoding())) {
             List<String> kept = new ArrayList<>();
@@ -94,9 +81,9 @@ public final class PreparationTrainer {
             return new ColumnPrep.OneHot(c.name(), kept, mode);
         }
         Map<String, Double> freq = new LinkedHashMap<>();
-        for (Integer i : order) {
-            if (counts[i] > 0) {
-                freq.put(c.dictionary().get(i), (double) counts[i] / present);
+        for (int code : order) {
+            if (counts.counts()[code] > 0) {
+                freq.put(c.dictionary().get(code), counts.share(code));
             }
         }
         return new ColumnPrep.Frequency(c.name(), freq, mode);
