@@ -47,6 +47,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch();
+        Runnable summary;
         try (Progress progress = Progress.start("score", 4)) {
             Pipeline pipeline = Bundles.read(model);
             Map<String, Object> flags = CommandSupport.overrides(null, input, exports);
@@ -64,8 +65,9 @@ final class ScoreCommand implements Callable<Integer> {
             progress.step("exporting");
             Map<String, Object> report = new LinkedHashMap<>(SummaryReport.build("score", scored, model.toString(), watch.laps()));
             Outputs.write(exports, scored, cfg.topN(), ',', report);
-            Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
+            summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
         }
+        summary.run();   // after the progress bar is gone
         return 0;
     }
 }

@@ -52,6 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch();
+        Runnable summary;
         try (Progress progress = Progress.start("train", 5)) {
             SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
             progress.step("reading " + input.input);
@@ -76,8 +77,9 @@ final class TrainCommand implements Callable<Integer> {
             Map<String, Object> report = SummaryReport.build("train", scored,
                     modelOut == null ? null : modelOut.toString(), watch.laps());
             Outputs.write(exports, scored, cfg.topN(), ',', report);
-            Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
+            summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
         }
+        summary.run();   // after the progress bar is gone
         return 0;
     }
 }

@@ -187,8 +187,8 @@ public final class SpecReader {
         if (base != null) {
             features.addAll(base.features());
         }
-        if (top.entries().containsKey("features")) {
-            YamlTree fnode = top.entries().get("features");
+        YamlTree fnode = top.entries().get("features");
+        if (fnode != null && !(fnode instanceof YScalar sc && (sc.text() == null || sc.text().isBlank()))) {
             if (!(fnode instanceof YList list)) {
                 throw new InputException(fnode.location(), "'features' must be a list of features (items starting with '- name: …')");
             }

@@ -235,6 +235,17 @@ public final class StreamingFeatures {
         }
     }
 
+    /** Events held in all entities' window buffers: what the state's memory grows with. */
+    public long bufferedEvents() {
+        long n = 0;
+        for (EntityState st : states.values()) {
+            for (WindowBuffer b : st.buffers) {
+                n += b.tail - b.head;
+            }
+        }
+        return n;
+    }
+
     /** Drops entities whose state can no longer affect any feature. Called every 65,536 events. */
     public void evictIdle() {
         if (watermark == Long.MIN_VALUE) {

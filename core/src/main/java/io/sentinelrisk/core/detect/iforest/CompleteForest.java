@@ -79,7 +79,7 @@ final class CompleteForest implements Forest {
     @Override
     public void pathSums(double[] x, int cols, int from, int to, double[] out) {
         int block = Forest.blockRows(cols);
-        int[] node = new int[block];
+        int[] node = new int[Math.max(0, Math.min(block, to - from))];
         for (int start = from; start < to; start += block) {
             int end = Math.min(to, start + block);
             Arrays.fill(out, start, end, 0.0);

@@ -69,13 +69,16 @@ public final class IsolationForestTrainer implements DetectorTrainer {
         double[] data = x.data();
         boolean bootstrap = params.bootstrap();
 
+        // One task per thread, each with one grower (its scratch holds a copy of ψ rows): trees
+        // cost about the same, so finer tasks would only multiply the scratch.
+        int treesPerTask = Math.max(1, trees / Math.max(1, threads));
         Forest forest;
         if (!linkedLayout && depth <= CompleteForest.MAX_DEPTH) {
             int splits = (1 << depth) - 1;
             int[] feature = new int[Math.multiplyExact(trees, splits)];
             double[] threshold = new double[feature.length];
             double[] leaf = new double[Math.multiplyExact(trees, splits + 1)];
-            Parallel.forRange(trees, threads, 1, (from, to) -> {
+            Parallel.forRange(trees, threads, treesPerTask, (from, to) -> {
                 TreeGrower grower = new TreeGrower(data, rows, cols, psi, featuresPerTree, bootstrap);
                 for (int t = from; t < to; t++) {
                     grower.grow(SplitMix64.treeSeed(randomState, t));
@@ -85,7 +88,7 @@ public final class IsolationForestTrainer implements DetectorTrainer {
             forest = new CompleteForest(trees, depth, feature, threshold, leaf);
         } else {
             LinkedForest.Tree[] grown = new LinkedForest.Tree[trees];
-            Parallel.forRange(trees, threads, 1, (from, to) -> {
+            Parallel.forRange(trees, threads, treesPerTask, (from, to) -> {
                 TreeGrower grower = new TreeGrower(data, rows, cols, psi, featuresPerTree, bootstrap);
                 for (int t = from; t < to; t++) {
                     grower.grow(SplitMix64.treeSeed(randomState, t));
@@ -102,7 +105,9 @@ public final class IsolationForestTrainer implements DetectorTrainer {
     private static void requireFinite(Matrix x) {
         double[] d = x.data();
         for (int i = 0; i < d.length; i++) {
-            if (!Double.isFinite(d[i])) {
+            // v - v is 0 for a finite v and NaN otherwise: no call, few bytecodes (this loop
+            // often runs before the JIT has compiled anything).
+            if (d[i] - d[i] != 0.0) {
                 throw new InputException("isolation forest: prepared feature value " + d[i] + " at row "
                         + (i / x.cols() + 1) + ", feature " + (i % x.cols() + 1)
                         + "; expected a finite number (impute missing values first)");

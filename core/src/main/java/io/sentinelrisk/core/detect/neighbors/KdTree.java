@@ -8,13 +8,24 @@ package io.sentinelrisk.core.detect.neighbors;
  * Immutable and safe to query from many threads, each with its own {@link Query}.
  */
 public final class KdTree {
-    static final int LEAF_SIZE = 24;
+    /**
+     * Points per leaf. Leaves are scanned with a vectorisable column loop, so fairly large
+     * leaves pay: measured on 100,000 × 10 Gaussian rows (k = 20), CPU per query 0.27 ms at 128,
+     * 0.31-0.40 ms at 256, 0.62-0.69 ms with a row-by-row scan with early exit at leaf sizes 24-64.
+     */
+    static final int LEAF_SIZE = 128;
 
     private final int n;
     private final int d;
     private final Metric metric;
-    /** Reference points in tree order. */
+    /** Reference points in tree order, row-major (for the brute-force scan). */
     private final double[] pts;
+    /**
+     * The same points leaf by leaf in column-major blocks: a leaf over positions [s, e) keeps
+     * feature j of position p at {@code s*d + j*(e-s) + (p-s)}, so a leaf scan runs one feature
+     * at a time over contiguous memory, a loop the JIT vectorises.
+     */
+    private final double[] leafColumns;
     /** Tree position → reference index. */
     private final int[] index;
     private final int[] start;
@@ -49,6 +60,28 @@ public final class KdTree {
         for (int p = 0; p < n; p++) {
             System.arraycopy(points, perm[p] * d, pts, p * d, d);
         }
+        this.leafColumns = new double[n * d];
+        int widest = 1;
+        for (int node = 0; node < left.length; node++) {
+            if (left[node] < 0) {
+                int s = start[node];
+                int len = end[node] - s;
+                widest = Math.max(widest, len);
+                for (int p = 0; p < len; p++) {
+                    for (int j = 0; j < d; j++) {
+                        leafColumns[s * d + j * len + p] = pts[(s + p) * d + j];
+                    }
+                }
+            }
+        }
+        this.widestLeaf = widest;
+    }
+
+    private final int widestLeaf;
+
+    /** The reference index of the point at tree position {@code p}; nearby positions are nearby points. */
+    public int referenceAt(int p) {
+        return index[p];
     }
 
     public int size() {
@@ -65,7 +98,7 @@ public final class KdTree {
 
     /** Scratch space for queries of up to {@code k} neighbours; one per thread. */
     public Query newQuery(int k) {
-        return new Query(k);
+        return new Query(k, widestLeaf);
     }
 
     /**
@@ -94,12 +127,28 @@ public final class KdTree {
 
     private void visit(int node, double[] q, int qOff, int exclude, Query query) {
         if (left[node] < 0) {
-            for (int p = start[node]; p < end[node]; p++) {
-                if (index[p] != exclude) {
-                    double raw = metric.raw(pts, p * d, q, qOff, d);
-                    if (raw <= query.worst()) {
-                        query.offer(raw, index[p]);
+            int s = start[node];
+            int len = end[node] - s;
+            double[] acc = query.acc;
+            java.util.Arrays.fill(acc, 0, len, 0.0);
+            // feature by feature over the leaf: the same additions, in the same order, as Metric.raw
+            for (int j = 0; j < d; j++) {
+                double qj = q[qOff + j];
+                int base = s * d + j * len;
+                if (metric == Metric.EUCLIDEAN) {
+                    for (int r = 0; r < len; r++) {
+                        double t = qj - leafColumns[base + r];
+                        acc[r] += t * t;
                     }
+                } else {
+                    for (int r = 0; r < len; r++) {
+                        acc[r] += Math.abs(qj - leafColumns[base + r]);
+                    }
+                }
+            }
+            for (int r = 0; r < len; r++) {
+                if (acc[r] <= query.worst() && index[s + r] != exclude) {
+                    query.offer(acc[r], index[s + r]);
                 }
             }
             return;
@@ -134,11 +183,13 @@ public final class KdTree {
         private final int[] idx;
         private final double[] outDist;
         private final int[] outIdx;
+        final double[] acc;
         private int k;
         private int size;
         private int found;
 
-        Query(int capacity) {
+        Query(int capacity, int leafWidth) {
+            acc = new double[leafWidth];
             raw = new double[capacity];
             idx = new int[capacity];
             outDist = new double[capacity];

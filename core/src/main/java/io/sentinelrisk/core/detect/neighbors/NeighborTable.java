@@ -16,7 +16,9 @@ public record NeighborTable(int k, double[] distances, int[] indices) {
         int[] idx = new int[n * k];
         Parallel.forRange(n, threads, 256, (from, to) -> {
             KdTree.Query q = tree.newQuery(k);
-            for (int i = from; i < to; i++) {
+            // in tree order: consecutive queries are close in space and touch the same nodes
+            for (int p = from; p < to; p++) {
+                int i = tree.referenceAt(p);
                 tree.search(points, i * d, k, i, q);
                 System.arraycopy(q.distances(), 0, dist, i * k, k);
                 System.arraycopy(q.indices(), 0, idx, i * k, k);

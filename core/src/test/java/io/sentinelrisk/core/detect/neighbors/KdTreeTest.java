@@ -16,7 +16,9 @@ class KdTreeTest {
             "EUCLIDEAN, 500, 12, 5, 2",
             "MANHATTAN, 1500, 4, 20, 3",
             "EUCLIDEAN, 30, 2, 29, 4",
-            "MANHATTAN, 100, 1, 7, 5"})
+            "MANHATTAN, 100, 1, 7, 5",
+            "EUCLIDEAN, 20000, 3, 8, 6",
+            "MANHATTAN, 5000, 6, 15, 7"})
     void treeSearchEqualsBruteForceIncludingTies(Metric metric, int n, int d, int k, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] pts = new double[n * d];
@@ -51,8 +53,8 @@ class KdTreeTest {
 
     @org.junit.jupiter.api.Test
     void identicalPointsFormOneLeafAndTieByIndex() {
-        double[] pts = new double[100 * 2];
-        KdTree tree = new KdTree(pts, 100, 2, Metric.EUCLIDEAN);
+        double[] pts = new double[1000 * 2];
+        KdTree tree = new KdTree(pts, 1000, 2, Metric.EUCLIDEAN);
         KdTree.Query q = tree.newQuery(3);
         tree.search(new double[] {1, 1}, 0, 3, -1, q);
         assertThat(q.indices()).containsExactly(0, 1, 2);
