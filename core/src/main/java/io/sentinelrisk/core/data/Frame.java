@@ -62,6 +62,18 @@ public final class Frame {
         return new Frame(newSchema, columns);
     }
 
+    /**
+     * The value of a cell as the user would write it: booleans as {@code true}/{@code false}
+     * (they are held as 0/1), missing as "".
+     */
+    public String text(int column, int row) {
+        Column c = columns.get(column);
+        if (schema.field(column).type() == ColumnType.BOOLEAN && c instanceof Column.Numeric n && !c.isMissing(row)) {
+            return n.values()[row] != 0 ? "true" : "false";
+        }
+        return c.text(row);
+    }
+
     /** A frame of the given rows, in that order (columns share their dictionaries). */
     public Frame selectRows(int[] rows) {
         List<Column> cols = new ArrayList<>(columns.size());

@@ -3,6 +3,7 @@ package io.sentinelrisk.core.export;
 import io.sentinelrisk.core.bundle.Json;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.Reason;
@@ -60,7 +61,9 @@ public final class AlertExport {
         for (int c = 0; c < data.frame().columnCount(); c++) {
             Field f = data.frame().schema().field(c);
             if (f.role() == ColumnRole.FEATURE || f.role() == ColumnRole.ID) {
-                features.put(f.name(), value(data.frame().column(c), row));
+                features.put(f.name(), f.type() == ColumnType.BOOLEAN && !data.frame().column(c).isMissing(row)
+                        ? (Object) "true".equals(data.frame().text(c, row))
+                        : value(data.frame().column(c), row));
             }
         }
         m.put("features", features);

@@ -33,7 +33,7 @@ public final class ScorecardExport {
             w.endRow();
             for (int r = 0; r < frame.rows(); r++) {
                 for (int c = 0; c < cols; c++) {
-                    w.field(frame.column(c).text(r), c == 0);
+                    w.field(frame.text(c, r), c == 0);
                 }
                 w.field(Double.toString(s.score()[r]), cols == 0);
                 w.field(String.format(Locale.ROOT, "%.2f", s.risk()[r]), false);
