@@ -40,6 +40,17 @@ class KdTreeTest {
                 assertThat(a.distances()[j]).isGreaterThanOrEqualTo(a.distances()[j - 1]);
             }
         }
+        int kk = Math.min(k, n - 1);
+        double[] allDist = new double[n * kk];
+        int[] allIdx = new int[n * kk];
+        tree.allNeighbors(kk, 3, allDist, allIdx);
+        for (int i = 0; i < n; i += n > 2000 ? 11 : 1) {
+            tree.bruteForce(pts, i * d, kk, i, b);
+            for (int j = 0; j < kk; j++) {
+                assertThat(allIdx[i * kk + j]).isEqualTo(b.indices()[j]);
+                assertThat(allDist[i * kk + j]).isEqualTo(b.distances()[j]);
+            }
+        }
         double[] q = new double[d];
         for (int t = 0; t < 50; t++) {
             for (int j = 0; j < d; j++) {
