@@ -17,7 +17,7 @@ class KdTreeTest {
             "MANHATTAN, 1500, 4, 20, 3",
             "EUCLIDEAN, 30, 2, 29, 4",
             "MANHATTAN, 100, 1, 7, 5",
-            "EUCLIDEAN, 20000, 3, 8, 6",
+            "EUCLIDEAN, 8000, 3, 8, 6",
             "MANHATTAN, 5000, 6, 15, 7"})
     void treeSearchEqualsBruteForceIncludingTies(Metric metric, int n, int d, int k, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
