@@ -58,7 +58,7 @@ public final class KnnFactory implements DetectorFactory {
         }
         double[] points = x.data().clone();
         KdTree tree = new KdTree(points, x.rows(), x.cols(), metric);
-        NeighborTable table = NeighborTable.ofReference(tree, points, k, threads);
+        NeighborTable table = NeighborTable.ofReference(tree, k, threads);
         double[] trainingScores = new double[x.rows()];
         for (int i = 0; i < x.rows(); i++) {
             trainingScores[i] = method.combine(table.distances(), i * k, k);

@@ -59,7 +59,7 @@ public final class LofFactory implements DetectorFactory {
         int k = Math.max(1, Math.min(requestedK, n - 1));
         double[] points = x.data().clone();
         KdTree tree = new KdTree(points, n, x.cols(), metric);
-        NeighborTable table = NeighborTable.ofReference(tree, points, k, threads);
+        NeighborTable table = NeighborTable.ofReference(tree, k, threads);
         double[] kDistance = new double[n];
         for (int i = 0; i < n; i++) {
             kDistance[i] = table.distances()[i * k + k - 1];

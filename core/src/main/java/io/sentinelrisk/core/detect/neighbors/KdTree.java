@@ -127,6 +127,25 @@ public final class KdTree {
 
     private void visit(int node, double[] q, int qOff, int exclude, Query query) {
         if (left[node] < 0) {
+            scanLeaf(node, q, qOff, exclude, query);
+            return;
+        }
+        double dl = boxRaw(left[node], q, qOff);
+        double dr = boxRaw(right[node], q, qOff);
+        int first = dl <= dr ? left[node] : right[node];
+        int second = dl <= dr ? right[node] : left[node];
+        // A box at exactly the worst distance may hold a tie with a lower index: visit it.
+        if (Math.min(dl, dr) <= query.worst()) {
+            visit(first, q, qOff, exclude, query);
+        }
+        if (Math.max(dl, dr) <= query.worst()) {
+            visit(second, q, qOff, exclude, query);
+        }
+    }
+
+    /** Offers every point of leaf {@code node} (but {@code exclude}) to the query. */
+    private void scanLeaf(int node, double[] q, int qOff, int exclude, Query query) {
+        {
             int s = start[node];
             int len = end[node] - s;
             double[] acc = query.acc;
@@ -151,19 +170,85 @@ public final class KdTree {
                     query.offer(acc[r], index[s + r]);
                 }
             }
+        }
+    }
+
+    /**
+     * The k nearest other reference points of every reference point, written row-major into
+     * {@code dist}/{@code idx} ({@code n × k}, by reference index). The points of one leaf are
+     * searched together: the tree is walked once per leaf, pruned by box-to-box distance against
+     * the leaf's largest current k-distance, and each visited leaf's columns are scanned for all
+     * of them while they sit in cache. The answers are exact, so equal to {@link #search}'s.
+     */
+    public void allNeighbors(int k, int threads, double[] dist, int[] idx) {
+        int[] leaves = java.util.stream.IntStream.range(0, left.length).filter(nd -> left[nd] < 0).toArray();
+        io.sentinelrisk.core.util.Parallel.forRange(leaves.length, threads, 1, (from, to) -> {
+            Query[] queries = new Query[widestLeaf];
+            for (int t = from; t < to; t++) {
+                int leaf = leaves[t];
+                int m = end[leaf] - start[leaf];
+                for (int i = 0; i < m; i++) {
+                    if (queries[i] == null) {
+                        queries[i] = newQuery(k);
+                    }
+                    queries[i].reset(k);
+                }
+                visitBatch(0, leaf, queries);
+                for (int i = 0; i < m; i++) {
+                    int p = start[leaf] + i;
+                    queries[i].finish(metric);
+                    System.arraycopy(queries[i].distances(), 0, dist, index[p] * k, k);
+                    System.arraycopy(queries[i].indices(), 0, idx, index[p] * k, k);
+                }
+            }
+        });
+    }
+
+    private void visitBatch(int node, int leaf, Query[] queries) {
+        int s = start[leaf];
+        int m = end[leaf] - s;
+        if (left[node] < 0) {
+            for (int i = 0; i < m; i++) {
+                int p = s + i;
+                if (node == leaf || boxRaw(node, pts, p * d) <= queries[i].worst()) {
+                    scanLeaf(node, pts, p * d, index[p], queries[i]);
+                }
+            }
             return;
         }
-        double dl = boxRaw(left[node], q, qOff);
-        double dr = boxRaw(right[node], q, qOff);
+        double worst = 0;
+        for (int i = 0; i < m; i++) {
+            worst = Math.max(worst, queries[i].worst());
+        }
+        double dl = boxToBoxRaw(left[node], leaf);
+        double dr = boxToBoxRaw(right[node], leaf);
         int first = dl <= dr ? left[node] : right[node];
         int second = dl <= dr ? right[node] : left[node];
-        // A box at exactly the worst distance may hold a tie with a lower index: visit it.
-        if (Math.min(dl, dr) <= query.worst()) {
-            visit(first, q, qOff, exclude, query);
+        if (Math.min(dl, dr) <= worst) {
+            visitBatch(first, leaf, queries);
         }
-        if (Math.max(dl, dr) <= query.worst()) {
-            visit(second, q, qOff, exclude, query);
+        if (Math.max(dl, dr) <= worst) {
+            // the first subtree may have tightened the bounds
+            double w2 = 0;
+            for (int i = 0; i < m; i++) {
+                w2 = Math.max(w2, queries[i].worst());
+            }
+            if (Math.max(dl, dr) <= w2) {
+                visitBatch(second, leaf, queries);
+            }
         }
+    }
+
+    /** The smallest raw distance between two nodes' boxes. */
+    private double boxToBoxRaw(int a, int b) {
+        double s = 0;
+        int ba = a * d;
+        int bb = b * d;
+        for (int j = 0; j < d; j++) {
+            double gap = Math.max(0, Math.max(lo[ba + j] - hi[bb + j], lo[bb + j] - hi[ba + j]));
+            s += metric.rawOfGap(gap);
+        }
+        return s;
     }
 
     private double boxRaw(int node, double[] q, int qOff) {

@@ -17,7 +17,7 @@ class KdTreeTest {
             "MANHATTAN, 1500, 4, 20, 3",
             "EUCLIDEAN, 30, 2, 29, 4",
             "MANHATTAN, 100, 1, 7, 5",
-            "EUCLIDEAN, 20000, 3, 8, 6",
+            "EUCLIDEAN, 8000, 3, 8, 6",
             "MANHATTAN, 5000, 6, 15, 7"})
     void treeSearchEqualsBruteForceIncludingTies(Metric metric, int n, int d, int k, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -38,6 +38,17 @@ class KdTreeTest {
             assertThat(a.indices()).doesNotContain(i);
             for (int j = 1; j < a.found(); j++) {
                 assertThat(a.distances()[j]).isGreaterThanOrEqualTo(a.distances()[j - 1]);
+            }
+        }
+        int kk = Math.min(k, n - 1);
+        double[] allDist = new double[n * kk];
+        int[] allIdx = new int[n * kk];
+        tree.allNeighbors(kk, 3, allDist, allIdx);
+        for (int i = 0; i < n; i += n > 2000 ? 11 : 1) {
+            tree.bruteForce(pts, i * d, kk, i, b);
+            for (int j = 0; j < kk; j++) {
+                assertThat(allIdx[i * kk + j]).isEqualTo(b.indices()[j]);
+                assertThat(allDist[i * kk + j]).isEqualTo(b.distances()[j]);
             }
         }
         double[] q = new double[d];
