@@ -39,9 +39,11 @@ public final class DuckDbs {
     }
 
     public static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Trace.time(sql, () -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        });
     }
 
     /** The single long value of a query (e.g. a count). */

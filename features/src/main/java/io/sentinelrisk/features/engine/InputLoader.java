@@ -25,8 +25,8 @@ import java.util.Set;
 
 /**
  * Reads the input into DuckDB and types it for a plan. Two tables come out of it:
- * {@code fs_raw} — the input as read (CSV fields as text, so they are written back unchanged),
- * plus {@code _row}, the 0-based input position — and {@code fs_events} — {@code _row}, the
+ * {@code fs_raw} — the input as read (CSV fields as text, so they are written back unchanged), in
+ * input order, so that its {@code rowid} is the 0-based input position — and {@code fs_events} — {@code _row}, the
  * entity key {@code _key}, the event time {@code _ts}/{@code _tms} in whole milliseconds, and one
  * typed column {@code c<slot>} per input slot. Any value that does not fit its declared type stops
  * the build with the row, the column and the value.
@@ -67,10 +67,9 @@ public final class InputLoader {
         }
         String p = Dialect.literal(path.toAbsolutePath().toString());
         String select = switch (format) {
-            case CSV -> "SELECT row_number() OVER () - 1 AS _row, * FROM read_csv(" + p + ", header = true, all_varchar = true)";
-            case PARQUET -> "SELECT file_row_number AS _row, * EXCLUDE (file_row_number) FROM read_parquet(" + p
-                    + ", file_row_number = true)";
-            case JSONL -> "SELECT row_number() OVER () - 1 AS _row, * FROM read_json(" + p + ", format = 'newline_delimited')";
+            case CSV -> "SELECT * FROM read_csv(" + p + ", header = true, all_varchar = true)";
+            case PARQUET -> "SELECT * FROM read_parquet(" + p + ")";
+            case JSONL -> "SELECT * FROM read_json(" + p + ", format = 'newline_delimited')";
         };
         try {
             DuckDbs.execute(duck, "CREATE TEMP TABLE fs_raw AS " + select);
@@ -98,7 +97,7 @@ public final class InputLoader {
                 DuckDbs.execute(duck, "ATTACH " + Dialect.literal(d.file().toAbsolutePath().toString()) + " AS fs_store (READ_ONLY)");
                 String from = "fs_store." + (parts.length == 2 ? qualified : "main." + qualified);
                 try {
-                    DuckDbs.execute(duck, "CREATE TEMP TABLE fs_raw AS SELECT row_number() OVER () - 1 AS _row, * FROM " + from);
+                    DuckDbs.execute(duck, "CREATE TEMP TABLE fs_raw AS SELECT * FROM " + from);
                 } catch (SQLException e) {
                     throw new InputException("cannot read table " + table + " from " + d.display() + ": " + DuckDbs.firstLine(e.getMessage()));
                 }
@@ -126,10 +125,12 @@ public final class InputLoader {
         try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery("DESCRIBE fs_raw")) {
             while (r.next()) {
                 String c = r.getString(1);
-                if (!c.equals("_row")) {
-                    cols.add(c);
-                    types.add(r.getString(2).toUpperCase(Locale.ROOT));
+                if (c.equalsIgnoreCase("rowid")) {
+                    throw new InputException(InputLocation.file(name), "a column named '" + c
+                            + "' is not supported (DuckDB reserves the name for row positions); rename it");
                 }
+                cols.add(c);
+                types.add(r.getString(2).toUpperCase(Locale.ROOT));
             }
         }
         long rows = DuckDbs.queryLong(duck, "SELECT count(*) FROM fs_raw");
@@ -149,45 +150,115 @@ public final class InputLoader {
                         + "' has the same name as a column of " + raw.name() + "; rename the feature");
             }
         }
-        List<String> convs = new ArrayList<>();
-        List<String> bads = new ArrayList<>();
+        TimestampFormat format = plan.spec().timestampFormat();
+        StringBuilder inner = new StringBuilder("SELECT rowid AS _row");
+        StringBuilder outer = new StringBuilder();
         for (Slot s : plan.slots()) {
-            String[] cb = conversion(s, raw.type(s.column()), plan.spec().timestampFormat());
-            convs.add(cb[0]);
-            bads.add(cb[1]);
-        }
-        try {
-            checkValues(duck, raw, plan, bads);
-            StringBuilder inner = new StringBuilder("SELECT _row");
-            for (Slot s : plan.slots()) {
-                inner.append(",\n  ").append(convs.get(s.index())).append(s.index() == plan.timestampSlot() ? " AS _tms" : " AS c" + s.index());
-            }
-            inner.append("\nFROM fs_raw");
-            String key;
-            int[] ks = plan.entitySlots();
-            if (ks.length == 0) {
-                key = "''";
-            } else if (ks.length == 1) {
-                key = "COALESCE(c" + ks[0] + ", '')";
+            String[] io = strict(s, raw.type(s.column()), format);
+            String name = s.index() == plan.timestampSlot() ? "_t" : "c" + s.index();
+            inner.append(",\n  ").append(io[0]).append(" AS ").append(name);
+            if (s.index() == plan.timestampSlot()) {
+                outer.insert(0, ", " + io[1].replace("$", name) + " AS _tms");
             } else {
-                List<String> parts = new ArrayList<>();
-                for (int k : ks) {
-                    parts.add("COALESCE(c" + k + ", '')");
-                }
-                key = "concat_ws(chr(31), " + String.join(", ", parts) + ")";
+                outer.append(", ").append(io[1].replace("$", name)).append(" AS ").append(name);
             }
-            StringBuilder sql = new StringBuilder("CREATE TEMP TABLE fs_events AS SELECT _row, " + key + " AS _key, "
-                    + "make_timestamp(_tms * 1000) AS _ts, _tms");
-            for (Slot s : plan.slots()) {
-                if (s.index() != plan.timestampSlot()) {
-                    sql.append(", c").append(s.index());
-                }
-            }
-            sql.append("\nFROM (").append(inner).append(") t");
-            DuckDbs.execute(duck, sql.toString());
-        } catch (SQLException e) {
-            throw DuckDbs.failure("cannot prepare the events of " + raw.name(), e);
         }
+        inner.append("\nFROM fs_raw");
+        String key;
+        int[] ks = plan.entitySlots();
+        if (ks.length == 0) {
+            key = "''";
+        } else if (ks.length == 1) {
+            key = "COALESCE(c" + ks[0] + ", '')";
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (int k : ks) {
+                parts.add("COALESCE(c" + k + ", '')");
+            }
+            key = "concat_ws(chr(31), " + String.join(", ", parts) + ")";
+        }
+        StringBuilder cols = new StringBuilder();
+        for (Slot s : plan.slots()) {
+            if (s.index() != plan.timestampSlot()) {
+                cols.append(", c").append(s.index());
+            }
+        }
+        String typed = "SELECT _row" + outer + " FROM (" + inner + ") i";
+        String head = "CREATE TEMP TABLE fs_events AS SELECT _row, " + key + " AS _key, make_timestamp(_tms * 1000) AS _ts, _tms" + cols;
+        try {
+            DuckDbs.execute(duck, head + "\nFROM (" + typed + ") t");
+        } catch (SQLException e) {
+            // A value did not convert on the fast path. Find the first bad row and name it; if
+            // there is none (say, a field of spaces, which counts as missing), convert the slow way.
+            List<String> bads = new ArrayList<>();
+            StringBuilder tolerant = new StringBuilder("SELECT rowid AS _row");
+            for (Slot s : plan.slots()) {
+                String[] cb = conversion(s, raw.type(s.column()), format);
+                bads.add(cb[1]);
+                tolerant.append(", ").append(cb[0]).append(s.index() == plan.timestampSlot() ? " AS _tms" : " AS c" + s.index());
+            }
+            try {
+                checkValues(duck, raw, plan, bads);
+                DuckDbs.execute(duck, head + "\nFROM (" + tolerant + " FROM fs_raw) t");
+            } catch (SQLException again) {
+                throw DuckDbs.failure("cannot prepare the events of " + raw.name(), again);
+            }
+        }
+    }
+
+    /**
+     * {inner, outer} SQL converting one slot, failing on a bad value: the inner expression casts the
+     * raw column, the outer one ({@code $} = the inner result) cleans up (non-finite numbers become
+     * null; a missing or non-finite time raises an error).
+     */
+    private static String[] strict(Slot s, String rawType, TimestampFormat format) {
+        String q = Dialect.quote(s.column());
+        boolean varchar = rawType.equals("VARCHAR");
+        boolean numeric = NUMERIC_TYPES.contains(rawType) || rawType.startsWith("DECIMAL");
+        String text = varchar ? q : "CAST(" + q + " AS VARCHAR)";
+        String bad = "error('bad value')";
+        switch (s.type()) {
+            case STRING -> {
+                return new String[] {"NULLIF(" + text + ", '')", "$"};
+            }
+            case NUMERIC -> {
+                String cast = numeric ? "CAST(" + q + " AS DOUBLE)"
+                        : rawType.equals("BOOLEAN") ? "CAST(CAST(" + q + " AS INTEGER) AS DOUBLE)"
+                        : "CAST(NULLIF(" + text + ", '') AS DOUBLE)";
+                return new String[] {cast, "CASE WHEN isfinite($) THEN $ END"};
+            }
+            case BOOLEAN -> {
+                if (rawType.equals("BOOLEAN")) {
+                    return new String[] {q, "$"};
+                }
+                if (numeric) {
+                    return new String[] {"CASE WHEN " + q + " IS NULL THEN NULL WHEN " + q + " = 1 THEN TRUE WHEN " + q
+                            + " = 0 THEN FALSE ELSE " + bad + " END", "$"};
+                }
+                String l = "lower(trim(" + text + "))";
+                // the common spellings first, so that most values skip lower() and trim()
+                return new String[] {"CASE " + text + " WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE WHEN '' THEN NULL ELSE CASE WHEN NULLIF("
+                        + l + ", '') IS NULL THEN NULL WHEN " + l + " IN ('true', 't', 'yes', 'y', '1') THEN TRUE WHEN " + l
+                        + " IN ('false', 'f', 'no', 'n', '0') THEN FALSE ELSE " + bad + " END END", "$"};
+            }
+            case TIMESTAMP -> {
+                return switch (format) {
+                    case TimestampFormat.Iso iso -> new String[] {"CAST(" + (rawType.startsWith("TIMESTAMP") || rawType.equals("DATE") ? q : text)
+                            + " AS TIMESTAMP)",
+                            "CASE WHEN isfinite($) THEN epoch_ms($) ELSE " + bad + " END"};
+                    case TimestampFormat.EpochSeconds es -> new String[] {
+                            numeric ? "CAST(" + q + " AS DOUBLE)" : "CAST(trim(" + text + ") AS DOUBLE)",
+                            "CASE WHEN isfinite($) THEN CAST(round($ * 1000) AS BIGINT) ELSE " + bad + " END"};
+                    case TimestampFormat.EpochMillis em -> new String[] {
+                            numeric ? "CAST(" + q + " AS DOUBLE)" : "CAST(trim(" + text + ") AS DOUBLE)",
+                            "CASE WHEN isfinite($) THEN CAST(round($) AS BIGINT) ELSE " + bad + " END"};
+                    case TimestampFormat.Strptime sp -> new String[] {
+                            "strptime(trim(" + text + "), " + Dialect.literal(sp.pattern()) + ")",
+                            "CASE WHEN $ IS NOT NULL THEN epoch_ms($) ELSE " + bad + " END"};
+                };
+            }
+        }
+        throw new IllegalStateException();
     }
 
     private static InputException missingColumn(Raw raw, FeaturePlan plan, Slot s) {
@@ -200,7 +271,7 @@ public final class InputLoader {
                 + s.logical() + "=COLUMN or 'mapping:' in the spec");
     }
 
-    /** {conversion SQL, "bad value" condition SQL} for one slot. */
+    /** {conversion SQL, "bad value" condition SQL} for one slot, never failing: used to find the bad row. */
     private static String[] conversion(Slot s, String rawType, TimestampFormat format) {
         String q = Dialect.quote(s.column());
         boolean varchar = rawType.equals("VARCHAR");
@@ -238,7 +309,7 @@ public final class InputLoader {
                 String ms = switch (format) {
                     case TimestampFormat.Iso iso -> {
                         String ts = rawType.startsWith("TIMESTAMP") || rawType.equals("DATE")
-                                ? "CAST(" + q + " AS TIMESTAMPTZ)" : "TRY_CAST(trim(" + text + ") AS TIMESTAMPTZ)";
+                                ? "CAST(" + q + " AS TIMESTAMP)" : "TRY_CAST(trim(" + text + ") AS TIMESTAMP)";
                         yield "CASE WHEN isfinite(" + ts + ") THEN epoch_ms(" + ts + ") END";
                     }
                     case TimestampFormat.EpochSeconds es -> {
@@ -264,7 +335,7 @@ public final class InputLoader {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append("min(CASE WHEN ").append(bads.get(i)).append(" THEN _row END)");
+            sql.append("min(CASE WHEN ").append(bads.get(i)).append(" THEN rowid END)");
             any |= !bads.get(i).equals("FALSE");
         }
         if (!any || raw.rows() == 0) {
@@ -289,7 +360,7 @@ public final class InputLoader {
         Slot s = plan.slots().get(slot);
         String value;
         try (Statement st = duck.createStatement();
-             ResultSet r = st.executeQuery("SELECT CAST(" + Dialect.quote(s.column()) + " AS VARCHAR) FROM fs_raw WHERE _row = " + firstRow)) {
+             ResultSet r = st.executeQuery("SELECT CAST(" + Dialect.quote(s.column()) + " AS VARCHAR) FROM fs_raw WHERE rowid = " + firstRow)) {
             r.next();
             value = r.getString(1);
         }

@@ -52,7 +52,9 @@ public final class OutputWriter {
                     .append(" AS ").append(Dialect.quote(f.name()));
             first = false;
         }
-        select.append(" FROM fs_raw r JOIN fs_out o ON r._row = o._row ORDER BY r._row");
+        // fs_raw is in input order (rowid) and fs_out is sorted by _row with one row per input row:
+        // a positional join pairs them without a join or a sort.
+        select.append(" FROM fs_raw r POSITIONAL JOIN fs_out o");
         Path abs = target.toAbsolutePath();
         Path tmp = null;
         try {

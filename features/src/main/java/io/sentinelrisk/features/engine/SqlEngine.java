@@ -76,7 +76,7 @@ public final class SqlEngine {
                 DuckDbs.execute(c, sql);
             }
             try (OutputStream os = Files.newOutputStream(out)) {
-                copy.copyOut("COPY fs_out TO STDOUT WITH (FORMAT csv)", os);
+                copy.copyOut("COPY (SELECT * FROM fs_out ORDER BY _row) TO STDOUT WITH (FORMAT csv)", os);
             }
         } catch (SQLException e) {
             throw new SentinelException("PostgreSQL failed computing the features at " + pg.display() + ": "
@@ -101,7 +101,7 @@ public final class SqlEngine {
             DuckDbs.execute(duck, "CREATE TEMP TABLE fs_out (" + String.join(", ", defs) + ")");
             if (Files.size(csv) > 0) {
                 DuckDbs.execute(duck, "INSERT INTO fs_out SELECT * FROM read_csv(" + Dialect.literal(csv.toAbsolutePath().toString())
-                        + ", header = false, auto_detect = false, delim = ',', quote = '\"', columns = {" + String.join(", ", struct) + "})");
+                        + ", header = false, auto_detect = false, delim = ',', quote = '\"', columns = {" + String.join(", ", struct) + "}) ORDER BY _row");
             }
         } catch (SQLException e) {
             throw DuckDbs.failure("cannot load the computed features", e);
