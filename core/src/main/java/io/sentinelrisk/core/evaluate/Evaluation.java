@@ -40,7 +40,9 @@ import java.util.TreeMap;
  *   <li>{@link #fitAndTest}: a seeded stratified split ({@link Split}); each unsupervised detector
  *   is fitted on the <em>normal</em> rows of the training part only (the anomalies there are
  *   never seen), a supervised one ({@code random_forest}, {@code xgboost}) on every training row
- *   with its label; all are scored on the same test part.</li>
+ *   with its label. All are scored on the same rows: every row not fitted on (the test part and
+ *   the training part's anomalies: the SOC lab's protocol, unsupervised detectors only), or the
+ *   held-out test part alone ({@link EvaluationSettings#allAnomaliesInTest()} false).</li>
  *   <li>{@link #testBundle}: a fitted bundle scores every row; nothing is fitted.</li>
  * </ul>
  *
@@ -70,14 +72,24 @@ public final class Evaluation {
         if (split.test().length == 0) {
             throw new InputException(data.source() + ": the test part is empty (more rows, or a smaller train fraction)");
         }
+        int[] tested = split.test();
+        if (settings.allAnomaliesInTest()) {
+            for (SentinelConfig cfg : configs) {
+                if (Detectors.byType(cfg.detectorType()).supervised()) {
+                    throw new InputException(cfg.detectorType() + " learns from the anomalies of the training part, "
+                            + "so they cannot also be tested: evaluate it on the held-out test part only (--test-anomalies held-out)");
+                }
+            }
+            tested = union(split.test(), Split.withLabel(split.train(), labels, 1));
+        }
         Frame normalFrame = Rows.take(frame, trainNormal);
         Frame trainFrame = Rows.take(frame, split.train());
         int[] trainLabels = Rows.take(labels, split.train());
-        Tested test = new Tested(data.source(), Rows.take(frame, split.test()), split.test(),
-                Rows.take(labels, split.test()), scenarios == null ? null : Rows.take(scenarios, split.test()),
+        Tested test = new Tested(data.source(), Rows.take(frame, tested), tested,
+                Rows.take(labels, tested), scenarios == null ? null : Rows.take(scenarios, tested),
                 data.lineNumbers());
         LOG.info("split {} rows: {} for training ({} normal), {} for testing ({} anomalies)", labels.length,
-                split.train().length, trainNormal.length, split.test().length, count(test.labels));
+                split.train().length, trainNormal.length, tested.length, count(test.labels));
 
         List<DetectorEvaluation> results = new ArrayList<>();
         for (SentinelConfig cfg : configs) {
@@ -92,7 +104,7 @@ public final class Evaluation {
             results.add(assess(cfg.detectorType(), pipeline, fitted, fitMs, test, settings, cfg.effectiveThreads()));
         }
         return new EvaluationResult(data.source(), settings, null, labels.length, count(labels),
-                split.train().length, trainNormal.length, test.labels, test.scenarios, results);
+                split.train().length, trainNormal.length, tested, test.labels, test.scenarios, results);
     }
 
     /** Scores every row of {@code data} with a fitted bundle and evaluates it; {@code model} names the bundle. */
@@ -111,7 +123,7 @@ public final class Evaluation {
         Tested test = new Tested(data.source(), frame, all, labels, scenarios, data.lineNumbers());
         DetectorEvaluation result = assess(pipeline.detector().type(), pipeline, 0, 0, test, settings, threads);
         return new EvaluationResult(data.source(), settings, model, labels.length, count(labels), 0, 0,
-                labels, scenarios, List.of(result));
+                all, labels, scenarios, List.of(result));
     }
 
     /** The evaluated rows: a frame of them, where each came from, their labels and scenarios. */
@@ -251,6 +263,15 @@ public final class Evaluation {
         for (int r = 0; r < out.length; r++) {
             out[r] = c.isMissing(r) ? "(none)" : c.text(r);
         }
+        return out;
+    }
+
+    /** The rows of both sorted index arrays, sorted. */
+    private static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        java.util.Arrays.sort(out);
         return out;
     }
 

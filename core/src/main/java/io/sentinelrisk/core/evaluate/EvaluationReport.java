@@ -36,6 +36,7 @@ public final class EvaluationReport {
         if (!r.bundleMode()) {
             protocol.put("train_fraction", s.trainFraction());
             protocol.put("random_state", s.randomState());
+            protocol.put("test_anomalies", s.allAnomaliesInTest() ? "all" : "held_out");
         }
         protocol.put("k", s.k());
         protocol.put("threshold_percentile", s.thresholdPercentile());

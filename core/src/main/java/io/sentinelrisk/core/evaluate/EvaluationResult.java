@@ -13,12 +13,13 @@ import java.util.List;
  * @param anomalies       labelled anomalies in the input
  * @param trainRows       rows in the training part (0 with a given bundle)
  * @param trainNormalRows normal rows in the training part: what unsupervised detectors were fitted on
+ * @param testedRows      index in the input of each evaluated row, increasing
  * @param labels          label of each evaluated row (the test part; every row with a given bundle)
  * @param scenarios       scenario of each evaluated row, or null without a scenario column
  * @param detectors       one result per detector, in the order asked
  */
 public record EvaluationResult(String source, EvaluationSettings settings, String model, int rows, int anomalies,
-                               int trainRows, int trainNormalRows, int[] labels, String[] scenarios,
+                               int trainRows, int trainNormalRows, int[] testedRows, int[] labels, String[] scenarios,
                                List<DetectorEvaluation> detectors) {
     public EvaluationResult {
         detectors = List.copyOf(detectors);

@@ -14,9 +14,14 @@ import io.sentinelrisk.core.error.InputException;
  * @param deviation           a feature is "deviant" in an alert when it is at least this many
  *                            standard deviations from normal (> 0)
  * @param scenarioColumn      column naming each row's scenario (recall per scenario); never a feature
+ * @param allAnomaliesInTest  true (the SOC lab's protocol, the default): test on every row not fitted
+ *                            on, i.e. the test part plus the training part's anomalies, which
+ *                            unsupervised detectors never see; for unsupervised detectors only.
+ *                            False: test on the held-out test part only, the same rows for every
+ *                            detector, supervised ones included.
  */
 public record EvaluationSettings(double trainFraction, long randomState, int k, double thresholdPercentile,
-                                 int topK, double deviation, String scenarioColumn) {
+                                 int topK, double deviation, String scenarioColumn, boolean allAnomaliesInTest) {
     public static final double DEFAULT_TRAIN_FRACTION = 0.8;
     public static final int DEFAULT_K = 50;
     public static final double DEFAULT_THRESHOLD_PERCENTILE = 99;
@@ -44,6 +49,6 @@ public record EvaluationSettings(double trainFraction, long randomState, int k, 
 
     public static EvaluationSettings defaults(long randomState) {
         return new EvaluationSettings(DEFAULT_TRAIN_FRACTION, randomState, DEFAULT_K, DEFAULT_THRESHOLD_PERCENTILE,
-                DEFAULT_TOP_K, DEFAULT_DEVIATION, DEFAULT_SCENARIO_COLUMN);
+                DEFAULT_TOP_K, DEFAULT_DEVIATION, DEFAULT_SCENARIO_COLUMN, true);
     }
 }

@@ -14,6 +14,8 @@ import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class EvaluationTest {
-    private static final EvaluationSettings SETTINGS = new EvaluationSettings(0.8, 7, 20, 97, 5, 3, "scenario");
+    private static final EvaluationSettings SETTINGS = new EvaluationSettings(0.8, 7, 20, 97, 5, 3, "scenario", false);
 
     /**
      * Gaussian x, y, z (z constant), an id, and 4% planted anomalies in two scenarios: x far
@@ -85,23 +87,50 @@ class EvaluationTest {
                 .hasMessageContaining("(0, 1)");
     }
 
-    @Test
-    void unsupervisedDetectorsNeverSeeTheAnomaliesOfTheTrainingPart() {
+    @ParameterizedTest(name = "all anomalies in test: {0}")
+    @ValueSource(booleans = {false, true})
+    void unsupervisedDetectorsNeverSeeTheAnomaliesOfTheTrainingPart(boolean allAnomaliesInTest) {
         Dataset d = data(1500, 2, 8);
-        EvaluationResult before = Evaluation.fitAndTest(d, List.of(config("iforest")), SETTINGS);
-        Split split = Split.stratified(d.labels(), SETTINGS.trainFraction(), SETTINGS.randomState());
+        EvaluationSettings s = new EvaluationSettings(0.8, 7, 20, 97, 5, 3, "scenario", allAnomaliesInTest);
+        EvaluationResult before = Evaluation.fitAndTest(d, List.of(config("iforest")), s);
+        Split split = Split.stratified(d.labels(), s.trainFraction(), s.randomState());
+        int[] trainAnomalies = Split.withLabel(split.train(), d.labels(), 1);
+        assertThat(trainAnomalies).isNotEmpty();
 
         // Move every anomaly of the training part far away: a model that saw them would change.
-        Dataset moved = withX(d, Split.withLabel(split.train(), d.labels(), 1), 1e6);
-        EvaluationResult after = Evaluation.fitAndTest(moved, List.of(config("iforest")), SETTINGS);
-        assertThat(after.detectors().get(0).scores()).containsExactly(before.detectors().get(0).scores());
+        EvaluationResult after = Evaluation.fitAndTest(withX(d, trainAnomalies, 1e6), List.of(config("iforest")), s);
+        double[] a = before.detectors().get(0).scores();
+        double[] b = after.detectors().get(0).scores();
+        int[] tested = before.testedRows();
+        int compared = 0;
+        for (int i = 0; i < tested.length; i++) {
+            if (Arrays.binarySearch(trainAnomalies, tested[i]) < 0) {   // rows left as they were
+                assertThat(b[i]).as("row %d", tested[i]).isEqualTo(a[i]);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(250);
         assertThat(before.detectors().get(0).fittedRows()).isEqualTo(before.trainNormalRows())
                 .isEqualTo(Split.withLabel(split.train(), d.labels(), 0).length);
 
         // The same change to one normal training row does change the model: the check above can fail.
         int normalRow = Split.withLabel(split.train(), d.labels(), 0)[0];
-        EvaluationResult changed = Evaluation.fitAndTest(withX(d, new int[] {normalRow}, 1e6), List.of(config("iforest")), SETTINGS);
-        assertThat(changed.detectors().get(0).scores()).isNotEqualTo(before.detectors().get(0).scores());
+        EvaluationResult changed = Evaluation.fitAndTest(withX(d, new int[] {normalRow}, 1e6), List.of(config("iforest")), s);
+        assertThat(changed.detectors().get(0).scores()).isNotEqualTo(a);
+    }
+
+    @Test
+    void allAnomaliesInTestTestsEveryRowNotFittedOn() {
+        Dataset d = data(1500, 12, 8);
+        EvaluationSettings s = new EvaluationSettings(0.8, 7, 20, 97, 5, 3, "scenario", true);
+        EvaluationResult r = Evaluation.fitAndTest(d, List.of(config("iforest")), s);
+        Split split = Split.stratified(d.labels(), 0.8, 7);
+        int[] normalsFitted = Split.withLabel(split.train(), d.labels(), 0);
+        assertThat(r.testAnomalies()).isEqualTo(r.anomalies());
+        assertThat(r.testRows()).isEqualTo(d.rows() - normalsFitted.length);
+        assertThat(r.testedRows()).isSorted().doesNotContain(normalsFitted);
+        assertThatThrownBy(() -> Evaluation.fitAndTest(d, List.of(config("iforest"), config("xgboost")), s))
+                .isInstanceOf(InputException.class).hasMessageContaining("--test-anomalies held-out");
     }
 
     @Test
@@ -115,7 +144,7 @@ class EvaluationTest {
             assertThat(b.detectors().get(i).rocAuc()).isEqualTo(a.detectors().get(i).rocAuc());
         }
         assertThat(b.labels()).containsExactly(a.labels());
-        EvaluationSettings other = new EvaluationSettings(0.8, 8, 20, 97, 5, 3, "scenario");
+        EvaluationSettings other = new EvaluationSettings(0.8, 8, 20, 97, 5, 3, "scenario", false);
         EvaluationResult c = Evaluation.fitAndTest(d, cfgs, other);
         assertThat(c.detectors().get(0).topAlerts().stream().map(EvaluatedAlert::row).toList())
                 .isNotEqualTo(a.detectors().get(0).topAlerts().stream().map(EvaluatedAlert::row).toList());
@@ -253,9 +282,9 @@ class EvaluationTest {
         Dataset normalOnly = new Dataset("n.csv", d.frame(), new int[d.rows()], null);
         assertThatThrownBy(() -> Evaluation.fitAndTest(normalOnly, List.of(config("iforest")), SETTINGS))
                 .isInstanceOf(InputException.class).hasMessageContaining("no anomalies");
-        assertThatThrownBy(() -> new EvaluationSettings(0.8, 1, 0, 99, 10, 3, "scenario"))
+        assertThatThrownBy(() -> new EvaluationSettings(0.8, 1, 0, 99, 10, 3, "scenario", false))
                 .isInstanceOf(InputException.class).hasMessageContaining("k");
-        assertThatThrownBy(() -> new EvaluationSettings(0.8, 1, 5, 101, 10, 3, "scenario"))
+        assertThatThrownBy(() -> new EvaluationSettings(0.8, 1, 5, 101, 10, 3, "scenario", false))
                 .isInstanceOf(InputException.class).hasMessageContaining("percentile");
     }
 
