@@ -220,9 +220,10 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "evaluated %s on all %,d rows of %s (%,d anomalies)%n", r.model(), r.rows(), r.source(),
                     r.anomalies());
         } else {
-            out.printf(Locale.ROOT, "%s: %,d rows, %,d anomalies; trained on %,d normal rows of a %,d-row training part "
-                            + "(seed %d), tested on %,d rows with %,d anomalies%n", r.source(), r.rows(), r.anomalies(),
-                    r.trainNormalRows(), r.trainRows(), r.settings().randomState(), r.testRows(), r.testAnomalies());
+            out.printf(Locale.ROOT, "%s: %,d rows, %,d anomalies; training part %,d rows (%,d normal, seed %d); "
+                            + "tested on %,d rows with %,d anomalies (%s)%n", r.source(), r.rows(), r.anomalies(),
+                    r.trainRows(), r.trainNormalRows(), r.settings().randomState(), r.testRows(), r.testAnomalies(),
+                    r.settings().allAnomaliesInTest() ? "every row not fitted on" : "the held-out test part");
         }
         String pk = "P@" + r.settings().k();
         out.printf(Locale.ROOT, "%-14s %8s %8s %7s %9s %7s %7s %6s %6s %6s %6s %8s%n", "detector", "ROC AUC", "avg prec",
@@ -234,7 +235,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     c.fn(), c.tn(), d.fitMillis() / 1000);
         }
         if (r.scenarios() != null && !r.detectors().isEmpty()) {
-            out.printf(Locale.ROOT, "recall per scenario (score ≥ %s percentile):%n", EvaluationPlotsText.percentile(r));
+            out.printf(Locale.ROOT, "recall per scenario (score ≥ percentile %s of the tested rows):%n",
+                    fmtNumber(r.settings().thresholdPercentile()));
             for (ScenarioRecall s : r.detectors().get(0).recallPerScenario()) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-22s %5d", s.scenario(), s.anomalies()));
                 for (DetectorEvaluation d : r.detectors()) {
@@ -263,11 +265,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
-    /** Small text helpers for the printed summary. */
-    private static final class EvaluationPlotsText {
-        static String percentile(EvaluationResult r) {
-            double p = r.settings().thresholdPercentile();
-            return p == Math.rint(p) ? Long.toString((long) p) + "th" : p + "th";
-        }
+    private static String fmtNumber(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

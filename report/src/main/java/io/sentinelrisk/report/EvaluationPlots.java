@@ -5,14 +5,11 @@ import io.sentinelrisk.core.evaluate.EvaluationResult;
 import io.sentinelrisk.core.evaluate.FeatureCount;
 import io.sentinelrisk.core.explain.FeatureWeight;
 import io.sentinelrisk.core.io.AtomicFile;
-import io.sentinelrisk.core.metrics.Confusion;
 import io.sentinelrisk.core.metrics.Curves;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -53,7 +50,7 @@ public final class EvaluationPlots {
     public static List<Plot> render(EvaluationResult result) {
         Headless.ensure();
         List<Plot> out = new ArrayList<>();
-        String part = result.bundleMode() ? "all rows" : "test part";
+        String part = result.bundleMode() ? "all rows" : "tested rows";
         out.add(plot("model-comparison.png", "Model comparison (" + part + ")", null, comparison(result, part)));
         out.add(plot("roc-curves.png", "ROC curves (" + part + ")", null, roc(result, part)));
         out.add(plot("precision-recall-curves.png", "Precision–recall curves (" + part + ")", null, precisionRecall(result, part)));
@@ -61,8 +58,10 @@ public final class EvaluationPlots {
             String p = fileStem(d.name()) + "-";
             out.add(plot(p + "score-histogram.png", d.name() + ": scores of normal and anomalous rows", d.name(),
                     histogram(result, d)));
-            out.add(plot(p + "confusion-matrix.png", d.name() + ": confusion matrix at the "
-                    + percentile(result.settings().thresholdPercentile()) + " percentile", d.name(), confusion(result, d)));
+            String cut = "flagged: score ≥ " + number(d.threshold()) + " (the " + percentile(result.settings().thresholdPercentile())
+                    + " percentile of the " + part + "' scores)";
+            out.add(new Plot(p + "confusion-matrix.png", d.name() + ": confusion matrix, " + cut, d.name(),
+                    ConfusionMatrixImage.png(d.name() + ": confusion matrix on the " + part, cut, d.confusion())));
             out.add(plot(p + "feature-correlation.png", d.name() + ": correlation of each feature with the score", d.name(),
                     correlation(d)));
             out.add(plot(p + "deviant-features.png", d.name() + ": deviant features among the top " + d.deviantAlerts()
@@ -95,7 +94,8 @@ public final class EvaluationPlots {
     private static CategoryChart comparison(EvaluationResult r, String part) {
         int k = r.settings().k();
         CategoryChart c = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
-                .title("Model comparison on the " + part + " (" + r.testAnomalies() + " anomalies in " + r.testRows() + " rows)")
+                .title(String.format(Locale.ROOT, "Model comparison on the %s (%,d anomalies in %,d rows)", part,
+                        r.testAnomalies(), r.testRows()))
                 .xAxisTitle("Detector").yAxisTitle("Metric value (1 = perfect)").build();
         ChartStyle.axes(c.getStyler());
         c.getStyler().setSeriesColors(new Color[] {ChartStyle.color(0), ChartStyle.color(1), ChartStyle.color(4)});
@@ -107,7 +107,7 @@ public final class EvaluationPlots {
         c.getStyler().setLabelsRotation(90);
         c.getStyler().setLabelsPosition(0.9);
         c.getStyler().setLabelsFontColorAutomaticEnabled(true);
-        c.getStyler().setDecimalPattern("0.000");
+        c.getStyler().setDecimalPattern("0.000");   // the bar labels and the axis share it
         List<String> names = new ArrayList<>();
         List<Double> auc = new ArrayList<>();
         List<Double> ap = new ArrayList<>();
@@ -211,8 +211,9 @@ public final class EvaluationPlots {
                 .title(d.name() + ": score distribution, normal vs anomaly")
                 .xAxisTitle("Anomaly score (higher = more anomalous)").yAxisTitle("Share of the class's rows per bin").build();
         ChartStyle.axes(c.getStyler());
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(1.08 * Math.max(1e-9, max(normal, anomaly)));
         c.getStyler().setXAxisDecimalPattern(decimalPattern(hi - lo));
         c.getStyler().setYAxisDecimalPattern("0.00");
         XYSeries n = c.addSeries("normal (" + nNormal + " rows)", edges, normal);
@@ -233,39 +234,32 @@ public final class EvaluationPlots {
         return c;
     }
 
-    private static HeatMapChart confusion(EvaluationResult r, DetectorEvaluation d) {
-        Confusion m = d.confusion();
-        HeatMapChart c = new HeatMapChartBuilder().width(720).height(560)
-                .title(String.format(Locale.ROOT, "%s: confusion matrix, score ≥ %s (%s percentile)", d.name(),
-                        number(d.threshold()), percentile(r.settings().thresholdPercentile())))
-                .xAxisTitle("Predicted").yAxisTitle("Actual").build();
-        ChartStyle.axes(c.getStyler());
-        c.getStyler().setShowValue(true);
-        c.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
-        c.getStyler().setValueFontColor(Color.BLACK);
-        c.getStyler().setLegendVisible(false);
-        c.getStyler().setRangeColors(new Color[] {new Color(0xF2F6FB), new Color(0x9ECAE1), new Color(0x4292C6)});
-        // cells hold log(1 + count), so that one huge cell does not wash out the others; they print the count
-        c.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%,d", Math.round(Math.expm1(v))));
-        c.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
-        c.getStyler().setPlotContentSize(0.98);
-        List<String> x = List.of("normal", "anomaly");
-        List<String> y = List.of("normal", "anomaly");
-        List<Number[]> cells = new ArrayList<>();
-        cells.add(new Number[] {0, 0, Math.log1p(m.tn())});
-        cells.add(new Number[] {1, 0, Math.log1p(m.fp())});
-        cells.add(new Number[] {0, 1, Math.log1p(m.fn())});
-        cells.add(new Number[] {1, 1, Math.log1p(m.tp())});
-        c.addSeries("counts", x, y, cells);
-        long max = Math.max(Math.max(m.tn(), m.fp()), Math.max(m.fn(), m.tp()));
-        c.getStyler().setMin(0).setMax(Math.log1p(Math.max(1, max)));
-        return c;
-    }
-
+    /** Bars up for features whose high values go with high scores (red), down for the opposite (blue). */
     private static CategoryChart correlation(DetectorEvaluation d) {
         List<FeatureWeight> top = largest(d.correlations());
-        return bars(d.name() + ": correlation of each feature with the score",
-                "Prepared feature", "Pearson correlation with the score", top, ChartStyle.color(0), -1.0, 1.0, "0.00");
+        CategoryChart c = barChart(d.name() + ": correlation of each feature with the score",
+                "Prepared feature", "Pearson correlation with the score", top.size(), -1.0, 1.0, "0.0");
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setOverlapped(true);
+        List<String> names = new ArrayList<>();
+        List<Double> up = new ArrayList<>();
+        List<Double> down = new ArrayList<>();
+        for (FeatureWeight w : top) {
+            names.add(shorten(w.feature()));
+            double v = orZero(w.value());
+            up.add(v > 0 ? v : 0.0);
+            down.add(v < 0 ? v : 0.0);
+        }
+        if (names.isEmpty()) {
+            names.add("(none)");
+            up.add(0.0);
+            down.add(0.0);
+        }
+        c.getStyler().setSeriesColors(new Color[] {ChartStyle.ANOMALY, ChartStyle.NORMAL});
+        c.addSeries("higher value, higher score", names, up);
+        c.addSeries("higher value, lower score", names, down);
+        return c;
     }
 
     private static CategoryChart importance(DetectorEvaluation d) {
@@ -273,7 +267,7 @@ public final class EvaluationPlots {
         String what = switch (d.importance().kind()) {
             case "gini" -> "Mean decrease in impurity (share)";
             case "gain" -> "Average gain (share)";
-            case "split_count" -> "Share of the trees' splits";
+            case "split_count" -> "Share of the trees' splits (where they looked)";
             default -> "Importance (share)";
         };
         return bars(d.name() + ": feature importance (" + d.importance().kind() + ")",
@@ -297,20 +291,8 @@ public final class EvaluationPlots {
 
     private static CategoryChart bars(String title, String xTitle, String yTitle, List<FeatureWeight> values, Color color,
                                       Double yMin, Double yMax, String pattern) {
-        CategoryChart c = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT + 80)
-                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        ChartStyle.axes(c.getStyler());
-        c.getStyler().setLegendVisible(false);
+        CategoryChart c = barChart(title, xTitle, yTitle, values.size(), yMin, yMax, pattern);
         c.getStyler().setSeriesColors(new Color[] {color});
-        c.getStyler().setXAxisLabelRotation(values.size() > 6 ? 45 : 0);
-        c.getStyler().setYAxisDecimalPattern(pattern);
-        c.getStyler().setAvailableSpaceFill(0.7);
-        if (yMin != null) {
-            c.getStyler().setYAxisMin(yMin);
-        }
-        if (yMax != null) {
-            c.getStyler().setYAxisMax(yMax);
-        }
         List<String> names = new ArrayList<>();
         List<Double> v = new ArrayList<>();
         for (FeatureWeight w : values) {
@@ -326,10 +308,29 @@ public final class EvaluationPlots {
         return c;
     }
 
+    /** An empty bar chart: no legend, feature names slanted when there are many bars. */
+    private static CategoryChart barChart(String title, String xTitle, String yTitle, int bars, Double yMin, Double yMax,
+                                          String pattern) {
+        CategoryChart c = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT + 80)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        ChartStyle.axes(c.getStyler());
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setXAxisLabelRotation(bars > 6 ? 45 : 0);
+        c.getStyler().setYAxisDecimalPattern(pattern);
+        c.getStyler().setAvailableSpaceFill(0.7);
+        if (yMin != null) {
+            c.getStyler().setYAxisMin(yMin);
+        }
+        if (yMax != null) {
+            c.getStyler().setYAxisMax(yMax);
+        }
+        return c;
+    }
+
     /** The {@link #MAX_BARS} weights largest in absolute value (NaN last), largest first. */
     private static List<FeatureWeight> largest(List<FeatureWeight> ws) {
         List<FeatureWeight> sorted = new ArrayList<>(ws);
-        sorted.sort(Comparator.comparingDouble((FeatureWeight w) -> Double.isNaN(w.value()) ? -1 : -Math.abs(w.value())));
+        sorted.sort(Comparator.comparingDouble((FeatureWeight w) -> Double.isNaN(w.value()) ? 1 : -Math.abs(w.value())));
         return sorted.subList(0, Math.min(MAX_BARS, sorted.size()));
     }
 

@@ -34,7 +34,8 @@ public final class HtmlReport {
             h1{font-size:28px;margin:8px 0 4px}h2{font-size:22px;margin:36px 0 8px;border-bottom:2px solid #e4e7eb;padding-bottom:4px}
             h3{font-size:18px;margin:24px 0 8px}
             p.sub{color:#52606d;margin:0 0 16px}
-            table{border-collapse:collapse;margin:8px 0 16px;font-size:14px;width:100%}
+            .scroll{overflow-x:auto;margin:8px 0 16px}
+            table{border-collapse:collapse;font-size:14px;width:100%}
             th,td{border:1px solid #d9dee3;padding:5px 8px;text-align:left;vertical-align:top}
             th{background:#f0f3f6;font-weight:600}
             td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -63,7 +64,10 @@ public final class HtmlReport {
         h.append("<h1>Evaluation of ").append(detectorList(r)).append("</h1>\n");
         h.append("<p class=\"sub\">on <b>").append(source).append("</b>, ").append(r.bundleMode()
                 ? "scored with the model <b>" + Html.escape(r.model()) + "</b> (every row; nothing fitted)"
-                : "seeded stratified split: unsupervised detectors fitted on the normal rows of the training part only")
+                : r.settings().allAnomaliesInTest()
+                ? "seeded split: fitted on the normal rows of the training part only, tested on every other row"
+                : "seeded stratified split: unsupervised detectors fitted on the normal rows of the training part only, "
+                        + "supervised ones on all of it; all tested on the held-out test part")
                 .append("</p>\n");
         protocol(h, r);
         metricsTable(h, r);
@@ -116,10 +120,12 @@ public final class HtmlReport {
             dd(h, "training part", String.format(Locale.ROOT, "%,d rows (%s of each class, seed %d); %,d of them normal",
                     r.trainRows(), pct(s.trainFraction()), s.randomState(), r.trainNormalRows()));
         }
-        dd(h, r.bundleMode() ? "evaluated rows" : "test part", String.format(Locale.ROOT, "%,d rows, %,d anomalies",
-                r.testRows(), r.testAnomalies()));
+        String tested = r.bundleMode() ? "every row"
+                : s.allAnomaliesInTest() ? "every row not fitted on: the test part and the training part's anomalies"
+                : "the held-out test part";
+        dd(h, "tested rows", String.format(Locale.ROOT, "%,d rows, %,d anomalies (%s)", r.testRows(), r.testAnomalies(), tested));
         dd(h, "threshold", "score ≥ the " + EvaluationPlots.percentile(s.thresholdPercentile())
-                + " percentile of the evaluated scores (confusion matrix, precision, recall, F1, recall per scenario)");
+                + " percentile of the tested rows' scores (confusion matrix, precision, recall, F1, recall per scenario)");
         dd(h, "precision@k", "k = " + s.k());
         h.append("</dl>\n");
     }
@@ -130,10 +136,10 @@ public final class HtmlReport {
 
     private static void metricsTable(StringBuilder h, EvaluationResult r) {
         int k = r.settings().k();
-        h.append("<h2>Metrics</h2>\n<table>\n<thead><tr><th>detector</th><th>fitted on</th><th>ROC AUC</th>")
+        h.append("<h2>Metrics</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>detector</th><th>fitted on</th><th>ROC AUC</th>")
                 .append("<th>average precision</th><th>precision@").append(k).append("</th><th>threshold</th>")
                 .append("<th>TP</th><th>FP</th><th>TN</th><th>FN</th><th>precision</th><th>recall</th><th>F1</th>")
-                .append("<th>fit s</th><th>score s</th></tr></thead>\n<tbody>\n");
+                .append("<th>fit (s)</th><th>score (s)</th></tr></thead>\n<tbody>\n");
         for (DetectorEvaluation d : r.detectors()) {
             Confusion c = d.confusion();
             h.append("<tr><td>").append(Html.escape(d.name())).append("</td>");
@@ -154,7 +160,7 @@ public final class HtmlReport {
             cell(h, String.format(Locale.ROOT, "%.2f", d.scoreMillis() / 1000));
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table></div>\n");
     }
 
     private static void scenarioTable(StringBuilder h, EvaluationResult r) {
@@ -166,7 +172,7 @@ public final class HtmlReport {
             anomalies.put(s.scenario(), s.anomalies());
         }
         h.append("<h2>Recall per scenario</h2>\n<p class=\"sub\">Labelled anomalies of each scenario flagged at the threshold.</p>\n")
-                .append("<table>\n<thead><tr><th>scenario</th><th>anomalies</th>");
+                .append("<div class=\"scroll\"><table>\n<thead><tr><th>scenario</th><th>anomalies</th>");
         for (DetectorEvaluation d : r.detectors()) {
             h.append("<th>").append(Html.escape(d.name())).append("</th>");
         }
@@ -181,7 +187,7 @@ public final class HtmlReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table></div>\n");
     }
 
     private static void alerts(StringBuilder h, EvaluationResult r, DetectorEvaluation d) {
@@ -195,7 +201,7 @@ public final class HtmlReport {
         h.append("<h3>Top ").append(alerts.size()).append(" alerts of ").append(Html.escape(d.name())).append("</h3>\n")
                 .append("<p class=\"sub\">Why each is odd: how far its values are from the normal baseline learned in training, "
                         + "in robust standard deviations").append(shap ? "; SHAP: each feature's contribution to the log-odds" : "")
-                .append(".</p>\n<table>\n<thead><tr><th>#</th><th>line</th>");
+                .append(".</p>\n<div class=\"scroll\"><table>\n<thead><tr><th>#</th><th>line</th>");
         if (ids) {
             h.append("<th>id</th>");
         }
@@ -233,7 +239,7 @@ public final class HtmlReport {
             }
             h.append("</td></tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table></div>\n");
     }
 
     private static void figure(StringBuilder h, Plot p) {
