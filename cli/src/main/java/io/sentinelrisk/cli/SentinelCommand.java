@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             ScoreCommand.class,
             PredictCommand.class,
+            EvaluateCommand.class,
             DemoCommand.class,
             ConfigCommand.class,
             io.sentinelrisk.cli.synth.GenerateCommand.class,

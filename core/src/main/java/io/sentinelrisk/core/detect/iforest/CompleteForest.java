@@ -62,6 +62,16 @@ final class CompleteForest implements Forest {
         return leaf;
     }
 
+    /** Padding nodes have an infinite threshold (everything goes left); real splits are finite. */
+    @Override
+    public void countSplits(long[] counts) {
+        for (int i = 0; i < feature.length; i++) {
+            if (threshold[i] != Double.POSITIVE_INFINITY) {
+                counts[feature[i]]++;
+            }
+        }
+    }
+
     @Override
     public double pathSum(double[] x, int offset) {
         double sum = 0.0;

@@ -23,6 +23,9 @@ sealed interface Forest permits CompleteForest, LinkedForest {
      */
     void pathSums(double[] x, int cols, int from, int to, double[] out);
 
+    /** Adds to {@code counts[f]} the number of real splits on feature {@code f} (padding is not counted). */
+    void countSplits(long[] counts);
+
     /** How many rows a block holds: its rows stay in the L1 cache (about 16 KiB) while every tree walks them. */
     static int blockRows(int cols) {
         int rows = 16_384 / (Double.BYTES * Math.max(1, cols));

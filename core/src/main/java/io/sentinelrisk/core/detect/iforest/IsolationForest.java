@@ -92,6 +92,26 @@ public final class IsolationForest implements FittedDetector {
         walk(x, out, threads, true);
     }
 
+    /**
+     * How often each feature is split on, over all trees, as a share of all splits (sums to 1):
+     * a split-count feature importance. Each split's feature is drawn at random among those that
+     * vary in the node's rows, so the shares mostly say which features vary where the trees grew
+     * (a constant feature gets 0); they are not a gain like a supervised forest's importance.
+     */
+    public double[] splitShare() {
+        long[] counts = new long[featureCount];
+        forest.countSplits(counts);
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        double[] share = new double[featureCount];
+        for (int j = 0; j < featureCount; j++) {
+            share[j] = total == 0 ? 0 : (double) counts[j] / total;
+        }
+        return share;
+    }
+
     /** E(h(x)): the row's path length averaged over the trees (lower = isolated sooner = odder). */
     public double averagePathLength(double[] row) {
         requireWidth(row.length);

@@ -77,6 +77,15 @@ final class LinkedForest implements Forest {
     }
 
     @Override
+    public void countSplits(long[] counts) {
+        for (int f : feature) {
+            if (f >= 0) {
+                counts[f]++;
+            }
+        }
+    }
+
+    @Override
     public double pathSum(double[] x, int offset) {
         double sum = 0.0;
         for (int t = 0; t < root.length; t++) {
