@@ -21,7 +21,11 @@ public record ParamSpec(String name, Kind kind, Object defaultValue, String desc
         INT_LIST,
         /** a list of numbers, e.g. severity bands */
         DOUBLE_LIST,
-        /** a mapping (nested config, e.g. an ensemble's members) kept as parsed */
+        /** a list of strings, e.g. column names */
+        STRING_LIST,
+        /** a mapping kept as parsed (validated by whoever reads it) */
+        MAP,
+        /** a list of mappings (nested config, e.g. an ensemble's members) kept as parsed */
         MAP_LIST
     }
 
@@ -56,6 +60,24 @@ public record ParamSpec(String name, Kind kind, Object defaultValue, String desc
 
     public static ParamSpec ofIntList(String name, List<Integer> def, String description) {
         return new ParamSpec(name, Kind.INT_LIST, def, description, null);
+    }
+
+    public static ParamSpec ofStringList(String name, List<String> def, String description) {
+        return new ParamSpec(name, Kind.STRING_LIST, def, description, null);
+    }
+
+    public static ParamSpec ofMap(String name, String description) {
+        return new ParamSpec(name, Kind.MAP, java.util.Map.of(), description, null);
+    }
+
+    /** A number (or null = not set) with no default value. */
+    public static ParamSpec ofOptionalDouble(String name, String description) {
+        return new ParamSpec(name, Kind.DOUBLE, null, description, null);
+    }
+
+    /** A string (or null = not set) with no default value. */
+    public static ParamSpec ofOptionalString(String name, String description) {
+        return new ParamSpec(name, Kind.STRING, null, description, null);
     }
 
     public static ParamSpec ofDoubleList(String name, List<Double> def, String description) {

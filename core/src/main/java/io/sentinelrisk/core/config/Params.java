@@ -24,20 +24,41 @@ public final class Params {
      * names where the values came from, e.g. "detector (iforest)", for error messages.
      */
     public static Params parse(Map<String, ?> raw, List<ParamSpec> specs, String context) {
+        return parse(raw, specs, context, key -> null);
+    }
+
+    /**
+     * As {@link #parse(Map, List, String)}, and errors about a key carry the place the key was
+     * written, as {@code locator} tells (null when unknown).
+     */
+    public static Params parse(Map<String, ?> raw, List<ParamSpec> specs, String context,
+                               java.util.function.Function<String, io.sentinelrisk.core.error.InputLocation> locator) {
+        try {
+            return parseUnlocated(raw, specs, context);
+        } catch (KeyedConfigException e) {
+            throw new ConfigException(locator.apply(e.key), e.getMessage());
+        }
+    }
+
+    private static Params parseUnlocated(Map<String, ?> raw, List<ParamSpec> specs, String context) {
         Map<String, ParamSpec> byName = new LinkedHashMap<>();
         for (ParamSpec s : specs) {
             byName.put(s.name(), s);
         }
         for (String key : raw.keySet()) {
             if (!byName.containsKey(key)) {
-                throw new ConfigException("unknown key '" + key + "' in " + context + "; valid keys: "
+                throw new KeyedConfigException(key, "unknown key '" + key + "' in " + context + "; valid keys: "
                         + String.join(", ", new TreeSet<>(byName.keySet())));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (ParamSpec s : specs) {
             Object v = raw.containsKey(s.name()) ? raw.get(s.name()) : s.defaultValue();
-            out.put(s.name(), coerce(s, v, context));
+            try {
+                out.put(s.name(), coerce(s, v, context));
+            } catch (ConfigException e) {
+                throw new KeyedConfigException(s.name(), e.getMessage());
+            }
         }
         return new Params(out);
     }
@@ -76,6 +97,21 @@ public final class Params {
     @SuppressWarnings("unchecked")
     public List<Integer> getIntList(String name) {
         return (List<Integer>) require(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> getStringList(String name) {
+        return (List<String>) require(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getMap(String name) {
+        return (Map<String, Object>) require(name);
+    }
+
+    /** True when the value is set (not null). */
+    public boolean has(String name) {
+        return require(name) != null;
     }
 
     @SuppressWarnings("unchecked")
@@ -157,6 +193,23 @@ public final class Params {
                     return List.copyOf(out);
                 }
             }
+            case STRING_LIST -> {
+                if (v instanceof List<?> list) {
+                    List<String> out = new ArrayList<>();
+                    for (Object o : list) {
+                        if (!(o instanceof String str)) {
+                            throw new ConfigException(where + ": expected a list of strings, found " + describe(v));
+                        }
+                        out.add(str);
+                    }
+                    return List.copyOf(out);
+                }
+            }
+            case MAP -> {
+                if (v instanceof Map<?, ?> map) {
+                    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+                }
+            }
             case MAP_LIST -> {
                 if (v instanceof List<?> list) {
                     for (Object o : list) {
@@ -182,6 +235,8 @@ public final class Params {
             case NUMBER_OR_CHOICE -> "a number or " + String.join(", ", s.choices());
             case INT_LIST -> "a list of integers";
             case DOUBLE_LIST -> "a list of numbers";
+            case STRING_LIST -> "a list of strings";
+            case MAP -> "a mapping";
             case MAP_LIST -> "a list of mappings";
         };
     }
@@ -200,6 +255,26 @@ public final class Params {
             return "a mapping";
         }
         return String.valueOf(v);
+    }
+
+    /** Carries the key an error is about until the public parse adds its location. */
+    private static final class KeyedConfigException extends RuntimeException {
+        final String key;
+
+        KeyedConfigException(String key, String message) {
+            super(message, null, false, false);
+            this.key = key;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Params p && values.equals(p.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
     }
 
     @Override

@@ -62,6 +62,49 @@ public final class Frame {
         return new Frame(newSchema, columns);
     }
 
+    /**
+     * The value of a cell as the user would write it: booleans as {@code true}/{@code false}
+     * (they are held as 0/1), missing as "".
+     */
+    public String text(int column, int row) {
+        Column c = columns.get(column);
+        if (schema.field(column).type() == ColumnType.BOOLEAN && c instanceof Column.Numeric n && !c.isMissing(row)) {
+            return n.values()[row] != 0 ? "true" : "false";
+        }
+        return c.text(row);
+    }
+
+    /** A frame of the given rows, in that order (columns share their dictionaries). */
+    public Frame selectRows(int[] rows) {
+        List<Column> cols = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            cols.add(switch (c) {
+                case Column.Numeric n -> {
+                    double[] v = new double[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        v[i] = n.values()[rows[i]];
+                    }
+                    yield new Column.Numeric(n.name(), v);
+                }
+                case Column.Categorical k -> {
+                    int[] v = new int[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        v[i] = k.codes()[rows[i]];
+                    }
+                    yield new Column.Categorical(k.name(), v, k.dictionary());
+                }
+                case Column.Timestamp t -> {
+                    long[] v = new long[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        v[i] = t.epochMillis()[rows[i]];
+                    }
+                    yield new Column.Timestamp(t.name(), v);
+                }
+            });
+        }
+        return new Frame(schema, cols);
+    }
+
     /** A frame without the named column (unchanged if absent). */
     public Frame without(String name) {
         int i = schema.indexOf(name);

@@ -9,6 +9,16 @@ import java.util.List;
 public final class Detectors {
     private static final List<DetectorFactory> ALL = List.of(
             // one line per detector, in the order the docs list them
+            new io.sentinelrisk.core.detect.iforest.IsolationForestFactory(),
+            new io.sentinelrisk.core.detect.hbos.HbosFactory(),
+            new io.sentinelrisk.core.detect.ecod.EcodFactory(),
+            new io.sentinelrisk.core.detect.knn.KnnFactory(),
+            new io.sentinelrisk.core.detect.lof.LofFactory(),
+            new io.sentinelrisk.core.detect.ocsvm.OcsvmFactory(),
+            new io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory(),
+            new io.sentinelrisk.core.detect.forest.RandomForestFactory(),
+            new io.sentinelrisk.core.detect.xgboost.XgboostFactory(),
+            new io.sentinelrisk.core.detect.ensemble.EnsembleFactory()
     );
 
     private Detectors() {

@@ -97,7 +97,7 @@ public final class CsvWriter {
         return false;
     }
 
-    /** Writes a whole frame (header + rows) to {@code target}, atomically. */
+    /** Writes a whole frame (header + rows) to {@code target}, atomically; booleans as true/false. */
     public static void writeFrame(Frame frame, Path target, char delimiter) {
         AtomicFile.write(target, os -> {
             CsvWriter w = new CsvWriter(os, delimiter);
@@ -105,7 +105,7 @@ public final class CsvWriter {
             int cols = frame.columnCount();
             for (int r = 0; r < frame.rows(); r++) {
                 for (int c = 0; c < cols; c++) {
-                    w.field(frame.column(c).text(r), c == 0);
+                    w.field(frame.text(c, r), c == 0);
                 }
                 w.endRow();
             }

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# SentinelRisk's IsolationForest side by side with scikit-learn's, on the same CSVs, same machine,
+# same session: fit time, score time, score rows/s and ROC AUC for both, 100 trees,
+# max_samples 256 (scikit-learn's "auto" = min(256, rows); every shared dataset has more rows).
+#
+#   bench/side-by-side.sh [OUT_DIR]          (default bench/target/side-by-side)
+#
+# One fresh process per run, scikit-learn and ours alternating, so both see the same load:
+#   scikit-learn: /usr/bin/python3 $SHARED/peers/py_peer.py --algo iforest   (one JSON line)
+#   ours:         io.sentinelrisk.bench.PeerRunner (bench/target/benchmarks.jar), two JSON lines:
+#                 "cold" = first fit and score of a fresh JVM, "warm" = median of REPEATS rounds
+#                 after WARMUP rounds in the same JVM.
+# Results: OUT_DIR/runs.jsonl (every line, with "cpu_busy_before"), OUT_DIR/summary.md
+# (/work/shared/peers/summarize.py) and OUT_DIR/comparison.md (ratios against the targets).
+#
+# Environment:
+#   SHARED          the shared folder (default: ../shared next to the repository, i.e. /work/shared)
+#   DATASETS        CSV files (default: every *.csv and *.csv.gz in $SHARED/datasets)
+#   SEEDS           random_state values (default "1 2 3 4 5")
+#   JOBS            thread counts, each run by both (default "1 2"); scikit-learn 1.2.1 scores on
+#                   one thread whatever n_jobs is
+#   WARMUP, REPEATS our warm-up rounds and measured rounds (default 20 and 5)
+#   QUIET           before each run, wait until the CPUs are at most this busy over a 1 s sample
+#                   (fraction 0..1 of all CPUs from /proc/stat; default 0.5; 1 = never wait),
+#   QUIET_MAX_WAIT  but at most this many seconds (default 30). The machine is shared: the busy
+#                   fraction seen is stored with every run and summarised next to the figures.
+#   REBUILD=1       rebuild bench/target/benchmarks.jar first (it is built when missing)
+# Needs: python3-sklearn and python3-pandas (apt-get install -y python3-sklearn python3-pandas).
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+SHARED="${SHARED:-$(cd "$root/.." && pwd)/shared}"
+out="${1:-$root/bench/target/side-by-side}"
+SEEDS="${SEEDS:-1 2 3 4 5}"
+JOBS="${JOBS:-1 2}"
+WARMUP="${WARMUP:-20}"
+REPEATS="${REPEATS:-5}"
+QUIET="${QUIET:-0.5}"
+QUIET_MAX_WAIT="${QUIET_MAX_WAIT:-30}"
+PY=/usr/bin/python3
+peer="$SHARED/peers/py_peer.py"
+jar="$root/bench/target/benchmarks.jar"
+
+if [ -z "${DATASETS:-}" ]; then
+  DATASETS="$(ls "$SHARED"/datasets/*.csv "$SHARED"/datasets/*.csv.gz 2>/dev/null | sort | tr '\n' ' ')"
+fi
+[ -n "$DATASETS" ] || { echo "side-by-side: no datasets in $SHARED/datasets" >&2; exit 2; }
+[ -f "$peer" ] || { echo "side-by-side: no $peer (set SHARED)" >&2; exit 2; }
+if ! "$PY" -c "import sklearn, pandas" 2>/dev/null; then
+  echo "side-by-side: scikit-learn is missing; install it: apt-get update && apt-get install -y python3-sklearn python3-pandas" >&2
+  exit 2
+fi
+if [ ! -f "$jar" ] || [ -n "${REBUILD:-}" ]; then
+  "$root/bin/build" -q -pl bench -am package -DskipTests
+fi
+java="$("$root/bin/find-jdk")/bin/java"
+
+# Fraction of all CPUs busy (not idle or iowait) over a 1 s window, from /proc/stat.
+cpu_busy() {
+  local a b
+  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+  awk -v a="${a[*]}" -v b="${b[*]}" 'BEGIN {
+    n = split(a, x, " "); split(b, y, " "); tot = 0
+    for (i = 2; i <= n; i++) tot += y[i] - x[i]
+    idle = (y[5] - x[5]) + (y[6] - x[6])
+    printf "%.3f", (tot > 0 ? 1 - idle / tot : 0) }'
+}
+
+wait_quiet() {
+  local start=$SECONDS busy
+  busy="$(cpu_busy)"
+  while awk -v b="$busy" -v q="$QUIET" 'BEGIN { exit !(b > q) }' && [ $((SECONDS - start)) -lt "$QUIET_MAX_WAIT" ]; do
+    sleep 4; busy="$(cpu_busy)"
+  done
+  echo "$busy"
+}
+
+# Appends each JSON line of stdin to runs.jsonl with the busy fraction seen before the run.
+record() {
+  local busy="$1" line
+  while IFS= read -r line; do
+    [ -n "$line" ] || continue
+    echo "${line%\}}, \"cpu_busy_before\": $busy}" >> "$out/runs.jsonl"
+  done
+}
+
+mkdir -p "$out"
+: > "$out/runs.jsonl"
+echo "side-by-side: $(echo $DATASETS | wc -w) datasets, seeds [$SEEDS], jobs [$JOBS] -> $out" >&2
+for csv in $DATASETS; do
+  for jobs in $JOBS; do
+    for seed in $SEEDS; do
+      busy="$(wait_quiet)"
+      "$PY" "$peer" --csv "$csv" --algo iforest --jobs "$jobs" --seed "$seed" | record "$busy"
+      busy="$(wait_quiet)"
+      "$java" -Xmx2g -cp "$jar" io.sentinelrisk.bench.PeerRunner --csv "$csv" --jobs "$jobs" --seed "$seed" \
+        --n-estimators 100 --max-samples 256 --warmup "$WARMUP" --repeats "$REPEATS" | record "$busy"
+      echo "side-by-side: $(basename "$csv") jobs=$jobs seed=$seed done (cpu busy before: $busy)" >&2
+    done
+  done
+done
+
+"$PY" "$SHARED/peers/summarize.py" "$out/runs.jsonl" > "$out/summary.md"
+"$PY" "$root/bench/side_by_side_table.py" "$out/runs.jsonl" > "$out/comparison.md"
+cat "$out/comparison.md"
+echo >&2
+echo "side-by-side: every run in $out/summary.md, raw lines in $out/runs.jsonl" >&2

@@ -1,0 +1,188 @@
+package io.sentinelrisk.bench.detect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentinelrisk.core.config.Params;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorFactory;
+import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.support.TrainingScores;
+import io.sentinelrisk.core.io.AtomicFile;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs every unsupervised detector on every labelled CSV of a folder (fit on all rows, evaluate
+ * the fit-time scores against the labels, as the scikit-learn peers do) and writes ROC AUC and
+ * average precision beside scikit-learn's iforest, ocsvm and lof run by
+ * {@code shared/peers/py_peer.py} on the same files. Randomised detectors: mean over seeds.
+ *
+ * <pre>
+ * bench/accuracy.sh            # = java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.AccuracyRunner
+ *   --datasets ../shared/datasets --peers ../shared/peers/py_peer.py --out docs/accuracy.md
+ *   [--seeds 5] [--threads 2] [--include-gz] [--no-peers] [--only name,name]
+ * </pre>
+ */
+public final class AccuracyRunner {
+    /**
+     * Detectors whose result does not depend on the seed (one run is enough); the ensemble's
+     * default members (hbos, ecod, knn) are all such.
+     */
+    private static final Set<String> DETERMINISTIC = Set.of("hbos", "ecod", "knn", "lof", "ensemble");
+    /** Settings that differ from the defaults, chosen to match the peers'. */
+    private static final Map<String, Map<String, Object>> OVERRIDES = Map.of(
+            "ocsvm", Map.of("nu", 0.01, "gamma", "scale", "max_train", 10000));
+    private static final List<String> PEER_ALGOS = List.of("iforest", "ocsvm", "lof");
+
+    private record Result(double auc, double ap, double fitSeconds, int runs) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path datasets = Path.of("../shared/datasets");
+        Path peer = Path.of("../shared/peers/py_peer.py");
+        Path out = Path.of("docs/accuracy.md");
+        int seeds = 5;
+        int threads = 2;
+        boolean gz = false;
+        boolean peers = true;
+        Set<String> only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--datasets" -> datasets = Path.of(args[++i]);
+                case "--peers" -> peer = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--include-gz" -> gz = true;
+                case "--no-peers" -> peers = false;
+                case "--only" -> only = Set.of(args[++i].split(","));
+                default -> {
+                    System.err.println("accuracy: unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        boolean includeGz = gz;
+        List<Path> files;
+        try (Stream<Path> s = Files.list(datasets)) {
+            files = s.filter(p -> p.toString().endsWith(".csv") || (includeGz && p.toString().endsWith(".csv.gz")))
+                    .sorted().toList();
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("# Detector accuracy on the ODDS / ADBench datasets\n\n");
+        md.append("Every unsupervised detector fitted on all rows of each labelled CSV in `shared/datasets` and evaluated on its "
+                + "fit-time scores (kNN and LOF leave each row out of its own neighbourhood), as scikit-learn's peers in "
+                + "`shared/peers/py_peer.py` are. Features are standardised (mean 0, standard deviation 1) before our "
+                + "detectors see them, as the product's prepare stage does; the peers get raw features, except OneClassSVM "
+                + "which the peer standardises itself, so LOF is also shown on raw features (the like-for-like check). "
+                + "Fit+score seconds are wall clock on a shared 2-core machine and only indicative. ocsvm runs with nu=0.01, gamma=scale, max_train=10000 like the peer; "
+                + "every other detector with its defaults. Detectors that use the seed: mean over " + seeds
+                + " seeds (1..." + seeds + "); the peers' iforest likewise; sklearn ocsvm over the same seeds when it samples.\n\n");
+        md.append("Reproduce (from the repository root, needs `/usr/bin/python3` with scikit-learn for the peer columns):\n\n```\n"
+                + "bin/build -pl bench -am package -DskipTests\nbench/accuracy.sh\n```\n\n");
+        md.append("| dataset | rows × features | anomalies | detector | ROC AUC | average precision | fit+score s | scikit-learn ROC AUC | scikit-learn AP |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Path file : files) {
+            NumericCsv data = NumericCsv.read(file);
+            if (only != null && !only.contains(data.name())) {
+                continue;
+            }
+            Matrix x = data.standardised();
+            int anomalies = java.util.Arrays.stream(data.labels()).sum();
+            Map<String, Result> peerResults = new java.util.HashMap<>();
+            if (peers) {
+                for (String algo : PEER_ALGOS) {
+                    boolean seeded = algo.equals("iforest") || (algo.equals("ocsvm") && x.rows() > 10000);
+                    peerResults.put(algo, runPeer(peer, file, algo, seeded ? seeds : 1, threads));
+                }
+            }
+            for (DetectorFactory f : Detectors.all()) {
+                if (f.supervised()) {
+                    continue;
+                }
+                boolean seeded = !DETERMINISTIC.contains(f.type()) && !(f.type().equals("ocsvm") && x.rows() <= 10000);
+                Result r = runOurs(f, x, data.labels(), seeded ? seeds : 1, threads);
+                Result p = peerResults.get(f.type());
+                md.append(String.format(Locale.ROOT, "| %s | %,d × %d | %d | %s | %.4f | %.4f | %.2f | %s | %s |%n",
+                        data.name(), x.rows(), x.cols(), anomalies, f.type() + (r.runs > 1 ? " (" + r.runs + " seeds)" : ""),
+                        r.auc, r.ap, r.fitSeconds, p == null ? "" : fmt(p.auc), p == null ? "" : fmt(p.ap)));
+                System.err.printf(Locale.ROOT, "%s %s auc %.4f ap %.4f (%.1f s)%n", data.name(), f.type(), r.auc, r.ap, r.fitSeconds);
+                if (f.type().equals("lof")) {
+                    // the peer's LOF sees raw features: the like-for-like check of the implementation
+                    Result raw = runOurs(f, data.x(), data.labels(), 1, threads);
+                    md.append(String.format(Locale.ROOT, "| %s | %,d × %d | %d | lof, raw features | %.4f | %.4f | %.2f | %s | %s |%n",
+                            data.name(), x.rows(), x.cols(), anomalies, raw.auc, raw.ap, raw.fitSeconds,
+                            p == null ? "" : fmt(p.auc), p == null ? "" : fmt(p.ap)));
+                }
+            }
+            if (!Detectors.types().contains("iforest") && peerResults.containsKey("iforest")) {
+                Result p = peerResults.get("iforest");
+                md.append(String.format(Locale.ROOT, "| %s | %,d × %d | %d | (sklearn iforest only) | | | | %s | %s |%n",
+                        data.name(), x.rows(), x.cols(), anomalies, fmt(p.auc), fmt(p.ap)));
+            }
+        }
+        md.append("\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(Runtime.version()).append(", ").append(threads).append(" threads.\n");
+        AtomicFile.writeString(out, md.toString());
+        System.err.println("wrote " + out);
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static Result runOurs(DetectorFactory f, Matrix x, int[] y, int seeds, int threads) {
+        Params p = Params.parse(OVERRIDES.getOrDefault(f.type(), Map.of()), f.params(), "accuracy (" + f.type() + ")");
+        double auc = 0;
+        double ap = 0;
+        double secs = 0;
+        for (int s = 1; s <= seeds; s++) {
+            long t0 = System.nanoTime();
+            FittedDetector m = f.trainer(p, s, 0.1).fit(x, null, threads);
+            double[] scores = TrainingScores.of(m, x, threads);
+            secs += (System.nanoTime() - t0) / 1e9;
+            auc += RankMetrics.rocAuc(scores, y);
+            ap += RankMetrics.averagePrecision(scores, y);
+        }
+        return new Result(auc / seeds, ap / seeds, secs / seeds, seeds);
+    }
+
+    private static Result runPeer(Path script, Path csv, String algo, int seeds, int threads) throws IOException, InterruptedException {
+        ObjectMapper json = new ObjectMapper();
+        double auc = 0;
+        double ap = 0;
+        double secs = 0;
+        for (int s = 1; s <= seeds; s++) {
+            Process proc = new ProcessBuilder("/usr/bin/python3", script.toString(), "--csv", csv.toString(), "--algo", algo,
+                    "--seed", String.valueOf(s), "--jobs", String.valueOf(threads)).redirectErrorStream(false).start();
+            String line;
+            String last = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
+                while ((line = r.readLine()) != null) {
+                    last = line;
+                }
+            }
+            String err = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (proc.waitFor() != 0 || last == null) {
+                System.err.println("peer " + algo + " failed on " + csv + ": " + err.strip());
+                return new Result(Double.NaN, Double.NaN, Double.NaN, 0);
+            }
+            JsonNode rec = json.readTree(last);
+            auc += rec.get("roc_auc").asDouble();
+            ap += rec.get("average_precision").asDouble();
+            secs += rec.get("fit_s").asDouble() + rec.get("score_s").asDouble();
+        }
+        return new Result(auc / seeds, ap / seeds, secs / seeds, seeds);
+    }
+}

@@ -1,0 +1,271 @@
+package io.sentinelrisk.cli;
+
+import io.sentinelrisk.core.bundle.Bundles;
+import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.evaluate.DetectorEvaluation;
+import io.sentinelrisk.core.evaluate.EvaluatedAlert;
+import io.sentinelrisk.core.evaluate.Evaluation;
+import io.sentinelrisk.core.evaluate.EvaluationReport;
+import io.sentinelrisk.core.evaluate.EvaluationResult;
+import io.sentinelrisk.core.evaluate.EvaluationSettings;
+import io.sentinelrisk.core.evaluate.ScenarioRecall;
+import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.ingest.DatasetLoader;
+import io.sentinelrisk.core.metrics.Confusion;
+import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.report.EvaluationPlots;
+import io.sentinelrisk.report.HtmlReport;
+import io.sentinelrisk.report.Plot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code sentinel evaluate}: how well detectors find the labelled anomalies, with plots and an HTML report. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        header = "Measure detectors on labelled data: ROC AUC, average precision, precision@k, confusion, recall per scenario.",
+        description = {"Splits labelled data with a seed (stratified), fits each detector on the NORMAL rows of the",
+            "training part only and scores every other row (the SOC lab's protocol) through the same pipeline as",
+            "'sentinel score'. Supervised detectors (random_forest, xgboost) need --test-anomalies held-out: they fit",
+            "on every training row with its label and all detectors are tested on the held-out part.",
+            "With --model, a saved bundle scores every row instead.",
+            "Reports metrics, recall per scenario (from a 'scenario' column), global and local explanations,",
+            "and optionally PNG plots (--plots-dir) and one self-contained HTML report (--html)."})
+final class EvaluateCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    ConfigOverrides overrides;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML or JSON config; its detector parameters apply to the detector it names, the others use their defaults.")
+    Path config;
+
+    @Option(names = "--detectors", split = ",", paramLabel = "TYPE[,TYPE...]",
+            description = "Detectors to compare, e.g. iforest,hbos,ecod,knn,lof,ocsvm,autoencoder,random_forest,xgboost,ensemble "
+                    + "(default: the config's detector, iforest).")
+    List<String> detectors;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE.srb",
+            description = "Evaluate this saved bundle on every row instead of fitting detectors.")
+    Path model;
+
+    @Option(names = "--train-fraction", defaultValue = "0.8", paramLabel = "F",
+            description = "Share of each class in the training part (default: ${DEFAULT-VALUE}).")
+    double trainFraction;
+
+    @Option(names = "--test-anomalies", defaultValue = "all", paramLabel = "all|held-out",
+            description = "all: test on every row not fitted on, i.e. the test part and the training part's anomalies, which "
+                    + "unsupervised detectors never see (the SOC lab's protocol); held-out: on the test part only, the same "
+                    + "rows for supervised detectors too (default: ${DEFAULT-VALUE}).")
+    String testAnomalies;
+
+    @Option(names = "--k", defaultValue = "50", paramLabel = "K", description = "precision@k looks at the K highest scores (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--threshold-percentile", defaultValue = "99", paramLabel = "P",
+            description = "Flag scores at or above this percentile of the evaluated scores for the confusion matrix, "
+                    + "precision, recall, F1 and recall per scenario (default: ${DEFAULT-VALUE}).")
+    double thresholdPercentile;
+
+    @Option(names = "--top-k", defaultValue = "10", paramLabel = "N", description = "Alerts to explain per detector (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--deviant-std", defaultValue = "3", paramLabel = "Z",
+            description = "A feature is deviant in an alert when at least Z std from normal (default: ${DEFAULT-VALUE}).")
+    double deviantStd;
+
+    @Option(names = "--scenario-column", defaultValue = "scenario", paramLabel = "NAME",
+            description = "Column naming each row's scenario, for recall per scenario; never a feature (default: ${DEFAULT-VALUE}).")
+    String scenarioColumn;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the evaluation as JSON.")
+    Path report;
+
+    @Option(names = "--plots-dir", paramLabel = "DIR", description = "Write the PNG plots into this directory.")
+    Path plotsDir;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write one self-contained HTML report (metrics, plots, top alerts).")
+    Path html;
+
+    @Override
+    public Integer call() {
+        Stopwatch watch = new Stopwatch();
+        EvaluationResult result;
+        try (Progress progress = Progress.start("evaluate", 4)) {
+            if (model != null) {
+                result = evaluateBundle(progress);
+            } else {
+                result = fitAndTest(progress);
+            }
+            watch.lap("evaluate");
+            progress.step("writing");
+            write(result);
+        }
+        print(spec.commandLine().getOut(), result);
+        return 0;
+    }
+
+    private EvaluationResult fitAndTest(Progress progress) {
+        Map<String, Object> flags = CommandSupport.overrides(overrides, input, null);
+        SentinelConfig base = SentinelConfig.load(config, flags);
+        List<SentinelConfig> configs = new ArrayList<>();
+        for (String type : detectorTypes(base)) {
+            configs.add(type.equals(base.detectorType()) ? base : withDetector(base, type));
+        }
+        EvaluationSettings settings = settings(base.randomState());
+        progress.step("reading " + input.input);
+        Dataset data = DatasetLoader.load(input.input, base, input.labels, input.labelColumn != null, null);
+        LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
+        progress.step("fitting and testing " + configs.size() + " detector(s)");
+        return Evaluation.fitAndTest(data, configs, settings);
+    }
+
+    private EvaluationResult evaluateBundle(Progress progress) {
+        if (detectors != null || config != null || overrides.detector != null) {
+            throw new InputException("--model evaluates a saved bundle as it is: leave out --detectors, --detector and --config");
+        }
+        Pipeline pipeline = Bundles.read(model);
+        Map<String, Object> flags = CommandSupport.overrides(null, input, null);
+        flags.put("threads", overrides.threads);
+        SentinelConfig cfg = pipeline.config().withOverrides(flags, "flags");
+        progress.step("reading " + input.input);
+        Dataset data = DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, pipeline.schema());
+        progress.step("scoring with " + model);
+        long seed = overrides.randomState != null ? overrides.randomState : cfg.randomState();
+        return Evaluation.testBundle(data, pipeline, model.toString(), settings(seed), cfg.effectiveThreads());
+    }
+
+    private EvaluationSettings settings(long seed) {
+        boolean all = switch (testAnomalies) {
+            case "held-out" -> false;
+            case "all" -> true;
+            default -> throw new InputException("--test-anomalies: expected held-out or all, found '" + testAnomalies + "'");
+        };
+        return new EvaluationSettings(trainFraction, seed, k, thresholdPercentile, topK, deviantStd, scenarioColumn,
+                all && model == null);
+    }
+
+    /** The detectors asked for, each once, in order; unknown names are an error listing the valid ones. */
+    private List<String> detectorTypes(SentinelConfig base) {
+        if (detectors == null || detectors.isEmpty()) {
+            return List.of(base.detectorType());
+        }
+        LinkedHashSet<String> types = new LinkedHashSet<>();
+        for (String d : detectors) {
+            String t = d.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            Detectors.byType(t);
+            types.add(t);
+        }
+        if (types.isEmpty()) {
+            throw new InputException("--detectors: expected one or more of " + String.join(", ", Detectors.types()));
+        }
+        return List.copyOf(types);
+    }
+
+    /** The config with another detector, at that detector's default parameters. */
+    private static SentinelConfig withDetector(SentinelConfig base, String type) {
+        Map<String, Object> map = new LinkedHashMap<>(base.toMap());
+        Map<String, Object> det = new LinkedHashMap<>();
+        det.put("type", type);
+        map.put("detector", det);
+        return SentinelConfig.fromEffectiveMap(map, "--detectors");
+    }
+
+    private void write(EvaluationResult result) {
+        if (report != null) {
+            EvaluationReport.write(report, result);
+            LOG.info("wrote the report to {}", report);
+        }
+        if (plotsDir == null && html == null) {
+            return;
+        }
+        List<Plot> plots = EvaluationPlots.render(result);
+        if (plotsDir != null) {
+            EvaluationPlots.write(plots, plotsDir);
+            LOG.info("wrote {} plots to {}", plots.size(), plotsDir);
+        }
+        if (html != null) {
+            HtmlReport.write(html, result, plots);
+            LOG.info("wrote the HTML report to {}", html);
+        }
+    }
+
+    private void print(PrintWriter out, EvaluationResult r) {
+        if (r.bundleMode()) {
+            out.printf(Locale.ROOT, "evaluated %s on all %,d rows of %s (%,d anomalies)%n", r.model(), r.rows(), r.source(),
+                    r.anomalies());
+        } else {
+            out.printf(Locale.ROOT, "%s: %,d rows, %,d anomalies; training part %,d rows (%,d normal, seed %d); "
+                            + "tested on %,d rows with %,d anomalies (%s)%n", r.source(), r.rows(), r.anomalies(),
+                    r.trainRows(), r.trainNormalRows(), r.settings().randomState(), r.testRows(), r.testAnomalies(),
+                    r.settings().allAnomaliesInTest() ? "every row not fitted on" : "the held-out test part");
+        }
+        String pk = "P@" + r.settings().k();
+        out.printf(Locale.ROOT, "%-14s %8s %8s %7s %9s %7s %7s %6s %6s %6s %6s %8s%n", "detector", "ROC AUC", "avg prec",
+                pk, "precision", "recall", "F1", "TP", "FP", "FN", "TN", "fit s");
+        for (DetectorEvaluation d : r.detectors()) {
+            Confusion c = d.confusion();
+            out.printf(Locale.ROOT, "%-14s %8s %8s %7s %9.3f %7.3f %7.3f %6d %6d %6d %6d %8.2f%n", d.name(), f3(d.rocAuc()),
+                    f3(d.averagePrecision()), f3(d.precisionAtK()), c.precision(), c.recall(), c.f1(), c.tp(), c.fp(),
+                    c.fn(), c.tn(), d.fitMillis() / 1000);
+        }
+        if (r.scenarios() != null && !r.detectors().isEmpty()) {
+            out.printf(Locale.ROOT, "recall per scenario (score ≥ percentile %s of the tested rows):%n",
+                    fmtNumber(r.settings().thresholdPercentile()));
+            for (ScenarioRecall s : r.detectors().get(0).recallPerScenario()) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-22s %5d", s.scenario(), s.anomalies()));
+                for (DetectorEvaluation d : r.detectors()) {
+                    ScenarioRecall x = d.recallPerScenario().stream().filter(o -> o.scenario().equals(s.scenario())).findFirst().orElseThrow();
+                    line.append(String.format(Locale.ROOT, "  %s %.3f", d.name(), x.recall()));
+                }
+                out.println(line);
+            }
+        }
+        for (DetectorEvaluation d : r.detectors()) {
+            if (!d.topAlerts().isEmpty()) {
+                EvaluatedAlert a = d.topAlerts().get(0);
+                out.printf(Locale.ROOT, "top alert of %s: %s score %s (%s): %s%n", d.name(),
+                        a.line() >= 0 ? "line " + a.line() : "row " + (a.row() + 1), fmt(a.score()),
+                        a.label() == 1 ? (a.scenario() != null ? a.scenario() : "anomaly") : "normal", a.narrative());
+            }
+        }
+        out.flush();
+    }
+
+    private static String f3(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String fmtNumber(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,63 @@
+package io.sentinelrisk.cli;
+
+import io.sentinelrisk.core.ProductVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code sentinel} command: explained, calibrated anomaly detection for operational data.
+ * Parses the command line, calls the product's modules and prints; no algorithm lives here.
+ */
+@Command(name = "sentinel",
+        mixinStandardHelpOptions = true,
+        versionProvider = SentinelCommand.Version.class,
+        description = "Finds the anomalies in operational data, says why each is odd, how bad it is and what to do.",
+        subcommands = {
+            TrainCommand.class,
+            ScoreCommand.class,
+            PredictCommand.class,
+            EvaluateCommand.class,
+            DemoCommand.class,
+            ConfigCommand.class,
+            io.sentinelrisk.cli.synth.GenerateCommand.class,
+            io.sentinelrisk.cli.synth.InjectCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad usage or bad input.",
+            "Run 'sentinel COMMAND --help' for the options of a command."})
+public final class SentinelCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @CommandLine.Mixin
+    LogLevelOption logLevel;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (used by main and by tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new SentinelCommand());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli.execute(args);
+    }
+
+    /** --version prints the product version and the Java runtime. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sentinel " + ProductVersion.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

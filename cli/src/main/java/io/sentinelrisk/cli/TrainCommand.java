@@ -1,0 +1,85 @@
+package io.sentinelrisk.cli;
+
+import io.sentinelrisk.core.bundle.Bundles;
+import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.export.ScoredData;
+import io.sentinelrisk.core.export.SummaryReport;
+import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.ingest.DatasetLoader;
+import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.core.pipeline.PipelineTrainer;
+import io.sentinelrisk.core.pipeline.ScoredBatch;
+import io.sentinelrisk.core.pipeline.TrainedPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code sentinel train}: fit on a baseline, save the bundle, score the baseline and export. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        header = "Fit a model on a baseline, save it as a bundle, score and export the baseline.",
+        description = {"Fits preparation, detector and calibration on a baseline CSV, saves them as one bundle,",
+            "and scores the baseline itself (with labels: precision, recall, ROC AUC, ...)."})
+final class TrainCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    ExportOptions exports;
+
+    @Mixin
+    ConfigOverrides overrides;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML or JSON config; see 'sentinel config defaults'. Flags override it.")
+    Path config;
+
+    @Option(names = {"-m", "--model-out"}, paramLabel = "FILE.srb", description = "Where to save the fitted bundle.")
+    Path modelOut;
+
+    @Override
+    public Integer call() {
+        Stopwatch watch = new Stopwatch();
+        Runnable summary;
+        try (Progress progress = Progress.start("train", 5)) {
+            SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
+            progress.step("reading " + input.input);
+            Dataset data = DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, null);
+            watch.lap("read");
+            LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
+            progress.step("fitting " + cfg.detectorType());
+            TrainedPipeline trained = new PipelineTrainer(cfg).fit(data.frame(), data.labels());
+            Pipeline pipeline = trained.pipeline();
+            watch.lap("fit");
+            progress.step("saving");
+            if (modelOut != null) {
+                Bundles.write(pipeline, modelOut, Bundles.createdAt());
+                LOG.info("saved the model to {}", modelOut);
+            }
+            watch.lap("save");
+            progress.step("scoring");
+            ScoredBatch scores = pipeline.score(data.frame(), data.source(), cfg.effectiveThreads());
+            watch.lap("score");
+            ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
+            progress.step("exporting");
+            Map<String, Object> report = SummaryReport.build("train", scored,
+                    modelOut == null ? null : modelOut.toString(), watch.laps());
+            Outputs.write(exports, scored, cfg.topN(), ',', report);
+            summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
+        }
+        summary.run();   // after the progress bar is gone
+        return 0;
+    }
+}

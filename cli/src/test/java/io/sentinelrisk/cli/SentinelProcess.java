@@ -1,0 +1,59 @@
+package io.sentinelrisk.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code sentinel} command as a real process, the way users do. */
+final class SentinelProcess {
+    /** What a run printed and how it ended. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private SentinelProcess() {
+    }
+
+    static Path jar() {
+        String jar = System.getProperty("sentinel.jar", "target/sentinel.jar");
+        Path p = Path.of(jar);
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("the packaged command is missing: " + p + " (run the verify phase)");
+        }
+        return p;
+    }
+
+    static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-Xmx1g");
+        cmd.add("-jar");
+        cmd.add(jar().toAbsolutePath().toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().putAll(env);
+        pb.environment().remove("SOURCE_DATE_EPOCH");
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(workDir, ".out", ".txt");
+        Path err = Files.createTempFile(workDir, ".err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("sentinel " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), args);
+    }
+}

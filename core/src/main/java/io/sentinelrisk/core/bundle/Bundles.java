@@ -1,0 +1,257 @@
+package io.sentinelrisk.core.bundle;
+
+import io.sentinelrisk.core.ProductVersion;
+import io.sentinelrisk.core.config.ConfigException;
+import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.detect.DetectorFactory;
+import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.error.InputLocation;
+import io.sentinelrisk.core.pipeline.Pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The bundle: one file ({@code .srb}), a zip of {@code manifest.json} (format and product
+ * version, created-at, schema, effective config, thresholds, training summary, SHA-256 of every
+ * part), the parts ({@code preparation.json}, {@code calibration.json}, {@code explainer.json},
+ * {@code model/<type>.bin}) and {@code manifest.sha256} (the manifest's own checksum). Data only:
+ * no Java serialization. Entries are written in a fixed order with a fixed timestamp, so the same
+ * pipeline and created-at give the same bytes.
+ */
+public final class Bundles {
+    public static final String FORMAT = "sentinelrisk-bundle";
+    public static final int FORMAT_VERSION = 1;
+    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST_SHA = "manifest.sha256";
+    static final String PREPARATION = "preparation.json";
+    static final String CALIBRATION = "calibration.json";
+    static final String EXPLAINER = "explainer.json";
+    /** Larger entries are refused: no bundle part is near this, a zip bomb is. */
+    private static final long MAX_ENTRY_BYTES = 1L << 31;
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    private Bundles() {
+    }
+
+    /**
+     * The created-at stamp: {@code SOURCE_DATE_EPOCH} (seconds) when set, as reproducible builds
+     * do, else now.
+     */
+    public static Instant createdAt() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && !epoch.isBlank()) {
+            try {
+                return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("SOURCE_DATE_EPOCH must be whole seconds since 1970, found '" + epoch + "'");
+            }
+        }
+        return Instant.now();
+    }
+
+    /** Writes {@code pipeline} to {@code target} atomically. */
+    public static void write(Pipeline pipeline, Path target, Instant createdAt) {
+        byte[] bytes = toBytes(pipeline, createdAt);
+        io.sentinelrisk.core.io.AtomicFile.write(target, out -> out.write(bytes));
+    }
+
+    /** The bundle's bytes. */
+    public static byte[] toBytes(Pipeline pipeline, Instant createdAt) {
+        DetectorFactory factory = Detectors.byType(pipeline.detector().type());
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(PREPARATION, Json.bytes(PipelineCodec.preparation(pipeline.preparation())));
+        parts.put(CALIBRATION, Json.bytes(PipelineCodec.calibration(pipeline.calibration())));
+        parts.put(EXPLAINER, Json.bytes(PipelineCodec.explainer(pipeline.explainer())));
+        String modelPart = "model/" + factory.type() + ".bin";
+        parts.put(modelPart, factory.encode(pipeline.detector()));
+
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", FORMAT);
+        manifest.put("format_version", FORMAT_VERSION);
+        manifest.put("product_version", ProductVersion.get());
+        manifest.put("created_at", createdAt.toString());
+        manifest.put("schema", PipelineCodec.schema(pipeline.schema()));
+        manifest.put("features", pipeline.preparation().featureNames());
+        Map<String, Object> config = pipeline.config().toMap();
+        // How many threads trained the model says nothing about the model (results do not depend
+        // on it), and the machine that scores may differ: leave it out so any thread count gives
+        // the same bundle.
+        config.remove("threads");
+        manifest.put("config", config);
+        Map<String, Object> detector = new LinkedHashMap<>();
+        detector.put("type", factory.type());
+        detector.put("part", modelPart);
+        manifest.put("detector", detector);
+        Map<String, Object> thresholds = new LinkedHashMap<>(PipelineCodec.calibration(pipeline.calibration()));
+        thresholds.remove("grid");
+        manifest.put("thresholds", thresholds);
+        manifest.put("training", pipeline.trainingSummary());
+        Map<String, Object> checksums = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("sha256", sha256(e.getValue()));
+            c.put("bytes", e.getValue().length);
+            checksums.put(e.getKey(), c);
+        }
+        manifest.put("parts", checksums);
+        byte[] manifestBytes = Json.bytes(manifest);
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(6);
+            put(zip, MANIFEST, manifestBytes);
+            put(zip, MANIFEST_SHA, (sha256(manifestBytes) + "  " + MANIFEST + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+                put(zip, e.getKey(), e.getValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot build bundle", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads and verifies a bundle; every problem is an InputException naming the file. */
+    public static Pipeline read(Path path) {
+        String name = path.toString();
+        if (!Files.exists(path)) {
+            throw new InputException(InputLocation.file(name), "no such bundle file");
+        }
+        Map<String, byte[]> entries = readEntries(path, name);
+        byte[] manifestBytes = entries.get(MANIFEST);
+        byte[] manifestSha = entries.get(MANIFEST_SHA);
+        if (manifestBytes == null || manifestSha == null) {
+            throw new InputException(InputLocation.file(name), "not a SentinelRisk bundle (no " + MANIFEST + " / " + MANIFEST_SHA + ")");
+        }
+        String expected = new String(manifestSha, java.nio.charset.StandardCharsets.US_ASCII).trim().split("\\s+")[0];
+        if (!expected.equals(sha256(manifestBytes))) {
+            throw new InputException(InputLocation.file(name), "bundle was modified: " + MANIFEST + " does not match its checksum");
+        }
+        Map<String, Object> manifest = Json.readObject(manifestBytes, name + "!" + MANIFEST);
+        String where = name + "!" + MANIFEST;
+        if (!FORMAT.equals(manifest.get("format"))) {
+            throw new InputException(InputLocation.file(name), "not a SentinelRisk bundle (format " + manifest.get("format") + ")");
+        }
+        if (!(manifest.get("format_version") instanceof Integer version) || version != FORMAT_VERSION) {
+            throw new InputException(InputLocation.file(name), "bundle format version " + manifest.get("format_version")
+                    + " is not supported: this build (" + ProductVersion.get() + ") reads format version " + FORMAT_VERSION
+                    + "; retrain the model or use the matching SentinelRisk version");
+        }
+        Map<String, Object> checksums = PipelineCodec.map(manifest.get("parts"), where, "parts");
+        for (Map.Entry<String, Object> e : checksums.entrySet()) {
+            byte[] part = entries.get(e.getKey());
+            if (part == null) {
+                throw new InputException(InputLocation.file(name), "bundle is missing part " + e.getKey());
+            }
+            String sha = PipelineCodec.string(PipelineCodec.map(e.getValue(), where, "parts." + e.getKey()), "sha256", where);
+            if (!sha.equals(sha256(part))) {
+                throw new InputException(InputLocation.file(name), "bundle was modified: part " + e.getKey() + " does not match its checksum");
+            }
+        }
+        for (String entry : entries.keySet()) {
+            if (!checksums.containsKey(entry) && !entry.equals(MANIFEST) && !entry.equals(MANIFEST_SHA)) {
+                throw new InputException(InputLocation.file(name), "bundle holds an unlisted entry " + entry);
+            }
+        }
+        Schema schema = PipelineCodec.schema(manifest.get("schema"), where);
+        SentinelConfig config = SentinelConfig.fromEffectiveMap(PipelineCodec.map(manifest.get("config"), where, "config"), where);
+        Map<String, Object> detector = PipelineCodec.map(manifest.get("detector"), where, "detector");
+        DetectorFactory factory = Detectors.byType(PipelineCodec.string(detector, "type", where));
+        String modelPart = PipelineCodec.string(detector, "part", where);
+        byte[] model = entries.get(modelPart);
+        if (model == null) {
+            throw new InputException(InputLocation.file(name), "bundle is missing part " + modelPart);
+        }
+        FittedDetector fitted = factory.decode(model, name + "!" + modelPart);
+        var preparation = PipelineCodec.preparation(part(entries, PREPARATION, name), name + "!" + PREPARATION);
+        var calibration = PipelineCodec.calibration(part(entries, CALIBRATION, name), name + "!" + CALIBRATION);
+        var explainer = PipelineCodec.explainer(part(entries, EXPLAINER, name), name + "!" + EXPLAINER);
+        Map<String, Object> training = PipelineCodec.map(manifest.get("training"), where, "training");
+        try {
+            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(InputLocation.file(name), "inconsistent bundle: " + e.getMessage());
+        }
+    }
+
+    /** The manifest of a bundle (verified), for `sentinel` commands that describe a model. */
+    public static Map<String, Object> manifest(Path path) {
+        read(path);
+        return Json.readObject(readEntries(path, path.toString()).get(MANIFEST), path + "!" + MANIFEST);
+    }
+
+    private static Map<String, Object> part(Map<String, byte[]> entries, String part, String name) {
+        byte[] b = entries.get(part);
+        if (b == null) {
+            throw new InputException(InputLocation.file(name), "bundle is missing part " + part);
+        }
+        return Json.readObject(b, name + "!" + part);
+    }
+
+    private static Map<String, byte[]> readEntries(Path path, String name) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry e = all.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                if (e.getSize() > MAX_ENTRY_BYTES) {
+                    throw new InputException(InputLocation.file(name), "bundle entry " + e.getName() + " is too large");
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(e.getName(), in.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 8)));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(InputLocation.file(name), "no such bundle file");
+        } catch (ZipException e) {
+            throw new InputException(InputLocation.file(name), "not a SentinelRisk bundle, or truncated (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new InputException(InputLocation.file(name), "cannot read bundle: " + e.getMessage());
+        }
+        return entries;
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(ENTRY_TIME);
+        zip.putNextEntry(e);
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Names of the entries a bundle holds, in order (for tests and `describe`). */
+    public static List<String> entryNames(Path path) {
+        return new ArrayList<>(readEntries(path, path.toString()).keySet());
+    }
+}

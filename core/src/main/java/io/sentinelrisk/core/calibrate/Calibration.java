@@ -1,0 +1,103 @@
+package io.sentinelrisk.core.calibrate;
+
+import java.util.Arrays;
+
+/**
+ * Turns raw scores into what users read, from the training score distribution learned at train
+ * time: {@code risk} 0–100 (the percentile of the score among training scores: 99 = odder than
+ * 99% of what the model learned), {@code severity} by the bands' thresholds, and
+ * {@code is_anomaly} (score above the contamination threshold and not below the score floor).
+ * Immutable.
+ *
+ * @param grid             order statistics of the training scores (sorted, evenly spaced ranks)
+ * @param criticalAt       raw score threshold of {@code critical} (top band)
+ * @param highAt           raw score threshold of {@code high}
+ * @param mediumAt         raw score threshold of {@code medium}
+ * @param anomalyAt        is_anomaly threshold: score strictly above it
+ * @param scoreFloor       minimum raw score to flag anything, or NaN for none
+ */
+public record Calibration(double[] grid, double criticalAt, double highAt, double mediumAt,
+                          double anomalyAt, double scoreFloor) {
+
+    public Calibration {
+        grid = grid.clone();
+        for (int i = 1; i < grid.length; i++) {
+            if (!(grid[i - 1] <= grid[i])) {
+                throw new IllegalArgumentException("calibration grid is not sorted");
+            }
+        }
+        if (grid.length == 0) {
+            throw new IllegalArgumentException("empty calibration grid");
+        }
+    }
+
+    @Override
+    public double[] grid() {
+        return grid.clone();
+    }
+
+    /** Percentile (0–100) of {@code score} in the training distribution, interpolated. */
+    public double risk(double score) {
+        int n = grid.length;
+        if (Double.isNaN(score) || score < grid[0]) {
+            return 0;
+        }
+        if (score >= grid[n - 1]) {
+            return 100;
+        }
+        int i = Arrays.binarySearch(grid, score);
+        if (i >= 0) {
+            // Ties: the highest rank holding this value, so equal scores get equal risk.
+            while (i + 1 < n && grid[i + 1] == score) {
+                i++;
+            }
+            return 100.0 * i / (n - 1);
+        }
+        int hi = -i - 1;
+        int lo = hi - 1;
+        double frac = (score - grid[lo]) / (grid[hi] - grid[lo]);
+        return 100.0 * (lo + frac) / (n - 1);
+    }
+
+    public boolean isAnomaly(double score) {
+        return score > anomalyAt && aboveFloor(score);
+    }
+
+    public Severity severity(double score) {
+        if (!aboveFloor(score)) {
+            return Severity.INFO;
+        }
+        if (score >= criticalAt) {
+            return Severity.CRITICAL;
+        }
+        if (score >= highAt) {
+            return Severity.HIGH;
+        }
+        if (score >= mediumAt) {
+            return Severity.MEDIUM;
+        }
+        return Severity.INFO;
+    }
+
+    private boolean aboveFloor(double score) {
+        return Double.isNaN(scoreFloor) || score >= scoreFloor;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Calibration c && Arrays.equals(grid, c.grid) && criticalAt == c.criticalAt
+                && highAt == c.highAt && mediumAt == c.mediumAt && anomalyAt == c.anomalyAt
+                && Double.compare(scoreFloor, c.scoreFloor) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(grid) * 31 + Double.hashCode(anomalyAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Calibration[critical>=" + criticalAt + ", high>=" + highAt + ", medium>=" + mediumAt
+                + ", anomaly>" + anomalyAt + ", floor=" + scoreFloor + "]";
+    }
+}

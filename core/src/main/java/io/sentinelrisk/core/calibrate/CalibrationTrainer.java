@@ -1,0 +1,43 @@
+package io.sentinelrisk.core.calibrate;
+
+import io.sentinelrisk.core.util.Stats;
+
+import java.util.List;
+
+/**
+ * Fits a {@link Calibration} from the training scores: thresholds are upper quantiles (numpy's
+ * linear interpolation) of the training scores, so with bands [0.005, 0.02, 0.1] about 0.5% of
+ * the training rows are critical, 2% high or worse and 10% medium or worse.
+ */
+public final class CalibrationTrainer {
+    /** At most this many order statistics are kept for risk: enough for 0.01-point resolution. */
+    public static final int GRID_SIZE = 10_001;
+
+    private final double contamination;
+    private final List<Double> severityBands;
+    private final Double scoreFloor;
+
+    public CalibrationTrainer(double contamination, List<Double> severityBands, Double scoreFloor) {
+        this.contamination = contamination;
+        this.severityBands = List.copyOf(severityBands);
+        this.scoreFloor = scoreFloor;
+    }
+
+    public Calibration fit(double[] trainingScores) {
+        double[] sorted = Stats.sortedFinite(trainingScores);
+        if (sorted.length == 0) {
+            throw new IllegalArgumentException("no finite training scores to calibrate on");
+        }
+        int size = Math.min(GRID_SIZE, sorted.length);
+        double[] grid = new double[size];
+        for (int i = 0; i < size; i++) {
+            grid[i] = size == 1 ? sorted[0] : Stats.quantileSorted(sorted, (double) i / (size - 1));
+        }
+        return new Calibration(grid,
+                Stats.quantileSorted(sorted, 1 - severityBands.get(0)),
+                Stats.quantileSorted(sorted, 1 - severityBands.get(1)),
+                Stats.quantileSorted(sorted, 1 - severityBands.get(2)),
+                Stats.quantileSorted(sorted, 1 - contamination),
+                scoreFloor == null ? Double.NaN : scoreFloor);
+    }
+}

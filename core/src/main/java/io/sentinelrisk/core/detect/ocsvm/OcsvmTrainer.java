@@ -1,0 +1,146 @@
+package io.sentinelrisk.core.detect.ocsvm;
+
+import io.sentinelrisk.core.config.ConfigException;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorTrainer;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.error.InputException;
+import libsvm.svm;
+import libsvm.svm_model;
+import libsvm.svm_node;
+import libsvm.svm_parameter;
+import libsvm.svm_problem;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Trains LIBSVM's one-class solver on (a seeded sample of) the training rows and keeps only the
+ * support vectors, their coefficients and rho. LIBSVM is single-threaded and deterministic.
+ */
+final class OcsvmTrainer implements DetectorTrainer {
+    static final double GAMMA_AUTO = -1;
+
+    static {
+        svm.svm_set_print_string_function(s -> {
+            // LIBSVM reports its iterations on stdout; the product's stdout carries results only
+        });
+    }
+
+    private final SvmKernel kernel;
+    private final double nu;
+    private final double gamma;
+    private final int degree;
+    private final double coef0;
+    private final double tol;
+    private final boolean shrinking;
+    private final double cacheMb;
+    private final int maxTrain;
+    private final long seed;
+
+    OcsvmTrainer(SvmKernel kernel, double nu, double gamma, int degree, double coef0, double tol,
+                 boolean shrinking, double cacheMb, int maxTrain, long seed) {
+        this.kernel = kernel;
+        this.nu = nu;
+        this.gamma = gamma;
+        this.degree = degree;
+        this.coef0 = coef0;
+        this.tol = tol;
+        this.shrinking = shrinking;
+        this.cacheMb = cacheMb;
+        this.maxTrain = maxTrain;
+        this.seed = seed;
+    }
+
+    /** Row indices of a seeded sample without replacement, ascending; all rows when n ≤ max. */
+    static int[] sample(int n, int max, long seed) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        if (n <= max) {
+            return idx;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = 0; i < max; i++) {
+            int j = i + rnd.nextInt(n - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        int[] out = Arrays.copyOf(idx, max);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** scikit-learn's gamma='scale': 1 / (n_features × X.var()), 1 when X is constant. */
+    static double scaleGamma(Matrix x) {
+        double[] v = x.data();
+        double mean = 0;
+        for (double t : v) {
+            mean += t;
+        }
+        mean /= v.length;
+        double var = 0;
+        for (double t : v) {
+            var += (t - mean) * (t - mean);
+        }
+        var /= v.length;
+        return var == 0 ? 1.0 : 1.0 / (x.cols() * var);
+    }
+
+    @Override
+    public FittedDetector fit(Matrix all, int[] labels, int threads) {
+        if (all.rows() < 1) {
+            throw new InputException("ocsvm: needs at least 1 training row, found 0");
+        }
+        Matrix x = all.rows() > maxTrain ? all.selectRows(sample(all.rows(), maxTrain, seed)) : all;
+        int n = x.rows();
+        int d = x.cols();
+        double g = Double.isNaN(gamma) ? scaleGamma(x) : gamma == GAMMA_AUTO ? 1.0 / d : gamma;
+
+        svm_problem problem = new svm_problem();
+        problem.l = n;
+        problem.y = new double[n];
+        Arrays.fill(problem.y, 1.0);
+        problem.x = new svm_node[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                svm_node node = new svm_node();
+                node.index = j + 1;
+                node.value = x.data()[i * d + j];
+                problem.x[i][j] = node;
+            }
+        }
+        svm_parameter p = new svm_parameter();
+        p.svm_type = svm_parameter.ONE_CLASS;
+        p.kernel_type = kernel.libsvmCode;
+        p.degree = degree;
+        p.gamma = g;
+        p.coef0 = coef0;
+        p.nu = nu;
+        p.eps = tol;
+        p.cache_size = cacheMb;
+        p.shrinking = shrinking ? 1 : 0;
+        p.probability = 0;
+        p.C = 1;
+        p.p = 0.1;
+        p.nr_weight = 0;
+        p.weight_label = new int[0];
+        p.weight = new double[0];
+        String problemText = svm.svm_check_parameter(problem, p);
+        if (problemText != null) {
+            throw new ConfigException("detector (ocsvm): LIBSVM rejects the parameters: " + problemText);
+        }
+        svm_model model = svm.svm_train(problem, p);
+        int m = model.l;
+        double[] coef = Arrays.copyOf(model.sv_coef[0], m);
+        double[] sv = new double[m * d];
+        for (int s = 0; s < m; s++) {
+            for (svm_node node : model.SV[s]) {
+                sv[s * d + node.index - 1] = node.value;
+            }
+        }
+        return new OcsvmModel(d, kernel, g, degree, coef0, model.rho[0], coef, sv);
+    }
+}

@@ -1,0 +1,64 @@
+package io.sentinelrisk.core.detect.xgboost;
+
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorTrainer;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.support.Labels;
+import io.sentinelrisk.core.error.SentinelException;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Trains a booster with {@code binary:logistic} on the prepared rows and 0/1 labels. */
+final class XgboostTrainer implements DetectorTrainer {
+    private final XgboostSettings s;
+
+    XgboostTrainer(XgboostSettings s) {
+        this.s = s;
+    }
+
+    @Override
+    public FittedDetector fit(Matrix x, int[] labels, int threads) {
+        Labels.requireBinary(XgboostFactory.TYPE, labels, x.rows());
+        float[] data = XgboostModel.toFloats(x.data(), 0, x.data().length);
+        float[] y = new float[labels.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels[i];
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("objective", "binary:logistic");
+        p.put("eval_metric", "logloss");
+        p.put("eta", s.learningRate());
+        p.put("max_depth", s.maxDepth());
+        p.put("subsample", s.subsample());
+        p.put("colsample_bytree", s.colsampleBytree());
+        p.put("min_child_weight", s.minChildWeight());
+        p.put("lambda", s.regLambda());
+        p.put("scale_pos_weight", s.scalePosWeight());
+        p.put("tree_method", s.treeMethod());
+        p.put("nthread", s.nthread() > 0 ? s.nthread() : Math.max(1, threads));
+        p.put("seed", (int) (s.seed() & 0x7fffffff));
+        p.put("verbosity", 0);
+        DMatrix train = null;
+        try {
+            train = new DMatrix(data, x.rows(), x.cols(), Float.NaN);
+            train.setLabel(y);
+            Booster booster = XGBoost.train(train, p, s.nEstimators(), new HashMap<>(), null, null);
+            // The saved config records nthread; store 0 ("all cores") so that the part does not
+            // depend on the thread count the model happened to be trained with.
+            booster.setParam("nthread", 0);
+            byte[] bytes = booster.toByteArray("json");
+            return XgboostModel.of(booster, bytes);
+        } catch (XGBoostError e) {
+            throw new SentinelException("xgboost: training failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+        } finally {
+            if (train != null) {
+                train.dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.sentinelrisk.core.explain;
+
+import io.sentinelrisk.core.data.Column;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.prepare.ColumnPrep;
+import io.sentinelrisk.core.util.Stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Local explanations: for one record, how far each input column is from what was normal in
+ * training, in robust standard-deviation units, signed; the largest deviations are the
+ * reasons. Categories are scored by rarity: a category seen in a share {@code f} of training
+ * rows deviates by the normal quantile {@code z} with two-sided tail {@code f}
+ * ({@code f = 0.001 → z = 3.3}); a category never seen counts as one row more rare than the
+ * rarest. Model-agnostic, so every detector gets the same kind of explanation. Immutable.
+ */
+public final class Explainer {
+    /** Deviations are capped here so that a constant training column does not print infinity. */
+    public static final double MAX_DEVIATION = 1000;
+
+    private final List<FeatureBaseline> baselines;
+
+    public Explainer(List<FeatureBaseline> baselines) {
+        this.baselines = List.copyOf(baselines);
+    }
+
+    public List<FeatureBaseline> baselines() {
+        return baselines;
+    }
+
+    /** Every column's reason for row {@code row}, largest |deviation| first (ties by column order). */
+    public List<Reason> explain(Frame frame, int row) {
+        List<Reason> reasons = new ArrayList<>(baselines.size());
+        for (FeatureBaseline b : baselines) {
+            Column col = frame.column(b.column());
+            if (col != null) {
+                reasons.add(reason(b, col, row));
+            }
+        }
+        reasons.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.deviation())));
+        return reasons;
+    }
+
+    /** The {@code top} strongest reasons for row {@code row}. */
+    public List<Reason> top(Frame frame, int row, int top) {
+        List<Reason> all = explain(frame, row);
+        return List.copyOf(all.subList(0, Math.min(top, all.size())));
+    }
+
+    /** One line from the strongest reasons, e.g. "bytes_out is +11.9 std above normal; country 'KP' is rare". */
+    public static String narrative(List<Reason> reasons) {
+        List<String> parts = new ArrayList<>();
+        for (Reason r : reasons) {
+            if (Math.abs(r.deviation()) >= 2 || parts.isEmpty()) {
+                parts.add(r.narrative());
+            }
+        }
+        return parts.isEmpty() ? "nothing stands out" : String.join("; ", parts);
+    }
+
+    private static Reason reason(FeatureBaseline baseline, Column col, int row) {
+        return switch (baseline) {
+            case FeatureBaseline.Numeric n -> numeric(n, col, row);
+            case FeatureBaseline.Categorical c -> categorical(c, col, row);
+        };
+    }
+
+    private static Reason numeric(FeatureBaseline.Numeric b, Column col, int row) {
+        String base = "median " + fmt(b.median());
+        if (col.isMissing(row)) {
+            return new Reason(b.column(), "", base, 0, b.column() + " is missing (imputed)");
+        }
+        double x = switch (col) {
+            case Column.Numeric n -> n.values()[row];
+            case Column.Timestamp t -> ColumnPrep.TimeOfWeek.hourOfDay(t.epochMillis()[row]);
+            case Column.Categorical c -> Double.NaN;
+        };
+        String shown = b.hourOfDay() ? fmt(x) + "h" : col.text(row);
+        double z = deviation(x - b.median(), b.scale());
+        String name = b.hourOfDay() ? b.column() + " (hour of day)" : b.column();
+        String text;
+        if (z == 0) {
+            text = name + " is at the normal value (" + shown + ")";
+        } else if (Math.abs(z) >= MAX_DEVIATION) {
+            text = String.format(Locale.ROOT, "%s is more than %.0f std %s normal (%s, %s)", name, MAX_DEVIATION,
+                    z > 0 ? "above" : "below", shown, base);
+        } else {
+            text = String.format(Locale.ROOT, "%s is %+.1f std %s normal (%s, %s)", name, z,
+                    z > 0 ? "above" : "below", shown, base);
+        }
+        return new Reason(b.column(), shown, base, z, text);
+    }
+
+    private static Reason categorical(FeatureBaseline.Categorical b, Column col, int row) {
+        String value = col.text(row);
+        String usual = usual(b);
+        if (col.isMissing(row)) {
+            return new Reason(b.column(), "", usual, 0, b.column() + " is missing (imputed)");
+        }
+        Double share = b.shares().get(value);
+        double f = share != null ? share
+                : b.otherShare() > 0 ? b.otherShare() : 1.0 / (b.trainingRows() + 1);
+        double z = Math.min(MAX_DEVIATION, Math.max(0, Stats.normalQuantile(1 - f / 2)));
+        String text = share == null
+                ? String.format(Locale.ROOT, "%s '%s' was never seen in training (usual: %s)", b.column(), value, usual)
+                : String.format(Locale.ROOT, "%s '%s' is %s (%s of training rows)", b.column(), value,
+                        z >= 2 ? "rare" : "common", percent(f));
+        return new Reason(b.column(), value, usual, z, text);
+    }
+
+    private static double deviation(double diff, double scale) {
+        if (diff == 0) {
+            return 0;
+        }
+        double z = scale > 0 ? diff / scale : Math.copySign(MAX_DEVIATION, diff);
+        return Math.max(-MAX_DEVIATION, Math.min(MAX_DEVIATION, z));
+    }
+
+    private static String usual(FeatureBaseline.Categorical b) {
+        List<String> top = b.shares().entrySet().stream()
+                .sorted((x, y) -> x.getValue().equals(y.getValue())
+                        ? x.getKey().compareTo(y.getKey())
+                        : Double.compare(y.getValue(), x.getValue()))
+                .limit(3).map(e -> e.getKey()).toList();
+        return String.join(", ", top);
+    }
+
+    private static String percent(double f) {
+        return f >= 0.01 ? String.format(Locale.ROOT, "%.1f%%", 100 * f) : String.format(Locale.ROOT, "%.2g%%", 100 * f);
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}

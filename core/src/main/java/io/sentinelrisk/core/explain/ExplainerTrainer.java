@@ -1,0 +1,66 @@
+package io.sentinelrisk.core.explain;
+
+import io.sentinelrisk.core.data.CategoryCounts;
+import io.sentinelrisk.core.data.Column;
+import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.prepare.ColumnPrep;
+import io.sentinelrisk.core.util.Stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Learns the per-column baselines of an {@link Explainer} from the training rows. */
+public final class ExplainerTrainer {
+    /** A categorical baseline keeps at most this many categories (the most frequent). */
+    public static final int MAX_CATEGORIES = 10_000;
+
+    public Explainer fit(Frame frame) {
+        List<FeatureBaseline> baselines = new ArrayList<>();
+        for (int i = 0; i < frame.columnCount(); i++) {
+            if (frame.schema().field(i).role() != ColumnRole.FEATURE) {
+                continue;
+            }
+            baselines.add(switch (frame.column(i)) {
+                case Column.Numeric n -> numeric(n.name(), false, n.values());
+                case Column.Timestamp t -> numeric(t.name(), true, hours(t.epochMillis()));
+                case Column.Categorical c -> categorical(c);
+            });
+        }
+        return new Explainer(baselines);
+    }
+
+    private static FeatureBaseline numeric(String name, boolean hourOfDay, double[] values) {
+        double[] sorted = Stats.sortedFinite(values);
+        double median = sorted.length == 0 ? 0 : Stats.quantileSorted(sorted, 0.5);
+        return new FeatureBaseline.Numeric(name, hourOfDay, median, Stats.robustScale(sorted));
+    }
+
+    private static double[] hours(long[] ms) {
+        double[] h = new double[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            h[i] = ms[i] == Column.Timestamp.MISSING ? Double.NaN : ColumnPrep.TimeOfWeek.hourOfDay(ms[i]);
+        }
+        return h;
+    }
+
+    private static FeatureBaseline categorical(Column.Categorical c) {
+        CategoryCounts counts = CategoryCounts.of(c);
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double other = 0;
+        for (int k = 0; k < counts.order().length; k++) {
+            int code = counts.order()[k];
+            if (counts.counts()[code] == 0) {
+                continue;
+            }
+            if (k < MAX_CATEGORIES) {
+                shares.put(c.dictionary().get(code), counts.share(code));
+            } else {
+                other = Math.max(other, counts.share(code));
+            }
+        }
+        return new FeatureBaseline.Categorical(c.name(), shares, other, counts.present());
+    }
+}

@@ -1,0 +1,47 @@
+package io.sentinelrisk.core.export;
+
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.io.CsvWriter;
+import io.sentinelrisk.core.pipeline.ScoredBatch;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The CSV scorecard: every input column, then score, risk, severity and is_anomaly. */
+public final class ScorecardExport {
+    public static final String[] ADDED_COLUMNS = {"score", "risk", "severity", "is_anomaly"};
+
+    private ScorecardExport() {
+    }
+
+    public static void write(Path target, ScoredData data, char delimiter) {
+        Frame frame = data.frame();
+        ScoredBatch s = data.scores();
+        AtomicFile.write(target, os -> {
+            CsvWriter w = new CsvWriter(os, delimiter);
+            int cols = frame.columnCount();
+            boolean first = true;
+            for (String name : frame.schema().names()) {
+                w.field(name, first);
+                first = false;
+            }
+            for (String name : ADDED_COLUMNS) {
+                w.field(name, first);
+                first = false;
+            }
+            w.endRow();
+            for (int r = 0; r < frame.rows(); r++) {
+                for (int c = 0; c < cols; c++) {
+                    w.field(frame.text(c, r), c == 0);
+                }
+                w.field(Double.toString(s.score()[r]), cols == 0);
+                w.field(String.format(Locale.ROOT, "%.2f", s.risk()[r]), false);
+                w.field(s.severity()[r].id(), false);
+                w.field(Boolean.toString(s.isAnomaly()[r]), false);
+                w.endRow();
+            }
+            w.flush();
+        });
+    }
+}

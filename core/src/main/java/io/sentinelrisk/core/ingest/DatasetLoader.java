@@ -1,0 +1,71 @@
+package io.sentinelrisk.core.ingest;
+
+import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.Field;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.error.InputLocation;
+import io.sentinelrisk.core.io.CsvOptions;
+import io.sentinelrisk.core.io.CsvReader;
+import io.sentinelrisk.core.io.CsvTable;
+import io.sentinelrisk.core.io.LabelReader;
+import io.sentinelrisk.core.io.Labels;
+import io.sentinelrisk.core.pipeline.ColumnRoles;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a CSV for training or scoring: types (inferred, overridden by config, or the model's at
+ * score time), roles from the config, and labels from the label column or a separate file.
+ */
+public final class DatasetLoader {
+    private DatasetLoader() {
+    }
+
+    /**
+     * @param input         the data file
+     * @param config        column types, roles, delimiter, label column name
+     * @param labelsFile    a file of labels, one per row, or null
+     * @param labelColumnSet true when the user named the label column explicitly (then it must exist)
+     * @param expected      the model's schema at score time (types are read as trained), or null
+     */
+    public static Dataset load(Path input, SentinelConfig config, Path labelsFile, boolean labelColumnSet, Schema expected) {
+        String labelColumn = config.labelColumn();
+        CsvOptions options = new CsvOptions(delimiter(config.delimiter()), config.columnTypes(), expected);
+        options = LabelReader.labelColumnAsText(options, labelColumn);
+        CsvTable table = CsvReader.readTable(input, options);
+        Frame frame = table.frame();
+        boolean hasLabelColumn = frame.schema().indexOf(labelColumn) >= 0;
+        int[] labels = null;
+        if (labelsFile != null) {
+            Labels l = LabelReader.fromFile(labelsFile, frame.rows(), table.file());
+            labels = l.values();
+        } else if (hasLabelColumn) {
+            labels = LabelReader.fromColumn(table, labelColumn).values();
+        } else if (labelColumnSet) {
+            throw new InputException(InputLocation.file(table.file()), "label column '" + labelColumn
+                    + "' is not in the header; the columns are " + String.join(", ", frame.schema().names()));
+        }
+        frame = ColumnRoles.assign(frame, config, table.file());
+        if (hasLabelColumn) {
+            List<Field> fields = new ArrayList<>();
+            for (Field f : frame.schema().fields()) {
+                fields.add(f.name().equals(labelColumn) ? f.withRole(ColumnRole.LABEL) : f);
+            }
+            frame = frame.withSchema(new Schema(fields));
+        }
+        long[] lines = new long[frame.rows()];
+        for (int r = 0; r < lines.length; r++) {
+            lines[r] = table.rowLines()[r];
+        }
+        return new Dataset(table.file(), frame, labels, lines);
+    }
+
+    private static Character delimiter(String text) {
+        return text == null || text.equals("auto") ? null : CsvOptions.parseDelimiter(text);
+    }
+}

@@ -1,0 +1,106 @@
+package io.sentinelrisk.core.io;
+
+import io.sentinelrisk.core.data.Column;
+import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.Field;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.util.Parallel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a delimited text file (CSV, TSV, ...; plain or gzip-compressed, UTF-8) into a
+ * {@link Frame}. The first non-empty line is the header. Column types are inferred unless
+ * {@link CsvOptions} forces them; every field gets the role FEATURE (the pipeline assigns roles).
+ * What is accepted and the shape of every error are documented in {@code docs/input.md}.
+ *
+ * <p>How it stays fast: the whole file is held as bytes, one pass splits it into fields and
+ * records only where each ends (an int per field), then each column is typed and parsed straight
+ * from the bytes (numbers without a String; a String only per distinct categorical value),
+ * columns in parallel. Results do not depend on the thread count; when several columns hold
+ * errors, the one earliest in the file is reported.
+ */
+public final class CsvReader {
+    private CsvReader() {
+    }
+
+    /** Below this many fields, columns are parsed on the caller's thread. */
+    static final long PARALLEL_FROM_FIELDS = 200_000;
+
+    static final String WHAT = "a CSV file with a header row and data rows";
+
+    /** Reads {@code path} into a frame. Every problem with the input is an {@link InputException}. */
+    public static Frame read(Path path, CsvOptions options) {
+        return readTable(path, options).frame();
+    }
+
+    /** {@link #read(Path, CsvOptions)} with the default options. */
+    public static Frame read(Path path) {
+        return read(path, CsvOptions.DEFAULTS);
+    }
+
+    /** Reads {@code path} and keeps the line on which each row starts. */
+    public static CsvTable readTable(Path path, CsvOptions options) {
+        return readTable(InputBytes.read(path, WHAT), options, Parallel.defaultThreads());
+    }
+
+    /** Reads CSV content (plain or gzip) held in memory; {@code name} stands for the file in messages. */
+    public static CsvTable readBytes(String name, byte[] content, CsvOptions options) {
+        return readTable(InputBytes.fromBytes(name, content, WHAT), options, Parallel.defaultThreads());
+    }
+
+    static CsvTable readTable(InputBytes input, CsvOptions options, int threads) {
+        byte delimiter = options.delimiter() != null ? (byte) options.delimiter().charValue() : DelimiterSniffer.detect(input);
+        CsvTokens tokens = CsvTokenizer.tokenize(input, delimiter);
+        int cols = tokens.header.length;
+        ColumnParser.Parsed[] parsed = new ColumnParser.Parsed[cols];
+        InputException[] errors = new InputException[cols];
+        // threads only pay off once there is real work per column
+        int useThreads = (long) tokens.rows * cols < PARALLEL_FROM_FIELDS ? 1 : threads;
+        Parallel.forRange(cols, useThreads, 1, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                String name = tokens.header[c];
+                try {
+                    parsed[c] = ColumnParser.parse(tokens, c, options.forcedType(name), options.forcedReason(name));
+                } catch (InputException e) {
+                    errors[c] = e;
+                }
+            }
+        });
+        InputException first = earliest(errors);
+        if (first != null) {
+            throw first;
+        }
+        List<Field> fields = new ArrayList<>(cols);
+        List<Column> columns = new ArrayList<>(cols);
+        for (ColumnParser.Parsed p : parsed) {
+            fields.add(new Field(p.column().name(), p.type(), ColumnRole.FEATURE));
+            columns.add(p.column());
+        }
+        Frame frame = new Frame(new Schema(fields), columns);
+        int[] lines = Arrays.copyOf(tokens.rowLines, tokens.rows);
+        return new CsvTable(frame, input.file(), (char) delimiter, lines);
+    }
+
+    /** The error that comes first in the file (by line, then column), so the thread count does not matter. */
+    private static InputException earliest(InputException[] errors) {
+        InputException first = null;
+        for (InputException e : errors) {
+            if (e != null && (first == null || before(e, first))) {
+                first = e;
+            }
+        }
+        return first;
+    }
+
+    private static boolean before(InputException a, InputException b) {
+        long la = a.location().line();
+        long lb = b.location().line();
+        return la != lb ? la < lb : a.location().column() < b.location().column();
+    }
+}

@@ -1,0 +1,110 @@
+package io.sentinelrisk.core.pipeline;
+
+import io.sentinelrisk.core.calibrate.Calibration;
+import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.explain.Explainer;
+import io.sentinelrisk.core.explain.Reason;
+import io.sentinelrisk.core.prepare.Preparation;
+import io.sentinelrisk.core.util.Parallel;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fitted pipeline: preparation, detector, calibration and explainer, with the schema and
+ * effective config they were fitted with. The one scoring path of the product: the batch CLI,
+ * the server and streaming jobs all call {@link #score}. Immutable and thread-safe; stored and
+ * loaded as one bundle file ({@code io.sentinelrisk.core.bundle.Bundles}).
+ */
+public final class Pipeline {
+    private final Schema schema;
+    private final SentinelConfig config;
+    private final Preparation preparation;
+    private final FittedDetector detector;
+    private final Calibration calibration;
+    private final Explainer explainer;
+    private final Map<String, Object> trainingSummary;
+
+    public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
+                    Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary) {
+        if (detector.featureCount() != preparation.featureCount()) {
+            throw new IllegalArgumentException("detector reads " + detector.featureCount()
+                    + " features, preparation makes " + preparation.featureCount());
+        }
+        this.schema = schema;
+        this.config = config;
+        this.preparation = preparation;
+        this.detector = detector;
+        this.calibration = calibration;
+        this.explainer = explainer;
+        this.trainingSummary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trainingSummary));
+    }
+
+    /** Scores every row of {@code frame} (checked against the training columns; {@code source} names it in errors). */
+    public ScoredBatch score(Frame frame, String source, int threads) {
+        SchemaCheck.requireCompatible(schema, frame, source);
+        double[] raw = rawScores(frame, threads);
+        int n = raw.length;
+        double[] risk = new double[n];
+        Severity[] severity = new Severity[n];
+        boolean[] anomaly = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            risk[i] = calibration.risk(raw[i]);
+            severity[i] = calibration.severity(raw[i]);
+            anomaly[i] = calibration.isAnomaly(raw[i]);
+        }
+        return new ScoredBatch(raw, risk, severity, anomaly);
+    }
+
+    /** Raw detector scores of a frame whose columns were already checked. */
+    double[] rawScores(Frame frame, int threads) {
+        Matrix x = preparation.transform(frame);
+        double[] out = new double[x.rows()];
+        detector.score(x, out, Math.max(1, threads));
+        return out;
+    }
+
+    /** The {@code top} strongest reasons why row {@code row} of {@code frame} is odd. */
+    public List<Reason> explain(Frame frame, int row, int top) {
+        return explainer.top(frame, row, top);
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public SentinelConfig config() {
+        return config;
+    }
+
+    public Preparation preparation() {
+        return preparation;
+    }
+
+    public FittedDetector detector() {
+        return detector;
+    }
+
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    public Explainer explainer() {
+        return explainer;
+    }
+
+    /** What training saw and measured (rows, timings, metrics when labelled), for reports. */
+    public Map<String, Object> trainingSummary() {
+        return trainingSummary;
+    }
+
+    /** Default thread count for this pipeline's config. */
+    public int threads() {
+        return config.threads() > 0 ? config.threads() : Parallel.defaultThreads();
+    }
+}

@@ -1,0 +1,32 @@
+package io.sentinelrisk.core.pipeline;
+
+import io.sentinelrisk.core.calibrate.Severity;
+
+/**
+ * The scores of a batch, one entry per row: raw {@code score} (higher = more anomalous),
+ * {@code risk} 0–100, {@code severity} and {@code isAnomaly}.
+ */
+public record ScoredBatch(double[] score, double[] risk, Severity[] severity, boolean[] isAnomaly) {
+    public int rows() {
+        return score.length;
+    }
+
+    /** Rows per severity, indexed by {@link Severity#ordinal()}. */
+    public long[] severityCounts() {
+        long[] counts = new long[Severity.values().length];
+        for (Severity s : severity) {
+            counts[s.ordinal()]++;
+        }
+        return counts;
+    }
+
+    public long anomalyCount() {
+        long n = 0;
+        for (boolean a : isAnomaly) {
+            if (a) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,151 @@
+package io.sentinelrisk.core.prepare;
+
+import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.data.CategoryCounts;
+import io.sentinelrisk.core.data.Column;
+import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.Field;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.util.Stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Learns a {@link Preparation} from the FEATURE columns of a training frame. */
+public final class PreparationTrainer {
+    private final SentinelConfig.Preprocessing settings;
+
+    public PreparationTrainer(SentinelConfig.Preprocessing settings) {
+        this.settings = settings;
+    }
+
+    public Preparation fit(Frame frame) {
+        List<ColumnPrep> preps = new ArrayList<>();
+        for (int i = 0; i < frame.columnCount(); i++) {
+            Field f = frame.schema().field(i);
+            if (f.role() != ColumnRole.FEATURE) {
+                continue;
+            }
+            Column col = frame.column(i);
+            ColumnPrep prep = switch (col) {
+                case Column.Numeric n -> new ColumnPrep.Numeric(f.name(), fill(n.values()));
+                case Column.Categorical c -> categorical(c);
+                case Column.Timestamp t -> settings.timestampFeatures() ? timeOfWeek(t) : null;
+            };
+            if (prep != null) {
+                preps.add(prep);
+            }
+        }
+        if (preps.isEmpty()) {
+            throw new InputException("no feature columns to learn from (every column is an id, label, ignored or an unused timestamp)");
+        }
+        Preparation unscaled = new Preparation(preps, zeros(width(preps)), ones(width(preps)));
+        double[] encoded = unscaled.transform(frame).data();
+        int d = unscaled.featureCount();
+        double[] center = new double[d];
+        double[] scale = new double[d];
+        int offset = 0;
+        for (ColumnPrep prep : preps) {
+            int w = prep.outputNames().size();
+            for (int j = offset; j < offset + w; j++) {
+                boolean indicator = prep instanceof ColumnPrep.OneHot;
+                double[] column = column(encoded, d, j);
+                center[j] = indicator ? 0 : center(column);
+                scale[j] = indicator ? 1 : scale(column);
+            }
+            offset += w;
+        }
+        return new Preparation(preps, center, scale);
+    }
+
+    private double fill(double[] values) {
+        double v = "mean".equals(settings.numericImputation())
+                ? Stats.mean(values)
+                : Stats.quantileSorted(Stats.sortedFinite(values), 0.5);
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private ColumnPrep categorical(Column.Categorical c) {
+        CategoryCounts counts = CategoryCounts.of(c);
+        int[] order = counts.order();
+        String mode = order.length == 0 ? "" : c.dictionary().get(order[0]);
+        if ("onehot".equals(settings.categoricalEncoding())) {
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < Math.min(settings.maxCategories(), order.length); i++) {
+                kept.add(c.dictionary().get(order[i]));
+            }
+            return new ColumnPrep.OneHot(c.name(), kept, mode);
+        }
+        Map<String, Double> freq = new LinkedHashMap<>();
+        for (int code : order) {
+            if (counts.counts()[code] > 0) {
+                freq.put(c.dictionary().get(code), counts.share(code));
+            }
+        }
+        return new ColumnPrep.Frequency(c.name(), freq, mode);
+    }
+
+    private ColumnPrep timeOfWeek(Column.Timestamp t) {
+        long[] ms = t.epochMillis();
+        double[] hours = new double[ms.length];
+        double[] days = new double[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            boolean missing = ms[i] == Column.Timestamp.MISSING;
+            hours[i] = missing ? Double.NaN : ColumnPrep.TimeOfWeek.hourOfDay(ms[i]);
+            days[i] = missing ? Double.NaN : ColumnPrep.TimeOfWeek.dayOfWeek(ms[i]);
+        }
+        return new ColumnPrep.TimeOfWeek(t.name(), fill(hours), fill(days));
+    }
+
+    private double center(double[] column) {
+        return switch (settings.scaling()) {
+            case "standard" -> Stats.mean(column);
+            case "robust" -> Stats.quantileSorted(Stats.sortedFinite(column), 0.5);
+            default -> 0;
+        };
+    }
+
+    private double scale(double[] column) {
+        double s = switch (settings.scaling()) {
+            case "standard" -> Stats.std(column, Stats.mean(column));
+            case "robust" -> {
+                double[] sorted = Stats.sortedFinite(column);
+                double iqr = Stats.quantileSorted(sorted, 0.75) - Stats.quantileSorted(sorted, 0.25);
+                yield iqr > 0 ? iqr : Stats.std(column, Stats.mean(column));
+            }
+            default -> 1;
+        };
+        // A constant feature carries no information; keep it finite rather than divide by zero.
+        return s > 0 && Double.isFinite(s) ? s : 1;
+    }
+
+    private static double[] column(double[] rowMajor, int d, int j) {
+        double[] out = new double[rowMajor.length / d];
+        for (int r = 0, at = j; r < out.length; r++, at += d) {
+            out[r] = rowMajor[at];
+        }
+        return out;
+    }
+
+    private static int width(List<ColumnPrep> preps) {
+        int w = 0;
+        for (ColumnPrep p : preps) {
+            w += p.outputNames().size();
+        }
+        return w;
+    }
+
+    private static double[] zeros(int n) {
+        return new double[n];
+    }
+
+    private static double[] ones(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, 1);
+        return a;
+    }
+}

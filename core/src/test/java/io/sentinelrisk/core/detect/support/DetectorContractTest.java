@@ -1,0 +1,210 @@
+package io.sentinelrisk.core.detect.support;
+
+import io.sentinelrisk.core.config.ConfigException;
+import io.sentinelrisk.core.config.Params;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory;
+import io.sentinelrisk.core.detect.ecod.EcodFactory;
+import io.sentinelrisk.core.detect.ensemble.EnsembleFactory;
+import io.sentinelrisk.core.detect.forest.RandomForestFactory;
+import io.sentinelrisk.core.detect.xgboost.XgboostFactory;
+import io.sentinelrisk.core.detect.hbos.HbosFactory;
+import io.sentinelrisk.core.detect.knn.KnnFactory;
+import io.sentinelrisk.core.detect.lof.LofFactory;
+import io.sentinelrisk.core.detect.ocsvm.OcsvmFactory;
+import io.sentinelrisk.core.error.InputException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The invariants every detector keeps, checked on each with small seeded data. */
+class DetectorContractTest {
+
+    static List<DetectorCase> cases() {
+        return List.of(
+                new DetectorCase(new HbosFactory(), Map.of(), Map.of("n_bins", 1, "alpha", 0.0, "tol", -1.0)),
+                new DetectorCase(new HbosFactory(), Map.of("n_bins", "auto"), Map.of("n_bins", "many")),
+                new DetectorCase(new EcodFactory(), Map.of(), Map.of("n_bins", 3)),
+                new DetectorCase(new KnnFactory(), Map.of("n_neighbors", 5, "method", "mean"),
+                        Map.of("n_neighbors", 0, "method", "max", "metric", "cosine")),
+                new DetectorCase(new LofFactory(), Map.of("n_neighbors", 20, "metric", "manhattan"),
+                        Map.of("n_neighbors", -3, "metric", "chebyshev")),
+                new DetectorCase(new OcsvmFactory(), Map.of("nu", 0.1, "max_train", 400),
+                        Map.of("nu", 0.0, "gamma", -1.0, "kernel", "rbf2", "max_train", 0, "tol", 0.0, "degree", -1)),
+                new DetectorCase(new OcsvmFactory(), Map.of("nu", 0.05, "gamma", "auto", "kernel", "rbf", "shrinking", false,
+                        "max_train", 300), Map.of("gamma", "big")),
+                new DetectorCase(new AutoencoderFactory(), Map.of("hidden_layers", List.of(8, 2, 8), "epochs", 30,
+                        "batch_size", 32, "learning_rate", 0.01),
+                        Map.of("hidden_layers", List.of(8, 0), "learning_rate", 0.0, "beta1", 1.0, "epochs", 0,
+                                "validation_fraction", 1.0, "activation", "sigmoid", "patience", 0)),
+                new DetectorCase(new RandomForestFactory(), Map.of("n_estimators", 30),
+                        Map.of("n_estimators", 0, "max_depth", 0, "max_features", 0.0, "min_samples_leaf", 0,
+                                "class_weight", "auto", "min_samples_split", 1)),
+                new DetectorCase(new RandomForestFactory(), Map.of("n_estimators", 20, "max_depth", 4, "max_features", 0.5,
+                        "class_weight", "balanced", "min_samples_leaf", 3), Map.of("max_features", "half")),
+                new DetectorCase(new XgboostFactory(), Map.of("n_estimators", 30, "max_depth", 3, "subsample", 0.8,
+                        "colsample_bytree", 0.8),
+                        Map.of("n_estimators", 0, "learning_rate", 0.0, "subsample", 1.5, "tree_method", "gpu",
+                                "scale_pos_weight", 0.0, "nthread", -1)),
+                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "hbos"),
+                        Map.of("type", "lof", "n_neighbors", 10), Map.of("type", "ecod"))),
+                        Map.of("members", List.of(Map.of("type", "knn", "n_neighbors", 0)), "combination", "median",
+                                "weights", List.of(1.0, 2.0), "normalization", "minmax")),
+                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "knn"),
+                        Map.of("type", "hbos", "n_bins", "auto")), "combination", "rank_average", "weights", List.of(2.0, 1.0)),
+                        Map.of("members", List.of(Map.of("type", "nosuch")), "weights", List.of(-1.0, 1.0))),
+                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "ocsvm", "nu", 0.1),
+                        Map.of("type", "knn", "metric", "manhattan")), "combination", "max", "normalization", "percentile"),
+                        Map.of("members", List.of(Map.of("n_bins", 3)))));
+    }
+
+    static Stream<DetectorCase> all() {
+        return cases().stream();
+    }
+
+    static Stream<Arguments> allWithSeeds() {
+        List<Arguments> out = new ArrayList<>();
+        for (DetectorCase c : cases()) {
+            for (long seed : new long[] {1, 2, 3}) {
+                out.add(Arguments.of(c, seed));
+            }
+        }
+        return out.stream();
+    }
+
+    static Stream<Arguments> invalidParams() {
+        List<Arguments> out = new ArrayList<>();
+        for (DetectorCase c : cases()) {
+            c.invalid().forEach((k, v) -> out.add(Arguments.of(c, k, v)));
+        }
+        return out.stream();
+    }
+
+    private static double[] scores(FittedDetector m, Matrix x, int threads) {
+        double[] out = new double[x.rows()];
+        m.score(x, out, threads);
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @MethodSource("allWithSeeds")
+    void plantedOutliersScoreHigherThanInliers(DetectorCase c, long seed) {
+        // a supervised detector learns where the labelled anomalies are: give it enough of them
+        // to cover the shell the test outliers come from
+        PlantedData train = PlantedData.generate(seed, 400, c.factory().supervised() ? 80 : 8, 4);
+        FittedDetector m = c.fit(train.x(), train.labels(), seed, 2);
+        PlantedData test = PlantedData.generate(seed + 100, 300, 10, 4);
+        double[] s = scores(m, test.x(), 2);
+        assertThat(PlantedData.rocAuc(s, test.labels())).isGreaterThan(0.95);
+        // Outliers inside the training set are harder (a one-class SVM may make them support
+        // vectors that bend its boundary around them), hence the lower bar on fit-time scores.
+        double[] fitTime = TrainingScores.of(m, train.x(), 2);
+        assertThat(PlantedData.rocAuc(fitTime, train.labels())).isGreaterThan(0.9);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void fittingAndScoringDoNotDependOnTheThreadCount(DetectorCase c) {
+        PlantedData data = PlantedData.generate(7, 1500, 15, 5);
+        FittedDetector one = c.fit(data.x(), data.labels(), 11, 1);
+        FittedDetector three = c.fit(data.x(), data.labels(), 11, 3);
+        assertThat(c.factory().encode(three)).isEqualTo(c.factory().encode(one));
+        double[] s1 = scores(one, data.x(), 1);
+        assertThat(scores(one, data.x(), 2)).isEqualTo(s1);
+        assertThat(scores(three, data.x(), 4)).isEqualTo(s1);
+        assertThat(TrainingScores.of(three, data.x(), 3)).isEqualTo(TrainingScores.of(one, data.x(), 1));
+        for (int i = 0; i < 20; i++) {
+            assertThat(one.score(data.x().row(i, new double[data.x().cols()]))).isEqualTo(s1[i]);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void encodedModelScoresIdentically(DetectorCase c) {
+        PlantedData data = PlantedData.generate(3, 500, 5, 4);
+        FittedDetector m = c.fit(data.x(), data.labels(), 5, 2);
+        byte[] bytes = c.factory().encode(m);
+        FittedDetector back = c.factory().decode(bytes, "detector.bin");
+        assertThat(back.type()).isEqualTo(c.factory().type());
+        assertThat(back.featureCount()).isEqualTo(4);
+        PlantedData other = PlantedData.generate(4, 200, 5, 4);
+        assertThat(scores(back, other.x(), 2)).isEqualTo(scores(m, other.x(), 2));
+        assertThat(TrainingScores.of(back, data.x(), 2)).isEqualTo(TrainingScores.of(m, data.x(), 2));
+        assertThat(c.factory().encode(back)).isEqualTo(bytes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void sameSeedGivesTheSameBytes(DetectorCase c) {
+        PlantedData data = PlantedData.generate(9, 600, 6, 3);
+        byte[] a = c.factory().encode(c.fit(data.x(), data.labels(), 42, 2));
+        byte[] b = c.factory().encode(c.fit(data.x(), data.labels(), 42, 2));
+        assertThat(b).isEqualTo(a);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void corruptPartsAreInputErrorsNamingThePart(DetectorCase c) {
+        PlantedData data = PlantedData.generate(9, 300, 3, 3);
+        byte[] good = c.factory().encode(c.fit(data.x(), data.labels(), 1, 1));
+        List<byte[]> bad = new ArrayList<>();
+        bad.add(new byte[0]);
+        bad.add(Arrays.copyOf(good, good.length / 2));
+        bad.add(Arrays.copyOf(good, good.length + 3));
+        byte[] magic = good.clone();
+        magic[0] ^= 0x55;
+        bad.add(magic);
+        byte[] version = good.clone();
+        version[7] = 99;
+        bad.add(version);
+        byte[] header = good.clone();
+        for (int i = 8; i < Math.min(16, header.length); i++) {
+            header[i] = (byte) 0xFF;
+        }
+        bad.add(header);
+        for (byte[] b : bad) {
+            assertThatThrownBy(() -> c.factory().decode(b, "models/detector.bin"))
+                    .isInstanceOf(InputException.class)
+                    .hasMessageContaining("models/detector.bin");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1} = {2}")
+    @MethodSource("invalidParams")
+    void invalidParametersAreConfigErrorsNamingTheParameter(DetectorCase c, String name, Object value) {
+        Map<String, Object> raw = new HashMap<>(c.params());
+        raw.put(name, value);
+        assertThatThrownBy(() -> {
+            Params p = Params.parse(raw, c.factory().params(), "detector (" + c.factory().type() + ")");
+            c.factory().trainer(p, 1, 0.05);
+        }).isInstanceOf(ConfigException.class).hasMessageContaining("'" + name + "'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void rowsOfTheWrongWidthAreInputErrors(DetectorCase c) {
+        PlantedData data = PlantedData.generate(9, 300, 3, 3);
+        FittedDetector m = c.fit(data.x(), data.labels(), 1, 1);
+        assertThatThrownBy(() -> m.score(new double[4])).isInstanceOf(InputException.class).hasMessageContaining("3");
+        assertThatThrownBy(() -> m.score(Matrix.zeros(2, 2), new double[2], 1)).isInstanceOf(InputException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void everyParameterIsDocumentedWithItsDefault(DetectorCase c) {
+        assertThat(c.factory().description()).isNotBlank();
+        c.factory().params().forEach(p -> assertThat(p.description()).as(p.name()).isNotBlank());
+        assertThat(Params.defaults(c.factory().params()).asMap()).hasSize(c.factory().params().size());
+    }
+}

@@ -1,0 +1,43 @@
+package io.sentinelrisk.core.explain;
+
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.testdata.Frames;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ExplainerTest {
+    @Test
+    void namesTheDeviantFeatureWithASignedRobustZ() {
+        Frame train = Frames.gaussianWithOutliers(2000, 0, 1);
+        Explainer e = new ExplainerTrainer().fit(train);
+        Frame probe = new Frames().numeric("x", 0.1).numeric("y", -12).categorical("country", "US").build();
+        List<Reason> reasons = e.top(probe, 0, 2);
+        assertThat(reasons.get(0).feature()).isEqualTo("y");
+        assertThat(reasons.get(0).deviation()).isLessThan(-9).isGreaterThan(-15);
+        assertThat(reasons.get(0).narrative()).startsWith("y is -").contains("std below normal");
+        assertThat(Explainer.narrative(reasons)).contains("y is -").doesNotContain("x is");
+    }
+
+    @Test
+    void rareAndUnseenCategoriesDeviate() {
+        Frame train = Frames.gaussianWithOutliers(1000, 0, 2);
+        Explainer e = new ExplainerTrainer().fit(train);
+        Frame probe = new Frames().numeric("x", 0).numeric("y", 0).categorical("country", "KP").build();
+        Reason r = e.top(probe, 0, 1).get(0);
+        assertThat(r.feature()).isEqualTo("country");
+        // Never seen in 1000 rows: as rare as 1/1001, i.e. a two-sided normal tail of z ≈ 3.29.
+        assertThat(r.deviation()).isCloseTo(3.29, within(0.01));
+        assertThat(r.narrative()).contains("'KP' was never seen in training");
+    }
+
+    @Test
+    void normalQuantileMatchesKnownValues() {
+        assertThat(io.sentinelrisk.core.util.Stats.normalQuantile(0.975)).isCloseTo(1.959964, within(1e-6));
+        assertThat(io.sentinelrisk.core.util.Stats.normalQuantile(0.5)).isCloseTo(0, within(1e-9));
+        assertThat(io.sentinelrisk.core.util.Stats.normalQuantile(0.001)).isCloseTo(-3.090232, within(1e-6));
+    }
+}

@@ -1,0 +1,84 @@
+package io.sentinelrisk.core.prepare;
+
+import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.testdata.Frames;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PreparationTest {
+    private static SentinelConfig.Preprocessing settings(String imputation, String encoding, String scaling) {
+        return new SentinelConfig.Preprocessing(imputation, encoding, 20, scaling, true);
+    }
+
+    @Test
+    void imputesWithTheValueLearnedAtTrainTime() {
+        Frame train = new Frames().numeric("a", 1, 2, 3, 100, Double.NaN).build();
+        Preparation median = new PreparationTrainer(settings("median", "frequency", "none")).fit(train);
+        Preparation mean = new PreparationTrainer(settings("mean", "frequency", "none")).fit(train);
+        Frame score = new Frames().numeric("a", Double.NaN, 7).build();
+        assertThat(median.transform(score).data()).containsExactly(2.5, 7);
+        assertThat(mean.transform(score).data()).containsExactly(26.5, 7);
+    }
+
+    @Test
+    void rowsWithMissingValuesAreKept() {
+        Frame train = new Frames().numeric("a", 1, Double.NaN, 3).categorical("c", "x", null, "x").build();
+        Matrix m = new PreparationTrainer(settings("median", "frequency", "standard")).fit(train).transform(train);
+        assertThat(m.rows()).isEqualTo(3);
+        for (double v : m.data()) {
+            assertThat(v).isFinite();
+        }
+    }
+
+    @Test
+    void frequencyEncodingSurvivesUnseenCategoriesAndNewDictionaries() {
+        Frame train = new Frames().categorical("c", "a", "a", "a", "b").build();
+        Preparation p = new PreparationTrainer(settings("median", "frequency", "none")).fit(train);
+        // A different file: its own dictionary order, an unseen category and a missing value.
+        Frame score = new Frames().categorical("c", "zzz", "b", "a", null).build();
+        assertThat(p.transform(score).data()).containsExactly(0.0, 0.25, 0.75, 0.75);
+    }
+
+    @Test
+    void oneHotPutsUnseenCategoriesInOther() {
+        Frame train = new Frames().categorical("c", "a", "a", "b").build();
+        Preparation p = new PreparationTrainer(settings("median", "onehot", "standard")).fit(train);
+        assertThat(p.featureNames()).containsExactly("c=a", "c=b", "c=__other__");
+        Matrix m = p.transform(new Frames().categorical("c", "b", "new").build());
+        assertThat(m.data()).containsExactly(0, 1, 0, 0, 0, 1);
+    }
+
+    @Test
+    void standardScalingCentersTrainingData() {
+        Frame train = new Frames().numeric("a", 1, 2, 3, 4).numeric("const", 5, 5, 5, 5).build();
+        Matrix m = new PreparationTrainer(settings("median", "frequency", "standard")).fit(train).transform(train);
+        double sum = 0;
+        for (int r = 0; r < 4; r++) {
+            sum += m.get(r, 0);
+            assertThat(m.get(r, 1)).isZero();   // constant feature: centred, not divided by zero
+        }
+        assertThat(sum).isCloseTo(0, within(1e-12));
+        assertThat(m.get(3, 0)).isCloseTo(1.5 / Math.sqrt(1.25), within(1e-12));
+    }
+
+    @Test
+    void timestampsBecomeHourAndDayOfWeek() {
+        long monday0930 = java.time.Instant.parse("2026-11-23T09:30:00Z").toEpochMilli();
+        Frame train = new Frames().timestamps("ts", monday0930, monday0930 + 86_400_000L * 2).build();
+        Preparation p = new PreparationTrainer(settings("median", "frequency", "none")).fit(train);
+        assertThat(p.featureNames()).containsExactly("ts.hour", "ts.day_of_week");
+        assertThat(p.transform(train).data()).containsExactly(9.5, 0, 9.5, 2);
+    }
+
+    @Test
+    void onlyFeatureColumnsArePrepared() {
+        Frame train = new Frames().numeric("id", 1, 2).numeric("a", 3, 4).role("id", ColumnRole.ID).build();
+        assertThat(new PreparationTrainer(settings("median", "frequency", "none")).fit(train).featureNames())
+                .containsExactly("a");
+    }
+}
