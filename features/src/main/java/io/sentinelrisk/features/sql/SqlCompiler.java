@@ -133,50 +133,66 @@ public final class SqlCompiler {
      * {@code _sstart}: the start of the event's session (the latest event at or before it that
      * starts one). A lookup takes the latest earlier matching event — the maximum of (time, input
      * position) packed in one number — and keeps it only if it belongs to the same session.
+     * DuckDB fetches that event's values in the same pass ({@code arg_max} of a struct, which
+     * keeps null values); PostgreSQL joins back to the event by input position.
      */
     private void sessionGroup() {
         String frame = " OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND " + BEFORE + ")";
-        String packed = d == Dialect.DUCKDB ? "CAST(x._tms AS HUGEINT) * 4294967296 + x._row" : "CAST(x._tms AS NUMERIC) * 4294967296 + x._row";
+        boolean duck = d == Dialect.DUCKDB;
+        String packed = duck ? "CAST(x._tms AS HUGEINT) * 4294967296 + x._row" : "CAST(x._tms AS NUMERIC) * 4294967296 + x._row";
         SqlExprs inX = new SqlExprs(d, inputRefs("x."));
-        List<String> cols = new ArrayList<>();
-        cols.add("max(CASE WHEN t._new THEN x._tms END) OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _sstart");
-        Map<Integer, String> packedOfMatch = new LinkedHashMap<>();
+        List<String> inner = new ArrayList<>();
+        List<String> outer = new ArrayList<>();
+        inner.add("max(CASE WHEN t._new THEN x._tms END) OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _sstart");
+        outer.add("q._sstart");
+        // value lookups grouped by their 'where': one pass (DuckDB) or one join (PostgreSQL) each
+        Map<Integer, List<PrevSpec>> byMatch = new LinkedHashMap<>();
         for (PrevSpec p : plan.prevs()) {
             String matched = p.match() < 0 ? null : valueSql(plan.values().get(p.match()), inX) + " IS NOT NULL";
             if (p.value() < 0) {
-                cols.add("max(" + (matched == null ? "x._tms" : "CASE WHEN " + matched + " THEN x._tms END") + ")" + frame + " AS _pt" + p.index());
-            } else if (!packedOfMatch.containsKey(p.match())) {
-                String name = "_pk" + (p.match() < 0 ? "all" : String.valueOf(p.match()));
-                packedOfMatch.put(p.match(), name);
-                cols.add("max(" + (matched == null ? packed : "CASE WHEN " + matched + " THEN " + packed + " END") + ")" + frame + " AS " + name);
-            }
-        }
-        String joinT = d == Dialect.DUCKDB ? "POSITIONAL JOIN fs_t t" : "JOIN fs_t t ON t._row = x._row";
-        create("fs_s", "CREATE TEMP TABLE fs_s AS SELECT x._row, x._key, x._ts,\n  " + String.join(",\n  ", cols)
-                + "\nFROM fs_events x " + joinT + order("x"));
-        if (plan.prevs().isEmpty()) {
-            return;
-        }
-        List<String> out = new ArrayList<>();
-        StringBuilder from = new StringBuilder("\nFROM fs_s s");
-        for (var e : packedOfMatch.entrySet()) {
-            String alias = "p" + e.getValue().substring(3);
-            String row = d == Dialect.DUCKDB ? "CAST(s." + e.getValue() + " % 4294967296 AS BIGINT)" : "CAST(mod(s." + e.getValue() + ", 4294967296) AS BIGINT)";
-            from.append("\nLEFT JOIN fs_events ").append(alias).append(" ON ").append(alias).append("._row = ").append(row);
-        }
-        for (PrevSpec p : plan.prevs()) {
-            if (p.value() < 0) {
-                out.add("CASE WHEN s._pt" + p.index() + " >= s._sstart THEN s._pt" + p.index() + " END AS pt" + p.index());
+                inner.add("max(" + (matched == null ? "x._tms" : "CASE WHEN " + matched + " THEN x._tms END") + ")" + frame + " AS _pt" + p.index());
+                outer.add("CASE WHEN q._pt" + p.index() + " >= q._sstart THEN q._pt" + p.index() + " END AS pt" + p.index());
             } else {
-                String alias = "p" + packedOfMatch.get(p.match()).substring(3);
-                String same = alias + "._tms >= s._sstart";
-                SqlExprs inP = new SqlExprs(d, inputRefs(alias + "."));
-                out.add("CASE WHEN " + same + " THEN " + valueSql(plan.values().get(p.value()), inP) + " END AS pv" + p.index());
-                out.add("CASE WHEN " + same + " THEN " + alias + "._tms END AS pt" + p.index());
+                byMatch.computeIfAbsent(p.match(), k -> new ArrayList<>()).add(p);
             }
         }
-        create("fs_p", "CREATE TEMP TABLE fs_p AS SELECT s._row,\n  " + String.join(",\n  ", out) + from + order("s"));
-        joins.add(join("fs_p", "p"));
+        StringBuilder from = new StringBuilder();
+        for (var e : byMatch.entrySet()) {
+            int m = e.getKey();
+            String id = m < 0 ? "all" : String.valueOf(m);
+            String matched = m < 0 ? null : valueSql(plan.values().get(m), inX) + " IS NOT NULL";
+            String key = matched == null ? packed : "CASE WHEN " + matched + " THEN " + packed + " END";
+            if (duck) {
+                List<String> fields = new ArrayList<>();
+                fields.add("'t': x._tms");
+                for (PrevSpec p : e.getValue()) {
+                    fields.add("'v" + p.index() + "': " + valueSql(plan.values().get(p.value()), inX));
+                }
+                inner.add("arg_max({" + String.join(", ", fields) + "}, " + key + ")" + frame + " AS _pm" + id);
+                String same = "struct_extract(q._pm" + id + ", 't') >= q._sstart";
+                for (PrevSpec p : e.getValue()) {
+                    outer.add("CASE WHEN " + same + " THEN struct_extract(q._pm" + id + ", 'v" + p.index() + "') END AS pv" + p.index());
+                    outer.add("CASE WHEN " + same + " THEN struct_extract(q._pm" + id + ", 't') END AS pt" + p.index());
+                }
+            } else {
+                inner.add("max(" + key + ")" + frame + " AS _pk" + id);
+                String alias = "p" + id;
+                from.append("\nLEFT JOIN fs_events ").append(alias).append(" ON ").append(alias).append("._row = CAST(mod(q._pk").append(id)
+                        .append(", 4294967296) AS BIGINT)");
+                String same = alias + "._tms >= q._sstart";
+                SqlExprs inP = new SqlExprs(d, inputRefs(alias + "."));
+                for (PrevSpec p : e.getValue()) {
+                    outer.add("CASE WHEN " + same + " THEN " + valueSql(plan.values().get(p.value()), inP) + " END AS pv" + p.index());
+                    outer.add("CASE WHEN " + same + " THEN " + alias + "._tms END AS pt" + p.index());
+                }
+            }
+        }
+        String joinT = duck ? "POSITIONAL JOIN fs_t t" : "JOIN fs_t t ON t._row = x._row";
+        create("fs_s", "CREATE TEMP TABLE fs_s AS SELECT q._row,\n  " + String.join(",\n  ", outer) + "\nFROM (SELECT x._row,\n  "
+                + String.join(",\n  ", inner) + "\n  FROM fs_events x " + joinT + ") q" + from + order("q"));
+        if (!plan.prevs().isEmpty()) {
+            joins.add(join("fs_s", "p"));
+        }
     }
 
     /** Count windows: evaluated in (time, input position) order within a session, then shared by ties. */
