@@ -246,7 +246,9 @@ public final class SqlCompiler {
 
     private void finalStage() {
         SqlExprs finalExprs = new SqlExprs(d, finalRefs());
-        StringBuilder out = new StringBuilder("CREATE TEMP TABLE fs_out AS SELECT x._row");
+        // DuckDB: a view, so the features are computed while the output is written, without
+        // materialising them first (every part is in _row order, lined up by POSITIONAL JOIN).
+        StringBuilder out = new StringBuilder(d == Dialect.DUCKDB ? "CREATE TEMP VIEW fs_out AS SELECT x._row" : "CREATE TEMP TABLE fs_out AS SELECT x._row");
         for (PlannedFeature f : plan.outputs()) {
             out.append(",\n  CAST(").append(finalExprs.render(f.expr())).append(" AS ").append(d.doubleType())
                     .append(") AS ").append(Dialect.quote(f.name()));
