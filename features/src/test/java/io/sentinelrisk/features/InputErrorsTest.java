@@ -186,6 +186,22 @@ class InputErrorsTest {
     }
 
     @Test
+    void emptyInputsAndBlankFields() throws Exception {
+        Csv empty = Builds.duckdb(SPEC, csv("user,ts,amount,ok\n"), dir.resolve("empty.csv"));
+        assertThat(empty.header).containsExactly("user", "ts", "amount", "ok", "n_1h", "amount_sum_1h");
+        assertThat(empty.rows).isEmpty();
+        // a field of spaces is a missing value, in the batch engine as in the streaming one
+        Path in = csv("user,ts,amount,ok\nu,2024-01-01T00:00:00Z,  ,true\nu,2024-01-01T00:10:00Z,4, \n");
+        Csv batch = Builds.duckdb(SPEC, in, dir.resolve("b.csv"));
+        Csv stream = Builds.stream(SPEC, in, dir.resolve("s.csv"));
+        assertThat(batch.num(1, "n_1h")).isEqualTo(1);
+        assertThat(batch.num(1, "amount_sum_1h")).isEqualTo(0);
+        io.sentinelrisk.features.testing.Compare.assertSame(batch, stream, SPEC.outputNames(), "blank fields");
+        assertThatThrownBy(() -> SpecReader.read("entity: u\ntimestamp: t\nfeatures:\n  - {name: _row, type: count, window: 1h}\n", "u.yaml"))
+                .hasMessageContaining("starts with _");
+    }
+
+    @Test
     void runtimeFailuresAreNotInputErrors() {
         assertThat(new SentinelException("x").exitCode()).isEqualTo(1);
     }

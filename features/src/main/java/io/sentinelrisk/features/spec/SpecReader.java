@@ -215,6 +215,10 @@ public final class SpecReader {
             throw new InputException(m.location(), "this feature has no 'name'");
         }
         String name = checkName(m.entries().get("name"), "feature name");
+        if (name.startsWith("_")) {
+            throw new InputException(m.entries().get("name").location(), "feature name '" + name
+                    + "' starts with _, which is kept for the engines' own columns; rename it");
+        }
         String what = "feature '" + name + "'";
         InputLocation at = m.entries().get("name").location();
 

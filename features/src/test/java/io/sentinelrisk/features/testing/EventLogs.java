@@ -114,6 +114,8 @@ public final class EventLogs {
               - {name: amounts_distinct_24h, type: distinct_count, of: amount, window: 24h}
               - {name: same_device_24h, type: count, window: 24h, by: device}
               - {name: same_device_logins_1h, type: count, window: 1h, by: device, where: "kind = 'login'"}
+              - {name: same_ok_24h, type: count, window: 24h, by: ok}
+              - {name: same_amount_2d, type: count, of: lat, window: 2d, by: amount}
               - {name: amount_p90_24h, type: quantile, of: amount, window: 24h, q: 0.9}
               - {name: amount_med_6e, type: quantile, of: amount, window: 6 events, q: 0.5}
               - {name: amount_z_24h, type: zscore, of: amount, window: 24h}
