@@ -88,6 +88,14 @@ public final class FeatureStore {
         FeaturePlan plan = Planner.plan(b.spec());
         OutputWriter.Format format = OutputWriter.Format.of(b.output());
         DbTarget store = b.db().orElse(DbTarget.memory());
+        if (store instanceof DbTarget.Postgres pg) {
+            // fail fast, before reading a large input, when the server cannot be reached
+            try (Connection c = pg.connect()) {
+                c.isValid(5);
+            } catch (SQLException e) {
+                throw new SentinelException("PostgreSQL at " + pg.display() + ": " + e.getMessage(), e);
+            }
+        }
         Path tmp = createTemp();
         try (Connection duck = DuckDbs.open(null)) {
             long t0 = System.nanoTime();

@@ -30,13 +30,14 @@ class PacksTest {
     void packsHaveTheDocumentedFeatures() {
         assertThat(Packs.load("soc").outputNames()).hasSize(17).contains("event_count_24h", "time_since_last",
                 "failed_login_ratio_24h", "bytes_out_zscore_7d", "bytes_in_zscore_7d", "distinct_devices_7d", "distinct_countries_7d",
-                "geo_distance_km", "geo_speed_kmh", "off_hours", "new_device");
+                "geo_distance_since_login_km", "geo_speed_since_login_kmh", "off_hours", "new_device");
         assertThat(Packs.load("web-session").outputNames()).hasSize(18).contains("clicks_per_sec", "scrolls_per_sec",
-                "touches_per_sec", "keyboard_per_sec", "interaction_score", "interaction_diversity", "odd_hour", "large_transaction",
+                "touches_per_sec", "keyboard_per_sec", "mouse_per_sec", "interaction_score", "interaction_diversity", "odd_hour", "large_transaction",
                 "short_session", "high_value_short_session", "input_to_navigation_ratio", "active_to_passive_ratio",
                 "session_complexity", "transactions_per_minute", "small_screen", "large_screen");
-        assertThat(Packs.load("transactions").outputNames()).contains("tx_count_1h", "amount_zscore_30d", "time_since_last", "new_merchant");
-        assertThat(Packs.load("metrics").outputNames()).contains("value_mean_60", "value_std_60", "value_zscore_60", "rate_of_change");
+        assertThat(Packs.load("transactions").outputNames()).hasSize(14).contains("tx_count_1h", "amount_zscore_30d", "time_since_last",
+                "new_merchant", "new_country");
+        assertThat(Packs.load("metrics").outputNames()).hasSize(11).contains("value_mean_60", "value_std_60", "value_zscore_60", "rate_of_change");
         for (String p : Packs.NAMES) {
             FeaturePlan plan = Planner.plan(Packs.load(p));
             assertThat(plan.outputs()).isNotEmpty();
@@ -82,8 +83,9 @@ class PacksTest {
         assertThat(out.num(3, "off_hours")).isEqualTo(1);
         assertThat(out.num(0, "off_hours")).isEqualTo(0);
         // Berlin to New York is about 6,385 km; the previous login was 50 minutes earlier
-        assertThat(out.num(3, "geo_distance_km")).isBetween(6300.0, 6450.0);
-        assertThat(out.num(3, "geo_speed_kmh")).isCloseTo(out.num(3, "geo_distance_km") / (50 / 60.0), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(out.num(3, "geo_distance_since_login_km")).isBetween(6300.0, 6450.0);
+        assertThat(out.num(3, "geo_speed_since_login_kmh"))
+                .isCloseTo(out.num(3, "geo_distance_since_login_km") / (50 / 60.0), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(out.get(0, "time_since_last")).isEmpty();
     }
 

@@ -29,11 +29,12 @@ import java.util.Map;
  * <li>count windows are {@code ROWS BETWEEN N PRECEDING AND 1 PRECEDING} in (timestamp, input
  * position) order, evaluated at the first event of each group of ties and copied to the others
  * ({@code first_value}), so ties see the same history;</li>
- * <li>an entity idle for longer than the TTL starts a new session ({@code _sess}); count windows
- * and previous-event lookups stay inside a session, as the streaming engine forgets idle
- * entities. Time windows are never longer than the TTL, so they need no session;</li>
- * <li>previous-event lookups take the highest {@code _seq} of the session strictly before
- * {@code t} and join back to that event.</li>
+ * <li>an event with no event of its entity in the TTL before it starts a new session
+ * ({@code _sstart}); count windows and previous-event lookups stay inside a session, as the
+ * streaming engine forgets idle entities. Time windows are never longer than the TTL, so they
+ * need no session;</li>
+ * <li>previous-event lookups take the latest (time, input position) of the matching events
+ * strictly before {@code t} and join back to that event by input position.</li>
  * </ul>
  * Each family of windows that share a PARTITION BY / ORDER BY is one narrow query
  * ({@code _row} and its aggregates), joined back on {@code _row} at the end: window operators sort
@@ -67,69 +68,41 @@ public final class SqlCompiler {
 
     private SqlScript build() {
         boolean sessions = plan.needsSessions();
-        boolean timeSubqueries = plan.aggs().stream().anyMatch(a -> subquery(a) && a.window() instanceof Window.Time);
-        boolean eventSubqueries = plan.aggs().stream().anyMatch(a -> subquery(a) && a.window() instanceof Window.Events);
-        String entityOrder = "PARTITION BY _key ORDER BY _ts, _row";
-
-        if (sessions) {
-            // Only the columns that count windows and previous-event lookups read: these tables go
-            // through two window sorts, and their width is what those cost.
-            java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
-            for (AggSpec a : plan.aggs()) {
-                if (a.window() instanceof Window.Events) {
-                    slotsOf(plan.values().get(a.value()), used);
-                }
-            }
-            for (PrevSpec p : plan.prevs()) {
-                if (p.match() >= 0) {
-                    slotsOf(plan.values().get(p.match()), used);
-                }
-                if (p.value() >= 0) {
-                    slotsOf(plan.values().get(p.value()), used);
-                }
-            }
-            StringBuilder cols = new StringBuilder("_row, _key, _ts, _tms");
-            for (int slot : used) {
-                cols.append(", c").append(slot);
-            }
-            create("fs_seq", "CREATE TEMP TABLE fs_seq AS SELECT " + cols + ",\n  row_number() OVER (" + entityOrder + ") AS _seq,\n"
-                    + "  CASE WHEN _tms - lag(_tms) OVER (" + entityOrder + ") > " + plan.ttlMs() + " THEN 1 ELSE 0 END AS _brk\nFROM fs_events");
-            create("fs_sess", "CREATE TEMP TABLE fs_sess AS SELECT *,\n  sum(_brk) OVER (" + entityOrder
-                    + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _sess"
-                    + (eventSubqueries ? ",\n  min(_seq) OVER (PARTITION BY _key, _ts) AS _gseq" : "") + "\nFROM fs_seq");
-            if (eventSubqueries) {
-                statements.add("CREATE INDEX fs_ix_seq ON fs_sess (_key, _sess, _seq)");
-                statements.add("ANALYZE fs_sess");
-            }
-        }
-        if (timeSubqueries) {
+        boolean subqueries = plan.aggs().stream().anyMatch(this::subquery);
+        if (subqueries) {
             statements.add("CREATE INDEX fs_ix_time ON fs_events (_key, _ts)");
             statements.add("ANALYZE fs_events");
         }
-
-        timeGroup();
+        timeGroup(sessions);
         byGroups();
         if (sessions) {
+            sessionGroup();
             eventsGroup();
-            prevGroup();
         }
         finalStage();
         return new SqlScript(d, statements, tables);
     }
 
-    /** Time windows partitioned by entity only. */
-    private void timeGroup() {
+    /**
+     * Time windows partitioned by entity only. With sessions, also {@code _new}: no event of the
+     * entity in the TTL before this one, i.e. this event starts a session.
+     */
+    private void timeGroup(boolean sessions) {
         List<String> cols = new ArrayList<>();
         for (AggSpec a : plan.aggs()) {
             if (a.window() instanceof Window.Time t && a.bySlot() < 0) {
                 if (subquery(a)) {
                     String h = "h._key = s._key AND h._ts >= s._ts - " + Dialect.interval(t.millis()) + " AND h._ts < s._ts";
-                    cols.add(subqueryAgg(a, "fs_events", h) + " AS a" + a.index());
+                    cols.add(subqueryAgg(a, "fs_events h", h, null) + " AS a" + a.index());
                 } else {
                     cols.add(windowAgg(a, "PARTITION BY s._key ORDER BY s._ts RANGE BETWEEN " + Dialect.interval(t.millis())
                             + " PRECEDING AND " + BEFORE, "s") + " AS a" + a.index());
                 }
             }
+        }
+        if (sessions) {
+            cols.add("(count(*) OVER (PARTITION BY s._key ORDER BY s._ts RANGE BETWEEN " + Dialect.interval(plan.ttlMs())
+                    + " PRECEDING AND " + BEFORE + ") = 0) AS _new");
         }
         group("fs_t", "t", cols, "fs_events", plan.aggs().stream().filter(a -> a.window() instanceof Window.Time && a.bySlot() < 0));
     }
@@ -155,71 +128,94 @@ public final class SqlCompiler {
         }
     }
 
-    /** Count windows: evaluated in (time, input position) order within a session, then shared by ties. */
-    private void eventsGroup() {
-        List<String> inner = new ArrayList<>();
-        List<String> outer = new ArrayList<>();
-        List<AggSpec> all = new ArrayList<>();
-        for (AggSpec a : plan.aggs()) {
-            if (a.window() instanceof Window.Events e) {
-                all.add(a);
-                if (subquery(a)) {
-                    String h = "h._key = s._key AND h._sess = s._sess AND h._seq >= s._gseq - " + e.events() + " AND h._seq < s._gseq";
-                    inner.add(subqueryAgg(a, "fs_sess", h) + " AS a" + a.index());
-                    outer.add("a" + a.index());
-                } else {
-                    inner.add(windowAgg(a, "PARTITION BY s._key, s._sess ORDER BY s._ts, s._row ROWS BETWEEN " + e.events()
-                            + " PRECEDING AND 1 PRECEDING", "s") + " AS r" + a.index());
-                    outer.add("first_value(r" + a.index() + ") OVER (PARTITION BY _key, _ts ORDER BY _row) AS a" + a.index());
-                }
+    /**
+     * Sessions and previous-event lookups, in the same entity/time order as the time windows.
+     * {@code _sstart}: the start of the event's session (the latest event at or before it that
+     * starts one). A lookup takes the latest earlier matching event — the maximum of (time, input
+     * position) packed in one number — and keeps it only if it belongs to the same session.
+     */
+    private void sessionGroup() {
+        String frame = " OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND " + BEFORE + ")";
+        String packed = d == Dialect.DUCKDB ? "CAST(x._tms AS HUGEINT) * 4294967296 + x._row" : "CAST(x._tms AS NUMERIC) * 4294967296 + x._row";
+        SqlExprs inX = new SqlExprs(d, inputRefs("x."));
+        List<String> cols = new ArrayList<>();
+        cols.add("max(CASE WHEN t._new THEN x._tms END) OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _sstart");
+        Map<Integer, String> packedOfMatch = new LinkedHashMap<>();
+        for (PrevSpec p : plan.prevs()) {
+            String matched = p.match() < 0 ? null : valueSql(plan.values().get(p.match()), inX) + " IS NOT NULL";
+            if (p.value() < 0) {
+                cols.add("max(" + (matched == null ? "x._tms" : "CASE WHEN " + matched + " THEN x._tms END") + ")" + frame + " AS _pt" + p.index());
+            } else if (!packedOfMatch.containsKey(p.match())) {
+                String name = "_pk" + (p.match() < 0 ? "all" : String.valueOf(p.match()));
+                packedOfMatch.put(p.match(), name);
+                cols.add("max(" + (matched == null ? packed : "CASE WHEN " + matched + " THEN " + packed + " END") + ")" + frame + " AS " + name);
             }
         }
+        String joinT = d == Dialect.DUCKDB ? "POSITIONAL JOIN fs_t t" : "JOIN fs_t t ON t._row = x._row";
+        create("fs_s", "CREATE TEMP TABLE fs_s AS SELECT x._row, x._key, x._ts,\n  " + String.join(",\n  ", cols)
+                + "\nFROM fs_events x " + joinT + order("x"));
+        if (plan.prevs().isEmpty()) {
+            return;
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder from = new StringBuilder("\nFROM fs_s s");
+        for (var e : packedOfMatch.entrySet()) {
+            String alias = "p" + e.getValue().substring(3);
+            String row = d == Dialect.DUCKDB ? "CAST(s." + e.getValue() + " % 4294967296 AS BIGINT)" : "CAST(mod(s." + e.getValue() + ", 4294967296) AS BIGINT)";
+            from.append("\nLEFT JOIN fs_events ").append(alias).append(" ON ").append(alias).append("._row = ").append(row);
+        }
+        for (PrevSpec p : plan.prevs()) {
+            if (p.value() < 0) {
+                out.add("CASE WHEN s._pt" + p.index() + " >= s._sstart THEN s._pt" + p.index() + " END AS pt" + p.index());
+            } else {
+                String alias = "p" + packedOfMatch.get(p.match()).substring(3);
+                String same = alias + "._tms >= s._sstart";
+                SqlExprs inP = new SqlExprs(d, inputRefs(alias + "."));
+                out.add("CASE WHEN " + same + " THEN " + valueSql(plan.values().get(p.value()), inP) + " END AS pv" + p.index());
+                out.add("CASE WHEN " + same + " THEN " + alias + "._tms END AS pt" + p.index());
+            }
+        }
+        create("fs_p", "CREATE TEMP TABLE fs_p AS SELECT s._row,\n  " + String.join(",\n  ", out) + from + order("s"));
+        joins.add(join("fs_p", "p"));
+    }
+
+    /** Count windows: evaluated in (time, input position) order within a session, then shared by ties. */
+    private void eventsGroup() {
+        List<AggSpec> all = plan.aggs().stream().filter(a -> a.window() instanceof Window.Events).toList();
         if (all.isEmpty()) {
             return;
         }
+        String source;
+        if (d == Dialect.DUCKDB) {
+            source = "(SELECT x.*, ss._sstart FROM fs_events x POSITIONAL JOIN fs_s ss)";
+        } else {
+            create("fs_xs", "CREATE TEMP TABLE fs_xs AS SELECT x.*, ss._sstart FROM fs_events x JOIN fs_s ss ON ss._row = x._row");
+            if (all.stream().anyMatch(this::subquery)) {
+                statements.add("CREATE INDEX fs_ix_session ON fs_xs (_key, _sstart, _ts)");
+            }
+            source = "fs_xs";
+        }
+        List<String> inner = new ArrayList<>();
+        List<String> outer = new ArrayList<>();
+        for (AggSpec a : all) {
+            Window.Events e = (Window.Events) a.window();
+            if (subquery(a)) {
+                String h = "h._key = s._key AND h._sstart = s._sstart AND h._ts < s._ts";
+                inner.add(subqueryAgg(a, source + " h", h, "ORDER BY h._ts DESC, h._row DESC LIMIT " + e.events()) + " AS a" + a.index());
+                outer.add("a" + a.index());
+            } else {
+                inner.add(windowAgg(a, "PARTITION BY s._key, s._sstart ORDER BY s._ts, s._row ROWS BETWEEN " + e.events()
+                        + " PRECEDING AND 1 PRECEDING", "s") + " AS r" + a.index());
+                outer.add("first_value(r" + a.index() + ") OVER (PARTITION BY _key, _ts ORDER BY _row) AS a" + a.index());
+            }
+        }
         String sql = "CREATE TEMP TABLE fs_e AS SELECT _row,\n  " + String.join(",\n  ", outer) + "\nFROM (SELECT s._row, s._key, s._ts,\n  "
-                + String.join(",\n  ", inner) + "\n  FROM fs_sess s) q" + order("q");
+                + String.join(",\n  ", inner) + "\n  FROM " + source + " s) q" + order("q");
         create("fs_e", sql);
         joins.add(join("fs_e", "e"));
         for (AggSpec a : all) {
             aggTable.put(a.index(), "e");
         }
-    }
-
-    /** Previous-event lookups: the latest earlier (matching) event of the session, and its values. */
-    private void prevGroup() {
-        if (plan.prevs().isEmpty()) {
-            return;
-        }
-        String frame = " OVER (PARTITION BY s._key, s._sess ORDER BY s._ts RANGE BETWEEN UNBOUNDED PRECEDING AND " + BEFORE + ")";
-        SqlExprs inS = new SqlExprs(d, inputRefs("s."));
-        List<String> inner = new ArrayList<>();
-        List<String> outer = new ArrayList<>();
-        StringBuilder from = new StringBuilder();
-        Map<Integer, String> seqOfMatch = new LinkedHashMap<>();
-        for (PrevSpec p : plan.prevs()) {
-            String matched = p.match() < 0 ? null : valueSql(plan.values().get(p.match()), inS) + " IS NOT NULL";
-            if (p.value() < 0) {
-                inner.add("max(" + (matched == null ? "s._tms" : "CASE WHEN " + matched + " THEN s._tms END") + ")" + frame + " AS pt" + p.index());
-                outer.add("g.pt" + p.index());
-                continue;
-            }
-            String alias = seqOfMatch.get(p.match());
-            if (alias == null) {
-                alias = "p" + (p.match() < 0 ? "all" : String.valueOf(p.match()));
-                seqOfMatch.put(p.match(), alias);
-                inner.add("max(" + (matched == null ? "s._seq" : "CASE WHEN " + matched + " THEN s._seq END") + ")" + frame + " AS _ps_" + alias);
-                from.append("\nLEFT JOIN fs_sess ").append(alias).append(" ON ").append(alias).append("._key = g._key AND ")
-                        .append(alias).append("._seq = g._ps_").append(alias);
-            }
-            SqlExprs inP = new SqlExprs(d, inputRefs(alias + "."));
-            outer.add(valueSql(plan.values().get(p.value()), inP) + " AS pv" + p.index());
-            outer.add(alias + "._tms AS pt" + p.index());
-        }
-        String sql = "CREATE TEMP TABLE fs_p AS SELECT g._row,\n  " + String.join(",\n  ", outer) + "\nFROM (SELECT s._row, s._key,\n  "
-                + String.join(",\n  ", inner) + "\n  FROM fs_sess s) g" + from + order("g");
-        create("fs_p", sql);
-        joins.add(join("fs_p", "p"));
     }
 
     private void group(String table, String alias, List<String> cols, String from, java.util.stream.Stream<AggSpec> aggs) {
@@ -244,57 +240,6 @@ public final class SqlCompiler {
             out.append('\n').append(j);
         }
         create("fs_out", out);
-    }
-
-    private static void slotsOf(ValueSource v, java.util.Set<Integer> out) {
-        if (v.of() != null) {
-            slotsOf(v.of(), out);
-        }
-        if (v.where() != null) {
-            slotsOf(v.where(), out);
-        }
-    }
-
-    /** The input slots an expression reads (the event time is always available). */
-    static void slotsOf(TExpr e, java.util.Set<Integer> out) {
-        switch (e) {
-            case TExpr.Input i -> {
-                if (i.type() != io.sentinelrisk.features.plan.Ty.TIME) {
-                    out.add(i.slot());
-                }
-            }
-            case TExpr.Neg n -> slotsOf(n.operand(), out);
-            case TExpr.Arith a -> {
-                slotsOf(a.left(), out);
-                slotsOf(a.right(), out);
-            }
-            case TExpr.Cmp c -> {
-                slotsOf(c.left(), out);
-                slotsOf(c.right(), out);
-            }
-            case TExpr.Logic l -> {
-                slotsOf(l.left(), out);
-                slotsOf(l.right(), out);
-            }
-            case TExpr.Not n -> slotsOf(n.operand(), out);
-            case TExpr.IsNull n -> slotsOf(n.operand(), out);
-            case TExpr.BoolNum b -> slotsOf(b.operand(), out);
-            case TExpr.If i -> {
-                slotsOf(i.cond(), out);
-                slotsOf(i.then(), out);
-                slotsOf(i.otherwise(), out);
-            }
-            case TExpr.Coalesce c -> c.args().forEach(x -> slotsOf(x, out));
-            case TExpr.Fn f -> f.args().forEach(x -> slotsOf(x, out));
-            case TExpr.ZScore z -> {
-                slotsOf(z.x(), out);
-                slotsOf(z.mean(), out);
-                slotsOf(z.std(), out);
-            }
-            default -> {
-                // literals and references to computed values read no input
-            }
-        }
     }
 
     /**
@@ -349,11 +294,15 @@ public final class SqlCompiler {
         return "CAST(" + expr + " AS " + d.doubleType() + ")";
     }
 
-    private String subqueryAgg(AggSpec a, String table, String where) {
+    /**
+     * A correlated subquery computing a DISTINCT count or quantile over the rows of {@code from}
+     * (alias h) that satisfy {@code where}; {@code limit}, when given, keeps the latest N of them.
+     */
+    private String subqueryAgg(AggSpec a, String from, String where, String limit) {
         String col = valueSql(plan.values().get(a.value()), new SqlExprs(d, inputRefs("h.")));
-        String fn = a.kind() == AggKind.DISTINCT_COUNT ? "count(DISTINCT " + col + ")"
-                : "percentile_cont(" + a.q() + ") WITHIN GROUP (ORDER BY " + col + ")";
-        return "CAST((SELECT " + fn + " FROM " + table + " h WHERE " + where + ") AS " + d.doubleType() + ")";
+        String fn = a.kind() == AggKind.DISTINCT_COUNT ? "count(DISTINCT w.v)" : "percentile_cont(" + a.q() + ") WITHIN GROUP (ORDER BY w.v)";
+        String rows = "SELECT " + col + " AS v FROM " + from + " WHERE " + where + (limit == null ? "" : " " + limit);
+        return "CAST((SELECT " + fn + " FROM (" + rows + ") w) AS " + d.doubleType() + ")";
     }
 
     private SqlExprs.Refs inputRefs(String prefix) {

@@ -360,8 +360,17 @@ public final class StreamingFeatures {
             return new WindowBuffer(ms, max, numColumns.size(), objColumns.size(), ks);
         }
 
-        /** Column of a value source: returns (isObj, column). */
+        /**
+         * Column of a value source: returns (isObj, column). A source that is just an input column
+         * shares that column (so a distinct count and a by-count of the same column share one
+         * kernel).
+         */
         int[] valueColumn(int value) {
+            ValueSource v = plan.values().get(value);
+            if (v.where() == null && v.of() instanceof io.sentinelrisk.features.plan.TExpr.Input in
+                    && in.type() != Ty.TIME && (in.type() == Ty.STR) == valueIsStr[value] && in.type() != Ty.BOOL) {
+                return slotColumn(in.slot());
+            }
             boolean obj = valueIsStr[value];
             return new int[] {obj ? 1 : 0, column(obj ? objColumns : numColumns, new ColumnSource(false, value))};
         }
@@ -396,7 +405,7 @@ public final class StreamingFeatures {
             if (a.bySlot() >= 0) {
                 int[] key = slotColumn(a.bySlot());
                 int[] present = countAll ? new int[] {0, -1} : valueColumn(a.value());
-                int k = kernel(List.of("by", key[0], key[1], present[0], present[1]),
+                int k = kernel(List.of("keys", key[0], key[1], present[0], present[1]),
                         () -> new Kernel.Keys(key[1], key[0] == 1, present[1], present[0] == 1));
                 return new AggReader(a, index, k, a.bySlot(), plan.slots().get(a.bySlot()).type() == InputType.STRING);
             }
@@ -410,7 +419,7 @@ public final class StreamingFeatures {
                 case SUM, MEAN, STD -> kernel(List.of("moments", col[1]), () -> new Kernel.Moments(col[1]));
                 case MIN -> kernel(List.of("min", col[1]), () -> new Kernel.Extreme(col[1], false));
                 case MAX -> kernel(List.of("max", col[1]), () -> new Kernel.Extreme(col[1], true));
-                case DISTINCT_COUNT -> kernel(List.of("distinct", col[0], col[1]), () -> new Kernel.Keys(col[1], col[0] == 1, -1, false));
+                case DISTINCT_COUNT -> kernel(List.of("keys", col[0], col[1], 0, -1), () -> new Kernel.Keys(col[1], col[0] == 1, -1, false));
                 case QUANTILE -> kernel(List.of("sorted", col[1]), () -> new Kernel.Sorted(col[1]));
                 case COUNT -> throw new IllegalStateException();
             };

@@ -41,34 +41,40 @@ public final class PackData {
         return write(file, lines);
     }
 
-    /** Web sessions: session_id,user_id,timestamp,duration_s,clicks,scrolls,touches,keystrokes,page_views,transactions,transaction_amount,screen_width. */
+    /** Web sessions (the synth generator's layout, fewer columns). */
     public static Path webSessions(Path file, long seed, int n) {
         Random rnd = new Random(seed);
         List<String> lines = new ArrayList<>();
-        lines.add("session_id,user_id,timestamp,duration_s,clicks,scrolls,touches,keystrokes,page_views,transactions,transaction_amount,screen_width");
+        lines.add("session_id,user_id,timestamp,device_type,click_events,scroll_events,touch_events,keyboard_events,time_on_page,"
+                + "page_views,screen_width,transactions,transaction_amount,mouse_movement");
         long t = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
         int[] widths = {375, 768, 1366, 1920, 2560};
         for (int i = 0; i < n; i++) {
             t += rnd.nextInt(900_000);
-            int tx = rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(3) : 0;
-            lines.add(String.format(Locale.ROOT, "s%d,u%d,%s,%d,%d,%d,%d,%d,%d,%d,%.2f,%d", i, rnd.nextInt(30), Instant.ofEpochMilli(t),
-                    rnd.nextInt(8) == 0 ? rnd.nextInt(30) : 30 + rnd.nextInt(1800), rnd.nextInt(60), rnd.nextInt(40), rnd.nextInt(3) == 0 ? rnd.nextInt(50) : 0,
-                    rnd.nextInt(200), 1 + rnd.nextInt(25), tx, tx == 0 ? 0.0 : Math.exp(rnd.nextGaussian() + 5), widths[rnd.nextInt(widths.length)]));
+            boolean desktop = rnd.nextBoolean();
+            boolean buys = rnd.nextInt(3) == 0;
+            double time = rnd.nextInt(8) == 0 ? rnd.nextInt(30) : 30 + rnd.nextInt(1800);
+            lines.add(String.format(Locale.ROOT, "s%d,u%d,%s,%s,%d,%d,%s,%d,%.1f,%d,%d,%s,%s,%s", i, rnd.nextInt(30), Instant.ofEpochMilli(t),
+                    desktop ? "desktop" : "mobile", rnd.nextInt(60), rnd.nextInt(40), desktop ? "" : Integer.toString(rnd.nextInt(50)),
+                    rnd.nextInt(200), time, 1 + rnd.nextInt(25), widths[rnd.nextInt(widths.length)], buys ? "1" : "0",
+                    buys ? String.format(Locale.ROOT, "%.2f", Math.exp(rnd.nextGaussian() + 5)) : "",
+                    desktop ? Integer.toString(rnd.nextInt(5000)) : ""));
         }
         return write(file, lines);
     }
 
-    /** Card transactions: transaction_id,card_id,timestamp,amount,merchant_id. */
+    /** Card transactions: transaction_id,card_id,timestamp,amount,merchant_id,country. */
     public static Path transactions(Path file, long seed, int n) {
         Random rnd = new Random(seed);
         List<String> lines = new ArrayList<>();
-        lines.add("transaction_id,card_id,timestamp,amount,merchant_id");
+        lines.add("transaction_id,card_id,timestamp,amount,merchant_id,country");
         long t = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
         for (int i = 0; i < n; i++) {
             t += rnd.nextInt(3_600_000);
             int card = rnd.nextInt(20);
-            lines.add(String.format(Locale.ROOT, "t%d,c%d,%s,%.2f,m%d", i, card, Instant.ofEpochMilli(t),
-                    Math.exp(rnd.nextGaussian() * 0.8 + 3), rnd.nextInt(4) == 0 ? rnd.nextInt(200) : card % 7));
+            lines.add(String.format(Locale.ROOT, "t%d,c%d,%s,%.2f,m%d,%s", i, card, Instant.ofEpochMilli(t),
+                    Math.exp(rnd.nextGaussian() * 0.8 + 3), rnd.nextInt(4) == 0 ? rnd.nextInt(200) : card % 7,
+                    COUNTRIES[rnd.nextInt(12) == 0 ? rnd.nextInt(COUNTRIES.length) : card % COUNTRIES.length]));
         }
         return write(file, lines);
     }
