@@ -103,6 +103,9 @@ public final class SqlCompiler {
         if (sessions) {
             cols.add("(count(*) OVER (PARTITION BY s._key ORDER BY s._ts RANGE BETWEEN " + Dialect.interval(plan.ttlMs())
                     + " PRECEDING AND " + BEFORE + ") = 0) AS _new");
+            if (d == Dialect.DUCKDB) {
+                cols.addAll(duckPrevColumns());
+            }
         }
         group("fs_t", "t", cols, "fs_events", plan.aggs().stream().filter(a -> a.window() instanceof Window.Time && a.bySlot() < 0));
     }
@@ -133,50 +136,98 @@ public final class SqlCompiler {
      * {@code _sstart}: the start of the event's session (the latest event at or before it that
      * starts one). A lookup takes the latest earlier matching event — the maximum of (time, input
      * position) packed in one number — and keeps it only if it belongs to the same session.
+     * DuckDB fetches that event's values in the same pass ({@code arg_max} of a struct, which
+     * keeps null values); PostgreSQL joins back to the event by input position.
      */
     private void sessionGroup() {
-        String frame = " OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND " + BEFORE + ")";
-        String packed = d == Dialect.DUCKDB ? "CAST(x._tms AS HUGEINT) * 4294967296 + x._row" : "CAST(x._tms AS NUMERIC) * 4294967296 + x._row";
-        SqlExprs inX = new SqlExprs(d, inputRefs("x."));
-        List<String> cols = new ArrayList<>();
-        cols.add("max(CASE WHEN t._new THEN x._tms END) OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _sstart");
-        Map<Integer, String> packedOfMatch = new LinkedHashMap<>();
-        for (PrevSpec p : plan.prevs()) {
-            String matched = p.match() < 0 ? null : valueSql(plan.values().get(p.match()), inX) + " IS NOT NULL";
-            if (p.value() < 0) {
-                cols.add("max(" + (matched == null ? "x._tms" : "CASE WHEN " + matched + " THEN x._tms END") + ")" + frame + " AS _pt" + p.index());
-            } else if (!packedOfMatch.containsKey(p.match())) {
-                String name = "_pk" + (p.match() < 0 ? "all" : String.valueOf(p.match()));
-                packedOfMatch.put(p.match(), name);
-                cols.add("max(" + (matched == null ? packed : "CASE WHEN " + matched + " THEN " + packed + " END") + ")" + frame + " AS " + name);
+        String sstart = "max(CASE WHEN t._new THEN x._tms END) OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _sstart";
+        if (d == Dialect.DUCKDB) {
+            // the lookups themselves were computed with the time windows (fs_t); here only the
+            // session starts, which the final stage compares them with
+            create("fs_s", "CREATE TEMP TABLE fs_s AS SELECT q._row, q._sstart\nFROM (SELECT x._row,\n  " + sstart
+                    + "\n  FROM fs_events x POSITIONAL JOIN fs_t t) q" + order("q"));
+            if (!plan.prevs().isEmpty()) {
+                joins.add(join("fs_s", "ss"));
             }
-        }
-        String joinT = d == Dialect.DUCKDB ? "POSITIONAL JOIN fs_t t" : "JOIN fs_t t ON t._row = x._row";
-        create("fs_s", "CREATE TEMP TABLE fs_s AS SELECT x._row, x._key, x._ts,\n  " + String.join(",\n  ", cols)
-                + "\nFROM fs_events x " + joinT + order("x"));
-        if (plan.prevs().isEmpty()) {
             return;
         }
-        List<String> out = new ArrayList<>();
-        StringBuilder from = new StringBuilder("\nFROM fs_s s");
-        for (var e : packedOfMatch.entrySet()) {
-            String alias = "p" + e.getValue().substring(3);
-            String row = d == Dialect.DUCKDB ? "CAST(s." + e.getValue() + " % 4294967296 AS BIGINT)" : "CAST(mod(s." + e.getValue() + ", 4294967296) AS BIGINT)";
-            from.append("\nLEFT JOIN fs_events ").append(alias).append(" ON ").append(alias).append("._row = ").append(row);
-        }
-        for (PrevSpec p : plan.prevs()) {
-            if (p.value() < 0) {
-                out.add("CASE WHEN s._pt" + p.index() + " >= s._sstart THEN s._pt" + p.index() + " END AS pt" + p.index());
-            } else {
-                String alias = "p" + packedOfMatch.get(p.match()).substring(3);
-                String same = alias + "._tms >= s._sstart";
-                SqlExprs inP = new SqlExprs(d, inputRefs(alias + "."));
-                out.add("CASE WHEN " + same + " THEN " + valueSql(plan.values().get(p.value()), inP) + " END AS pv" + p.index());
-                out.add("CASE WHEN " + same + " THEN " + alias + "._tms END AS pt" + p.index());
+        String frame = " OVER (PARTITION BY x._key ORDER BY x._ts RANGE BETWEEN UNBOUNDED PRECEDING AND " + BEFORE + ")";
+        String packed = "CAST(x._tms AS NUMERIC) * 4294967296 + x._row";
+        SqlExprs inX = new SqlExprs(d, inputRefs("x."));
+        List<String> inner = new ArrayList<>();
+        List<String> outer = new ArrayList<>();
+        inner.add(sstart);
+        outer.add("q._sstart");
+        StringBuilder from = new StringBuilder();
+        for (var e : prevsByMatch().entrySet()) {
+            int m = e.getValue().get(0).match();
+            String id = m < 0 ? "all" : String.valueOf(m);
+            String matched = m < 0 ? null : valueSql(plan.values().get(m), inX) + " IS NOT NULL";
+            if (e.getValue().get(0).value() < 0) {
+                for (PrevSpec p : e.getValue()) {
+                    inner.add("max(" + (matched == null ? "x._tms" : "CASE WHEN " + matched + " THEN x._tms END") + ")" + frame + " AS _pt" + p.index());
+                    outer.add("CASE WHEN q._pt" + p.index() + " >= q._sstart THEN q._pt" + p.index() + " END AS pt" + p.index());
+                }
+                continue;
+            }
+            inner.add("max(" + (matched == null ? packed : "CASE WHEN " + matched + " THEN " + packed + " END") + ")" + frame + " AS _pk" + id);
+            String alias = "p" + id;
+            from.append("\nLEFT JOIN fs_events ").append(alias).append(" ON ").append(alias).append("._row = CAST(mod(q._pk").append(id)
+                    .append(", 4294967296) AS BIGINT)");
+            String same = alias + "._tms >= q._sstart";
+            SqlExprs inP = new SqlExprs(d, inputRefs(alias + "."));
+            for (PrevSpec p : e.getValue()) {
+                outer.add("CASE WHEN " + same + " THEN " + valueSql(plan.values().get(p.value()), inP) + " END AS pv" + p.index());
+                outer.add("CASE WHEN " + same + " THEN " + alias + "._tms END AS pt" + p.index());
             }
         }
-        create("fs_p", "CREATE TEMP TABLE fs_p AS SELECT s._row,\n  " + String.join(",\n  ", out) + from + order("s"));
-        joins.add(join("fs_p", "p"));
+        create("fs_s", "CREATE TEMP TABLE fs_s AS SELECT q._row,\n  " + String.join(",\n  ", outer) + "\nFROM (SELECT x._row,\n  "
+                + String.join(",\n  ", inner) + "\n  FROM fs_events x JOIN fs_t t ON t._row = x._row) q" + from);
+        if (!plan.prevs().isEmpty()) {
+            joins.add(join("fs_s", "p"));
+        }
+    }
+
+    /**
+     * Previous-event lookups grouped by their 'where' (its value source, -1 = none); time-only
+     * lookups and value lookups are kept apart (a group holds one kind).
+     */
+    private Map<Integer, List<PrevSpec>> prevsByMatch() {
+        Map<Integer, List<PrevSpec>> out = new LinkedHashMap<>();
+        for (PrevSpec p : plan.prevs()) {
+            // time-only lookups get keys below -1 so they never share a group with value lookups
+            int key = p.value() < 0 ? -2 - p.index() : p.match();
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+        }
+        return out;
+    }
+
+    /**
+     * DuckDB: the lookups in the time-window pass. {@code _pt<i>}: time of the latest earlier
+     * matching event; {@code _pm<m>}: that event's time and values ({@code arg_max} of a struct,
+     * which keeps null values), by the maximum of (time, input position).
+     */
+    private List<String> duckPrevColumns() {
+        String frame = " OVER (PARTITION BY s._key ORDER BY s._ts RANGE BETWEEN UNBOUNDED PRECEDING AND " + BEFORE + ")";
+        String packed = "CAST(s._tms AS HUGEINT) * 4294967296 + s._row";
+        SqlExprs inS = new SqlExprs(d, inputRefs("s."));
+        List<String> cols = new ArrayList<>();
+        for (var e : prevsByMatch().entrySet()) {
+            PrevSpec first = e.getValue().get(0);
+            String matched = first.match() < 0 ? null : valueSql(plan.values().get(first.match()), inS) + " IS NOT NULL";
+            if (first.value() < 0) {
+                cols.add("max(" + (matched == null ? "s._tms" : "CASE WHEN " + matched + " THEN s._tms END") + ")" + frame + " AS _pt" + first.index());
+                continue;
+            }
+            List<String> fields = new ArrayList<>();
+            fields.add("'t': s._tms");
+            for (PrevSpec p : e.getValue()) {
+                fields.add("'v" + p.index() + "': " + valueSql(plan.values().get(p.value()), inS));
+            }
+            String key = matched == null ? packed : "CASE WHEN " + matched + " THEN " + packed + " END";
+            cols.add("arg_max({" + String.join(", ", fields) + "}, " + key + ")" + frame + " AS _pm" + e.getKey().toString().replace('-', 'n'));
+        }
+        return cols;
     }
 
     /** Count windows: evaluated in (time, input position) order within a session, then shared by ties. */
@@ -230,7 +281,9 @@ public final class SqlCompiler {
 
     private void finalStage() {
         SqlExprs finalExprs = new SqlExprs(d, finalRefs());
-        StringBuilder out = new StringBuilder("CREATE TEMP TABLE fs_out AS SELECT x._row");
+        // DuckDB: a view, so the features are computed while the output is written, without
+        // materialising them first (every part is in _row order, lined up by POSITIONAL JOIN).
+        StringBuilder out = new StringBuilder(d == Dialect.DUCKDB ? "CREATE TEMP VIEW fs_out AS SELECT x._row" : "CREATE TEMP TABLE fs_out AS SELECT x._row");
         for (PlannedFeature f : plan.outputs()) {
             out.append(",\n  CAST(").append(finalExprs.render(f.expr())).append(" AS ").append(d.doubleType())
                     .append(") AS ").append(Dialect.quote(f.name()));
@@ -349,11 +402,16 @@ public final class SqlCompiler {
             }
 
             public String prevValue(int index) {
+                if (d == Dialect.DUCKDB) {
+                    String pm = "t._pm" + Integer.toString(plan.prevs().get(index).match()).replace('-', 'n');
+                    return "CASE WHEN struct_extract(" + pm + ", 't') >= ss._sstart THEN struct_extract(" + pm + ", 'v" + index + "') END";
+                }
                 return "p.pv" + index;
             }
 
             public String sincePrev(int index) {
-                return "(CAST(x._tms - p.pt" + index + " AS " + d.doubleType() + ") / 1000)";
+                String pt = d == Dialect.DUCKDB ? "CASE WHEN t._pt" + index + " >= ss._sstart THEN t._pt" + index + " END" : "p.pt" + index;
+                return "(CAST(x._tms - (" + pt + ") AS " + d.doubleType() + ") / 1000)";
             }
 
             public String feature(int index) {
