@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy of every unsupervised detector on shared/datasets beside scikit-learn's peers;
 # writes docs/accuracy.md. Build first: bin/build -pl bench -am package -DskipTests
-#   bench/accuracy.sh [--seeds 5] [--threads 2] [--include-gz] [--no-peers] [--only pima,thyroid]
+#   bench/accuracy.sh [--seeds 5] [--threads 2] [--include-gz] [--no-peers] [--no-supervised] [--only pima,thyroid]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

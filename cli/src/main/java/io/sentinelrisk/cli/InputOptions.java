@@ -18,6 +18,14 @@ public final class InputOptions {
             description = "Labels in a separate file, one per data row in the same order (1/0, true/false, anomaly/normal).")
     Path labels;
 
+    @Option(names = "--features", paramLabel = "SPEC",
+            description = "Add point-in-time features first: a feature spec (YAML) or pack:soc, pack:web-session, pack:transactions, pack:metrics.")
+    Path features;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "With --features: compute them on this PostgreSQL (postgresql://user@host:port/db) instead of embedded DuckDB.")
+    String db;
+
     @Option(names = "--label-column", paramLabel = "NAME",
             description = "Column holding labels (default: 'label' when present). Never used as a feature.")
     String labelColumn;

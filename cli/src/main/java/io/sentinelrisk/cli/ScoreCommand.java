@@ -5,7 +5,6 @@ import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.ingest.Dataset;
-import io.sentinelrisk.core.ingest.DatasetLoader;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import org.slf4j.Logger;
@@ -55,7 +54,7 @@ final class ScoreCommand implements Callable<Integer> {
             SentinelConfig cfg = pipeline.config().withOverrides(flags, "flags");
             watch.lap("load_model");
             progress.step("reading " + input.input);
-            Dataset data = DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, pipeline.schema());
+            Dataset data = CommandSupport.load(input, cfg, pipeline.schema());
             watch.lap("read");
             LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
             progress.step("scoring");

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             ConfigCommand.class,
             io.sentinelrisk.cli.synth.GenerateCommand.class,
             io.sentinelrisk.cli.synth.InjectCommand.class,
+            io.sentinelrisk.cli.features.FeaturesCommand.class,
+            io.sentinelrisk.cli.features.IngestCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad usage or bad input.",

@@ -5,7 +5,6 @@ import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.ingest.Dataset;
-import io.sentinelrisk.core.ingest.DatasetLoader;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
@@ -56,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("train", 5)) {
             SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
             progress.step("reading " + input.input);
-            Dataset data = DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, null);
+            Dataset data = CommandSupport.load(input, cfg, null);
             watch.lap("read");
             LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
             progress.step("fitting " + cfg.detectorType());

@@ -147,6 +147,24 @@ class SentinelE2ETest {
         assertThat(bad.err()).contains("field 'bytes_out'").contains("expected a finite number");
     }
 
+    @Test
+    void trainAndScoreWithInlineFeatures() throws Exception {
+        SentinelProcess.Result t = SentinelProcess.run(dir, "train", "--input", baseline.toString(), "--features", "pack:soc",
+                "--id-column", "event_id", "--ignore-column", "scenario", "--model-out", "f.srb", "--report", "train.json");
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        JsonNode report = JSON.readTree(dir.resolve("train.json").toFile());
+        assertThat(report.at("/data_profile/event_count_24h/type").asText()).isEqualTo("numeric");
+        assertThat(report.at("/metrics/roc_auc").asDouble()).isGreaterThan(0.9);
+        SentinelProcess.Result s = SentinelProcess.run(dir, "score", "--input", baseline.toString(), "--features", "pack:soc",
+                "--model", "f.srb", "--report", "score.json");
+        assertThat(s.exitCode()).as(s.err()).isZero();
+        assertThat(JSON.readTree(dir.resolve("score.json").toFile()).at("/metrics/roc_auc").asDouble())
+                .isEqualTo(report.at("/metrics/roc_auc").asDouble());
+        SentinelProcess.Result without = SentinelProcess.run(dir, "score", "--input", baseline.toString(), "--model", "f.srb");
+        assertThat(without.exitCode()).isEqualTo(2);
+        assertThat(without.err()).contains("missing column(s)").contains("event_count_24h");
+    }
+
     // ---- bad input: one line naming the place, exit 2, no output left behind ----
 
     @Test

@@ -98,8 +98,19 @@ final class ConfusionMatrixImage {
         g.drawString(name, x + 10, y + 22);
         g.setColor(Color.BLACK);
         centred(g, String.format(Locale.ROOT, "%,d", count), new Font(Font.SANS_SERIF, Font.BOLD, 32), x + CELL_W / 2, y + CELL_H / 2 + 8);
-        centred(g, String.format(Locale.ROOT, "%.1f%% of %s rows", 100 * share, actual),
+        centred(g, percent(share) + " of " + actual + " rows",
                 new Font(Font.SANS_SERIF, Font.PLAIN, 14), x + CELL_W / 2, y + CELL_H / 2 + 38);
+    }
+
+    /** One decimal, without rounding a few rows to 0% or nearly all of them to 100%. */
+    static String percent(double share) {
+        if (share > 0 && share < 0.0005) {
+            return "<0.1%";
+        }
+        if (share < 1 && share > 0.9995) {
+            return ">99.9%";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
     /** {@code c} mixed into white: 0 = white, 1 = c. */

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * <pre>
  * bench/accuracy.sh            # = java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.AccuracyRunner
  *   --datasets ../shared/datasets --peers ../shared/peers/py_peer.py --out docs/accuracy.md
- *   [--seeds 5] [--threads 2] [--include-gz] [--no-peers] [--only name,name]
+ *   [--seeds 5] [--threads 2] [--include-gz] [--no-peers] [--no-supervised] [--only name,name]
  * </pre>
  */
 public final class AccuracyRunner {
@@ -56,6 +56,7 @@ public final class AccuracyRunner {
         int threads = 2;
         boolean gz = false;
         boolean peers = true;
+        boolean supervised = true;
         Set<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -66,6 +67,7 @@ public final class AccuracyRunner {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--include-gz" -> gz = true;
                 case "--no-peers" -> peers = false;
+                case "--no-supervised" -> supervised = false;
                 case "--only" -> only = Set.of(args[++i].split(","));
                 default -> {
                     System.err.println("accuracy: unknown option " + args[i]);
@@ -132,10 +134,87 @@ public final class AccuracyRunner {
                         data.name(), x.rows(), x.cols(), anomalies, fmt(p.auc), fmt(p.ap)));
             }
         }
+        if (supervised) {
+            appendSupervised(md, files, only, peer, peers, threads);
+        }
         md.append("\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(Runtime.version()).append(", ").append(threads).append(" threads.\n");
         AtomicFile.writeString(out, md.toString());
         System.err.println("wrote " + out);
+    }
+
+    /** Peer-matching settings for the supervised detectors (py_peer.py's rf and xgb). */
+    private static final Map<String, Map<String, Object>> SUPERVISED = Map.of(
+            "random_forest", Map.of("n_estimators", 200),
+            "xgboost", Map.of("n_estimators", 200, "max_depth", 6, "learning_rate", 0.1, "tree_method", "hist"));
+    private static final Map<String, String> SUPERVISED_PEER = Map.of("random_forest", "rf", "xgboost", "xgb");
+
+    private static void appendSupervised(StringBuilder md, List<Path> files, Set<String> only, Path peer, boolean peers,
+                                         int threads) throws IOException, InterruptedException {
+        md.append("\n## Supervised detectors\n\nStratified split, 70% to fit (with the labels), 30% to evaluate, seed 1; "
+                + "the scikit-learn / XGBoost peers (`py_peer.py --algo rf|xgb --seed 1`) make their own stratified 70/30 "
+                + "split of the same file, so the held-out rows differ. random_forest: n_estimators=200 (as the peer's "
+                + "RandomForestClassifier); xgboost: n_estimators=200, max_depth=6, learning_rate=0.1, tree_method=hist "
+                + "(as the peer's XGBClassifier).\n\n");
+        md.append("| dataset | detector | ROC AUC | average precision | fit+score s | peer | peer ROC AUC | peer AP |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (Path file : files) {
+            NumericCsv data = NumericCsv.read(file);
+            if (only != null && !only.contains(data.name())) {
+                continue;
+            }
+            Matrix all = data.standardised();
+            int[][] split = stratifiedSplit(data.labels(), 0.7, 1);
+            Matrix train = all.selectRows(split[0]);
+            Matrix test = all.selectRows(split[1]);
+            int[] yTrain = pick(data.labels(), split[0]);
+            int[] yTest = pick(data.labels(), split[1]);
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(SUPERVISED_PEER).entrySet()) {
+                DetectorFactory f = Detectors.byType(e.getKey());
+                Params p = Params.parse(SUPERVISED.get(e.getKey()), f.params(), "accuracy (" + f.type() + ")");
+                long t0 = System.nanoTime();
+                FittedDetector m = f.trainer(p, 1, 0.1).fit(train, yTrain, threads);
+                double[] s = new double[test.rows()];
+                m.score(test, s, threads);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                Result pr = peers ? runPeer(peer, file, e.getValue(), 1, threads) : null;
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f | %s | %s | %s |%n", data.name(), f.type(),
+                        RankMetrics.rocAuc(s, yTest), RankMetrics.averagePrecision(s, yTest), secs, e.getValue(),
+                        pr == null ? "" : fmt(pr.auc), pr == null ? "" : fmt(pr.ap)));
+                System.err.printf(Locale.ROOT, "%s %s auc %.4f%n", data.name(), f.type(), RankMetrics.rocAuc(s, yTest));
+            }
+        }
+    }
+
+    /** Row indices {train, test}: each class shuffled (seeded) and cut at {@code fraction}. */
+    static int[][] stratifiedSplit(int[] y, double fraction, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        List<Integer> train = new java.util.ArrayList<>();
+        List<Integer> test = new java.util.ArrayList<>();
+        for (int cls = 0; cls <= 1; cls++) {
+            List<Integer> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < y.length; i++) {
+                if (y[i] == cls) {
+                    rows.add(i);
+                }
+            }
+            for (int i = rows.size() - 1; i > 0; i--) {
+                java.util.Collections.swap(rows, i, rnd.nextInt(i + 1));
+            }
+            int cut = (int) Math.round(rows.size() * fraction);
+            train.addAll(rows.subList(0, cut));
+            test.addAll(rows.subList(cut, rows.size()));
+        }
+        return new int[][] {train.stream().mapToInt(Integer::intValue).sorted().toArray(),
+                test.stream().mapToInt(Integer::intValue).sorted().toArray()};
+    }
+
+    private static int[] pick(int[] y, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = y[rows[i]];
+        }
+        return out;
     }
 
     private static String fmt(double v) {

@@ -16,7 +16,7 @@ public final class Detectors {
             new io.sentinelrisk.core.detect.lof.LofFactory(),
             new io.sentinelrisk.core.detect.ocsvm.OcsvmFactory(),
             new io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory(),
-            new io.sentinelrisk.core.detect.forest.RandomForestFactory(),
+            new io.sentinelrisk.core.detect.randomforest.RandomForestFactory(),
             new io.sentinelrisk.core.detect.xgboost.XgboostFactory(),
             new io.sentinelrisk.core.detect.ensemble.EnsembleFactory()
     );

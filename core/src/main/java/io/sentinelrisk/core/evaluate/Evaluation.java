@@ -24,8 +24,6 @@ import io.sentinelrisk.core.metrics.RankingMetrics;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,8 +48,6 @@ import java.util.TreeMap;
  * and the scenario column are never features.
  */
 public final class Evaluation {
-    private static final Logger LOG = LoggerFactory.getLogger(Evaluation.class);
-
     private Evaluation() {
     }
 
@@ -88,8 +84,6 @@ public final class Evaluation {
         Tested test = new Tested(data.source(), Rows.take(frame, tested), tested,
                 Rows.take(labels, tested), scenarios == null ? null : Rows.take(scenarios, tested),
                 data.lineNumbers());
-        LOG.info("split {} rows: {} for training ({} normal), {} for testing ({} anomalies)", labels.length,
-                split.train().length, trainNormal.length, tested.length, count(test.labels));
 
         List<DetectorEvaluation> results = new ArrayList<>();
         for (SentinelConfig cfg : configs) {
@@ -100,7 +94,6 @@ public final class Evaluation {
                     : new PipelineTrainer(cfg).fit(normalFrame, null).pipeline();
             double fitMs = (System.nanoTime() - t0) / 1e6;
             int fitted = supervised ? trainFrame.rows() : normalFrame.rows();
-            LOG.info("fitted {} on {} rows in {} ms", cfg.detectorType(), fitted, Math.round(fitMs));
             results.add(assess(cfg.detectorType(), pipeline, fitted, fitMs, test, settings, cfg.effectiveThreads()));
         }
         return new EvaluationResult(data.source(), settings, null, labels.length, count(labels),

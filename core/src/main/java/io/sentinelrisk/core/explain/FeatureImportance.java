@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.explain;
 
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.forest.RandomForestModel;
+import io.sentinelrisk.core.detect.randomforest.RandomForestModel;
 import io.sentinelrisk.core.detect.iforest.IsolationForest;
 import io.sentinelrisk.core.detect.xgboost.XgboostModel;
 

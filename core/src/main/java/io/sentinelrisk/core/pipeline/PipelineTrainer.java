@@ -8,6 +8,7 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.support.TrainingScores;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.ExplainerTrainer;
@@ -92,8 +93,9 @@ public final class PipelineTrainer {
                 .fit(x, labels, threads);
         long t2 = System.nanoTime();
 
-        double[] scores = new double[x.rows()];
-        detector.score(x, scores, threads);
+        // Fit-time scores: neighbour detectors leave each row out of its own neighbourhood, so
+        // that calibration sees training rows the way it will see new ones.
+        double[] scores = TrainingScores.of(detector, x, threads);
         Calibration calibration = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor())
                 .fit(scores);
         Explainer explainer = new ExplainerTrainer().fit(frame);

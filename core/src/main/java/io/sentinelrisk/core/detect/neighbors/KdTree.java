@@ -18,8 +18,8 @@ public final class KdTree {
     private final int n;
     private final int d;
     private final Metric metric;
-    /** Reference points in tree order, row-major (for the brute-force scan). */
-    private final double[] pts;
+    /** The reference points as given (row-major, by reference index); shared, never modified. */
+    private final double[] points;
     /**
      * The same points leaf by leaf in column-major blocks: a leaf over positions [s, e) keeps
      * feature j of position p at {@code s*d + j*(e-s) + (p-s)}, so a leaf scan runs one feature
@@ -37,7 +37,10 @@ public final class KdTree {
     private final double[] lo;
     private final double[] hi;
 
-    /** Indexes the {@code n × d} row-major reference points (not copied into the result; read once). */
+    /**
+     * Indexes the {@code n × d} row-major reference points. The tree keeps a reference to
+     * {@code points}: the caller must never modify them afterwards.
+     */
     public KdTree(double[] points, int n, int d, Metric metric) {
         this.n = n;
         this.d = d;
@@ -56,10 +59,7 @@ public final class KdTree {
         this.right = java.util.Arrays.copyOf(b.right, b.count);
         this.lo = java.util.Arrays.copyOf(b.lo, b.count * d);
         this.hi = java.util.Arrays.copyOf(b.hi, b.count * d);
-        this.pts = new double[n * d];
-        for (int p = 0; p < n; p++) {
-            System.arraycopy(points, perm[p] * d, pts, p * d, d);
-        }
+        this.points = points;
         this.leafColumns = new double[n * d];
         int widest = 1;
         for (int node = 0; node < left.length; node++) {
@@ -69,7 +69,7 @@ public final class KdTree {
                 widest = Math.max(widest, len);
                 for (int p = 0; p < len; p++) {
                     for (int j = 0; j < d; j++) {
-                        leafColumns[s * d + j * len + p] = pts[(s + p) * d + j];
+                        leafColumns[s * d + j * len + p] = points[perm[s + p] * d + j];
                     }
                 }
             }
@@ -119,7 +119,7 @@ public final class KdTree {
         query.reset(k);
         for (int p = 0; p < n; p++) {
             if (index[p] != exclude) {
-                query.offer(metric.raw(pts, p * d, q, qOff, d), index[p]);
+                query.offer(metric.raw(points, index[p] * d, q, qOff, d), index[p]);
             }
         }
         query.finish(metric);
@@ -210,8 +210,9 @@ public final class KdTree {
         if (left[node] < 0) {
             for (int i = 0; i < m; i++) {
                 int p = s + i;
-                if (node == leaf || boxRaw(node, pts, p * d) <= queries[i].worst()) {
-                    scanLeaf(node, pts, p * d, index[p], queries[i]);
+                int row = index[p] * d;
+                if (node == leaf || boxRaw(node, points, row) <= queries[i].worst()) {
+                    scanLeaf(node, points, row, index[p], queries[i]);
                 }
             }
             return;

@@ -7,7 +7,7 @@ import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory;
 import io.sentinelrisk.core.detect.ecod.EcodFactory;
 import io.sentinelrisk.core.detect.ensemble.EnsembleFactory;
-import io.sentinelrisk.core.detect.forest.RandomForestFactory;
+import io.sentinelrisk.core.detect.randomforest.RandomForestFactory;
 import io.sentinelrisk.core.detect.xgboost.XgboostFactory;
 import io.sentinelrisk.core.detect.hbos.HbosFactory;
 import io.sentinelrisk.core.detect.knn.KnnFactory;

@@ -1,4 +1,4 @@
-package io.sentinelrisk.core.detect.forest;
+package io.sentinelrisk.core.detect.randomforest;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorTrainer;

@@ -1,4 +1,4 @@
-package io.sentinelrisk.core.detect.forest;
+package io.sentinelrisk.core.detect.randomforest;
 
 /** Sorts a range of {@code keys} ascending, permuting {@code vals} alongside (no boxing, deterministic). */
 final class PairSort {

@@ -1,4 +1,4 @@
-package io.sentinelrisk.core.detect.forest;
+package io.sentinelrisk.core.detect.randomforest;
 
 import io.sentinelrisk.core.bundle.BinaryReader;
 import io.sentinelrisk.core.bundle.BinaryWriter;

@@ -1,4 +1,4 @@
-package io.sentinelrisk.core.detect.forest;
+package io.sentinelrisk.core.detect.randomforest;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

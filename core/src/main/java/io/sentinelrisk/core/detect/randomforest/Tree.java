@@ -1,4 +1,4 @@
-package io.sentinelrisk.core.detect.forest;
+package io.sentinelrisk.core.detect.randomforest;
 
 /**
  * One fitted decision tree in flat arrays. Node 0 is the root; a leaf has {@code feature = -1}
