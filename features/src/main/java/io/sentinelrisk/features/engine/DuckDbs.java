@@ -31,6 +31,10 @@ public final class DuckDbs {
             }
             Connection c = DriverManager.getConnection(url, p);
             execute(c, "SET TimeZone = 'UTC'");
+            // if a large build spills to disk, it does so under the temporary directory, not in the
+            // current directory (DuckDB's default for in-memory databases)
+            Path spill = Path.of(System.getProperty("java.io.tmpdir"), "sentinel-duckdb");
+            execute(c, "SET temp_directory = " + io.sentinelrisk.features.sql.Dialect.literal(spill.toAbsolutePath().toString()));
             return c;
         } catch (SQLException | java.io.IOException e) {
             throw new InputException("cannot open DuckDB database " + (file == null ? "in memory" : file.toString()) + ": "
