@@ -209,7 +209,7 @@ public final class AccuracyRunner {
                 test.stream().mapToInt(Integer::intValue).sorted().toArray()};
     }
 
-    private static int[] pick(int[] y, int[] rows) {
+    static int[] pick(int[] y, int[] rows) {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = y[rows[i]];

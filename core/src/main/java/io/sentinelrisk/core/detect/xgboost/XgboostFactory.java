@@ -90,7 +90,7 @@ public final class XgboostFactory implements DetectorFactory {
             throw corrupt(partName, "XGBoost cannot load it: " + firstLine(e.getMessage()), e);
         }
         try {
-            return XgboostModel.of(booster, bytes);
+            return XgboostModel.loaded(booster, bytes);
         } catch (XGBoostError e) {
             throw corrupt(partName, "XGBoost cannot read it: " + firstLine(e.getMessage()), e);
         }

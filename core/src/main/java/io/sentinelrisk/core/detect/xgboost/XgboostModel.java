@@ -13,15 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A fitted XGBoost booster. It keeps the model bytes it was made from (the bundle part) and a
- * booster loaded from them that is only read: in-place prediction is thread-safe in XGBoost,
- * the other queries are serialised here. Features are passed as 32-bit floats, as XGBoost
- * stores them.
+ * A fitted XGBoost booster that is only read: in-place prediction is thread-safe in XGBoost,
+ * the other queries are serialised here. Its bundle part, the model in XGBoost's JSON format,
+ * is the bytes it was loaded from, or, for a freshly trained booster, made when first asked
+ * for (a bundle is not always written, and a fit should not pay for it). Features are passed as
+ * 32-bit floats, as XGBoost stores them.
  */
 public final class XgboostModel implements FittedDetector {
     private final Booster booster;
-    private final byte[] bytes;
     private final int d;
+    private byte[] bytes;
 
     private XgboostModel(Booster booster, byte[] bytes, int d) {
         this.booster = booster;
@@ -29,14 +30,24 @@ public final class XgboostModel implements FittedDetector {
         this.d = d;
     }
 
-    static XgboostModel of(Booster booster, byte[] bytes) throws XGBoostError {
+    /** A model of a booster loaded from {@code bytes}. */
+    static XgboostModel loaded(Booster booster, byte[] bytes) throws XGBoostError {
+        return of(booster, bytes.clone());
+    }
+
+    /** A model of a booster just trained. */
+    static XgboostModel trained(Booster booster) throws XGBoostError {
+        return of(booster, null);
+    }
+
+    private static XgboostModel of(Booster booster, byte[] bytes) throws XGBoostError {
         int d = (int) booster.getNumFeature();
         if (d < 1) {
             throw new XGBoostError("the model has no features");
         }
         // each scoring chunk runs on one of the pipeline's threads
         booster.setParam("nthread", 1);
-        return new XgboostModel(booster, bytes.clone(), d);
+        return new XgboostModel(booster, bytes, d);
     }
 
     static float[] toFloats(double[] v, int from, int to) {
@@ -58,7 +69,14 @@ public final class XgboostModel implements FittedDetector {
     }
 
     /** The model in XGBoost's JSON format (what the bundle stores). */
-    public byte[] modelBytes() {
+    public synchronized byte[] modelBytes() {
+        if (bytes == null) {
+            try {
+                bytes = booster.toByteArray("json");
+            } catch (XGBoostError e) {
+                throw new SentinelException("xgboost: saving the model failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            }
+        }
         return bytes.clone();
     }
 

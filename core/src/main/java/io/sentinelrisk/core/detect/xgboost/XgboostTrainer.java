@@ -5,7 +5,6 @@ import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.Labels;
 import io.sentinelrisk.core.error.SentinelException;
-import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -47,12 +46,7 @@ final class XgboostTrainer implements DetectorTrainer {
         try {
             train = new DMatrix(data, x.rows(), x.cols(), Float.NaN);
             train.setLabel(y);
-            Booster booster = XGBoost.train(train, p, s.nEstimators(), new HashMap<>(), null, null);
-            // The saved config records nthread; store 0 ("all cores") so that the part does not
-            // depend on the thread count the model happened to be trained with.
-            booster.setParam("nthread", 0);
-            byte[] bytes = booster.toByteArray("json");
-            return XgboostModel.of(booster, bytes);
+            return XgboostModel.trained(XGBoost.train(train, p, s.nEstimators(), new HashMap<>(), null, null));
         } catch (XGBoostError e) {
             throw new SentinelException("xgboost: training failed: " + XgboostFactory.firstLine(e.getMessage()), e);
         } finally {
