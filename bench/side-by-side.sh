@@ -35,8 +35,6 @@ SEEDS="${SEEDS:-1 2 3 4 5}"
 JOBS="${JOBS:-1 2}"
 WARMUP="${WARMUP:-20}"
 REPEATS="${REPEATS:-5}"
-QUIET="${QUIET:-0.5}"
-QUIET_MAX_WAIT="${QUIET_MAX_WAIT:-30}"
 PY=/usr/bin/python3
 peer="$SHARED/peers/py_peer.py"
 jar="$root/bench/target/benchmarks.jar"
@@ -55,34 +53,7 @@ if [ ! -f "$jar" ] || [ -n "${REBUILD:-}" ]; then
 fi
 java="$("$root/bin/find-jdk")/bin/java"
 
-# Fraction of all CPUs busy (not idle or iowait) over a 1 s window, from /proc/stat.
-cpu_busy() {
-  local a b
-  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
-  awk -v a="${a[*]}" -v b="${b[*]}" 'BEGIN {
-    n = split(a, x, " "); split(b, y, " "); tot = 0
-    for (i = 2; i <= n; i++) tot += y[i] - x[i]
-    idle = (y[5] - x[5]) + (y[6] - x[6])
-    printf "%.3f", (tot > 0 ? 1 - idle / tot : 0) }'
-}
-
-wait_quiet() {
-  local start=$SECONDS busy
-  busy="$(cpu_busy)"
-  while awk -v b="$busy" -v q="$QUIET" 'BEGIN { exit !(b > q) }' && [ $((SECONDS - start)) -lt "$QUIET_MAX_WAIT" ]; do
-    sleep 4; busy="$(cpu_busy)"
-  done
-  echo "$busy"
-}
-
-# Appends each JSON line of stdin to runs.jsonl with the busy fraction seen before the run.
-record() {
-  local busy="$1" line
-  while IFS= read -r line; do
-    [ -n "$line" ] || continue
-    echo "${line%\}}, \"cpu_busy_before\": $busy}" >> "$out/runs.jsonl"
-  done
-}
+. "$root/bench/quiet.sh"
 
 mkdir -p "$out"
 : > "$out/runs.jsonl"
@@ -91,10 +62,10 @@ for csv in $DATASETS; do
   for jobs in $JOBS; do
     for seed in $SEEDS; do
       busy="$(wait_quiet)"
-      "$PY" "$peer" --csv "$csv" --algo iforest --jobs "$jobs" --seed "$seed" | record "$busy"
+      "$PY" "$peer" --csv "$csv" --algo iforest --jobs "$jobs" --seed "$seed" | record "$out/runs.jsonl" "$busy"
       busy="$(wait_quiet)"
       "$java" -Xmx2g -cp "$jar" io.sentinelrisk.bench.PeerRunner --csv "$csv" --jobs "$jobs" --seed "$seed" \
-        --n-estimators 100 --max-samples 256 --warmup "$WARMUP" --repeats "$REPEATS" | record "$busy"
+        --n-estimators 100 --max-samples 256 --warmup "$WARMUP" --repeats "$REPEATS" | record "$out/runs.jsonl" "$busy"
       echo "side-by-side: $(basename "$csv") jobs=$jobs seed=$seed done (cpu busy before: $busy)" >&2
     done
   done

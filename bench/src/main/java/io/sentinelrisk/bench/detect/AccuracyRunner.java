@@ -95,6 +95,8 @@ public final class AccuracyRunner {
                 + "bin/build -pl bench -am package -DskipTests\nbench/accuracy.sh\n```\n\n");
         md.append("| dataset | rows × features | anomalies | detector | ROC AUC | average precision | fit+score s | scikit-learn ROC AUC | scikit-learn AP |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, List<Result>> ours = new java.util.LinkedHashMap<>();
+        Map<String, List<Result>> theirs = new java.util.LinkedHashMap<>();
         for (Path file : files) {
             NumericCsv data = NumericCsv.read(file);
             if (only != null && !only.contains(data.name())) {
@@ -116,6 +118,10 @@ public final class AccuracyRunner {
                 boolean seeded = !DETERMINISTIC.contains(f.type()) && !(f.type().equals("ocsvm") && x.rows() <= 10000);
                 Result r = runOurs(f, x, data.labels(), seeded ? seeds : 1, threads);
                 Result p = peerResults.get(f.type());
+                ours.computeIfAbsent(f.type(), t -> new java.util.ArrayList<>()).add(r);
+                if (p != null) {
+                    theirs.computeIfAbsent(f.type(), t -> new java.util.ArrayList<>()).add(p);
+                }
                 md.append(String.format(Locale.ROOT, "| %s | %,d × %d | %d | %s | %.4f | %.4f | %.2f | %s | %s |%n",
                         data.name(), x.rows(), x.cols(), anomalies, f.type() + (r.runs > 1 ? " (" + r.runs + " seeds)" : ""),
                         r.auc, r.ap, r.fitSeconds, p == null ? "" : fmt(p.auc), p == null ? "" : fmt(p.ap)));
@@ -128,12 +134,8 @@ public final class AccuracyRunner {
                             p == null ? "" : fmt(p.auc), p == null ? "" : fmt(p.ap)));
                 }
             }
-            if (!Detectors.types().contains("iforest") && peerResults.containsKey("iforest")) {
-                Result p = peerResults.get("iforest");
-                md.append(String.format(Locale.ROOT, "| %s | %,d × %d | %d | (sklearn iforest only) | | | | %s | %s |%n",
-                        data.name(), x.rows(), x.cols(), anomalies, fmt(p.auc), fmt(p.ap)));
-            }
         }
+        appendMeans(md, ours, theirs, files.size());
         if (supervised) {
             appendSupervised(md, files, only, peer, peers, threads);
         }
@@ -141,6 +143,59 @@ public final class AccuracyRunner {
                 .append(Runtime.version()).append(", ").append(threads).append(" threads.\n");
         AtomicFile.writeString(out, md.toString());
         System.err.println("wrote " + out);
+    }
+
+    /**
+     * Mean ROC AUC and AP of each detector over the datasets, beside scikit-learn's where it has
+     * the detector, and how the default ensemble compares with the best single detector.
+     */
+    private static void appendMeans(StringBuilder md, Map<String, List<Result>> ours, Map<String, List<Result>> theirs,
+                                    int datasets) {
+        md.append("\n## Means over the datasets\n\n");
+        md.append("| detector | datasets | mean ROC AUC | mean average precision | scikit-learn mean ROC AUC | scikit-learn mean AP |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        String best = null;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, List<Result>> e : ours.entrySet()) {
+            double auc = mean(e.getValue(), Result::auc);
+            List<Result> peer = theirs.getOrDefault(e.getKey(), List.of());
+            boolean peerComplete = peer.size() == e.getValue().size();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %s | %s |%n", e.getKey(), e.getValue().size(), auc,
+                    mean(e.getValue(), Result::ap), peerComplete ? fmt(mean(peer, Result::auc)) : "",
+                    peerComplete ? fmt(mean(peer, Result::ap)) : ""));
+            if (!e.getKey().equals("ensemble") && auc > bestAuc) {
+                bestAuc = auc;
+                best = e.getKey();
+            }
+        }
+        List<Result> ensemble = ours.get("ensemble");
+        if (ensemble != null && best != null && ensemble.size() == datasets) {
+            double auc = mean(ensemble, Result::auc);
+            md.append(String.format(Locale.ROOT, "%nThe default ensemble (%s) has a mean ROC AUC of %.4f over the %d datasets; "
+                            + "the best single detector, %s, has %.4f: the ensemble is %s.%n", defaultEnsemble(), auc, datasets,
+                    best, bestAuc,
+                    auc > bestAuc ? "above every single detector" : "NOT above every single detector"));
+        }
+    }
+
+    /** The default ensemble's members and combination, as its parameter defaults say. */
+    private static String defaultEnsemble() {
+        List<String> members = new java.util.ArrayList<>();
+        String combination = "";
+        String normalization = "";
+        for (io.sentinelrisk.core.config.ParamSpec spec : Detectors.byType("ensemble").params()) {
+            switch (spec.name()) {
+                case "members" -> ((List<?>) spec.defaultValue()).forEach(m -> members.add(String.valueOf(((Map<?, ?>) m).get("type"))));
+                case "combination" -> combination = String.valueOf(spec.defaultValue());
+                case "normalization" -> normalization = String.valueOf(spec.defaultValue());
+                default -> { }
+            }
+        }
+        return String.join(", ", members) + "; " + combination + " of " + normalization + " scores";
+    }
+
+    private static double mean(List<Result> results, java.util.function.ToDoubleFunction<Result> field) {
+        return results.stream().mapToDouble(field).average().orElse(Double.NaN);
     }
 
     /** Peer-matching settings for the supervised detectors (py_peer.py's rf and xgb). */

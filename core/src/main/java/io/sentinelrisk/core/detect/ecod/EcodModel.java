@@ -4,6 +4,7 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.BatchScoring;
 import io.sentinelrisk.core.detect.support.TrainingScores;
+import io.sentinelrisk.core.util.SortedSearch;
 
 /**
  * A fitted ECOD: the sorted training values of every feature and the sign of its skewness.
@@ -22,11 +23,17 @@ public final class EcodModel implements FittedDetector, TrainingScores.LeaveOneO
     private final double[][] sorted;
     private final int[] skewSign;
     private final int n;
+    /** {@code log[c] = ln c} for every count c in 0..n+1: scoring then takes no logarithm. */
+    private final double[] log;
 
     EcodModel(double[][] sorted, int[] skewSign) {
         this.sorted = sorted;
         this.skewSign = skewSign;
         this.n = sorted.length == 0 ? 0 : sorted[0].length;
+        this.log = new double[n + 2];
+        for (int c = 0; c < log.length; c++) {
+            log[c] = Math.log(c);
+        }
     }
 
     @Override
@@ -68,14 +75,16 @@ public final class EcodModel implements FittedDetector, TrainingScores.LeaveOneO
     /** {@code self} = 1 when the row is new (it joins the ECDF), 0 when it is one of the training rows. */
     private double scoreAt(double[] data, int offset, int self) {
         double total = 0;
-        double denom = n + self;
+        double logDenom = log[n + self];
         for (int j = 0; j < sorted.length; j++) {
             double v = data[offset + j];
             double[] s = sorted[j];
-            int atMost = countAtMost(s, v);
-            int atLeast = n - countBelow(s, v);
-            double uLeft = -Math.log((atMost + self) / denom);
-            double uRight = -Math.log((atLeast + self) / denom);
+            long counts = SortedSearch.countBelowAndAtMost(s, v);
+            int atMost = (int) (counts >>> 32);
+            int atLeast = n - (int) counts;
+            // -ln(count / denom), a row counting itself among the training rows
+            double uLeft = logDenom - log[atMost + self];
+            double uRight = logDenom - log[atLeast + self];
             double uSkew = switch (skewSign[j]) {
                 case -1 -> uLeft;
                 case 1 -> uRight;
@@ -84,33 +93,5 @@ public final class EcodModel implements FittedDetector, TrainingScores.LeaveOneO
             total += Math.max(Math.max(uLeft, uRight), uSkew);
         }
         return total;
-    }
-
-    private static int countAtMost(double[] s, double v) {
-        int lo = 0;
-        int hi = s.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int countBelow(double[] s, double v) {
-        int lo = 0;
-        int hi = s.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -79,15 +79,32 @@ public final class HbosModel implements FittedDetector {
         double[] e = edges[j];
         double[] log = logDensities[j];
         int bins = log.length;
-        int idx = Histogram.countBelow(e, v);
-        if (idx == 0) {
+        if (!(v > e[0])) { // at or below the lowest edge, or NaN
             double dist = e[0] - v;
             return dist <= (e[1] - e[0]) * tol ? log[0] : minLog[j];
         }
-        if (idx == bins + 1) {
+        if (v > e[bins]) {
             double dist = v - e[bins];
             return dist <= (e[bins] - e[bins - 1]) * tol ? log[bins - 1] : minLog[j];
         }
-        return log[idx - 1];
+        return log[bin(e, v)];
+    }
+
+    /**
+     * The bin k with {@code e[k] < v ≤ e[k+1]} for e[0] &lt; v ≤ e[bins] (numpy.digitize's right=True
+     * rule). Equal-width edges let arithmetic guess it; the guess is then checked against the
+     * stored edges, which may differ from the arithmetic by rounding, so it is exact.
+     */
+    static int bin(double[] e, double v) {
+        int last = e.length - 2;
+        int k = (int) ((v - e[0]) / (e[last + 1] - e[0]) * (last + 1));
+        k = Math.max(0, Math.min(last, k));
+        while (k > 0 && v <= e[k]) {
+            k--;
+        }
+        while (k < last && v > e[k + 1]) {
+            k++;
+        }
+        return k;
     }
 }

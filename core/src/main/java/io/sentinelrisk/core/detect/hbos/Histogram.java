@@ -1,5 +1,7 @@
 package io.sentinelrisk.core.detect.hbos;
 
+import io.sentinelrisk.core.util.SortedSearch;
+
 /** numpy's equal-width histogram, reproduced so that bins match PyOD's to the last bit. */
 final class Histogram {
     private Histogram() {
@@ -44,31 +46,6 @@ final class Histogram {
 
     /** How many edges are ≤ v. */
     static int countAtMost(double[] edges, double v) {
-        int lo = 0;
-        int hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** How many edges are &lt; v ({@code numpy.digitize(v, edges, right=True)}). */
-    static int countBelow(double[] edges, double v) {
-        int lo = 0;
-        int hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return SortedSearch.countAtMost(edges, v);
     }
 }

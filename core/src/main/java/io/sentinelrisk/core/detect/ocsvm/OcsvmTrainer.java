@@ -6,8 +6,7 @@ import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.error.InputException;
 import libsvm.svm;
-import libsvm.svm_model;
-import libsvm.svm_node;
+import libsvm.DenseOneClassSolver;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
 
@@ -16,7 +15,8 @@ import java.util.SplittableRandom;
 
 /**
  * Trains LIBSVM's one-class solver on (a seeded sample of) the training rows and keeps only the
- * support vectors, their coefficients and rho. LIBSVM is single-threaded and deterministic.
+ * support vectors, their coefficients and rho. LIBSVM's solver is sequential and deterministic;
+ * long kernel columns are computed on several threads, each value independently.
  */
 final class OcsvmTrainer implements DetectorTrainer {
     static final double GAMMA_AUTO = -1;
@@ -99,19 +99,6 @@ final class OcsvmTrainer implements DetectorTrainer {
         int d = x.cols();
         double g = Double.isNaN(gamma) ? scaleGamma(x) : gamma == GAMMA_AUTO ? 1.0 / d : gamma;
 
-        svm_problem problem = new svm_problem();
-        problem.l = n;
-        problem.y = new double[n];
-        Arrays.fill(problem.y, 1.0);
-        problem.x = new svm_node[n][d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                svm_node node = new svm_node();
-                node.index = j + 1;
-                node.value = x.data()[i * d + j];
-                problem.x[i][j] = node;
-            }
-        }
         svm_parameter p = new svm_parameter();
         p.svm_type = svm_parameter.ONE_CLASS;
         p.kernel_type = kernel.libsvmCode;
@@ -128,19 +115,29 @@ final class OcsvmTrainer implements DetectorTrainer {
         p.nr_weight = 0;
         p.weight_label = new int[0];
         p.weight = new double[0];
+        // LIBSVM's own checks; for one-class they read only the problem's size
+        svm_problem problem = new svm_problem();
+        problem.l = n;
         String problemText = svm.svm_check_parameter(problem, p);
         if (problemText != null) {
             throw new ConfigException("detector (ocsvm): LIBSVM rejects the parameters: " + problemText);
         }
-        svm_model model = svm.svm_train(problem, p);
-        int m = model.l;
-        double[] coef = Arrays.copyOf(model.sv_coef[0], m);
+        DenseOneClassSolver.Solution solution = DenseOneClassSolver.solve(x.data(), n, d, p, threads);
+        double[] alpha = solution.alpha();
+        int m = 0;
+        for (double a : alpha) {
+            m += a > 0 ? 1 : 0;
+        }
+        // the support vectors: rows with a non-zero coefficient, in row order as svm_train keeps them
+        double[] coef = new double[m];
         double[] sv = new double[m * d];
-        for (int s = 0; s < m; s++) {
-            for (svm_node node : model.SV[s]) {
-                sv[s * d + node.index - 1] = node.value;
+        for (int i = 0, s = 0; i < n; i++) {
+            if (alpha[i] > 0) {
+                coef[s] = alpha[i];
+                System.arraycopy(x.data(), i * d, sv, s * d, d);
+                s++;
             }
         }
-        return new OcsvmModel(d, kernel, g, degree, coef0, model.rho[0], coef, sv);
+        return new OcsvmModel(d, kernel, g, degree, coef0, solution.rho(), coef, sv);
     }
 }

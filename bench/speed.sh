@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Every detector's fit and score time beside its Python counterpart (scikit-learn, XGBoost,
+# PyTorch, NumPy), on the same standardised data, the same threads, the same machine, one
+# dataset at a time with the two sides alternating:
+#   ours:   io.sentinelrisk.bench.detect.SpeedRunner (bench/target/benchmarks.jar)
+#   theirs: bench/peer_speed.py (/usr/bin/python3)
+# Both: a cold round, warm-up rounds (WARMUP_S seconds), then the median of up to REPEATS
+# measured rounds (fewer when a round is long: BUDGET_S seconds per detector).
+#
+#   bench/speed.sh [OUT_DIR]            (default bench/target/speed)
+#
+# Results: OUT_DIR/runs.jsonl (one line per side, detector and dataset, with the CPU busy
+# fraction seen before each run) and OUT_DIR/speed.md (bench/speed_table.py).
+# Environment: SHARED (default ../shared), DATASETS (default every CSV of $SHARED/datasets),
+#   THREADS (default 2), SEED (1), REPEATS (5), WARMUP_S (3), BUDGET_S (30), QUIET and
+#   QUIET_MAX_WAIT (bench/quiet.sh), REBUILD=1 to rebuild the benchmarks jar.
+# Needs: apt-get install -y python3-sklearn python3-pandas python3-xgboost python3-torch
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+SHARED="${SHARED:-$(cd "$root/.." && pwd)/shared}"
+out="${1:-$root/bench/target/speed}"
+THREADS="${THREADS:-2}"
+SEED="${SEED:-1}"
+REPEATS="${REPEATS:-5}"
+WARMUP_S="${WARMUP_S:-3}"
+BUDGET_S="${BUDGET_S:-30}"
+PY=/usr/bin/python3
+jar="$root/bench/target/benchmarks.jar"
+
+if [ -z "${DATASETS:-}" ]; then
+  DATASETS="$(ls "$SHARED"/datasets/*.csv "$SHARED"/datasets/*.csv.gz 2>/dev/null | sort | tr '\n' ' ')"
+fi
+[ -n "$DATASETS" ] || { echo "speed: no datasets in $SHARED/datasets (set SHARED)" >&2; exit 2; }
+if ! "$PY" -c "import sklearn, pandas, xgboost, torch" 2>/dev/null; then
+  echo "speed: a Python peer is missing; install them: apt-get update && apt-get install -y python3-sklearn python3-pandas python3-xgboost python3-torch" >&2
+  exit 2
+fi
+if [ ! -f "$jar" ] || [ -n "${REBUILD:-}" ]; then
+  "$root/bin/build" -q -pl bench -am package -DskipTests
+fi
+java="$("$root/bin/find-jdk")/bin/java"
+. "$root/bench/quiet.sh"
+
+mkdir -p "$out"
+: > "$out/runs.jsonl"
+common=(--seed "$SEED" --repeats "$REPEATS" --warmup-s "$WARMUP_S" --budget-s "$BUDGET_S")
+for csv in $DATASETS; do
+  busy="$(wait_quiet)"
+  "$java" -Xmx8g --enable-native-access=ALL-UNNAMED -cp "$jar" io.sentinelrisk.bench.detect.SpeedRunner \
+    --csv "$csv" --threads "$THREADS" "${common[@]}" 2>/dev/null | record "$out/runs.jsonl" "$busy"
+  busy="$(wait_quiet)"
+  "$PY" "$root/bench/peer_speed.py" --csv "$csv" --jobs "$THREADS" "${common[@]}" | record "$out/runs.jsonl" "$busy"
+  echo "speed: $(basename "$csv") done (cpu busy before: $busy)" >&2
+done
+"$PY" "$root/bench/speed_table.py" "$out/runs.jsonl" > "$out/speed.md"
+cat "$out/speed.md"
