@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>Protocol, the same on both sides: features standardised first (not timed). Unsupervised
  * detectors fit on all rows and then score all rows as new data; supervised ones fit on a
  * stratified 70% (seeded) and score the other 30%. The first round is reported as "cold"; then
- * unmeasured warm-up rounds run for {@code --warmup-s} seconds (at most 20 rounds), and measured
+ * unmeasured warm-up rounds run for {@code --warmup-s} seconds (the JIT compiles the hot code), and measured
  * rounds are repeated while they fit in the time budget (at least one); their medians are
  * "warm". Process CPU seconds are reported beside wall seconds because the machine is shared.
  *
@@ -96,7 +96,7 @@ public final class SpeedRunner {
             }
             Round cold = round(f, p, seed, train, yTrain, test, yTest, threads);
             double warmedUp = cold.wall();
-            for (int r = 0; r < 20 && warmedUp < warmup; r++) {
+            while (warmedUp < warmup) {
                 warmedUp += round(f, p, seed, train, yTrain, test, yTest, threads).wall();
             }
             int rounds = (int) Math.max(1, Math.min(repeats, Math.floor(budget / Math.max(cold.wall(), 1e-9))));
