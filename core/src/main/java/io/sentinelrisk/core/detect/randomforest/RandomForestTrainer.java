@@ -45,6 +45,9 @@ final class RandomForestTrainer implements DetectorTrainer {
         double w0 = balanced ? n / (2.0 * (n - positives)) : 1;
         double w1 = balanced ? n / (2.0 * positives) : 1;
         int k = maxFeatures.resolve(d);
+        double[] columns = TreeBuilder.featureMajor(x.data(), n, d);
+        // sorted once for all trees, when presorting pays even at the root (see TreeBuilder)
+        int[][] byValue = d <= 2.0 * k * (Math.log(Math.max(n, 2)) / Math.log(2)) ? TreeBuilder.sortedRows(columns, n, d) : null;
         Tree[] out = new Tree[trees];
         double[][] importances = new double[trees][];
         Parallel.forRange(trees, threads, 1, (from, to) -> {
@@ -73,7 +76,7 @@ final class RandomForestTrainer implements DetectorTrainer {
                     }
                 }
                 double[] importance = new double[d];
-                out[t] = new TreeBuilder(x.data(), d, labels, weight, rows, maxDepth, minLeaf, minSplit, k, rnd, importance).build();
+                out[t] = new TreeBuilder(columns, byValue, n, d, labels, weight, rows, maxDepth, minLeaf, minSplit, k, rnd, importance).build();
                 importances[t] = normalised(importance);
             }
         });
