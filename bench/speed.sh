@@ -12,7 +12,8 @@
 # Results: OUT_DIR/runs.jsonl (one line per side, detector and dataset, with the CPU busy
 # fraction seen before each run) and OUT_DIR/speed.md (bench/speed_table.py).
 # Environment: SHARED (default ../shared), DATASETS (default every CSV of $SHARED/datasets),
-#   THREADS (default 2), SEED (1), REPEATS (5), WARMUP_S (3), BUDGET_S (30), QUIET and
+#   DETECTORS (comma-separated, default all), THREADS (default 2), SEED (1), REPEATS (5),
+#   WARMUP_S (3), BUDGET_S (30), APPEND=1 to add to OUT_DIR/runs.jsonl instead of starting anew, QUIET and
 #   QUIET_MAX_WAIT (bench/quiet.sh), REBUILD=1 to rebuild the benchmarks jar.
 # Needs: apt-get install -y python3-sklearn python3-pandas python3-xgboost python3-torch
 set -euo pipefail
@@ -42,15 +43,20 @@ fi
 java="$("$root/bin/find-jdk")/bin/java"
 . "$root/bench/quiet.sh"
 
+DETECTORS="${DETECTORS:-iforest,ocsvm,lof,knn,hbos,ecod,autoencoder,random_forest,xgboost,ensemble}"
+peer_algos="$(echo "$DETECTORS" | tr ',' '\n' | grep -v '^ensemble$' | paste -sd, -)"
+
 mkdir -p "$out"
-: > "$out/runs.jsonl"
+[ -n "${APPEND:-}" ] || : > "$out/runs.jsonl"
 common=(--seed "$SEED" --repeats "$REPEATS" --warmup-s "$WARMUP_S" --budget-s "$BUDGET_S")
 for csv in $DATASETS; do
   busy="$(wait_quiet)"
   "$java" -Xmx8g --enable-native-access=ALL-UNNAMED -cp "$jar" io.sentinelrisk.bench.detect.SpeedRunner \
-    --csv "$csv" --threads "$THREADS" "${common[@]}" 2>/dev/null | record "$out/runs.jsonl" "$busy"
+    --csv "$csv" --detectors "$DETECTORS" --threads "$THREADS" "${common[@]}" 2>/dev/null | record "$out/runs.jsonl" "$busy"
   busy="$(wait_quiet)"
-  "$PY" "$root/bench/peer_speed.py" --csv "$csv" --jobs "$THREADS" "${common[@]}" | record "$out/runs.jsonl" "$busy"
+  if [ -n "$peer_algos" ]; then
+    "$PY" "$root/bench/peer_speed.py" --csv "$csv" --algos "$peer_algos" --jobs "$THREADS" "${common[@]}" | record "$out/runs.jsonl" "$busy"
+  fi
   echo "speed: $(basename "$csv") done (cpu busy before: $busy)" >&2
 done
 "$PY" "$root/bench/speed_table.py" "$out/runs.jsonl" > "$out/speed.md"
