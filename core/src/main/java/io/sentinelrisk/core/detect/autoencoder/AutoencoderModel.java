@@ -64,15 +64,22 @@ public final class AutoencoderModel implements FittedDetector {
         return net.rowError(row, 0, act);
     }
 
+    /** Rows per {@link ForwardBlock} in batch scoring and embedding. */
+    private static final int BLOCK_ROWS = 128;
+
+    /** Same scores as {@link #score(double[])} row by row, bit for bit, computed in blocks of rows. */
     @Override
     public void score(Matrix x, double[] out, int threads) {
         BatchScoring.checkFeatures(type(), featureCount(), x.cols());
         int d = x.cols();
         Parallel.forRange(x.rows(), threads, 512, (from, to) -> {
-            double[][] act = net.newActivations();
-            for (int i = from; i < to; i++) {
-                net.forward(parameters, x.data(), i * d, act);
-                out[i] = net.rowError(x.data(), i * d, act);
+            ForwardBlock block = new ForwardBlock(net, Math.min(BLOCK_ROWS, to - from));
+            for (int i = from; i < to; i += block.capacity) {
+                int n = Math.min(block.capacity, to - i);
+                block.forward(parameters, x.data(), i, n);
+                for (int r = 0; r < n; r++) {
+                    out[i + r] = block.rowSquaredError(r) / d;
+                }
             }
         });
     }
@@ -84,10 +91,16 @@ public final class AutoencoderModel implements FittedDetector {
         int e = embeddingSize();
         double[] out = new double[Math.multiplyExact(x.rows(), e)];
         Parallel.forRange(x.rows(), threads, 512, (from, to) -> {
-            double[][] act = net.newActivations();
-            for (int i = from; i < to; i++) {
-                net.forward(parameters, x.data(), i * d, act);
-                System.arraycopy(act[bottleneck], 0, out, i * e, e);
+            ForwardBlock block = new ForwardBlock(net, Math.min(BLOCK_ROWS, to - from));
+            double[][] middle = block.act[bottleneck];
+            for (int i = from; i < to; i += block.capacity) {
+                int n = Math.min(block.capacity, to - i);
+                block.forward(parameters, x.data(), i, n);
+                for (int r = 0; r < n; r++) {
+                    for (int u = 0; u < e; u++) {
+                        out[(i + r) * e + u] = middle[u][r];
+                    }
+                }
             }
         });
         return new Matrix(x.rows(), e, out);

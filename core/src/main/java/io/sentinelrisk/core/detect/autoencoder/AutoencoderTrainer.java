@@ -8,9 +8,10 @@ import io.sentinelrisk.core.error.InputException;
 import java.util.SplittableRandom;
 
 /**
- * Trains the autoencoder with mini-batch Adam on the reconstruction MSE. Training runs on one
- * thread so that the order of every floating-point operation — and so the model — depends only
- * on the data and the seed; scoring is parallel.
+ * Trains the autoencoder with mini-batch Adam on the reconstruction MSE. A batch's gradient is
+ * computed in fixed blocks of rows, in parallel, and added up in block order
+ * ({@link MinibatchGradient}), so the order of every floating-point operation — and so the model —
+ * depends only on the data, the settings and the seed, never on the thread count.
  */
 final class AutoencoderTrainer implements DetectorTrainer {
     private final int[] hidden;
@@ -83,55 +84,46 @@ final class AutoencoderTrainer implements DetectorTrainer {
 
         Adam adam = new Adam(net.parameterCount, learningRate, beta1, beta2, epsilon);
         double[] grad = new double[net.parameterCount];
-        Mlp.Scratch scratch = net.new Scratch();
         double[] best = p.clone();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         int waited = 0;
         int epoch = 0;
         double lastTrainLoss = Double.NaN;
-        while (epoch < epochs) {
-            epoch++;
-            shuffle(train, rnd);
-            double sum = 0;
-            for (int from = 0; from < nTrain; from += batchSize) {
-                int to = Math.min(nTrain, from + batchSize);
-                double loss = net.lossAndGradient(p, x.data(), train, from, to, grad, scratch);
-                sum += loss * (to - from);
-                adam.step(p, grad);
-            }
-            lastTrainLoss = sum / nTrain;
-            if (!Double.isFinite(lastTrainLoss)) {
-                throw new InputException("autoencoder: training diverged (loss " + lastTrainLoss
-                        + " in epoch " + epoch + "); lower learning_rate or check the prepared features");
-            }
-            if (nVal == 0) {
-                continue;
-            }
-            double valLoss = meanError(net, p, x.data(), val, scratch);
-            if (valLoss < bestLoss) {
-                bestLoss = valLoss;
-                bestEpoch = epoch;
-                System.arraycopy(p, 0, best, 0, p.length);
-                waited = 0;
-            } else if (++waited >= patience) {
-                break;
+        try (MinibatchGradient gradient = new MinibatchGradient(net, Math.min(batchSize, nTrain), threads)) {
+            while (epoch < epochs) {
+                epoch++;
+                shuffle(train, rnd);
+                double sum = 0;
+                for (int from = 0; from < nTrain; from += batchSize) {
+                    int to = Math.min(nTrain, from + batchSize);
+                    double loss = gradient.compute(p, x.data(), train, from, to, grad);
+                    sum += loss * (to - from);
+                    adam.step(p, grad);
+                }
+                lastTrainLoss = sum / nTrain;
+                if (!Double.isFinite(lastTrainLoss)) {
+                    throw new InputException("autoencoder: training diverged (loss " + lastTrainLoss
+                            + " in epoch " + epoch + "); lower learning_rate or check the prepared features");
+                }
+                if (nVal == 0) {
+                    continue;
+                }
+                double valLoss = gradient.meanError(p, x.data(), val);
+                if (valLoss < bestLoss) {
+                    bestLoss = valLoss;
+                    bestEpoch = epoch;
+                    System.arraycopy(p, 0, best, 0, p.length);
+                    waited = 0;
+                } else if (++waited >= patience) {
+                    break;
+                }
             }
         }
         double[] kept = nVal == 0 ? p : best;
         TrainingSummary summary = new TrainingSummary(epoch, nVal == 0 ? epoch : bestEpoch, lastTrainLoss,
                 nVal == 0 ? Double.NaN : bestLoss);
         return new AutoencoderModel(net.sizes, activation, kept, summary);
-    }
-
-    static double meanError(Mlp net, double[] p, double[] x, int[] rows, Mlp.Scratch s) {
-        double sum = 0;
-        int d = net.inputs();
-        for (int r : rows) {
-            net.forward(p, x, r * d, s.act);
-            sum += net.rowError(x, r * d, s.act);
-        }
-        return sum / rows.length;
     }
 
     private static int[] permutation(int n, SplittableRandom rnd) {
