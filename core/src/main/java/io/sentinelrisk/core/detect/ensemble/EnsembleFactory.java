@@ -53,7 +53,7 @@ public final class EnsembleFactory implements DetectorFactory {
     public List<ParamSpec> params() {
         return List.of(
                 new ParamSpec("members", ParamSpec.Kind.MAP_LIST,
-                        List.of(Map.of("type", "hbos"), Map.of("type", "ecod"), Map.of("type", "knn")),
+                        List.of(Map.of("type", "iforest"), Map.of("type", "ecod"), Map.of("type", "knn")),
                         "the member detectors, each a mapping with its type and its own parameters; "
                                 + "member i is fitted with seed derived from the pipeline's seed and i", null),
                 ParamSpec.ofChoice("combination", "average", "average: weighted mean of the normalised scores; max: "

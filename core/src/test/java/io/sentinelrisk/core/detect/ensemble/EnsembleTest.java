@@ -88,6 +88,6 @@ class EnsembleTest {
             assertThat(Detectors.byType(t).type()).isEqualTo(t);
         }
         FittedDetector d = fit(Map.of(), PlantedData.generate(1, 100, 2, 2).x());
-        assertThat(((EnsembleModel) d).members()).extracting(FittedDetector::type).containsExactly("hbos", "ecod", "knn");
+        assertThat(((EnsembleModel) d).members()).extracting(FittedDetector::type).containsExactly("iforest", "ecod", "knn");
     }
 }
