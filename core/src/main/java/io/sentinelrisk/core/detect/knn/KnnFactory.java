@@ -8,7 +8,7 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.neighbors.KdTree;
+import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 import io.sentinelrisk.core.detect.neighbors.NeighborTable;
 import io.sentinelrisk.core.detect.support.ParamChecks;
@@ -32,7 +32,7 @@ public final class KnnFactory implements DetectorFactory {
 
     @Override
     public String description() {
-        return "k-nearest-neighbour distance: distance to the k-th nearest training row, or the mean/median of the k (PyOD KNN); exact k-d tree search";
+        return "k-nearest-neighbour distance: distance to the k-th nearest training row, or the mean/median of the k (PyOD KNN); exact search (k-d tree up to 15 features, blocked scan above)";
     }
 
     @Override
@@ -57,13 +57,13 @@ public final class KnnFactory implements DetectorFactory {
             throw new InputException("knn: n_neighbors=" + k + " needs at least " + (k + 1) + " training rows, found " + x.rows());
         }
         double[] points = x.data().clone();
-        KdTree tree = new KdTree(points, x.rows(), x.cols(), metric);
-        NeighborTable table = NeighborTable.ofReference(tree, k, threads);
+        NeighborIndex index = NeighborIndex.of(points, x.rows(), x.cols(), metric);
+        NeighborTable table = NeighborTable.ofReference(index, k, threads);
         double[] trainingScores = new double[x.rows()];
         for (int i = 0; i < x.rows(); i++) {
             trainingScores[i] = method.combine(table.distances(), i * k, k);
         }
-        return new KnnModel(points, x.cols(), k, method, tree, trainingScores);
+        return new KnnModel(points, x.cols(), k, method, index, trainingScores);
     }
 
     @Override
@@ -99,7 +99,7 @@ public final class KnnFactory implements DetectorFactory {
             throw r.corrupt("inconsistent sizes (features " + d + ", k " + k + ", " + points.length + " values, "
                     + scores.length + " scores)");
         }
-        KdTree tree = new KdTree(points, scores.length, d, metric);
-        return new KnnModel(points, d, k, method, tree, scores);
+        NeighborIndex index = NeighborIndex.of(points, scores.length, d, metric);
+        return new KnnModel(points, d, k, method, index, scores);
     }
 }

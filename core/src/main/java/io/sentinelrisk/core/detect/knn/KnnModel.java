@@ -2,11 +2,11 @@ package io.sentinelrisk.core.detect.knn;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.neighbors.KdTree;
+import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
+import io.sentinelrisk.core.detect.neighbors.NeighborQuery;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 import io.sentinelrisk.core.detect.support.BatchScoring;
 import io.sentinelrisk.core.detect.support.TrainingScores;
-import io.sentinelrisk.core.util.Parallel;
 
 /**
  * A fitted kNN detector. The training rows are its reference set (it needs them to score). A new
@@ -18,15 +18,15 @@ public final class KnnModel implements FittedDetector, TrainingScores.LeaveOneOu
     private final int d;
     private final int k;
     private final KnnMethod method;
-    private final KdTree tree;
+    private final NeighborIndex index;
     private final double[] trainingScores;
 
-    KnnModel(double[] points, int d, int k, KnnMethod method, KdTree tree, double[] trainingScores) {
+    KnnModel(double[] points, int d, int k, KnnMethod method, NeighborIndex index, double[] trainingScores) {
         this.points = points;
         this.d = d;
         this.k = k;
         this.method = method;
-        this.tree = tree;
+        this.index = index;
         this.trainingScores = trainingScores;
     }
 
@@ -49,7 +49,7 @@ public final class KnnModel implements FittedDetector, TrainingScores.LeaveOneOu
     }
 
     public Metric metric() {
-        return tree.metric();
+        return index.metric();
     }
 
     double[] points() {
@@ -63,22 +63,15 @@ public final class KnnModel implements FittedDetector, TrainingScores.LeaveOneOu
     @Override
     public double score(double[] row) {
         BatchScoring.checkFeatures(type(), d, row.length);
-        KdTree.Query q = tree.newQuery(k);
-        tree.search(row, 0, k, -1, q);
+        NeighborQuery q = index.newQuery(k);
+        index.search(row, 0, k, -1, q);
         return method.combine(q.distances(), 0, k);
     }
 
     @Override
     public void score(Matrix x, double[] out, int threads) {
         BatchScoring.checkFeatures(type(), d, x.cols());
-        double[] data = x.data();
-        Parallel.forRange(x.rows(), threads, 256, (from, to) -> {
-            KdTree.Query q = tree.newQuery(k);
-            for (int i = from; i < to; i++) {
-                tree.search(data, i * d, k, -1, q);
-                out[i] = method.combine(q.distances(), 0, k);
-            }
-        });
+        index.searchEach(x.data(), x.rows(), k, threads, (i, found) -> out[i] = method.combine(found.distances(), 0, k));
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.neighbors.KdTree;
+import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 import io.sentinelrisk.core.detect.neighbors.NeighborTable;
 import io.sentinelrisk.core.detect.support.ParamChecks;
@@ -33,7 +33,7 @@ public final class LofFactory implements DetectorFactory {
 
     @Override
     public String description() {
-        return "Local Outlier Factor: local density of a row's k nearest training rows over its own (scikit-learn LocalOutlierFactor, novelty); exact k-d tree search";
+        return "Local Outlier Factor: local density of a row's k nearest training rows over its own (scikit-learn LocalOutlierFactor, novelty); exact search (k-d tree up to 15 features, blocked scan above)";
     }
 
     @Override
@@ -58,8 +58,8 @@ public final class LofFactory implements DetectorFactory {
         }
         int k = Math.max(1, Math.min(requestedK, n - 1));
         double[] points = x.data().clone();
-        KdTree tree = new KdTree(points, n, x.cols(), metric);
-        NeighborTable table = NeighborTable.ofReference(tree, k, threads);
+        NeighborIndex index = NeighborIndex.of(points, n, x.cols(), metric);
+        NeighborTable table = NeighborTable.ofReference(index, k, threads);
         double[] kDistance = new double[n];
         for (int i = 0; i < n; i++) {
             kDistance[i] = table.distances()[i * k + k - 1];
@@ -72,7 +72,7 @@ public final class LofFactory implements DetectorFactory {
         for (int i = 0; i < n; i++) {
             trainingScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i]);
         }
-        return new LofModel(points, x.cols(), k, tree, kDistance, lrd, trainingScores);
+        return new LofModel(points, x.cols(), k, index, kDistance, lrd, trainingScores);
     }
 
     @Override
@@ -110,6 +110,6 @@ public final class LofFactory implements DetectorFactory {
                 || kDistance.length != n || lrd.length != n) {
             throw r.corrupt("inconsistent sizes (features " + d + ", k " + k + ", " + n + " rows)");
         }
-        return new LofModel(points, d, k, new KdTree(points, n, d, metric), kDistance, lrd, scores);
+        return new LofModel(points, d, k, NeighborIndex.of(points, n, d, metric), kDistance, lrd, scores);
     }
 }

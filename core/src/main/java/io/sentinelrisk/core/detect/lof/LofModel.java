@@ -2,11 +2,11 @@ package io.sentinelrisk.core.detect.lof;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.neighbors.KdTree;
+import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
+import io.sentinelrisk.core.detect.neighbors.NeighborQuery;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 import io.sentinelrisk.core.detect.support.BatchScoring;
 import io.sentinelrisk.core.detect.support.TrainingScores;
-import io.sentinelrisk.core.util.Parallel;
 
 /**
  * A fitted LOF: the training rows, their k-distances and local reachability densities (lrd).
@@ -20,16 +20,16 @@ public final class LofModel implements FittedDetector, TrainingScores.LeaveOneOu
     private final double[] points;
     private final int d;
     private final int k;
-    private final KdTree tree;
+    private final NeighborIndex index;
     private final double[] kDistance;
     private final double[] lrd;
     private final double[] trainingScores;
 
-    LofModel(double[] points, int d, int k, KdTree tree, double[] kDistance, double[] lrd, double[] trainingScores) {
+    LofModel(double[] points, int d, int k, NeighborIndex index, double[] kDistance, double[] lrd, double[] trainingScores) {
         this.points = points;
         this.d = d;
         this.k = k;
-        this.tree = tree;
+        this.index = index;
         this.kDistance = kDistance;
         this.lrd = lrd;
         this.trainingScores = trainingScores;
@@ -69,7 +69,7 @@ public final class LofModel implements FittedDetector, TrainingScores.LeaveOneOu
     }
 
     public Metric metric() {
-        return tree.metric();
+        return index.metric();
     }
 
     double[] points() {
@@ -91,23 +91,19 @@ public final class LofModel implements FittedDetector, TrainingScores.LeaveOneOu
     @Override
     public double score(double[] row) {
         BatchScoring.checkFeatures(type(), d, row.length);
-        return scoreAt(row, 0, tree.newQuery(k));
+        NeighborQuery q = index.newQuery(k);
+        index.search(row, 0, k, -1, q);
+        return scoreOf(q);
     }
 
     @Override
     public void score(Matrix x, double[] out, int threads) {
         BatchScoring.checkFeatures(type(), d, x.cols());
-        double[] data = x.data();
-        Parallel.forRange(x.rows(), threads, 256, (from, to) -> {
-            KdTree.Query q = tree.newQuery(k);
-            for (int i = from; i < to; i++) {
-                out[i] = scoreAt(data, i * d, q);
-            }
-        });
+        index.searchEach(x.data(), x.rows(), k, threads, (i, found) -> out[i] = scoreOf(found));
     }
 
-    private double scoreAt(double[] data, int off, KdTree.Query q) {
-        tree.search(data, off, k, -1, q);
+    /** The outlier factor of a row whose k nearest training rows are {@code q}'s. */
+    private double scoreOf(NeighborQuery q) {
         double own = reachDensity(q.distances(), q.indices(), 0, k, kDistance);
         return factor(q.indices(), 0, k, lrd, own);
     }

@@ -1,13 +1,12 @@
 package io.sentinelrisk.core.detect.neighbors;
 
 /**
- * An exact k-nearest-neighbour index over a fixed reference set: a k-d tree (median split on the
- * widest dimension, bounding boxes per node) on flat primitive arrays. Built deterministically;
- * ties in distance are broken by the lower reference index, so every query has one answer
- * whatever the tree shape, the same as a brute-force scan ({@link #bruteForce}).
- * Immutable and safe to query from many threads, each with its own {@link Query}.
+ * An exact k-nearest-neighbour index for few features: a k-d tree (median split on the widest
+ * dimension, bounding boxes per node) on flat primitive arrays. Built deterministically; ties in
+ * distance are broken by the lower reference index, so every query has one answer whatever the
+ * tree shape, the same as a scan of every point.
  */
-public final class KdTree {
+public final class KdTree implements NeighborIndex {
     /**
      * Points per leaf. Leaves are scanned with a vectorisable column loop, so fairly large
      * leaves pay: measured on 100,000 × 10 Gaussian rows (k = 20), CPU per query 0.27 ms at 128,
@@ -21,11 +20,13 @@ public final class KdTree {
     /** The reference points as given (row-major, by reference index); shared, never modified. */
     private final double[] points;
     /**
-     * The same points leaf by leaf in column-major blocks: a leaf over positions [s, e) keeps
-     * feature j of position p at {@code s*d + j*(e-s) + (p-s)}, so a leaf scan runs one feature
-     * at a time over contiguous memory, a loop the JIT vectorises.
+     * The same points leaf by leaf, column by column ({@link ColumnScan}): feature j of the leaf
+     * {@code node} is {@code leafColumns[leafSlot[node] * d + j]}, by tree position.
      */
-    private final double[] leafColumns;
+    private final double[][] leafColumns;
+    /** Leaf number of each node; -1 for inner nodes. */
+    private final int[] leafSlot;
+    private final int widestLeaf;
     /** Tree position → reference index. */
     private final int[] index;
     private final int[] start;
@@ -60,53 +61,46 @@ public final class KdTree {
         this.lo = java.util.Arrays.copyOf(b.lo, b.count * d);
         this.hi = java.util.Arrays.copyOf(b.hi, b.count * d);
         this.points = points;
-        this.leafColumns = new double[n * d];
+        this.leafSlot = new int[left.length];
+        int leaves = 0;
+        for (int node = 0; node < left.length; node++) {
+            leafSlot[node] = left[node] < 0 ? leaves++ : -1;
+        }
+        this.leafColumns = new double[leaves * d][];
         int widest = 1;
         for (int node = 0; node < left.length; node++) {
             if (left[node] < 0) {
-                int s = start[node];
-                int len = end[node] - s;
+                int len = end[node] - start[node];
                 widest = Math.max(widest, len);
-                for (int p = 0; p < len; p++) {
-                    for (int j = 0; j < d; j++) {
-                        leafColumns[s * d + j * len + p] = points[perm[s + p] * d + j];
-                    }
-                }
+                double[][] cols = ColumnScan.pack(points, d, perm, start[node], len);
+                System.arraycopy(cols, 0, leafColumns, leafSlot[node] * d, d);
             }
         }
         this.widestLeaf = widest;
     }
 
-    private final int widestLeaf;
-
-    /** The reference index of the point at tree position {@code p}; nearby positions are nearby points. */
-    public int referenceAt(int p) {
-        return index[p];
-    }
-
+    @Override
     public int size() {
         return n;
     }
 
+    @Override
     public int dimensions() {
         return d;
     }
 
+    @Override
     public Metric metric() {
         return metric;
     }
 
-    /** Scratch space for queries of up to {@code k} neighbours; one per thread. */
-    public Query newQuery(int k) {
-        return new Query(k, widestLeaf);
+    @Override
+    public NeighborQuery newQuery(int k) {
+        return new NeighborQuery(k, widestLeaf);
     }
 
-    /**
-     * Finds the {@code k} nearest reference points to the row at {@code q[qOff..qOff+d)},
-     * skipping reference {@code exclude} (-1 for none). Results, nearest first, are in
-     * {@code query.distances()} / {@code query.indices()}.
-     */
-    public void search(double[] q, int qOff, int k, int exclude, Query query) {
+    @Override
+    public void search(double[] q, int qOff, int k, int exclude, NeighborQuery query) {
         query.reset(k);
         if (n > 0) {
             visit(0, q, qOff, exclude, query);
@@ -114,18 +108,7 @@ public final class KdTree {
         query.finish(metric);
     }
 
-    /** The same answer as {@link #search}, by scanning every reference point (for tests and tiny sets). */
-    public void bruteForce(double[] q, int qOff, int k, int exclude, Query query) {
-        query.reset(k);
-        for (int p = 0; p < n; p++) {
-            if (index[p] != exclude) {
-                query.offer(metric.raw(points, index[p] * d, q, qOff, d), index[p]);
-            }
-        }
-        query.finish(metric);
-    }
-
-    private void visit(int node, double[] q, int qOff, int exclude, Query query) {
+    private void visit(int node, double[] q, int qOff, int exclude, NeighborQuery query) {
         if (left[node] < 0) {
             scanLeaf(node, q, qOff, exclude, query);
             return;
@@ -144,46 +127,24 @@ public final class KdTree {
     }
 
     /** Offers every point of leaf {@code node} (but {@code exclude}) to the query. */
-    private void scanLeaf(int node, double[] q, int qOff, int exclude, Query query) {
-        {
-            int s = start[node];
-            int len = end[node] - s;
-            double[] acc = query.acc;
-            java.util.Arrays.fill(acc, 0, len, 0.0);
-            // feature by feature over the leaf: the same additions, in the same order, as Metric.raw
-            for (int j = 0; j < d; j++) {
-                double qj = q[qOff + j];
-                int base = s * d + j * len;
-                if (metric == Metric.EUCLIDEAN) {
-                    for (int r = 0; r < len; r++) {
-                        double t = qj - leafColumns[base + r];
-                        acc[r] += t * t;
-                    }
-                } else {
-                    for (int r = 0; r < len; r++) {
-                        acc[r] += Math.abs(qj - leafColumns[base + r]);
-                    }
-                }
-            }
-            for (int r = 0; r < len; r++) {
-                if (acc[r] <= query.worst() && index[s + r] != exclude) {
-                    query.offer(acc[r], index[s + r]);
-                }
-            }
-        }
+    private void scanLeaf(int node, double[] q, int qOff, int exclude, NeighborQuery query) {
+        int s = start[node];
+        int len = end[node] - s;
+        ColumnScan.rawDistances(metric, leafColumns, leafSlot[node] * d, len, d, q, qOff, query.acc);
+        query.offerBlock(len, index, s, exclude);
     }
 
     /**
-     * The k nearest other reference points of every reference point, written row-major into
-     * {@code dist}/{@code idx} ({@code n × k}, by reference index). The points of one leaf are
+     * {@inheritDoc} The points of one leaf are
      * searched together: the tree is walked once per leaf, pruned by box-to-box distance against
      * the leaf's largest current k-distance, and each visited leaf's columns are scanned for all
      * of them while they sit in cache. The answers are exact, so equal to {@link #search}'s.
      */
+    @Override
     public void allNeighbors(int k, int threads, double[] dist, int[] idx) {
         int[] leaves = java.util.stream.IntStream.range(0, left.length).filter(nd -> left[nd] < 0).toArray();
         io.sentinelrisk.core.util.Parallel.forRange(leaves.length, threads, 1, (from, to) -> {
-            Query[] queries = new Query[widestLeaf];
+            NeighborQuery[] queries = new NeighborQuery[widestLeaf];
             for (int t = from; t < to; t++) {
                 int leaf = leaves[t];
                 int m = end[leaf] - start[leaf];
@@ -204,7 +165,7 @@ public final class KdTree {
         });
     }
 
-    private void visitBatch(int node, int leaf, Query[] queries) {
+    private void visitBatch(int node, int leaf, NeighborQuery[] queries) {
         int s = start[leaf];
         int m = end[leaf] - s;
         if (left[node] < 0) {
@@ -261,113 +222,6 @@ public final class KdTree {
             s += metric.rawOfGap(gap);
         }
         return s;
-    }
-
-    /** Per-thread search state: a bounded max-heap ordered by (raw distance, index). */
-    public static final class Query {
-        private final double[] raw;
-        private final int[] idx;
-        private final double[] outDist;
-        private final int[] outIdx;
-        final double[] acc;
-        private int k;
-        private int size;
-        private int found;
-
-        Query(int capacity, int leafWidth) {
-            acc = new double[leafWidth];
-            raw = new double[capacity];
-            idx = new int[capacity];
-            outDist = new double[capacity];
-            outIdx = new int[capacity];
-        }
-
-        /** How many neighbours the last search found (k, or fewer when the reference set is smaller). */
-        public int found() {
-            return found;
-        }
-
-        /** Distances of the last search's neighbours, nearest first; valid up to {@link #found()}. */
-        public double[] distances() {
-            return outDist;
-        }
-
-        /** Reference indices of the last search's neighbours, nearest first. */
-        public int[] indices() {
-            return outIdx;
-        }
-
-        void reset(int k) {
-            if (k > raw.length || k < 1) {
-                throw new IllegalArgumentException("query made for " + raw.length + " neighbours, asked " + k);
-            }
-            this.k = k;
-            this.size = 0;
-        }
-
-        double worst() {
-            return size < k ? Double.POSITIVE_INFINITY : raw[0];
-        }
-
-        private static boolean worse(double r1, int i1, double r2, int i2) {
-            return r1 > r2 || (r1 == r2 && i1 > i2);
-        }
-
-        void offer(double r, int i) {
-            if (size < k) {
-                int c = size++;
-                while (c > 0) {
-                    int parent = (c - 1) >>> 1;
-                    if (!worse(r, i, raw[parent], idx[parent])) {
-                        break;
-                    }
-                    raw[c] = raw[parent];
-                    idx[c] = idx[parent];
-                    c = parent;
-                }
-                raw[c] = r;
-                idx[c] = i;
-                return;
-            }
-            if (!worse(raw[0], idx[0], r, i)) {
-                return;
-            }
-            siftDown(0, r, i, size);
-        }
-
-        private void siftDown(int c, double r, int i, int len) {
-            while (true) {
-                int child = 2 * c + 1;
-                if (child >= len) {
-                    break;
-                }
-                if (child + 1 < len && worse(raw[child + 1], idx[child + 1], raw[child], idx[child])) {
-                    child++;
-                }
-                if (!worse(raw[child], idx[child], r, i)) {
-                    break;
-                }
-                raw[c] = raw[child];
-                idx[c] = idx[child];
-                c = child;
-            }
-            raw[c] = r;
-            idx[c] = i;
-        }
-
-        void finish(Metric metric) {
-            found = size;
-            // Pop the worst repeatedly into the back of the output: nearest first.
-            for (int pos = size - 1; pos >= 0; pos--) {
-                outDist[pos] = metric.distance(raw[0]);
-                outIdx[pos] = idx[0];
-                int len = pos;
-                if (len > 0) {
-                    siftDown(0, raw[len], idx[len], len);
-                }
-            }
-            size = 0;
-        }
     }
 
     /** Builds the node arrays by recursive median splits. */

@@ -6,12 +6,12 @@ package io.sentinelrisk.core.detect.neighbors;
  */
 public record NeighborTable(int k, double[] distances, int[] indices) {
 
-    /** Searches all {@code tree.size()} reference points in parallel; deterministic for any thread count. */
-    public static NeighborTable ofReference(KdTree tree, int k, int threads) {
-        int n = tree.size();
+    /** Searches all reference points in parallel; deterministic for any thread count. */
+    public static NeighborTable ofReference(NeighborIndex index, int k, int threads) {
+        int n = index.size();
         double[] dist = new double[n * k];
         int[] idx = new int[n * k];
-        tree.allNeighbors(k, threads, dist, idx);
+        index.allNeighbors(k, threads, dist, idx);
         return new NeighborTable(k, dist, idx);
     }
 }
