@@ -63,7 +63,7 @@ public final class KnnFactory implements DetectorFactory {
         for (int i = 0; i < x.rows(); i++) {
             trainingScores[i] = method.combine(table.distances(), i * k, k);
         }
-        return new KnnModel(points, x.cols(), k, method, index, trainingScores);
+        return new KnnModel(index, points, k, method, trainingScores);
     }
 
     @Override
@@ -100,6 +100,6 @@ public final class KnnFactory implements DetectorFactory {
                     + scores.length + " scores)");
         }
         NeighborIndex index = NeighborIndex.of(points, scores.length, d, metric);
-        return new KnnModel(points, d, k, method, index, scores);
+        return new KnnModel(index, points, k, method, scores);
     }
 }

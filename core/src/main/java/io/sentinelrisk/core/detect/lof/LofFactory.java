@@ -72,7 +72,7 @@ public final class LofFactory implements DetectorFactory {
         for (int i = 0; i < n; i++) {
             trainingScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i]);
         }
-        return new LofModel(points, x.cols(), k, index, kDistance, lrd, trainingScores);
+        return new LofModel(index, points, k, kDistance, lrd, trainingScores);
     }
 
     @Override
@@ -110,6 +110,6 @@ public final class LofFactory implements DetectorFactory {
                 || kDistance.length != n || lrd.length != n) {
             throw r.corrupt("inconsistent sizes (features " + d + ", k " + k + ", " + n + " rows)");
         }
-        return new LofModel(points, d, k, NeighborIndex.of(points, n, d, metric), kDistance, lrd, scores);
+        return new LofModel(NeighborIndex.of(points, n, d, metric), points, k, kDistance, lrd, scores);
     }
 }
