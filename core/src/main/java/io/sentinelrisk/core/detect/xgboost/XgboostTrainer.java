@@ -39,14 +39,15 @@ final class XgboostTrainer implements DetectorTrainer {
         p.put("lambda", s.regLambda());
         p.put("scale_pos_weight", s.scalePosWeight());
         p.put("tree_method", s.treeMethod());
-        p.put("nthread", s.nthread() > 0 ? s.nthread() : Math.max(1, threads));
+        int nthread = s.nthread() > 0 ? s.nthread() : Math.max(1, threads);
+        p.put("nthread", nthread);
         p.put("seed", (int) (s.seed() & 0x7fffffff));
         p.put("verbosity", 0);
         DMatrix train = null;
         try {
             train = new DMatrix(data, x.rows(), x.cols(), Float.NaN);
             train.setLabel(y);
-            return XgboostModel.trained(XGBoost.train(train, p, s.nEstimators(), new HashMap<>(), null, null));
+            return XgboostModel.trained(XGBoost.train(train, p, s.nEstimators(), new HashMap<>(), null, null), nthread);
         } catch (XGBoostError e) {
             throw new SentinelException("xgboost: training failed: " + XgboostFactory.firstLine(e.getMessage()), e);
         } finally {

@@ -106,6 +106,36 @@ class SupervisedDetectorsTest {
     }
 
     @Test
+    void xgboostScoresTheSameFromManyCallersWithAnyThreadCount() throws Exception {
+        int[] y = new int[2000];
+        Matrix x = data(2000, y, 6);
+        XgboostModel m = (XgboostModel) fit(new XgboostFactory(), Map.of("n_estimators", 30), x, y);
+        double[] expected = new double[x.rows()];
+        m.score(x, expected, 1);
+        // callers asking for different thread counts at once: the booster's setting changes under
+        // a lock while other predictions (and the other queries) run
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<double[]>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 24; t++) {
+                int threads = 1 + t % 3;
+                runs.add(pool.submit(() -> {
+                    double[] out = new double[x.rows()];
+                    m.score(x, out, threads);
+                    m.featureImportance();
+                    return out;
+                }));
+            }
+            for (java.util.concurrent.Future<double[]> run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(m.score(x.row(7, new double[x.cols()]))).isEqualTo(expected[7]);
+    }
+
+    @Test
     void xgboostPartIsXgboostsOwnJsonModel() {
         int[] y = new int[300];
         Matrix x = data(300, y, 5);
