@@ -29,31 +29,15 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-SHARED="${SHARED:-$(cd "$root/.." && pwd)/shared}"
+. "$root/bench/common.sh"
+bench_init side-by-side "sklearn, pandas" "python3-sklearn python3-pandas"
 out="${1:-$root/bench/target/side-by-side}"
 SEEDS="${SEEDS:-1 2 3 4 5}"
 JOBS="${JOBS:-1 2}"
 WARMUP="${WARMUP:-20}"
 REPEATS="${REPEATS:-5}"
-PY=/usr/bin/python3
 peer="$SHARED/peers/py_peer.py"
-jar="$root/bench/target/benchmarks.jar"
-
-if [ -z "${DATASETS:-}" ]; then
-  DATASETS="$(ls "$SHARED"/datasets/*.csv "$SHARED"/datasets/*.csv.gz 2>/dev/null | sort | tr '\n' ' ')"
-fi
-[ -n "$DATASETS" ] || { echo "side-by-side: no datasets in $SHARED/datasets" >&2; exit 2; }
 [ -f "$peer" ] || { echo "side-by-side: no $peer (set SHARED)" >&2; exit 2; }
-if ! "$PY" -c "import sklearn, pandas" 2>/dev/null; then
-  echo "side-by-side: scikit-learn is missing; install it: apt-get update && apt-get install -y python3-sklearn python3-pandas" >&2
-  exit 2
-fi
-if [ ! -f "$jar" ] || [ -n "${REBUILD:-}" ]; then
-  "$root/bin/build" -q -pl bench -am package -DskipTests
-fi
-java="$("$root/bin/find-jdk")/bin/java"
-
-. "$root/bench/quiet.sh"
 
 mkdir -p "$out"
 : > "$out/runs.jsonl"

@@ -14,34 +14,19 @@
 # Environment: SHARED (default ../shared), DATASETS (default every CSV of $SHARED/datasets),
 #   DETECTORS (comma-separated, default all), THREADS (default 2), SEED (1), REPEATS (5),
 #   WARMUP_S (3), BUDGET_S (30), APPEND=1 to add to OUT_DIR/runs.jsonl instead of starting anew, QUIET and
-#   QUIET_MAX_WAIT (bench/quiet.sh), REBUILD=1 to rebuild the benchmarks jar.
+#   QUIET_MAX_WAIT and REBUILD (bench/common.sh).
 # Needs: apt-get install -y python3-sklearn python3-pandas python3-xgboost python3-torch
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-SHARED="${SHARED:-$(cd "$root/.." && pwd)/shared}"
+. "$root/bench/common.sh"
+bench_init speed "sklearn, pandas, xgboost, torch" "python3-sklearn python3-pandas python3-xgboost python3-torch"
 out="${1:-$root/bench/target/speed}"
 THREADS="${THREADS:-2}"
 SEED="${SEED:-1}"
 REPEATS="${REPEATS:-5}"
 WARMUP_S="${WARMUP_S:-3}"
 BUDGET_S="${BUDGET_S:-30}"
-PY=/usr/bin/python3
-jar="$root/bench/target/benchmarks.jar"
-
-if [ -z "${DATASETS:-}" ]; then
-  DATASETS="$(ls "$SHARED"/datasets/*.csv "$SHARED"/datasets/*.csv.gz 2>/dev/null | sort | tr '\n' ' ')"
-fi
-[ -n "$DATASETS" ] || { echo "speed: no datasets in $SHARED/datasets (set SHARED)" >&2; exit 2; }
-if ! "$PY" -c "import sklearn, pandas, xgboost, torch" 2>/dev/null; then
-  echo "speed: a Python peer is missing; install them: apt-get update && apt-get install -y python3-sklearn python3-pandas python3-xgboost python3-torch" >&2
-  exit 2
-fi
-if [ ! -f "$jar" ] || [ -n "${REBUILD:-}" ]; then
-  "$root/bin/build" -q -pl bench -am package -DskipTests
-fi
-java="$("$root/bin/find-jdk")/bin/java"
-. "$root/bench/quiet.sh"
 
 DETECTORS="${DETECTORS:-iforest,ocsvm,lof,knn,hbos,ecod,autoencoder,random_forest,xgboost,ensemble}"
 peer_algos="$(echo "$DETECTORS" | tr ',' '\n' | grep -v '^ensemble$' | paste -sd, -)"
