@@ -73,6 +73,20 @@ class DetectorContractTest {
         return cases().stream();
     }
 
+    /**
+     * Every case on narrow and on wide rows: above 15 features the neighbour detectors search
+     * with a blocked scan instead of a k-d tree, and both paths must keep the contract.
+     */
+    static Stream<Arguments> allWithWidths() {
+        List<Arguments> out = new ArrayList<>();
+        for (DetectorCase c : cases()) {
+            for (int width : new int[] {5, 24}) {
+                out.add(Arguments.of(c, width));
+            }
+        }
+        return out.stream();
+    }
+
     static Stream<Arguments> allWithSeeds() {
         List<Arguments> out = new ArrayList<>();
         for (DetectorCase c : cases()) {
@@ -113,10 +127,10 @@ class DetectorContractTest {
         assertThat(PlantedData.rocAuc(fitTime, train.labels())).isGreaterThan(0.9);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("all")
-    void fittingAndScoringDoNotDependOnTheThreadCount(DetectorCase c) {
-        PlantedData data = PlantedData.generate(7, 1500, 15, 5);
+    @ParameterizedTest(name = "{0} width {1}")
+    @MethodSource("allWithWidths")
+    void fittingAndScoringDoNotDependOnTheThreadCount(DetectorCase c, int width) {
+        PlantedData data = PlantedData.generate(7, 1500, 15, width);
         FittedDetector one = c.fit(data.x(), data.labels(), 11, 1);
         FittedDetector three = c.fit(data.x(), data.labels(), 11, 3);
         assertThat(c.factory().encode(three)).isEqualTo(c.factory().encode(one));
@@ -129,16 +143,16 @@ class DetectorContractTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("all")
-    void encodedModelScoresIdentically(DetectorCase c) {
-        PlantedData data = PlantedData.generate(3, 500, 5, 4);
+    @ParameterizedTest(name = "{0} width {1}")
+    @MethodSource("allWithWidths")
+    void encodedModelScoresIdentically(DetectorCase c, int width) {
+        PlantedData data = PlantedData.generate(3, 500, 5, width);
         FittedDetector m = c.fit(data.x(), data.labels(), 5, 2);
         byte[] bytes = c.factory().encode(m);
         FittedDetector back = c.factory().decode(bytes, "detector.bin");
         assertThat(back.type()).isEqualTo(c.factory().type());
-        assertThat(back.featureCount()).isEqualTo(4);
-        PlantedData other = PlantedData.generate(4, 200, 5, 4);
+        assertThat(back.featureCount()).isEqualTo(width);
+        PlantedData other = PlantedData.generate(4, 200, 5, width);
         assertThat(scores(back, other.x(), 2)).isEqualTo(scores(m, other.x(), 2));
         assertThat(TrainingScores.of(back, data.x(), 2)).isEqualTo(TrainingScores.of(m, data.x(), 2));
         assertThat(c.factory().encode(back)).isEqualTo(bytes);
