@@ -83,14 +83,16 @@ public final class XgboostFactory implements DetectorFactory {
         if (bytes.length < 2 || bytes[0] != '{' || bytes[bytes.length - 1] != '}') {
             throw corrupt(partName, "expected an XGBoost JSON model", null);
         }
-        Booster booster;
         try {
-            booster = XGBoost.loadModel(bytes);
-        } catch (XGBoostError | IOException | RuntimeException e) {
-            throw corrupt(partName, "XGBoost cannot load it: " + firstLine(e.getMessage()), e);
-        }
-        try {
-            return XgboostModel.loaded(booster, bytes);
+            return XgboostThread.call(() -> {
+                Booster booster;
+                try {
+                    booster = XGBoost.loadModel(bytes);
+                } catch (XGBoostError | IOException | RuntimeException e) {
+                    throw corrupt(partName, "XGBoost cannot load it: " + firstLine(e.getMessage()), e);
+                }
+                return XgboostModel.loaded(booster, bytes);
+            });
         } catch (XGBoostError e) {
             throw corrupt(partName, "XGBoost cannot read it: " + firstLine(e.getMessage()), e);
         }

@@ -10,28 +10,21 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A fitted XGBoost booster that is only read: in-place prediction is thread-safe in XGBoost,
- * the other queries have it alone. A batch is predicted in one call on XGBoost's own
- * threads, as the Python package does: splitting it over Java threads that each ask XGBoost for
- * one thread was twice as slow (XGBoost's idle OpenMP workers spin on the cores the Java threads
- * need). Its bundle part, the model in XGBoost's JSON format,
- * is the bytes it was loaded from, or, for a freshly trained booster, made when first asked
- * for (a bundle is not always written, and a fit should not pay for it). Features are passed as
- * 32-bit floats, as XGBoost stores them.
+ * A fitted XGBoost booster that is only read. Every call into it runs on {@link XgboostThread},
+ * so calls never overlap. A batch is predicted in one call on XGBoost's own threads, as the
+ * Python package does. Its bundle part, the model in XGBoost's JSON format, is the bytes it was
+ * loaded from, or, for a freshly trained booster, made when first asked for (a bundle is not
+ * always written, and a fit should not pay for it). Features are passed as 32-bit floats, as
+ * XGBoost stores them.
  */
 public final class XgboostModel implements FittedDetector {
     private final Booster booster;
     private final int d;
+    /** The model's JSON (null until made); used on {@link XgboostThread} only. */
     private byte[] bytes;
-    /**
-     * In-place predictions share the booster (read lock); changing its thread count and XGBoost's
-     * other queries, which are not thread-safe, have it alone (write lock).
-     */
-    private final ReentrantReadWriteLock boosterLock = new ReentrantReadWriteLock();
-    /** The booster's {@code nthread} (0: not known); guarded by {@link #boosterLock}. */
+    /** The booster's {@code nthread} (0: not known); used on {@link XgboostThread} only. */
     private int boosterThreads;
 
     private XgboostModel(Booster booster, byte[] bytes, int d, int threads) {
@@ -41,16 +34,15 @@ public final class XgboostModel implements FittedDetector {
         this.boosterThreads = threads;
     }
 
-    /** A model of a booster loaded from {@code bytes}; its thread count is set by the first batch. */
+    /** A model of a booster loaded from {@code bytes}; its thread count is set by the first batch. Call on {@link XgboostThread}. */
     static XgboostModel loaded(Booster booster, byte[] bytes) throws XGBoostError {
         return of(booster, bytes.clone(), 0);
     }
 
     /**
      * A model of a booster just trained on {@code threads} threads, which it keeps for scoring
-     * until a batch asks for others. Setting a booster's thread count, even to the value it has,
-     * makes XGBoost reconfigure it at the next prediction, and that slowed every later training
-     * in the process by 30-40% (measured: annthyroid, 200 rounds, 2 threads, XGBoost4J 3.0.4).
+     * until a batch asks for others: setting a booster's thread count, even to the value it has,
+     * makes XGBoost reconfigure it at the next prediction. Call on {@link XgboostThread}.
      */
     static XgboostModel trained(Booster booster, int threads) throws XGBoostError {
         return of(booster, null, threads);
@@ -84,16 +76,15 @@ public final class XgboostModel implements FittedDetector {
 
     /** The model in XGBoost's JSON format (what the bundle stores). */
     public byte[] modelBytes() {
-        boosterLock.writeLock().lock();
         try {
-            if (bytes == null) {
-                bytes = booster.toByteArray("json");
-            }
-            return bytes.clone();
+            return XgboostThread.call(() -> {
+                if (bytes == null) {
+                    bytes = booster.toByteArray("json");
+                }
+                return bytes.clone();
+            });
         } catch (XGBoostError e) {
             throw new SentinelException("xgboost: saving the model failed: " + XgboostFactory.firstLine(e.getMessage()), e);
-        } finally {
-            boosterLock.writeLock().unlock();
         }
     }
 
@@ -112,40 +103,23 @@ public final class XgboostModel implements FittedDetector {
 
     /** Predicts {@code n} rows on {@code threads} of XGBoost's threads (0: as the booster is set). */
     private double[] predict(float[] rows, int n, int threads) {
-        useThreads(threads);
+        float[][] p;
         try {
-            float[][] p = booster.inplace_predict(rows, n, d, Float.NaN);
-            double[] out = new double[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = p[i][0];
-            }
-            return out;
+            p = XgboostThread.call(() -> {
+                if (threads != 0 && threads != boosterThreads) {
+                    booster.setParam("nthread", threads);
+                    boosterThreads = threads;
+                }
+                return booster.inplace_predict(rows, n, d, Float.NaN);
+            });
         } catch (XGBoostError e) {
             throw new SentinelException("xgboost: prediction failed: " + XgboostFactory.firstLine(e.getMessage()), e);
-        } finally {
-            boosterLock.readLock().unlock();
         }
-    }
-
-    /** Takes the read lock with the booster set to {@code threads} (0: any). */
-    private void useThreads(int threads) {
-        boosterLock.readLock().lock();
-        if (threads == 0 || threads == boosterThreads) {
-            return;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = p[i][0];
         }
-        boosterLock.readLock().unlock();
-        boosterLock.writeLock().lock();
-        try {
-            if (threads != boosterThreads) {
-                booster.setParam("nthread", threads);
-                boosterThreads = threads;
-            }
-            boosterLock.readLock().lock(); // downgrade: no setParam can slip in before this prediction
-        } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: setting threads failed: " + XgboostFactory.firstLine(e.getMessage()), e);
-        } finally {
-            boosterLock.writeLock().unlock();
-        }
+        return out;
     }
 
     /**
@@ -159,13 +133,10 @@ public final class XgboostModel implements FittedDetector {
             names[j] = "f" + j;
         }
         Map<String, Double> raw;
-        boosterLock.writeLock().lock();
         try {
-            raw = booster.getScore(names, importanceType);
+            raw = XgboostThread.call(() -> booster.getScore(names, importanceType));
         } catch (XGBoostError e) {
             throw new SentinelException("xgboost: feature importance failed: " + XgboostFactory.firstLine(e.getMessage()), e);
-        } finally {
-            boosterLock.writeLock().unlock();
         }
         double total = 0;
         for (double v : raw.values()) {
@@ -191,25 +162,26 @@ public final class XgboostModel implements FittedDetector {
      */
     public Matrix shapContributions(Matrix x) {
         BatchScoring.checkFeatures(type(), d, x.cols());
-        DMatrix m = null;
-        boosterLock.writeLock().lock();
+        float[] rows = toFloats(x.data(), 0, x.data().length);
+        float[][] c;
         try {
-            m = new DMatrix(toFloats(x.data(), 0, x.data().length), x.rows(), d, Float.NaN);
-            float[][] c = booster.predictContrib(m, 0);
-            double[] out = new double[x.rows() * (d + 1)];
-            for (int i = 0; i < x.rows(); i++) {
-                for (int j = 0; j <= d; j++) {
-                    out[i * (d + 1) + j] = c[i][j];
+            c = XgboostThread.call(() -> {
+                DMatrix m = new DMatrix(rows, x.rows(), d, Float.NaN);
+                try {
+                    return booster.predictContrib(m, 0);
+                } finally {
+                    m.dispose();
                 }
-            }
-            return new Matrix(x.rows(), d + 1, out);
+            });
         } catch (XGBoostError e) {
             throw new SentinelException("xgboost: SHAP contributions failed: " + XgboostFactory.firstLine(e.getMessage()), e);
-        } finally {
-            boosterLock.writeLock().unlock();
-            if (m != null) {
-                m.dispose();
+        }
+        double[] out = new double[x.rows() * (d + 1)];
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j <= d; j++) {
+                out[i * (d + 1) + j] = c[i][j];
             }
         }
+        return new Matrix(x.rows(), d + 1, out);
     }
 }

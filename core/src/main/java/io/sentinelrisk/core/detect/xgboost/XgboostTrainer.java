@@ -12,7 +12,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Trains a booster with {@code binary:logistic} on the prepared rows and 0/1 labels. */
+/** Trains a booster with {@code binary:logistic} on the prepared rows and 0/1 labels, on {@link XgboostThread}. */
 final class XgboostTrainer implements DetectorTrainer {
     private final XgboostSettings s;
 
@@ -43,17 +43,18 @@ final class XgboostTrainer implements DetectorTrainer {
         p.put("nthread", nthread);
         p.put("seed", (int) (s.seed() & 0x7fffffff));
         p.put("verbosity", 0);
-        DMatrix train = null;
         try {
-            train = new DMatrix(data, x.rows(), x.cols(), Float.NaN);
-            train.setLabel(y);
-            return XgboostModel.trained(XGBoost.train(train, p, s.nEstimators(), new HashMap<>(), null, null), nthread);
+            return XgboostThread.call(() -> {
+                DMatrix train = new DMatrix(data, x.rows(), x.cols(), Float.NaN);
+                try {
+                    train.setLabel(y);
+                    return XgboostModel.trained(XGBoost.train(train, p, s.nEstimators(), new HashMap<>(), null, null), nthread);
+                } finally {
+                    train.dispose();
+                }
+            });
         } catch (XGBoostError e) {
             throw new SentinelException("xgboost: training failed: " + XgboostFactory.firstLine(e.getMessage()), e);
-        } finally {
-            if (train != null) {
-                train.dispose();
-            }
         }
     }
 }

@@ -112,8 +112,8 @@ class SupervisedDetectorsTest {
         XgboostModel m = (XgboostModel) fit(new XgboostFactory(), Map.of("n_estimators", 30), x, y);
         double[] expected = new double[x.rows()];
         m.score(x, expected, 1);
-        // callers asking for different thread counts at once: the booster's setting changes under
-        // a lock while other predictions (and the other queries) run
+        // callers on many threads asking for different thread counts at once: every call is
+        // queued to XGBoost's one thread, where the booster's setting changes between predictions
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             java.util.List<java.util.concurrent.Future<double[]>> runs = new java.util.ArrayList<>();
