@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
  * The one thread on which SentinelRisk calls into XGBoost. XGBoost works on OpenMP threads, and
  * OpenMP keeps a team of them for every thread that calls in; once there are more team threads
  * than cores, its threads stop spinning between parallel regions, and XGBoost's training, made
- * of many short regions, ran twice as slowly (annthyroid, 2 cores: 79-99 ms per fit, 172-179 ms
- * after one prediction had been made from a second thread). Calling in from one thread keeps
+ * of many short regions, ran twice as slowly (annthyroid, 2 cores: 250-284 ms per fit when
+ * predictions came from a second thread, 113-135 ms without; {@code XgboostTrainTiming
+ * --raw-elsewhere} in the bench module). Calling in from one thread keeps
  * one team whatever thread a caller is on. The calls either are short or use every core
  * themselves, so queueing them costs little; and since they never overlap, the boosters need no
  * locks. Calls made from this thread itself run at once.
