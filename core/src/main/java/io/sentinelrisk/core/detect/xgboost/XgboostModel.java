@@ -34,7 +34,10 @@ public final class XgboostModel implements FittedDetector {
         this.boosterThreads = threads;
     }
 
-    /** A model of a booster loaded from {@code bytes}; its thread count is set by the first batch. Call on {@link XgboostThread}. */
+    /**
+     * A model of a booster loaded from {@code bytes}; its thread count is set by the first batch.
+     * Call on {@link XgboostThread}.
+     */
     static XgboostModel loaded(Booster booster, byte[] bytes) throws XGBoostError {
         return of(booster, bytes.clone(), 0);
     }
