@@ -9,15 +9,12 @@ import io.sentinelrisk.core.util.Parallel;
  * block is read from memory once per batch and stays in cache while the batch uses it, and two
  * queries share each pass over a block.
  */
-public final class BlockScan implements NeighborIndex {
+public final class BlockScan extends NeighborIndex {
     /** Reference points per block: one block of 36 features is 72 KB, within a core's L2 cache. */
     static final int BLOCK = 256;
     /** Queries scanned together against each block. */
     static final int QUERY_BATCH = 32;
 
-    private final int n;
-    private final int d;
-    private final Metric metric;
     /** The reference points as given (row-major); shared, never modified. */
     private final double[] points;
     /** Block b holds points [b·BLOCK, min(n, (b+1)·BLOCK)); its feature j is {@code columns[b·d + j]}. */
@@ -28,9 +25,7 @@ public final class BlockScan implements NeighborIndex {
      * {@code points}: the caller must never modify them afterwards.
      */
     public BlockScan(double[] points, int n, int d, Metric metric) {
-        this.n = n;
-        this.d = d;
-        this.metric = metric;
+        super(n, d, metric);
         this.points = points;
         this.columns = new double[blocks() * d][];
         for (int b = 0; b < blocks(); b++) {
@@ -44,21 +39,6 @@ public final class BlockScan implements NeighborIndex {
 
     private int blockLength(int b) {
         return Math.min(BLOCK, n - b * BLOCK);
-    }
-
-    @Override
-    public int size() {
-        return n;
-    }
-
-    @Override
-    public int dimensions() {
-        return d;
-    }
-
-    @Override
-    public Metric metric() {
-        return metric;
     }
 
     @Override
