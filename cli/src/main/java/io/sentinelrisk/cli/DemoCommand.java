@@ -12,6 +12,7 @@ import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.io.CsvWriter;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
+import io.sentinelrisk.core.pipeline.TrainedPipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.synth.soc.SocGenerator;
 import picocli.CommandLine.Command;
@@ -69,12 +70,13 @@ final class DemoCommand implements Callable<Integer> {
         Frame frame = withAnswerColumnsHidden(generated);
         int[] labels = labels(generated.column("label"));
         watch.lap("generate");
-        Pipeline pipeline = new PipelineTrainer(cfg).fit(frame, labels).pipeline();
+        TrainedPipeline trained = new PipelineTrainer(cfg).fit(frame, labels);
+        Pipeline pipeline = trained.pipeline();
         watch.lap("fit");
         if (persist != null) {
             Bundles.write(pipeline, persist, Bundles.createdAt());
         }
-        ScoredBatch scores = pipeline.score(frame, "demo", cfg.effectiveThreads());
+        ScoredBatch scores = trained.baselineScores(frame, "demo", cfg.effectiveThreads());
         watch.lap("score");
         ScoredData scored = new ScoredData("demo", frame, scores, pipeline, labels, null);
         Map<String, Object> report = SummaryReport.build("demo", scored, persist == null ? null : persist.toString(), watch.laps());

@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             watch.lap("save");
             progress.step("scoring");
-            ScoredBatch scores = pipeline.score(data.frame(), data.source(), cfg.effectiveThreads());
+            ScoredBatch scores = trained.baselineScores(data.frame(), data.source(), cfg.effectiveThreads());
             watch.lap("score");
             ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
             progress.step("exporting");

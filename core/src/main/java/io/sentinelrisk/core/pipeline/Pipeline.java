@@ -48,7 +48,11 @@ public final class Pipeline {
     /** Scores every row of {@code frame} (checked against the training columns; {@code source} names it in errors). */
     public ScoredBatch score(Frame frame, String source, int threads) {
         SchemaCheck.requireCompatible(schema, frame, source);
-        double[] raw = rawScores(frame, threads);
+        return calibrated(rawScores(frame, threads));
+    }
+
+    /** Risk, severity and is_anomaly of raw detector scores. */
+    ScoredBatch calibrated(double[] raw) {
         int n = raw.length;
         double[] risk = new double[n];
         Severity[] severity = new Severity[n];
