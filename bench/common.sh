@@ -60,3 +60,22 @@ record() {
     echo "${line%\}}, \"cpu_busy_before\": $busy}" >> "$file"
   done
 }
+
+# Makes Python's xgboost run on the native library that SentinelRisk ships (libxgboost4j.so from
+# XGBoost4J, taken out of the benchmarks jar) instead of Debian's: a copy of Debian's package in
+# bench/target/xgboost-on-ours whose library is ours and whose VERSION says the native version
+# (the package refuses a library of another version), put first on PYTHONPATH. Sets
+# XGBOOST_FRONT_END to the package's own version. Call after bench_init.
+use_our_native_xgboost() {
+  local copy="$root/bench/target/xgboost-on-ours" debian
+  debian="$("$PY" -c 'import os, xgboost; print(os.path.dirname(xgboost.__file__))')"
+  rm -rf "$copy" && mkdir -p "$copy/native"
+  (cd "$copy/native" && unzip -q -o "$jar" 'lib/linux/x86_64/libxgboost4j.so')
+  cp -r "$debian" "$copy/xgboost"
+  rm -f "$copy/xgboost/lib/"*
+  ln -s "$copy/native/lib/linux/x86_64/libxgboost4j.so" "$copy/xgboost/lib/libxgboost.so"
+  XGBOOST_FRONT_END="$(cat "$debian/VERSION")"
+  unzip -p "$jar" META-INF/maven/ml.dmlc/xgboost4j_2.12/pom.properties | sed -n 's/^version=//p' > "$copy/xgboost/VERSION"
+  export XGBOOST_FRONT_END PYTHONPATH="$copy${PYTHONPATH:+:$PYTHONPATH}"
+  echo "Python xgboost $XGBOOST_FRONT_END on native $(cat "$copy/xgboost/VERSION")" >&2
+}

@@ -210,6 +210,9 @@ def library(algo):
         return f"torch {torch.__version__}"
     if algo == "xgboost":
         import xgboost
+        front_end = os.environ.get("XGBOOST_FRONT_END")
+        if front_end:  # speed.sh's XGBOOST_NATIVE=ours: Debian's package on our native library
+            return f"xgboost {front_end} on native {xgboost.__version__}"
         return f"xgboost {xgboost.__version__}"
     import sklearn
     return f"scikit-learn {sklearn.__version__}"

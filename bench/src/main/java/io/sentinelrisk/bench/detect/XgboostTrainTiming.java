@@ -15,14 +15,14 @@ import java.util.Map;
  * XGBoost training time through XGBoost4J, alone or with every fit followed by a batch
  * prediction (made on the fitting thread, or with {@code --score-elsewhere} from another Java
  * thread, as a server's request threads would), on all rows of one labelled CSV (standardised), 200 rounds, depth 6, eta 0.1, hist:
- * 30 rounds, the median of the last 20, one JSON line. Its Python side is
+ * 30 fits ({@code --fits N}: N), the median of the last two thirds, one JSON line. Its Python side is
  * {@code bench/xgboost_train_timing.py}; together they separate the cost of training from that
  * of the protocol around it. {@code --raw-elsewhere} bypasses SentinelRisk: XGBoost4J's own API
  * trains on this thread and predicts from another, which shows why every call goes through
  * {@code XgboostThread}.
  * <pre>
  * java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar \
- *   io.sentinelrisk.bench.detect.XgboostTrainTiming CSV [--score | --score-elsewhere | --raw-elsewhere] [--threads 2]
+ *   io.sentinelrisk.bench.detect.XgboostTrainTiming CSV [--score | --score-elsewhere | --raw-elsewhere] [--threads 2] [--fits 30]
  * </pre>
  */
 public final class XgboostTrainTiming {
@@ -35,6 +35,7 @@ public final class XgboostTrainTiming {
         boolean elsewhere = false;
         boolean raw = false;
         int threads = 2;
+        int fits = 30;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--score" -> score = true;
@@ -44,18 +45,19 @@ public final class XgboostTrainTiming {
                     elsewhere = true;
                 }
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--fits" -> fits = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         NumericCsv data = NumericCsv.read(csv);
         Matrix x = data.standardised();
         if (raw) {
-            rawElsewhere(data, x, threads);
+            rawElsewhere(data, x, threads, fits);
             return;
         }
         DetectorFactory f = Detectors.byType("xgboost");
         Params p = Params.parse(SpeedRunner.SETTINGS.get("xgboost"), f.params(), "xgboost timing");
-        double[] ms = new double[30];
+        double[] ms = new double[fits];
         double[] out = new double[x.rows()];
         int t = threads;
         java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
@@ -70,15 +72,15 @@ public final class XgboostTrainTiming {
             }
         }
         other.shutdown();
-        double[] measured = Arrays.copyOfRange(ms, 10, ms.length);
+        double[] measured = Arrays.copyOfRange(ms, fits / 3, fits);
         Arrays.sort(measured);
         System.out.printf(Locale.ROOT, "{\"side\": \"xgboost4j\", \"dataset\": \"%s\", \"rows\": %d, \"threads\": %d, "
                         + "\"score_between_fits\": \"%s\", \"median_fit_ms\": %.1f, \"min_fit_ms\": %.1f}%n",
                 data.name(), x.rows(), threads, elsewhere ? "from another thread" : score ? "yes" : "no", measured[measured.length / 2], measured[0]);
     }
 
-    /** XGBoost4J alone: train here, predict from another thread, 30 rounds; prints the median fit. */
-    private static void rawElsewhere(NumericCsv data, Matrix x, int threads) throws Exception {
+    /** XGBoost4J alone: train here, predict from another thread; prints the median fit. */
+    private static void rawElsewhere(NumericCsv data, Matrix x, int threads, int fits) throws Exception {
         int n = x.rows();
         int d = x.cols();
         float[] rows = new float[n * d];
@@ -92,7 +94,7 @@ public final class XgboostTrainTiming {
         Map<String, Object> p = new java.util.HashMap<>(Map.of("objective", "binary:logistic", "eval_metric", "logloss",
                 "eta", 0.1, "max_depth", 6, "tree_method", "hist", "nthread", threads, "seed", 1, "verbosity", 0));
         java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
-        double[] ms = new double[30];
+        double[] ms = new double[fits];
         for (int r = 0; r < ms.length; r++) {
             long t0 = System.nanoTime();
             ml.dmlc.xgboost4j.java.DMatrix m = new ml.dmlc.xgboost4j.java.DMatrix(rows, n, d, Float.NaN);
@@ -104,7 +106,7 @@ public final class XgboostTrainTiming {
             b.dispose();
         }
         other.shutdown();
-        double[] measured = Arrays.copyOfRange(ms, 10, ms.length);
+        double[] measured = Arrays.copyOfRange(ms, fits / 3, fits);
         Arrays.sort(measured);
         System.out.printf(Locale.ROOT, "{\"side\": \"xgboost4j api\", \"dataset\": \"%s\", \"rows\": %d, \"threads\": %d, "
                         + "\"score_between_fits\": \"from another thread\", \"median_fit_ms\": %.1f, \"min_fit_ms\": %.1f}%n",

@@ -196,7 +196,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Command(name = "metrics", mixinStandardHelpOptions = true,
             header = "Seasonal time series with planted spikes, level shifts and drifts.",
             description = "Columns: timestamp, series, value, scenario, label (long format: one row per series and "
-                    + "time, in time order). The first 15% of each series is left clean.")
+                    + "time, in time order). The first 15%% of each series is left clean.")
     static final class Metrics extends Generator {
         @Option(names = "--series", defaultValue = "3", paramLabel = "N", description = "Series (default: ${DEFAULT-VALUE}).")
         int series;

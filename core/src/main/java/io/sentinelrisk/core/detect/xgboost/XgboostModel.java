@@ -8,8 +8,10 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A fitted XGBoost booster that is only read. Every call into it runs on {@link XgboostThread},
@@ -20,6 +22,11 @@ import java.util.Map;
  * XGBoost stores them.
  */
 public final class XgboostModel implements FittedDetector {
+    /**
+     * XGBoost 3.1+ writes the intercept as a one-element array ({@code "base_score":"[2.9E-1]"});
+     * XGBoost before 3.1 (Debian's Python XGBoost is 1.7) misreads it and predicts wrongly.
+     */
+    private static final Pattern ONE_INTERCEPT = Pattern.compile("\"base_score\":\"\\[([^\\],\"]*)\\]\"");
     private final Booster booster;
     private final int d;
     /** The model's JSON (null until made); used on {@link XgboostThread} only. */
@@ -77,18 +84,27 @@ public final class XgboostModel implements FittedDetector {
         return d;
     }
 
-    /** The model in XGBoost's JSON format (what the bundle stores). */
+    /**
+     * The model in XGBoost's JSON format (what the bundle stores), with a single intercept
+     * written as a plain number, as XGBoost wrote it before 3.1 and every version reads it, so
+     * that older XGBoost (Python's included) loads the bundle part with the same predictions.
+     */
     public byte[] modelBytes() {
         try {
             return XgboostThread.call(() -> {
                 if (bytes == null) {
-                    bytes = booster.toByteArray("json");
+                    bytes = withScalarIntercept(booster.toByteArray("json"));
                 }
                 return bytes.clone();
             });
         } catch (XGBoostError e) {
             throw new SentinelException("xgboost: saving the model failed: " + XgboostFactory.firstLine(e.getMessage()), e);
         }
+    }
+
+    private static byte[] withScalarIntercept(byte[] json) {
+        String model = new String(json, StandardCharsets.UTF_8);
+        return ONE_INTERCEPT.matcher(model).replaceFirst("\"base_score\":\"$1\"").getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
