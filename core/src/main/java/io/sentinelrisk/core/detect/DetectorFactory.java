@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One kind of detector as the user sees it: its config name ({@code detector.type}), its
  * documented parameters, how to make a trainer from them, and how its fitted model is stored in
- * a bundle part and read back. Registered in {@link Detectors}.
+ * a bundle part and read back. Registered in {@code io.sentinelrisk.core.pipeline.Detectors}.
  */
 public interface DetectorFactory {
     /** The value of {@code detector.type}, e.g. {@code iforest}. */
@@ -29,7 +29,7 @@ public interface DetectorFactory {
      * A trainer for validated parameters. {@code seed} is the pipeline's {@code random_state};
      * {@code contamination} is the expected anomaly fraction (some detectors use it).
      */
-    DetectorTrainer trainer(Params params, long seed, double contamination);
+    DetectorTrainer trainer(Params params, long seed);
 
     /** The model as a bundle part (binary, or the library's own format). */
     byte[] encode(FittedDetector model);

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.detect.autoencoder;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -48,7 +48,7 @@ public final class AutoencoderFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
+    public DetectorTrainer trainer(Params params, long seed) {
         ParamChecks c = ParamChecks.of(params, TYPE);
         int[] hidden = c.intListAllAtLeast("hidden_layers", 1, 1).stream().mapToInt(Integer::intValue).toArray();
         return new AutoencoderTrainer(hidden,

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.detect.ecod;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
@@ -39,7 +39,7 @@ public final class EcodFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
+    public DetectorTrainer trainer(Params params, long seed) {
         return EcodFactory::fit;
     }
 

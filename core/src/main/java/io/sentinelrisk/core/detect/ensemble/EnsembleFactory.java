@@ -1,14 +1,14 @@
 package io.sentinelrisk.core.detect.ensemble;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorCatalog;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
-import io.sentinelrisk.core.detect.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.ParamChecks;
 import io.sentinelrisk.core.detect.support.Seeds;
@@ -38,6 +38,13 @@ public final class EnsembleFactory implements DetectorFactory {
     public static final String TYPE = "ensemble";
     private static final String MAGIC = "ENSM";
     private static final int VERSION = 1;
+
+    /** Where member types are looked up (the product's registry, which lists this factory too). */
+    private final DetectorCatalog catalog;
+
+    public EnsembleFactory(DetectorCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     @Override
     public String type() {
@@ -71,7 +78,7 @@ public final class EnsembleFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
+    public DetectorTrainer trainer(Params params, long seed) {
         ParamChecks checks = ParamChecks.of(params, TYPE);
         List<Member> members = members(params, checks);
         Combination combination = Combination.byConfigName(params.getString("combination"));
@@ -84,7 +91,7 @@ public final class EnsembleFactory implements DetectorFactory {
             Member m = members.get(i);
             long memberSeed = Seeds.derive(seed, i);
             trainers.add(memberConfig("member " + (i + 1) + " (" + m.factory().type() + ")",
-                    () -> m.factory().trainer(m.params(), memberSeed, contamination)));
+                    () -> m.factory().trainer(m.params(), memberSeed)));
         }
         return (x, labels, threads) -> fit(trainers, kind, weights, combination, x, labels, threads);
     }
@@ -101,7 +108,7 @@ public final class EnsembleFactory implements DetectorFactory {
         return new EnsembleModel(fitted, normalizers, weights, combination);
     }
 
-    private static List<Member> members(Params params, ParamChecks checks) {
+    private List<Member> members(Params params, ParamChecks checks) {
         @SuppressWarnings("unchecked")
         List<Map<?, ?>> raw = (List<Map<?, ?>>) params.get("members");
         if (raw.isEmpty()) {
@@ -112,7 +119,7 @@ public final class EnsembleFactory implements DetectorFactory {
             Map<?, ?> m = raw.get(i);
             String where = "member " + (i + 1);
             if (!(m.get("type") instanceof String type)) {
-                throw checks.fail("members", where + " to have a type (one of " + String.join(", ", Detectors.types()) + ")",
+                throw checks.fail("members", where + " to have a type (one of " + String.join(", ", catalog.types()) + ")",
                         "none");
             }
             if (type.equals(TYPE)) {
@@ -120,9 +127,9 @@ public final class EnsembleFactory implements DetectorFactory {
             }
             DetectorFactory f;
             try {
-                f = Detectors.byType(type);
+                f = catalog.byType(type);
             } catch (InputException e) {
-                throw checks.fail("members", where + " type to be one of " + String.join(", ", Detectors.types()), "'" + type + "'");
+                throw checks.fail("members", where + " type to be one of " + String.join(", ", catalog.types()), "'" + type + "'");
             }
             Map<String, Object> rest = new LinkedHashMap<>();
             m.forEach((k, v) -> {
@@ -181,7 +188,7 @@ public final class EnsembleFactory implements DetectorFactory {
             w.writeString(member.type())
                     .writeString(n.kind().name())
                     .writeDoubles(n.stats())
-                    .writeBytes(Detectors.byType(member.type()).encode(member));
+                    .writeBytes(catalog.byType(member.type()).encode(member));
         }
         return w.toByteArray();
     }
@@ -212,13 +219,13 @@ public final class EnsembleFactory implements DetectorFactory {
             }
             double[] stats = r.readDoubles();
             byte[] part = r.readBytes();
-            if (type.equals(TYPE) || !Detectors.types().contains(type)) {
+            if (type.equals(TYPE) || !catalog.types().contains(type)) {
                 throw r.corrupt("member " + (i + 1) + " has unknown type '" + type + "'");
             }
             if (kind == ScoreNormalizer.Kind.ROBUST_Z ? stats.length != 2 || !(stats[1] > 0) : stats.length < 1) {
                 throw r.corrupt("member " + (i + 1) + " has bad normalisation statistics");
             }
-            FittedDetector member = Detectors.byType(type).decode(part, partName + "#member" + (i + 1));
+            FittedDetector member = catalog.byType(type).decode(part, partName + "#member" + (i + 1));
             if (!members.isEmpty() && member.featureCount() != members.get(0).featureCount()) {
                 throw r.corrupt("members disagree on the feature count");
             }

@@ -57,7 +57,7 @@ public final class IsolationForestFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
+    public DetectorTrainer trainer(Params params, long seed) {
         return new IsolationForestTrainer(toParams(params), seed);
     }
 

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.detect.lof;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
@@ -45,7 +45,7 @@ public final class LofFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
+    public DetectorTrainer trainer(Params params, long seed) {
         int k = ParamChecks.of(params, TYPE).intAtLeast("n_neighbors", 1);
         Metric metric = Metric.byConfigName(params.getString("metric"));
         return (x, labels, threads) -> fit(x, k, metric, threads);

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.detect.ocsvm;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -50,7 +50,7 @@ public final class OcsvmFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
+    public DetectorTrainer trainer(Params params, long seed) {
         ParamChecks c = ParamChecks.of(params, TYPE);
         SvmKernel kernel = SvmKernel.byConfigName(params.getString("kernel"));
         double nu = c.doubleIn("nu", 0, false, 1, true);

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.detect.randomforest;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -52,7 +52,7 @@ public final class RandomForestFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
+    public DetectorTrainer trainer(Params params, long seed) {
         ParamChecks c = ParamChecks.of(params, TYPE);
         int trees = c.intAtLeast("n_estimators", 1);
         Object depth = params.get("max_depth");

@@ -55,7 +55,7 @@ public final class XgboostFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
+    public DetectorTrainer trainer(Params params, long seed) {
         ParamChecks c = ParamChecks.of(params, TYPE);
         XgboostSettings s = new XgboostSettings(
                 c.intAtLeast("n_estimators", 1),

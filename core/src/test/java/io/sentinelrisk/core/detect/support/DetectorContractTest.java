@@ -57,14 +57,14 @@ class DetectorContractTest {
                         "colsample_bytree", 0.8),
                         Map.of("n_estimators", 0, "learning_rate", 0.0, "subsample", 1.5, "tree_method", "gpu",
                                 "scale_pos_weight", 0.0, "nthread", -1)),
-                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "hbos"),
+                new DetectorCase(new EnsembleFactory(io.sentinelrisk.core.pipeline.Detectors.catalog()), Map.of("members", List.of(Map.of("type", "hbos"),
                         Map.of("type", "lof", "n_neighbors", 10), Map.of("type", "ecod"))),
                         Map.of("members", List.of(Map.of("type", "knn", "n_neighbors", 0)), "combination", "median",
                                 "weights", List.of(1.0, 2.0), "normalization", "minmax")),
-                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "knn"),
+                new DetectorCase(new EnsembleFactory(io.sentinelrisk.core.pipeline.Detectors.catalog()), Map.of("members", List.of(Map.of("type", "knn"),
                         Map.of("type", "hbos", "n_bins", "auto")), "combination", "rank_average", "weights", List.of(2.0, 1.0)),
                         Map.of("members", List.of(Map.of("type", "nosuch")), "weights", List.of(-1.0, 1.0))),
-                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "ocsvm", "nu", 0.1),
+                new DetectorCase(new EnsembleFactory(io.sentinelrisk.core.pipeline.Detectors.catalog()), Map.of("members", List.of(Map.of("type", "ocsvm", "nu", 0.1),
                         Map.of("type", "knn", "metric", "manhattan")), "combination", "max", "normalization", "percentile"),
                         Map.of("members", List.of(Map.of("n_bins", 3)))));
     }
@@ -201,7 +201,7 @@ class DetectorContractTest {
         raw.put(name, value);
         assertThatThrownBy(() -> {
             Params p = Params.parse(raw, c.factory().params(), "detector (" + c.factory().type() + ")");
-            c.factory().trainer(p, 1, 0.05);
+            c.factory().trainer(p, 1);
         }).isInstanceOf(ConfigException.class).hasMessageContaining("'" + name + "'");
     }
 

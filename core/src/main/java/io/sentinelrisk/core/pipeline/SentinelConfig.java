@@ -1,10 +1,14 @@
-package io.sentinelrisk.core.config;
+package io.sentinelrisk.core.pipeline;
 
+import io.sentinelrisk.core.config.ConfigException;
+import io.sentinelrisk.core.config.LocatedTree;
+import io.sentinelrisk.core.config.ParamSpec;
+import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
+import io.sentinelrisk.core.prepare.Preprocessing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,10 +85,6 @@ public record SentinelConfig(
     public static final List<ParamSpec> EXPLAIN = List.of(
             ParamSpec.ofInt("top_features", 3, "how many features explain each exported record"));
 
-    /** Preparation settings, validated. */
-    public record Preprocessing(String numericImputation, String categoricalEncoding, int maxCategories,
-                                String scaling, boolean timestampFeatures) {
-    }
 
     /** The defaults, as if an empty file were given. */
     public static SentinelConfig defaults() {
