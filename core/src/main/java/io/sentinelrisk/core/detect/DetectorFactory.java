@@ -26,8 +26,16 @@ public interface DetectorFactory {
     }
 
     /**
-     * A trainer for validated parameters. {@code seed} is the pipeline's {@code random_state};
-     * {@code contamination} is the expected anomaly fraction (some detectors use it).
+     * The parameters as this detector's typed record, validated: a ConfigException naming the key
+     * ({@link io.sentinelrisk.core.config.ConfigException#key()}) and the allowed range when a
+     * value is out of range. {@code params} were parsed against {@link #params()}.
+     */
+    DetectorParams paramsOf(Params params);
+
+    /**
+     * A trainer for the parameters (validated by {@link #paramsOf}). {@code seed} is the
+     * pipeline's {@code random_state}. The alert threshold ({@code contamination}) is not a
+     * detector's business: calibration sets it from the training scores.
      */
     DetectorTrainer trainer(Params params, long seed);
 

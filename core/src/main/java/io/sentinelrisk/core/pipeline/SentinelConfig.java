@@ -141,6 +141,7 @@ public record SentinelConfig(
             throw new ConfigException(locator.apply("detector.type"), e.getMessage());
         }
         List<String> paramNames = factory.params().stream().map(ParamSpec::name).toList();
+        List<String> writtenAtTop = new ArrayList<>();
         for (String shortcut : DETECTOR_SHORTCUTS) {
             if (top.has(shortcut)) {
                 if (!paramNames.contains(shortcut)) {
@@ -149,11 +150,24 @@ public record SentinelConfig(
                 }
                 if (!detectorRaw.containsKey(shortcut)) {
                     detectorRaw.put(shortcut, top.get(shortcut));
+                    writtenAtTop.add(shortcut);
                 }
             }
         }
-        Params detector = Params.parse(detectorRaw, factory.params(), where + " detector (" + type + ")",
-                key -> locator.apply("detector." + key));
+        Function<String, InputLocation> detectorKey =
+                key -> locator.apply(writtenAtTop.contains(key) ? key : "detector." + key);
+        Params detector = Params.parse(detectorRaw, factory.params(), where + " detector (" + type + ")", detectorKey);
+        // The detector's params record validates ranges exactly as training builds it, so that
+        // `config check` refuses what `train` would refuse, at the place the value was written.
+        try {
+            factory.paramsOf(detector);
+        } catch (ConfigException e) {
+            if (e.key() == null) {
+                throw e;
+            }
+            InputLocation at = detectorKey.apply(e.key());
+            throw e.at(at, at == null ? where + ": " : "");
+        }
 
         double contamination = top.getDouble("contamination");
         if (!(contamination > 0 && contamination < 0.5)) {

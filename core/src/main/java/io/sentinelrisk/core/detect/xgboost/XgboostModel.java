@@ -100,7 +100,7 @@ public final class XgboostModel implements FittedDetector, TreeEnsemble, HasFeat
                 return bytes.clone();
             });
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: saving the model failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: saving the model failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
     }
 
@@ -134,7 +134,7 @@ public final class XgboostModel implements FittedDetector, TreeEnsemble, HasFeat
                 return booster.inplace_predict(rows, n, d, Float.NaN);
             });
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: prediction failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: prediction failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
@@ -157,7 +157,7 @@ public final class XgboostModel implements FittedDetector, TreeEnsemble, HasFeat
         try {
             raw = XgboostThread.call(() -> booster.getScore(names, importanceType));
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: feature importance failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: feature importance failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
         double total = 0;
         for (double v : raw.values()) {
@@ -210,7 +210,7 @@ public final class XgboostModel implements FittedDetector, TreeEnsemble, HasFeat
                 }
             });
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: SHAP contributions failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: SHAP contributions failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
         double[] out = new double[x.rows() * (d + 1)];
         for (int i = 0; i < x.rows(); i++) {

@@ -30,7 +30,7 @@ class IsolationForestFactoryTest {
         assertThat(f.params()).extracting(ParamSpec::name)
                 .containsExactly("n_estimators", "max_samples", "max_features", "bootstrap");
         assertThat(f.params()).allSatisfy(p -> assertThat(p.description()).isNotBlank());
-        IsolationForestParams defaults = IsolationForestFactory.toParams(Params.defaults(f.params()));
+        IsolationForestParams defaults = ((IsolationForestFactory) f).paramsOf(Params.defaults(f.params()));
         assertThat(defaults).isEqualTo(IsolationForestParams.DEFAULTS);
         assertThat(defaults.nEstimators()).isEqualTo(100);
         assertThat(defaults.maxSamples()).isEqualTo(MaxSamples.AUTO);
@@ -71,8 +71,8 @@ class IsolationForestFactoryTest {
                 Arguments.of("max_samples", 1.5, "(0, 1]"),
                 Arguments.of("max_samples", 256.0, "(0, 1]"),
                 Arguments.of("max_samples", 0.0, "(0, 1]"),
-                Arguments.of("n_estimators", -1, "[1, "),
-                Arguments.of("n_estimators", 0, "[1, "),
+                Arguments.of("n_estimators", -1, "an integer ≥ 1"),
+                Arguments.of("n_estimators", 0, "an integer ≥ 1"),
                 Arguments.of("max_features", 1.5, "(0, 1]"),
                 Arguments.of("max_features", 0, "integer ≥ 1"),
                 Arguments.of("max_features", -0.5, "(0, 1]"));
