@@ -1,5 +1,6 @@
 package libsvm;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -8,6 +9,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dense kernel must leave LIBSVM's solver taking exactly the steps svm_train takes. */
+@Tag("slow")
 class DenseOneClassSolverTest {
     static {
         svm.svm_set_print_string_function(s -> { });

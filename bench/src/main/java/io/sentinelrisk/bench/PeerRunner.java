@@ -7,6 +7,7 @@ import io.sentinelrisk.core.detect.iforest.IsolationForestParams;
 import io.sentinelrisk.core.detect.iforest.IsolationForestTrainer;
 import io.sentinelrisk.core.detect.iforest.MaxSamples;
 import io.sentinelrisk.core.error.SentinelException;
+import io.sentinelrisk.core.metrics.RankingMetrics;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,9 +152,10 @@ public final class PeerRunner {
         r.put("fit_s", round6(fitS));
         r.put("score_s", round6(scoreS));
         r.put("rows_per_s_score", scoreS > 0 ? Math.round(data.x().rows() / scoreS * 10) / 10.0 : null);
-        r.put("roc_auc", round6(RankMetrics.rocAuc(y, scores)));
-        r.put("average_precision", round6(RankMetrics.averagePrecision(y, scores)));
-        r.put("precision_at_k", round6(RankMetrics.precisionAtK(y, scores)));
+        // k = the number of anomalies, as the peers' scripts compute precision@k
+        r.put("roc_auc", round6(RankingMetrics.rocAuc(scores, y)));
+        r.put("average_precision", round6(RankingMetrics.averagePrecision(scores, y)));
+        r.put("precision_at_k", round6(RankingMetrics.precisionAtK(scores, y, java.util.Arrays.stream(y).sum())));
         r.put("k", data.anomalies());
         r.put("rss_after_load_mb", rssAfterLoad);
         r.put("peak_rss_mb", peakRssMb());

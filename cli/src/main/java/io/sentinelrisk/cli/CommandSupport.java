@@ -1,15 +1,15 @@
 package io.sentinelrisk.cli;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.ingest.DatasetLoader;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.features.FeatureStore;
 
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /** Small things the commands share. */
 final class CommandSupport {

@@ -1,7 +1,6 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
@@ -12,8 +11,9 @@ import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.io.CsvWriter;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
-import io.sentinelrisk.core.pipeline.TrainedPipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
+import io.sentinelrisk.core.pipeline.TrainedPipeline;
 import io.sentinelrisk.synth.soc.SocGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,6 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.pipeline.SentinelConfig;
-import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.evaluate.DetectorEvaluation;
 import io.sentinelrisk.core.evaluate.EvaluatedAlert;
@@ -14,7 +12,9 @@ import io.sentinelrisk.core.evaluate.ScenarioRecall;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.ingest.DatasetLoader;
 import io.sentinelrisk.core.metrics.Confusion;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.report.EvaluationPlots;
 import io.sentinelrisk.report.HtmlReport;
 import io.sentinelrisk.report.Plot;

@@ -1,13 +1,13 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.pipeline.TrainedPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

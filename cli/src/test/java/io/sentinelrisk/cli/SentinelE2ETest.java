@@ -3,6 +3,7 @@ package io.sentinelrisk.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real command, run as a process on files in a temp dir: what a user sees. */
+@Tag("integration")
 class SentinelE2ETest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

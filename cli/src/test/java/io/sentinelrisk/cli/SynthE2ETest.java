@@ -1,5 +1,6 @@
 package io.sentinelrisk.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code sentinel generate} and {@code sentinel inject} run as the packaged command. */
 @Timeout(300)
+@Tag("integration")
 class SynthE2ETest {
     @TempDir
     Path dir;

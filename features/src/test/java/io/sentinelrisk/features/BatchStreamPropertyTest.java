@@ -6,6 +6,7 @@ import io.sentinelrisk.features.testing.Builds;
 import io.sentinelrisk.features.testing.Compare;
 import io.sentinelrisk.features.testing.Csv;
 import io.sentinelrisk.features.testing.EventLogs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TTL, missing values), batch SQL on DuckDB and the streaming engine give every event the same
  * value of every kind of feature.
  */
+@Tag("slow")
 class BatchStreamPropertyTest {
     private static final FeatureSpec SPEC = SpecReader.read(EventLogs.ALL_KINDS_SPEC, "all-kinds.yaml");
 

@@ -9,6 +9,7 @@ import io.sentinelrisk.features.testing.Builds;
 import io.sentinelrisk.features.testing.Compare;
 import io.sentinelrisk.features.testing.Csv;
 import io.sentinelrisk.features.testing.PackData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shipped packs: they load, have the documented features, and give equal values on every engine. */
+@Tag("integration")
 class PacksTest {
     @TempDir
     Path dir;

@@ -6,6 +6,7 @@ import io.sentinelrisk.features.testing.Builds;
 import io.sentinelrisk.features.testing.Compare;
 import io.sentinelrisk.features.testing.Csv;
 import io.sentinelrisk.features.testing.EventLogs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Point-in-time correctness: an event's features use only its entity's events strictly earlier in
  * time. Checked on every engine: hand-computed cases, planted future events, tie order.
  */
+@Tag("integration")
 class PointInTimeTest {
     private static final FeatureSpec ALL = SpecReader.read(EventLogs.ALL_KINDS_SPEC, "all-kinds.yaml");
 

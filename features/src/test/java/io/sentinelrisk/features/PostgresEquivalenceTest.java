@@ -7,6 +7,7 @@ import io.sentinelrisk.features.testing.Builds;
 import io.sentinelrisk.features.testing.Compare;
 import io.sentinelrisk.features.testing.Csv;
 import io.sentinelrisk.features.testing.EventLogs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The same spec on embedded DuckDB and on the real PostgreSQL server ($SENTINEL_PG_URL, default
  * 127.0.0.1:5432/test as postgres) gives the same features: every kind of feature, random logs.
  */
+@Tag("integration")
 class PostgresEquivalenceTest {
     private static final FeatureSpec SPEC = SpecReader.read(EventLogs.ALL_KINDS_SPEC, "all-kinds.yaml");
 

@@ -3,19 +3,21 @@ package io.sentinelrisk.report;
 import io.sentinelrisk.core.evaluate.DetectorEvaluation;
 import io.sentinelrisk.core.evaluate.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("slow")
 class EvaluationPlotsTest {
     static EvaluationResult result;
     static List<Plot> plots;

@@ -1,6 +1,5 @@
 package io.sentinelrisk.report;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.ColumnType;
@@ -11,6 +10,7 @@ import io.sentinelrisk.core.evaluate.Evaluation;
 import io.sentinelrisk.core.evaluate.EvaluationResult;
 import io.sentinelrisk.core.evaluate.EvaluationSettings;
 import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.TrainingScores;
 import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.metrics.RankingMetrics;
+import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -231,9 +232,9 @@ public final class AccuracyRunner {
                 double secs = (System.nanoTime() - t0) / 1e9;
                 Result pr = peers ? runPeer(peer, file, e.getValue(), 1, threads) : null;
                 md.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.2f | %s | %s | %s |%n", data.name(), f.type(),
-                        RankMetrics.rocAuc(s, yTest), RankMetrics.averagePrecision(s, yTest), secs, e.getValue(),
+                        RankingMetrics.rocAuc(s, yTest), RankingMetrics.averagePrecision(s, yTest), secs, e.getValue(),
                         pr == null ? "" : fmt(pr.auc), pr == null ? "" : fmt(pr.ap)));
-                System.err.printf(Locale.ROOT, "%s %s auc %.4f%n", data.name(), f.type(), RankMetrics.rocAuc(s, yTest));
+                System.err.printf(Locale.ROOT, "%s %s auc %.4f%n", data.name(), f.type(), RankingMetrics.rocAuc(s, yTest));
             }
         }
     }
@@ -283,8 +284,8 @@ public final class AccuracyRunner {
             FittedDetector m = f.trainer(p, s).fit(x, null, threads);
             double[] scores = TrainingScores.of(m, x, threads);
             secs += (System.nanoTime() - t0) / 1e9;
-            auc += RankMetrics.rocAuc(scores, y);
-            ap += RankMetrics.averagePrecision(scores, y);
+            auc += RankingMetrics.rocAuc(scores, y);
+            ap += RankingMetrics.averagePrecision(scores, y);
         }
         return new Result(auc / seeds, ap / seeds, secs / seeds, seeds);
     }

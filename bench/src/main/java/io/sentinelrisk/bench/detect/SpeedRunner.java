@@ -3,8 +3,9 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.metrics.RankingMetrics;
+import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -128,7 +129,7 @@ public final class SpeedRunner {
         m.score(test, scores, threads);
         long w2 = System.nanoTime();
         long c2 = OS.getProcessCpuTime();
-        return new Round((w1 - w0) / 1e9, (c1 - c0) / 1e9, (w2 - w1) / 1e9, (c2 - c1) / 1e9, RankMetrics.rocAuc(scores, yTest));
+        return new Round((w1 - w0) / 1e9, (c1 - c0) / 1e9, (w2 - w1) / 1e9, (c2 - c1) / 1e9, RankingMetrics.rocAuc(scores, yTest));
     }
 
     private static double median(Round[] rounds, java.util.function.ToDoubleFunction<Round> field) {

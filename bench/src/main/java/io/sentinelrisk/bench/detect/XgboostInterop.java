@@ -3,8 +3,9 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ public final class XgboostInterop {
         DetectorFactory f = Detectors.byType("xgboost");
         Matrix m = new Matrix(n, d, x);
         FittedDetector model = f.trainer(Params.parse(Map.of("n_estimators", 30), f.params(), "interop"), 1).fit(m, y, 2);
-        Files.write(dir.resolve("model.json"), f.encode(model));
+        byte[] part = f.encode(model);
+        AtomicFile.write(dir.resolve("model.json"), os -> os.write(part));
         double[] s = new double[n];
         model.score(m, s, 2);
         StringBuilder sb = new StringBuilder();
@@ -47,7 +49,7 @@ public final class XgboostInterop {
             }
             sb.append(s[i]).append('\n');
         }
-        Files.writeString(dir.resolve("data.csv"), sb.toString());
+        AtomicFile.writeString(dir.resolve("data.csv"), sb.toString());
         System.out.println("wrote " + dir.resolve("model.json") + " and " + dir.resolve("data.csv"));
     }
 }

@@ -3,8 +3,8 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.sentinelrisk.bench.features;
 
+import io.sentinelrisk.core.io.AtomicFile;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +63,8 @@ public final class SocEvents {
     }
 
     public static void writeCsv(Columns c, Path file) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFile.write(file, os -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8));
             w.write("event_id,user,timestamp,event_type,success,hour,bytes_in,bytes_out,device_id,device_trusted,country,lat,lon,scenario,label\n");
             StringBuilder sb = new StringBuilder(160);
             for (int i = 0; i < c.ts().length; i++) {
@@ -73,6 +76,7 @@ public final class SocEvents {
                         .append(String.format(Locale.ROOT, "%.4f,%.4f", c.lat()[i], c.lon()[i])).append(",normal,0\n");
                 w.write(sb.toString());
             }
-        }
+            w.flush();
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.sentinelrisk.cli.features;
 
 import io.sentinelrisk.cli.synth.GenerateCommand;
 import io.sentinelrisk.core.error.SentinelException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The features and ingest commands, on data from the synth generators and on small seed files. */
+@Tag("slow")
 class FeaturesCommandTest {
     @TempDir
     Path dir;

@@ -1,16 +1,7 @@
 package io.sentinelrisk.core.config;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.sentinelrisk.core.error.InputLocation;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML or JSON document read as plain data (maps, lists, strings, numbers, booleans, null),
- * remembering where each key was written so that errors can point at it. YAML is read by
- * Jackson's YAML parser as data only: no tags, no object construction.
+ * A YAML or JSON document (read by {@link LocatedYaml}) as plain data (maps, lists, strings,
+ * numbers, booleans, null), remembering where each key was written so that errors can point at it.
  */
 public final class LocatedTree {
     private final Object root;
@@ -36,97 +26,40 @@ public final class LocatedTree {
 
     /** Reads a .yaml/.yml (YAML) or any other (JSON, then YAML as a fallback) file. */
     public static LocatedTree read(Path path) {
-        String name = path.toString();
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(InputLocation.file(name), "no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ConfigException(InputLocation.file(name), "not valid UTF-8 text");
-        } catch (IOException e) {
-            throw new ConfigException(InputLocation.file(name), "cannot read: " + e.getMessage());
-        }
-        boolean json = name.endsWith(".json") || text.stripLeading().startsWith("{");
-        return parse(text, name, json);
+        return of(LocatedYaml.read(path), path.toString());
     }
 
     /** Parses text as JSON ({@code json}) or YAML. */
     public static LocatedTree parse(String text, String file, boolean json) {
-        JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+        return of(LocatedYaml.parse(text, file, json), file);
+    }
+
+    /** A tree read by {@link LocatedYaml} as plain data, keeping where each key (as a dotted path) was written. */
+    public static LocatedTree of(YamlNode node, String file) {
         Map<String, InputLocation> locations = new HashMap<>();
-        try (JsonParser p = factory.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return new LocatedTree(new LinkedHashMap<String, Object>(), locations, file);
-            }
-            Object root = readValue(p, "", locations, file);
-            if (p.nextToken() != null) {
-                throw new ConfigException(loc(p.currentLocation(), file), "unexpected content after the document");
-            }
-            return new LocatedTree(root, locations, file);
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String msg = e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            throw new ConfigException(l == null ? InputLocation.file(file) : loc(l, file),
-                    "not valid " + (json ? "JSON" : "YAML") + ": " + (nl > 0 ? msg.substring(0, nl) : msg));
-        } catch (IOException e) {
-            throw new ConfigException(InputLocation.file(file), "cannot read: " + e.getMessage());
-        }
+        return new LocatedTree(plain(node, "", locations), locations, file);
     }
 
-    private static Object readValue(JsonParser p, String path, Map<String, InputLocation> locations, String file)
-            throws IOException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT -> {
+    private static Object plain(YamlNode node, String path, Map<String, InputLocation> locations) {
+        return switch (node) {
+            case YamlNode.Mapping m -> {
                 Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
+                m.entries().forEach((key, value) -> {
                     String keyPath = path.isEmpty() ? key : path + "." + key;
-                    InputLocation at = loc(p.currentTokenLocation(), file);
-                    if (map.containsKey(key)) {
-                        throw new ConfigException(at, "key '" + keyPath + "' is given twice");
-                    }
-                    locations.put(keyPath, at);
-                    p.nextToken();
-                    map.put(key, readValue(p, keyPath, locations, file));
-                }
-                return map;
+                    locations.put(keyPath, m.keys().get(key));
+                    map.put(key, plain(value, keyPath, locations));
+                });
+                yield map;
             }
-            case START_ARRAY -> {
+            case YamlNode.Sequence s -> {
                 List<Object> list = new ArrayList<>();
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, path + "[" + i++ + "]", locations, file));
+                for (int i = 0; i < s.items().size(); i++) {
+                    list.add(plain(s.items().get(i), path + "[" + i + "]", locations));
                 }
-                return list;
+                yield list;
             }
-            case VALUE_STRING -> {
-                return p.getText();
-            }
-            case VALUE_NUMBER_INT -> {
-                return p.getNumberValue() instanceof Integer i ? i : p.getLongValue();
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return p.getDoubleValue();
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new ConfigException(loc(p.currentTokenLocation(), file), "unexpected " + t);
-        }
-    }
-
-    private static InputLocation loc(JsonLocation l, String file) {
-        return new InputLocation(file, Math.max(0, l.getLineNr()), Math.max(0, l.getColumnNr()));
+            case YamlNode.Scalar sc -> sc.value();
+        };
     }
 
     public Object root() {

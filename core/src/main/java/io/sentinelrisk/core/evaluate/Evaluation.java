@@ -1,13 +1,11 @@
 package io.sentinelrisk.core.evaluate;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.data.Schema;
-import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.FeatureImportance;
@@ -21,9 +19,11 @@ import io.sentinelrisk.core.metrics.Confusion;
 import io.sentinelrisk.core.metrics.Curves;
 import io.sentinelrisk.core.metrics.PercentileThreshold;
 import io.sentinelrisk.core.metrics.RankingMetrics;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package io.sentinelrisk.core.export;
 
 import io.sentinelrisk.core.ProductVersion;
-import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.metrics.MetricsReport;
 import io.sentinelrisk.core.pipeline.ScoredBatch;

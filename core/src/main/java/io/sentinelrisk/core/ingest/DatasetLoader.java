@@ -1,6 +1,5 @@
 package io.sentinelrisk.core.ingest;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
@@ -13,6 +12,7 @@ import io.sentinelrisk.core.io.CsvTable;
 import io.sentinelrisk.core.io.LabelReader;
 import io.sentinelrisk.core.io.Labels;
 import io.sentinelrisk.core.pipeline.ColumnRoles;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.sentinelrisk.core.evaluate;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
@@ -12,7 +11,9 @@ import io.sentinelrisk.core.metrics.Confusion;
 import io.sentinelrisk.core.metrics.RankingMetrics;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.testdata.Frames;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+@Tag("slow")
 class EvaluationTest {
     private static final EvaluationSettings SETTINGS = new EvaluationSettings(0.8, 7, 20, 97, 5, 3, "scenario", false);
 

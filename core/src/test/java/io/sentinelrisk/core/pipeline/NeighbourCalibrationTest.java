@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.pipeline;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

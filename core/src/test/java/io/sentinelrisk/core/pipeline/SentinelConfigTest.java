@@ -1,7 +1,6 @@
 package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.config.ConfigException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.testdata.Frames;
 import io.sentinelrisk.core.util.StratifiedSplit;
 import org.junit.jupiter.api.Test;

@@ -2,23 +2,21 @@ package io.sentinelrisk.features.engine;
 
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.SentinelException;
-import io.sentinelrisk.features.plan.FeaturePlan;
+import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.features.plan.FeaturePlan.PlannedFeature;
+import io.sentinelrisk.features.plan.FeaturePlan;
 import io.sentinelrisk.features.sql.Dialect;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
 /**
  * Writes the enriched table — every input column as read, then the features, in input order — as
- * CSV or Parquet. DuckDB writes to a temporary file beside the target, which is renamed over it
- * only when complete: a failed build leaves no half-written output.
+ * CSV or Parquet, through {@link AtomicFile}: a failed build leaves no half-written output.
  */
 public final class OutputWriter {
     public enum Format {
@@ -55,28 +53,25 @@ public final class OutputWriter {
         // fs_raw is in input order (rowid) and fs_out is sorted by _row with one row per input row:
         // a positional join pairs them without a join or a sort.
         select.append(" FROM fs_raw r POSITIONAL JOIN fs_out o");
-        Path abs = target.toAbsolutePath();
-        Path tmp = null;
+        // DuckDB writes to a file of its own in the temp dir; AtomicFile copies it to the target,
+        // so features outputs follow the product's one output rule (temp beside the target, then
+        // rename; devices and the like as AtomicFile handles them) and a failure leaves no half file.
+        Path staged = null;
         try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            Files.delete(tmp);
+            staged = Files.createTempFile("sentinel-features-out-", format == Format.CSV ? ".csv" : ".parquet");
+            Files.delete(staged);
             String options = format == Format.CSV ? "FORMAT csv, HEADER true" : "FORMAT parquet";
-            DuckDbs.execute(duck, "COPY (" + select + ") TO " + Dialect.literal(tmp.toString()) + " (" + options + ")");
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            DuckDbs.execute(duck, "COPY (" + select + ") TO " + Dialect.literal(staged.toString()) + " (" + options + ")");
+            Path done = staged;
+            AtomicFile.write(target, os -> Files.copy(done, os));
         } catch (SQLException e) {
             throw DuckDbs.failure("cannot write " + target, e);
         } catch (IOException e) {
             throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
+            if (staged != null) {
                 try {
-                    Files.deleteIfExists(tmp);
+                    Files.deleteIfExists(staged);
                 } catch (IOException ignored) {
                     // the original failure matters more
                 }

@@ -1,12 +1,14 @@
 package io.sentinelrisk.features.spec;
 
+import io.sentinelrisk.core.config.LocatedYaml;
+import io.sentinelrisk.core.config.YamlNode.Mapping;
+import io.sentinelrisk.core.config.YamlNode.Scalar;
+import io.sentinelrisk.core.config.YamlNode.Sequence;
+import io.sentinelrisk.core.config.YamlNode;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.features.expr.ExprParser;
 import io.sentinelrisk.features.expr.ExprSyntaxException;
-import io.sentinelrisk.features.spec.YamlTree.YList;
-import io.sentinelrisk.features.spec.YamlTree.YMap;
-import io.sentinelrisk.features.spec.YamlTree.YScalar;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +59,7 @@ public final class SpecReader {
 
     /** Reads a spec from YAML text; {@code origin} names it in messages. */
     public static FeatureSpec read(String yaml, String origin) {
-        YamlTree tree = YamlTree.parse(yaml, origin);
+        YamlNode tree = LocatedYaml.parse(yaml, origin, false);
         return new SpecReader(origin).spec(tree);
     }
 
@@ -69,8 +71,8 @@ public final class SpecReader {
         return read(Path.of(ref));
     }
 
-    private FeatureSpec spec(YamlTree tree) {
-        YMap top = map(tree, "the spec");
+    private FeatureSpec spec(YamlNode tree) {
+        Mapping top = map(tree, "the spec");
         checkKeys(top, TOP_KEYS, "the spec");
         FeatureSpec base = null;
         if (top.entries().containsKey("pack")) {
@@ -106,7 +108,7 @@ public final class SpecReader {
 
         TimestampFormat format = base == null ? new TimestampFormat.Iso() : base.timestampFormat();
         if (top.entries().containsKey("timestamp_format")) {
-            YamlTree node = top.entries().get("timestamp_format");
+            YamlNode node = top.entries().get("timestamp_format");
             String f = scalar(node, "timestamp_format");
             format = TimestampFormat.parse(f);
             if (format == null) {
@@ -117,7 +119,7 @@ public final class SpecReader {
 
         Long ttl = base == null ? null : base.entityTtlMs();
         if (top.entries().containsKey("entity_ttl")) {
-            YamlTree node = top.entries().get("entity_ttl");
+            YamlNode node = top.entries().get("entity_ttl");
             String t = scalar(node, "entity_ttl");
             long ms = Durations.parseMillis(t);
             if (ms <= 0) {
@@ -133,7 +135,7 @@ public final class SpecReader {
             locations.putAll(base.locations());
         }
         if (top.entries().containsKey("columns")) {
-            YMap cols = map(top.entries().get("columns"), "columns");
+            Mapping cols = map(top.entries().get("columns"), "columns");
             for (var e : cols.entries().entrySet()) {
                 InputLocation at = cols.keys().get(e.getKey());
                 if (!NAME.matcher(e.getKey()).matches()) {
@@ -173,7 +175,7 @@ public final class SpecReader {
             mapping.putAll(base.mapping());
         }
         if (top.entries().containsKey("mapping")) {
-            YMap m = map(top.entries().get("mapping"), "mapping");
+            Mapping m = map(top.entries().get("mapping"), "mapping");
             for (var e : m.entries().entrySet()) {
                 if (!ordered.containsKey(e.getKey())) {
                     throw new InputException(m.keys().get(e.getKey()), "mapping names '" + e.getKey()
@@ -187,12 +189,12 @@ public final class SpecReader {
         if (base != null) {
             features.addAll(base.features());
         }
-        YamlTree fnode = top.entries().get("features");
-        if (fnode != null && !(fnode instanceof YScalar sc && (sc.text() == null || sc.text().isBlank()))) {
-            if (!(fnode instanceof YList list)) {
+        YamlNode fnode = top.entries().get("features");
+        if (fnode != null && !(fnode instanceof Scalar sc && (sc.text() == null || sc.text().isBlank()))) {
+            if (!(fnode instanceof Sequence list)) {
                 throw new InputException(fnode.location(), "'features' must be a list of features (items starting with '- name: …')");
             }
-            for (YamlTree item : list.items()) {
+            for (YamlNode item : list.items()) {
                 features.add(feature(item));
             }
         }
@@ -208,8 +210,8 @@ public final class SpecReader {
         return new FeatureSpec(name, description, entity, timestamp, format, ttl, ordered, mapping, features, origin, locations);
     }
 
-    private FeatureDef feature(YamlTree node) {
-        YMap m = map(node, "a feature");
+    private FeatureDef feature(YamlNode node) {
+        Mapping m = map(node, "a feature");
         checkKeys(m, FEATURE_KEYS, "a feature");
         if (!m.entries().containsKey("name")) {
             throw new InputException(m.location(), "this feature has no 'name'");
@@ -285,7 +287,7 @@ public final class SpecReader {
                 double q = Double.NaN;
                 if (kind == AggKind.QUANTILE) {
                     allowOnly(m, what, type, "of", "window", "where", "q");
-                    YamlTree qn = m.entries().get("q");
+                    YamlNode qn = m.entries().get("q");
                     if (qn == null) {
                         throw new InputException(at, what + " is a quantile and needs 'q' (for example q: 0.99)");
                     }
@@ -319,8 +321,8 @@ public final class SpecReader {
         }
     }
 
-    private Window window(YMap m, String what) {
-        YamlTree node = m.entries().get("window");
+    private Window window(Mapping m, String what) {
+        YamlNode node = m.entries().get("window");
         if (node == null) {
             throw new InputException(m.location(), what + " needs a 'window' (a duration like 1h, 24h, 7d, or a count like '20 events')");
         }
@@ -333,7 +335,7 @@ public final class SpecReader {
         return w;
     }
 
-    private void allowOnly(YMap m, String what, String type, String... allowed) {
+    private void allowOnly(Mapping m, String what, String type, String... allowed) {
         List<String> ok = new ArrayList<>(List.of("name", "type", "output", "description"));
         ok.addAll(List.of(allowed));
         for (var e : m.keys().entrySet()) {
@@ -344,15 +346,15 @@ public final class SpecReader {
         }
     }
 
-    private Source require(Source s, YMap m, String key, String what) {
+    private Source require(Source s, Mapping m, String key, String what) {
         if (s == null) {
             throw new InputException(m.location(), what + " needs '" + key + "'");
         }
         return s;
     }
 
-    private Source optSource(YMap m, String key) {
-        YamlTree node = m.entries().get(key);
+    private Source optSource(Mapping m, String key) {
+        YamlNode node = m.entries().get(key);
         if (node == null) {
             return null;
         }
@@ -365,10 +367,10 @@ public final class SpecReader {
         }
     }
 
-    private List<String> names(YamlTree node, String what) {
+    private List<String> names(YamlNode node, String what) {
         List<String> out = new ArrayList<>();
-        if (node instanceof YList list) {
-            for (YamlTree item : list.items()) {
+        if (node instanceof Sequence list) {
+            for (YamlNode item : list.items()) {
                 out.add(checkName(item, what));
             }
         } else {
@@ -377,7 +379,7 @@ public final class SpecReader {
         return out;
     }
 
-    private String checkName(YamlTree node, String what) {
+    private String checkName(YamlNode node, String what) {
         String s = scalar(node, what).trim();
         if (!NAME.matcher(s).matches()) {
             throw new InputException(node.location(), what + " '" + s + "' must be letters, digits and _ and not start with a digit");
@@ -385,29 +387,29 @@ public final class SpecReader {
         return s;
     }
 
-    private static YMap map(YamlTree node, String what) {
-        if (node instanceof YMap m) {
+    private static Mapping map(YamlNode node, String what) {
+        if (node instanceof Mapping m) {
             return m;
         }
         throw new InputException(node.location(), what + " must be a mapping of keys to values");
     }
 
-    private static String scalar(YamlTree node, String what) {
-        if (node instanceof YScalar s && s.text() != null) {
+    private static String scalar(YamlNode node, String what) {
+        if (node instanceof Scalar s && s.text() != null) {
             return s.text();
         }
         throw new InputException(node.location(), what + " must be a single value");
     }
 
-    private static String text(YMap m, String key) {
+    private static String text(Mapping m, String key) {
         return scalar(m.entries().get(key), key).trim();
     }
 
-    private static String optText(YMap m, String key, String dflt) {
+    private static String optText(Mapping m, String key, String dflt) {
         return m.entries().containsKey(key) ? text(m, key) : dflt;
     }
 
-    private static void checkKeys(YMap m, List<String> valid, String what) {
+    private static void checkKeys(Mapping m, List<String> valid, String what) {
         for (var e : m.keys().entrySet()) {
             if (!valid.contains(e.getKey())) {
                 throw new InputException(e.getValue(), "unknown key '" + e.getKey() + "' in " + what + "; valid keys are: "

@@ -11,6 +11,7 @@ import io.sentinelrisk.features.ingest.Ingestor.Table;
 import io.sentinelrisk.features.spec.SpecReader;
 import io.sentinelrisk.features.testing.Csv;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Ingestion of each seed source, from small files in the source's schema, into DuckDB and PostgreSQL. */
+@Tag("integration")
 class IngestTest {
     @TempDir
     Path dir;

@@ -1,6 +1,8 @@
 package io.sentinelrisk.synth.scenario;
 
 import io.sentinelrisk.core.config.ConfigException;
+import io.sentinelrisk.core.config.LocatedYaml;
+import io.sentinelrisk.core.config.YamlNode;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 
@@ -81,7 +83,10 @@ public final class ScenarioLoader {
     }
 
     public static ScenarioSet parse(String text, String source) {
-        YamlNode root = YamlReader.read(text, source);
+        YamlNode root = LocatedYaml.parse(text, source, false);
+        if (root instanceof YamlNode.Mapping m && m.entries().isEmpty()) {
+            throw new ConfigException(root.location(), "the file is empty; expected a mapping with 'scenarios'");
+        }
         YamlNode.Mapping top = mapping(root, "the scenario file", TOP_KEYS);
         Map<String, YamlNode> e = top.entries();
         if (e.containsKey("version")) {
@@ -382,8 +387,9 @@ public final class ScenarioLoader {
     }
 
     private static long integer(YamlNode node, String what, long min, long max) {
-        if (node instanceof YamlNode.Scalar s && s.value() instanceof Long l && l >= min && l <= max) {
-            return l;
+        if (node instanceof YamlNode.Scalar s && (s.value() instanceof Long || s.value() instanceof Integer)
+                && ((Number) s.value()).longValue() >= min && ((Number) s.value()).longValue() <= max) {
+            return ((Number) s.value()).longValue();
         }
         throw new ConfigException(node.location(), what + ": expected an integer in [" + min + ", " + max + "], found " + node.describe());
     }
@@ -413,7 +419,7 @@ public final class ScenarioLoader {
     private static Object scalar(YamlNode node, String what) {
         if (node instanceof YamlNode.Scalar s && s.value() != null) {
             Object v = s.value();
-            return v instanceof Long l ? (Object) l.doubleValue() : v;
+            return v instanceof Long || v instanceof Integer ? (Object) ((Number) v).doubleValue() : v;
         }
         throw new ConfigException(node.location(), what + ": expected a string, number or true/false, found " + node.describe());
     }

@@ -10,6 +10,7 @@ import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.util.Parallel;
+
 import java.util.Arrays;
 import java.util.List;
 

@@ -8,6 +8,7 @@ import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.ParamChecks;
+
 import java.util.List;
 
 /**

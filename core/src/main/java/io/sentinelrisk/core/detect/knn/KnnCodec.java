@@ -8,11 +8,12 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.Metric;
+import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.NeighborTable;
 import io.sentinelrisk.core.detect.support.ParamChecks;
 import io.sentinelrisk.core.error.InputException;
+
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.error.InputException;
-import libsvm.svm;
 import libsvm.DenseOneClassSolver;
+import libsvm.svm;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
 

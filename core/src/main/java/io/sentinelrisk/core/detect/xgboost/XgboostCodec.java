@@ -11,6 +11,7 @@ import io.sentinelrisk.core.error.InputLocation;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+
 import java.io.IOException;
 import java.util.List;
 

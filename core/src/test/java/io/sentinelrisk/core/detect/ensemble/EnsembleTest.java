@@ -2,10 +2,10 @@ package io.sentinelrisk.core.detect.ensemble;
 
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
-import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.PlantedData;
 import io.sentinelrisk.core.detect.support.TrainingScores;
+import io.sentinelrisk.core.pipeline.Detectors;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

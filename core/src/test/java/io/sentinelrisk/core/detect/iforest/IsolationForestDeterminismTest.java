@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.detect.iforest;
 
 import io.sentinelrisk.core.data.Matrix;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Same data + same seed ⇒ the same model and bit-identical scores, whatever the thread count. */
+@Tag("slow")
 class IsolationForestDeterminismTest {
     private static final int[] THREADS = {1, 2, 3, 8};
 

@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.detect.iforest;
 
 import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.metrics.RankingMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +46,7 @@ class TreeLayoutTest {
         assertThat(model.forest()).isInstanceOf(LinkedForest.class);
         double[] scores = new double[data.x().rows()];
         model.score(data.x(), scores, 2);
-        assertThat(RocAuc.of(data.labels(), scores)).isGreaterThan(0.999);
+        assertThat(RankingMetrics.rocAuc(scores, data.labels())).isGreaterThan(0.999);
     }
 
     @Test

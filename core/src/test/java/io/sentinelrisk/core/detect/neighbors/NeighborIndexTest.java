@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.detect.neighbors;
 
 import io.sentinelrisk.core.detect.support.PlantedData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +11,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both exact indexes against a plain scan of every point, with {@link Metric#raw}, tie for tie. */
+@Tag("slow")
 class NeighborIndexTest {
 
     enum Kind {

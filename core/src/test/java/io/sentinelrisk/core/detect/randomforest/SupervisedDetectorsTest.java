@@ -8,6 +8,7 @@ import io.sentinelrisk.core.detect.support.PlantedData;
 import io.sentinelrisk.core.detect.xgboost.XgboostFactory;
 import io.sentinelrisk.core.detect.xgboost.XgboostModel;
 import io.sentinelrisk.core.error.InputException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+@Tag("slow")
 class SupervisedDetectorsTest {
 
     static Stream<DetectorFactory> factories() {

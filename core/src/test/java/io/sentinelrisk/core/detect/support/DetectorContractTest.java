@@ -8,6 +8,7 @@ import io.sentinelrisk.core.detect.DetectorParams;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.pipeline.Detectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The invariants every detector keeps, checked on each with small seeded data. */
+@Tag("slow")
 class DetectorContractTest {
 
     /**

@@ -45,26 +45,8 @@ public record PlantedData(Matrix x, int[] labels, int outliers) {
         return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** ROC AUC of {@code scores} against {@code labels} (ties count half). */
+    /** ROC AUC of {@code scores} against {@code labels}: the product's one implementation. */
     public static double rocAuc(double[] scores, int[] labels) {
-        double wins = 0;
-        long pairs = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (labels[i] != 1) {
-                continue;
-            }
-            for (int j = 0; j < scores.length; j++) {
-                if (labels[j] == 1) {
-                    continue;
-                }
-                pairs++;
-                if (scores[i] > scores[j]) {
-                    wins += 1;
-                } else if (scores[i] == scores[j]) {
-                    wins += 0.5;
-                }
-            }
-        }
-        return wins / pairs;
+        return io.sentinelrisk.core.metrics.RankingMetrics.rocAuc(scores, labels);
     }
 }
