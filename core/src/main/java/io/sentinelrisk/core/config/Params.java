@@ -232,7 +232,7 @@ public final class Params {
             case BOOLEAN -> "true or false";
             case STRING -> "a string";
             case CHOICE -> "one of " + String.join(", ", s.choices());
-            case NUMBER_OR_CHOICE -> "a number or " + String.join(", ", s.choices());
+            case NUMBER_OR_CHOICE -> s.choices().isEmpty() ? "a number" : "a number or " + String.join(", ", s.choices());
             case INT_LIST -> "a list of integers";
             case DOUBLE_LIST -> "a list of numbers";
             case STRING_LIST -> "a list of strings";
