@@ -3,7 +3,6 @@ package io.sentinelrisk.core.prepare;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.api.Test;
 

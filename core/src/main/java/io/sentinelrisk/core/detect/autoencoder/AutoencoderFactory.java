@@ -5,7 +5,6 @@ import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.support.ParamChecks;
 
 import java.util.List;
 

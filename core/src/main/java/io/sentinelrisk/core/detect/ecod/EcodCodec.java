@@ -2,17 +2,8 @@ package io.sentinelrisk.core.detect.ecod;
 
 import io.sentinelrisk.core.codec.BinaryReader;
 import io.sentinelrisk.core.codec.BinaryWriter;
-import io.sentinelrisk.core.config.ParamSpec;
-import io.sentinelrisk.core.config.Params;
-import io.sentinelrisk.core.data.Matrix;
-import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.error.InputException;
-import io.sentinelrisk.core.util.Parallel;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * How a fitted {@code EcodModel} is stored as a bundle part and read back: a versioned binary

@@ -2,19 +2,10 @@ package io.sentinelrisk.core.detect.lof;
 
 import io.sentinelrisk.core.codec.BinaryReader;
 import io.sentinelrisk.core.codec.BinaryWriter;
-import io.sentinelrisk.core.config.ParamSpec;
-import io.sentinelrisk.core.config.Params;
-import io.sentinelrisk.core.data.Matrix;
-import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
-import io.sentinelrisk.core.detect.neighbors.NeighborTable;
-import io.sentinelrisk.core.detect.support.ParamChecks;
 import io.sentinelrisk.core.error.InputException;
-
-import java.util.List;
 
 /**
  * How a fitted {@code LofModel} is stored as a bundle part and read back: a versioned binary

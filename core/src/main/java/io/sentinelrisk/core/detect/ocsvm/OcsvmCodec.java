@@ -2,14 +2,7 @@ package io.sentinelrisk.core.detect.ocsvm;
 
 import io.sentinelrisk.core.codec.BinaryReader;
 import io.sentinelrisk.core.codec.BinaryWriter;
-import io.sentinelrisk.core.config.ParamSpec;
-import io.sentinelrisk.core.config.Params;
-import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.support.ParamChecks;
-
-import java.util.List;
 
 /**
  * How a fitted {@code OcsvmModel} is stored as a bundle part and read back: a versioned binary

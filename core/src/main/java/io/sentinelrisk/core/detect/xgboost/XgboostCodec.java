@@ -1,11 +1,6 @@
 package io.sentinelrisk.core.detect.xgboost;
 
-import io.sentinelrisk.core.config.ParamSpec;
-import io.sentinelrisk.core.config.Params;
-import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.support.ParamChecks;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -13,7 +8,6 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * How a fitted {@code XgboostModel} is stored as a bundle part and read back: XGBoost's own JSON

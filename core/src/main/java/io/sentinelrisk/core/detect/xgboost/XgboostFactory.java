@@ -5,13 +5,9 @@ import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.error.InputException;
-import io.sentinelrisk.core.error.InputLocation;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoost;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
