@@ -15,16 +15,18 @@ import java.util.List;
  */
 final class EnsembleTrainer implements DetectorTrainer {
     private final EnsembleParams params;
-    private final List<DetectorTrainer> trainers = new ArrayList<>();
+    private final List<DetectorTrainer> trainers;
 
     EnsembleTrainer(EnsembleParams params, long seed) {
         this.params = params;
+        List<DetectorTrainer> trainers = new ArrayList<>();
         for (int i = 0; i < params.members().size(); i++) {
             EnsembleParams.Member m = params.members().get(i);
             long memberSeed = Seeds.derive(seed, i);
             trainers.add(EnsembleFactory.memberConfig("member " + (i + 1) + " (" + m.factory().type() + ")",
                     () -> m.factory().trainer(m.values(), memberSeed)));
         }
+        this.trainers = List.copyOf(trainers);
     }
 
     @Override
