@@ -1,30 +1,32 @@
 package io.sentinelrisk.features.engine;
 
 import io.sentinelrisk.core.error.InputException;
-import io.sentinelrisk.core.error.SentinelException;
 import io.sentinelrisk.features.plan.FeaturePlan;
 import io.sentinelrisk.features.plan.FeaturePlan.PlannedFeature;
 import io.sentinelrisk.features.sql.Dialect;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.io.OutputTarget;
+
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
 /**
  * Writes the enriched table — every input column as read, then the features, in input order — as
- * CSV or Parquet. DuckDB writes to a temporary file beside the target, which is renamed over it
- * only when complete: a failed build leaves no half-written output.
+ * CSV or Parquet. DuckDB writes to a temporary file, which {@link AtomicFile} renames over the
+ * target only when complete (a failed build leaves no half-written output) or streams to
+ * standard output, a device or a FIFO.
  */
 public final class OutputWriter {
     public enum Format {
         CSV, PARQUET;
 
         public static Format of(Path path) {
+            if (OutputTarget.isStdout(path) || !(OutputTarget.of(path) instanceof OutputTarget.RegularFile)) {
+                return CSV;   // -, /dev/null, a FIFO: no file name to tell the format by
+            }
             String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
             if (n.endsWith(".parquet") || n.endsWith(".pq")) {
                 return PARQUET;
@@ -55,32 +57,14 @@ public final class OutputWriter {
         // fs_raw is in input order (rowid) and fs_out is sorted by _row with one row per input row:
         // a positional join pairs them without a join or a sort.
         select.append(" FROM fs_raw r POSITIONAL JOIN fs_out o");
-        Path abs = target.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            Files.delete(tmp);
-            String options = format == Format.CSV ? "FORMAT csv, HEADER true" : "FORMAT parquet";
-            DuckDbs.execute(duck, "COPY (" + select + ") TO " + Dialect.literal(tmp.toString()) + " (" + options + ")");
+        String options = format == Format.CSV ? "FORMAT csv, HEADER true" : "FORMAT parquet";
+        // AtomicFile: a temp file renamed over a regular target, or streamed to -, a device or a FIFO.
+        AtomicFile.writeVia(target, tmp -> {
             try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+                DuckDbs.execute(duck, "COPY (" + select + ") TO " + Dialect.literal(tmp.toString()) + " (" + options + ")");
+            } catch (SQLException e) {
+                throw DuckDbs.failure("cannot write " + target, e);
             }
-            tmp = null;
-        } catch (SQLException e) {
-            throw DuckDbs.failure("cannot write " + target, e);
-        } catch (IOException e) {
-            throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure matters more
-                }
-            }
-        }
+        });
     }
 }
