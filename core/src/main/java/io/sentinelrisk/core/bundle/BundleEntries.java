@@ -35,8 +35,11 @@ final class BundleEntries {
     static final int MAX_MANIFEST_SHA_BYTES = 1024;
     /** The whole bundle, inflated. */
     static final long MAX_TOTAL_BYTES = 2L << 30;
-    /** A part whose manifest gives no size (a bundle written by hand or by an early build), within the heap budget. */
-    static final int MAX_UNDECLARED_PART_BYTES = 256 << 20;
+    /**
+     * A part whose manifest gives no size (a bundle written by hand or by an early build): at most
+     * this, and at most an eighth of the heap, since its buffer grows by copying.
+     */
+    static final int MAX_UNDECLARED_PART_BYTES = 64 << 20;
 
     /** A verified bundle: its manifest and its parts, each matching its checksum. */
     record Verified(Map<String, Object> manifest, Map<String, byte[]> parts) {
@@ -81,7 +84,8 @@ final class BundleEntries {
                 }
                 String sha = PipelineCodec.string(PipelineCodec.map(e.getValue(), where, "parts." + part), "sha256", where);
                 Long size = declared.get(part);
-                int cap = (int) Math.max(0, Math.min(MAX_UNDECLARED_PART_BYTES, undeclaredBudget));
+                long undeclaredCap = Math.min(MAX_UNDECLARED_PART_BYTES, Runtime.getRuntime().maxMemory() / 8);
+                int cap = (int) Math.max(0, Math.min(undeclaredCap, undeclaredBudget));
                 byte[] content = readVerified(zip, entry, size, cap, sha, file);
                 if (size == null) {
                     undeclaredBudget -= content.length;

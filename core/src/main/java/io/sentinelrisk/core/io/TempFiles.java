@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
  * The temporary files of atomic writes: named {@code .NAME.PID.DIGITS.tmp} beside the output
  * NAME, so that one glance at a directory tells whose they are. Every temp file in flight is
  * registered; a shutdown hook deletes them when the process is interrupted (INT, TERM). A kill
- * -9 leaves them behind, so before writing NAME, stale temp files of NAME (older than this
- * process, from a process no longer alive) are deleted.
+ * -9 leaves them behind, so before writing NAME, stale temp files of NAME (of a process no
+ * longer alive) are deleted.
  */
 final class TempFiles {
     private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
@@ -86,22 +87,22 @@ final class TempFiles {
     }
 
     /**
-     * Deletes temp files of {@code name} in {@code dir} left by an interrupted run: older than this
-     * process and not written by a live process (another run may be writing the same output).
+     * Deletes temp files of {@code name} in {@code dir} left by an interrupted run: those of a
+     * process no longer alive, and those without a process id (older versions) when older than
+     * this process. Another run may be writing the same output: its temp file stays.
      */
     static void removeStale(Path dir, String name) {
         Pattern p = pattern(name);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + globEscape(name) + ".*.tmp")) {
             for (Path f : files) {
                 Matcher m = p.matcher(f.getFileName().toString());
-                if (!m.matches() || IN_FLIGHT.contains(f)) {
+                if (!m.matches() || IN_FLIGHT.contains(f) || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                if (m.group(1) != null && !m.group(1).equals(Long.toString(PID)) && alive(m.group(1))) {
-                    continue;
-                }
-                if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                        && Files.getLastModifiedTime(f, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(STARTED)) {
+                boolean stale = m.group(1) != null
+                        ? m.group(1).equals(Long.toString(PID)) || !alive(m.group(1))
+                        : Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(STARTED);
+                if (stale) {
                     Files.deleteIfExists(f);
                 }
             }
