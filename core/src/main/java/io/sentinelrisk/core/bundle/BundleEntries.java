@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.bundle;
 
 import io.sentinelrisk.core.ProductVersion;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 
