@@ -53,9 +53,11 @@ final class DemoCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--persist", paramLabel = "FILE.srb", description = "Save the fitted bundle here.")
+    @Output
     Path persist;
 
     @Option(names = "--save-data", paramLabel = "FILE.csv", description = "Save the generated data (with label and scenario columns) here.")
+    @Output
     Path saveData;
 
     @Override

@@ -101,12 +101,15 @@ final class EvaluateCommand implements Callable<Integer> {
     String scenarioColumn;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the evaluation as JSON.")
+    @Output
     Path report;
 
     @Option(names = "--plots-dir", paramLabel = "DIR", description = "Write the PNG plots into this directory.")
+    @Output(directory = true)
     Path plotsDir;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write one self-contained HTML report (metrics, plots, top alerts).")
+    @Output
     Path html;
 
     @Override

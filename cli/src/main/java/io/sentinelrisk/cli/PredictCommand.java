@@ -53,6 +53,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON lines here (atomically) instead of stdout.")
+    @Output
     Path output;
 
     @Option(names = "--medium-at", defaultValue = "90", paramLabel = "RISK",

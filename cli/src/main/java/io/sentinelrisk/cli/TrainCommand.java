@@ -46,6 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = {"-m", "--model-out"}, paramLabel = "FILE.srb", description = "Where to save the fitted bundle.")
+    @Output
     Path modelOut;
 
     @Override

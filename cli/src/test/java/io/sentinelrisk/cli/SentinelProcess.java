@@ -27,18 +27,30 @@ final class SentinelProcess {
         return p;
     }
 
-    static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    /**
+     * The command line of a run, without redirections (for tests that send signals or choose
+     * where stdout goes). SENTINEL_JAVA_OPTS in {@code env} adds JVM options, as bin/sentinel does.
+     */
+    static ProcessBuilder command(Path workDir, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Xmx1g");
+        String opts = env.getOrDefault("SENTINEL_JAVA_OPTS", "").strip();
+        if (!opts.isEmpty()) {
+            cmd.addAll(List.of(opts.split("\\s+")));
+        }
         cmd.add("-jar");
         cmd.add(jar().toAbsolutePath().toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
-        pb.environment().putAll(env);
         pb.environment().remove("SOURCE_DATE_EPOCH");
         pb.environment().putAll(env);
+        return pb;
+    }
+
+    static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = command(workDir, env, args);
         Path out = Files.createTempFile(workDir, ".out", ".txt");
         Path err = Files.createTempFile(workDir, ".err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

@@ -104,6 +104,7 @@ public final class FeaturesCommand implements Callable<Integer> {
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
                 description = "Enriched table to write, .csv or .parquet (replaced atomically).")
+        @io.sentinelrisk.cli.Output
         Path output;
 
         @Option(names = "--db", paramLabel = "URL", description = "Where SQL runs and tables live: postgresql://user@host:5432/db "

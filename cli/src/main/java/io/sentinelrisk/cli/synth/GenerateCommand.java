@@ -43,6 +43,7 @@ public final class GenerateCommand implements Callable<Integer> {
     /** Options every generator has. */
     static final class Common {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "CSV", description = "File to write (replaced atomically).")
+        @io.sentinelrisk.cli.Output
         Path output;
 
         @Option(names = "--random-state", defaultValue = "42", paramLabel = "SEED",
@@ -107,6 +108,7 @@ public final class GenerateCommand implements Callable<Integer> {
         List<String> attacks;
 
         @Option(names = "--users-output", paramLabel = "CSV", description = "Also write the user catalogue (habits, baselines, home) here.")
+        @io.sentinelrisk.cli.Output
         Path usersOutput;
 
         @Override

@@ -45,6 +45,7 @@ public final class InjectCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "CSV", description = "Where to write the injected data (replaced atomically).")
+    @io.sentinelrisk.cli.Output
     Path output;
 
     @Option(names = "--random-state", defaultValue = "42", paramLabel = "SEED",
@@ -56,6 +57,7 @@ public final class InjectCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "JSON",
             description = "Also write what each scenario did, with its business rule, as JSON here.")
+    @io.sentinelrisk.cli.Output
     Path report;
 
     @Option(names = "--print-scenarios", description = "Print the built-in scenario file (a starting point for your own) and exit.")

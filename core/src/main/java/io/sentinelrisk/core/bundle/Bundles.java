@@ -13,23 +13,17 @@ import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -48,8 +42,6 @@ public final class Bundles {
     static final String PREPARATION = "preparation.json";
     static final String CALIBRATION = "calibration.json";
     static final String EXPLAINER = "explainer.json";
-    /** Larger entries are refused: no bundle part is near this, a zip bomb is. */
-    private static final long MAX_ENTRY_BYTES = 1L << 31;
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private Bundles() {
@@ -132,48 +124,19 @@ public final class Bundles {
         return bytes.toByteArray();
     }
 
-    /** Reads and verifies a bundle; every problem is an InputException naming the file. */
+    /**
+     * Reads and verifies a bundle; every problem is an InputException naming the file. The entries
+     * are read by {@link BundleEntries}, which refuses zip bombs before they cost memory.
+     */
     public static Pipeline read(Path path) {
         String name = path.toString();
         if (!Files.exists(path)) {
             throw new InputException(InputLocation.file(name), "no such bundle file");
         }
-        Map<String, byte[]> entries = readEntries(path, name);
-        byte[] manifestBytes = entries.get(MANIFEST);
-        byte[] manifestSha = entries.get(MANIFEST_SHA);
-        if (manifestBytes == null || manifestSha == null) {
-            throw new InputException(InputLocation.file(name), "not a SentinelRisk bundle (no " + MANIFEST + " / " + MANIFEST_SHA + ")");
-        }
-        String expected = new String(manifestSha, java.nio.charset.StandardCharsets.US_ASCII).trim().split("\\s+")[0];
-        if (!expected.equals(sha256(manifestBytes))) {
-            throw new InputException(InputLocation.file(name), "bundle was modified: " + MANIFEST + " does not match its checksum");
-        }
-        Map<String, Object> manifest = Json.readObject(manifestBytes, name + "!" + MANIFEST);
+        BundleEntries.Verified verified = BundleEntries.read(path);
+        Map<String, Object> manifest = verified.manifest();
+        Map<String, byte[]> entries = verified.parts();
         String where = name + "!" + MANIFEST;
-        if (!FORMAT.equals(manifest.get("format"))) {
-            throw new InputException(InputLocation.file(name), "not a SentinelRisk bundle (format " + manifest.get("format") + ")");
-        }
-        if (!(manifest.get("format_version") instanceof Integer version) || version != FORMAT_VERSION) {
-            throw new InputException(InputLocation.file(name), "bundle format version " + manifest.get("format_version")
-                    + " is not supported: this build (" + ProductVersion.get() + ") reads format version " + FORMAT_VERSION
-                    + "; retrain the model or use the matching SentinelRisk version");
-        }
-        Map<String, Object> checksums = PipelineCodec.map(manifest.get("parts"), where, "parts");
-        for (Map.Entry<String, Object> e : checksums.entrySet()) {
-            byte[] part = entries.get(e.getKey());
-            if (part == null) {
-                throw new InputException(InputLocation.file(name), "bundle is missing part " + e.getKey());
-            }
-            String sha = PipelineCodec.string(PipelineCodec.map(e.getValue(), where, "parts." + e.getKey()), "sha256", where);
-            if (!sha.equals(sha256(part))) {
-                throw new InputException(InputLocation.file(name), "bundle was modified: part " + e.getKey() + " does not match its checksum");
-            }
-        }
-        for (String entry : entries.keySet()) {
-            if (!checksums.containsKey(entry) && !entry.equals(MANIFEST) && !entry.equals(MANIFEST_SHA)) {
-                throw new InputException(InputLocation.file(name), "bundle holds an unlisted entry " + entry);
-            }
-        }
         Schema schema = PipelineCodec.schema(manifest.get("schema"), where);
         SentinelConfig config = SentinelConfig.fromEffectiveMap(PipelineCodec.map(manifest.get("config"), where, "config"), where);
         Map<String, Object> detector = PipelineCodec.map(manifest.get("detector"), where, "detector");
@@ -198,7 +161,7 @@ public final class Bundles {
     /** The manifest of a bundle (verified), for `sentinel` commands that describe a model. */
     public static Map<String, Object> manifest(Path path) {
         read(path);
-        return Json.readObject(readEntries(path, path.toString()).get(MANIFEST), path + "!" + MANIFEST);
+        return BundleEntries.read(path).manifest();
     }
 
     private static Map<String, Object> part(Map<String, byte[]> entries, String part, String name) {
@@ -207,32 +170,6 @@ public final class Bundles {
             throw new InputException(InputLocation.file(name), "bundle is missing part " + part);
         }
         return Json.readObject(b, name + "!" + part);
-    }
-
-    private static Map<String, byte[]> readEntries(Path path, String name) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            Enumeration<? extends ZipEntry> all = zip.entries();
-            while (all.hasMoreElements()) {
-                ZipEntry e = all.nextElement();
-                if (e.isDirectory()) {
-                    continue;
-                }
-                if (e.getSize() > MAX_ENTRY_BYTES) {
-                    throw new InputException(InputLocation.file(name), "bundle entry " + e.getName() + " is too large");
-                }
-                try (InputStream in = zip.getInputStream(e)) {
-                    entries.put(e.getName(), in.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 8)));
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException(InputLocation.file(name), "no such bundle file");
-        } catch (ZipException e) {
-            throw new InputException(InputLocation.file(name), "not a SentinelRisk bundle, or truncated (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new InputException(InputLocation.file(name), "cannot read bundle: " + e.getMessage());
-        }
-        return entries;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
@@ -253,6 +190,6 @@ public final class Bundles {
 
     /** Names of the entries a bundle holds, in order (for tests and `describe`). */
     public static List<String> entryNames(Path path) {
-        return new ArrayList<>(readEntries(path, path.toString()).keySet());
+        return BundleEntries.names(path);
     }
 }

@@ -3,17 +3,24 @@ package io.sentinelrisk.core.io;
 import io.sentinelrisk.core.error.SentinelException;
 
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Writes an output file so that readers never see half of it: the content goes to a temporary
- * file beside the target, which is renamed over the target only when writing succeeded. On any
- * failure the temporary file is deleted and the target is left as it was.
+ * Writes an output so that nothing is destroyed or left half-written, by the rule of
+ * {@link OutputTarget}: a regular file (or a missing path) gets a temporary file beside it,
+ * renamed over it only when writing succeeded (on failure the temp file is deleted and the old
+ * file stays); a symlink's target is what gets replaced; {@code -} (standard output), a character
+ * device or a FIFO is written in place, streaming. Temp files are removed on INT/TERM and, when
+ * stale, by the next write of the same output ({@link TempFiles}).
  */
 public final class AtomicFile {
     private AtomicFile() {
@@ -25,32 +32,88 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes an output file at a path it is given, for writers that only take a path (SQL engines). */
+    @FunctionalInterface
+    public interface PathContent {
+        void writeTo(Path file) throws IOException;
+    }
+
     public static void write(Path target, Content content) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        OutputTarget where = OutputTarget.of(target);
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                content.writeTo(out);
+            switch (where) {
+                case OutputTarget.Stdout s -> {
+                    System.out.flush();
+                    OutputStream out = new BufferedOutputStream(unclosable(new FileOutputStream(FileDescriptor.out)), 1 << 16);
+                    content.writeTo(out);
+                    out.flush();
+                }
+                case OutputTarget.InPlace p -> {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(p.path(), StandardOpenOption.WRITE), 1 << 16)) {
+                        content.writeTo(out);
+                    }
+                }
+                case OutputTarget.RegularFile f -> replace(f.path(), tmp -> {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                        content.writeTo(out);
+                    }
+                });
             }
+        } catch (IOException e) {
+            throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes an output through a writer that takes a path: a regular file is written to a temp
+     * file renamed into place; for standard output, a device or a FIFO the writer fills a temp file
+     * whose bytes are then streamed to the target.
+     */
+    public static void writeVia(Path target, PathContent content) {
+        OutputTarget where = OutputTarget.of(target);
+        if (where instanceof OutputTarget.RegularFile f) {
+            try {
+                replace(f.path(), content);
+            } catch (IOException e) {
+                throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        Path staging = null;
+        try {
+            staging = Files.createTempFile("sentinel-output", ".tmp");
+            TempFiles.track(staging);
+            Files.delete(staging);   // writers such as DuckDB's COPY create the file themselves
+            content.writeTo(staging);
+            Path from = staging;
+            write(target, out -> Files.copy(from, out));
+        } catch (IOException e) {
+            throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (staging != null) {
+                TempFiles.discard(staging);
+            }
+        }
+    }
+
+    public static void writeString(Path target, String text) {
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Temp file beside {@code target}, filled by {@code content}, renamed over {@code target}. */
+    private static void replace(Path target, PathContent content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = TempFiles.create(target);
+        try {
+            content.writeTo(tmp);
             keepPermissions(tmp, target);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            tmp = null;
-        } catch (IOException e) {
-            throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what the user needs to see
-                }
-            }
+            TempFiles.discard(tmp);
         }
     }
 
@@ -68,7 +131,18 @@ public final class AtomicFile {
         Files.setPosixFilePermissions(tmp, perms);
     }
 
-    public static void writeString(Path target, String text) {
-        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    /** Standard output stays open for what the command prints after the output. */
+    private static OutputStream unclosable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 }

@@ -45,4 +45,46 @@ class AtomicFileTest {
         assertThat(Files.readString(kept)).isEqualTo("new");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-rw----");
     }
+
+    @Test
+    void aSymlinkStaysASymlinkAndItsTargetIsReplacedEvenWhenDangling() throws Exception {
+        Path real = dir.resolve("elsewhere/real.csv");
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("elsewhere/real.csv"));
+        AtomicFile.writeString(link, "new");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("new");
+
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.csv"), Path.of("made/later.csv"));
+        AtomicFile.writeString(dangling, "x");
+        assertThat(Files.isSymbolicLink(dangling)).isTrue();
+        assertThat(Files.readString(dir.resolve("made/later.csv"))).isEqualTo("x");
+    }
+
+    @Test
+    void aDirectoryIsRefusedAndDevNullIsWrittenInPlace() throws Exception {
+        assertThatThrownBy(() -> AtomicFile.writeString(dir, "x")).isInstanceOf(io.sentinelrisk.core.error.InputException.class)
+                .hasMessageContaining("is a directory");
+        assertThat(OutputTarget.of(Path.of("/dev/null"))).isEqualTo(new OutputTarget.InPlace(Path.of("/dev/null")));
+        assertThat(OutputTarget.of(Path.of("-"))).isEqualTo(new OutputTarget.Stdout());
+        assertThat(OutputTarget.of(Path.of("/dev/stdout"))).isEqualTo(new OutputTarget.Stdout());
+        AtomicFile.writeString(Path.of("/dev/null"), "nothing");
+        assertThat((Integer) Files.getAttribute(Path.of("/dev/null"), "unix:mode") & 0170000).isEqualTo(0020000);
+    }
+
+    @Test
+    void staleTempFilesOfTheOutputAreRemovedOthersKept() throws Exception {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(0);
+        Path deadPid = Files.writeString(dir.resolve(".out.csv.999999999.7.tmp"), "x");
+        Path noPid = Files.writeString(dir.resolve(".out.csv.7.tmp"), "x");
+        Files.setLastModifiedTime(noPid, old);
+        Path livePid = Files.writeString(dir.resolve(".out.csv." + ProcessHandle.current().parent().orElseThrow().pid() + ".7.tmp"), "x");
+        Path otherOutput = Files.writeString(dir.resolve(".other.csv.999999999.7.tmp"), "x");
+        AtomicFile.writeString(dir.resolve("out.csv"), "y");
+        assertThat(deadPid).doesNotExist();
+        assertThat(noPid).doesNotExist();
+        assertThat(livePid).exists();
+        assertThat(otherOutput).exists();
+    }
 }
