@@ -18,6 +18,6 @@ public final class ExportOptions {
             description = "Summary report JSON: counts per severity, thresholds, config, data profile, timings and, with labels, metrics.")
     Path report;
 
-    @Option(names = "--top-n", paramLabel = "N", description = "How many alerts the JSON export holds (default: top_n of the config, 50).")
+    @Option(names = "--top-n", paramLabel = "N", description = "How many alerts the JSON export holds (config key top_n; default: ${bundle:default.top_n}).")
     Integer topN;
 }

@@ -31,9 +31,9 @@ import java.util.concurrent.Callable;
 /** {@code sentinel predict}: score JSON records, one answer per record. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         header = "Score JSON records with a bundle: label, score, risk level and reasons for each.",
-        description = {"Reads one JSON object (--record) or a file of records (--input: a JSON array or JSON Lines)",
-            "and writes one JSON line per record: predicted_label, anomaly_score, risk, risk_level,",
-            "risk_reason and severity. Missing fields are imputed as in training; unknown fields are ignored."})
+        description = {"Reads one JSON object (--record) or a file of records (--input: a JSON array or JSON Lines) "
+            + "and writes one JSON line per record: predicted_label, anomaly_score, risk, risk_level, "
+            + "risk_reason and severity. Missing fields are imputed as in training; unknown fields are ignored."})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

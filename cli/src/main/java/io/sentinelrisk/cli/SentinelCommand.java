@@ -50,6 +50,7 @@ public final class SentinelCommand implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new SentinelCommand());
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        Usage.install(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);
     }

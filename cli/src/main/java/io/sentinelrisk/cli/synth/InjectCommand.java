@@ -2,6 +2,7 @@ package io.sentinelrisk.cli.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvOptions;
@@ -47,9 +48,15 @@ public final class InjectCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "CSV", description = "Where to write the injected data (replaced atomically).")
     Path output;
 
-    @Option(names = "--random-state", defaultValue = "42", paramLabel = "SEED",
+    @Option(names = "--seed", paramLabel = "SEED",
             description = "Seed: the same seed picks the same rows and values (default: ${DEFAULT-VALUE}).")
-    long randomState;
+    long randomState = SentinelConfig.defaults().randomState();
+
+    /** The scikit-learn spelling, kept working but out of the help. */
+    @Option(names = "--random-state", hidden = true, paramLabel = "SEED")
+    void setRandomState(long seed) {
+        randomState = seed;
+    }
 
     @Option(names = "--delimiter", paramLabel = "CHAR", description = "Field delimiter of the input (default: detected). The output uses ','.")
     String delimiter;
