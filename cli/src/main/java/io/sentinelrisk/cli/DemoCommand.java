@@ -130,9 +130,10 @@ final class DemoCommand implements Callable<Integer> {
             return new Plan(anomalies, c, null);
         }
         String why = contaminationChosen ? "as chosen" : "the share planted is outside (0, 0.5)";
+        String effect = c < share ? String.format(Locale.ROOT, "recall is at most %.2f", c / share)
+                : String.format(Locale.ROOT, "precision is at most %.2f", share / c);
         return new Plan(anomalies, c, String.format(Locale.ROOT, "contamination %s (%s) while %s of the rows are planted "
-                + "attacks: at most %s of the rows are flagged, so recall is at most %.2f", c, why, percent(share),
-                percent(c), share > 0 ? Math.min(1, c / share) : 1.0));
+                + "attacks: %s of the rows are flagged, so %s", c, why, percent(share), percent(c), effect));
     }
 
     private static String percent(double share) {
