@@ -26,9 +26,13 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
     private static String message(ParameterException ex) {
         // picocli checks required options before it complains about unknown ones; a misspelt
         // option is the more useful thing to hear about ("Missing --input" when --inptu was given)
+        // (and of what was not understood, name the options, not the values that followed them)
         CommandLine.ParseResult parsed = ex.getCommandLine().getParseResult();
-        if (!(ex instanceof UnmatchedArgumentException) && parsed != null && !parsed.unmatched().isEmpty()) {
-            ex = new UnmatchedArgumentException(ex.getCommandLine(), parsed.unmatched());
+        List<String> unmatched = ex instanceof UnmatchedArgumentException u ? u.getUnmatched()
+                : parsed == null ? List.of() : parsed.unmatched();
+        List<String> options = unmatched.stream().filter(a -> a.startsWith("-")).toList();
+        if (!unmatched.isEmpty()) {
+            ex = new UnmatchedArgumentException(ex.getCommandLine(), options.isEmpty() ? unmatched : options);
         }
         String text = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
         if (ex instanceof UnmatchedArgumentException u) {

@@ -166,7 +166,7 @@ class FlagsE2ETest {
                 for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("      ") && !lines.get(j).strip().startsWith("-"); j++) {
                     entry.add(lines.get(j).strip());
                 }
-                return String.join(" ", entry);
+                return String.join(" ", entry).replaceAll("\\s+", " ");
             }
         }
         throw new AssertionError(name + " is not in the help:\n" + help);
