@@ -63,6 +63,9 @@ final class PredictCommand implements Callable<Integer> {
             description = "risk from which risk_level is High (default: ${DEFAULT-VALUE}).")
     double highAt;
 
+    @Option(names = "--threads", paramLabel = "N", description = ConfigOverrides.THREADS_HELP)
+    Integer threads;
+
     @Override
     public Integer call() throws IOException {
         if (!(0 <= mediumAt && mediumAt <= highAt && highAt <= 100)) {
@@ -73,7 +76,9 @@ final class PredictCommand implements Callable<Integer> {
         String name = source.record != null ? "--record" : source.input.toString();
         List<JsonNode> records = RecordReader.parse(text(), name);
         Frame frame = RecordReader.toFrame(records, pipeline.schema(), name);
-        ScoredBatch scores = pipeline.score(frame, name, pipeline.threads());
+        int workers = threads == null ? pipeline.threads()
+                : pipeline.config().withOverrides(Map.of("threads", threads), "flags").effectiveThreads();
+        ScoredBatch scores = pipeline.score(frame, name, workers);
         StringBuilder out = new StringBuilder();
         int topFeatures = Math.max(1, pipeline.config().explainTopFeatures());
         for (int r = 0; r < frame.rows(); r++) {

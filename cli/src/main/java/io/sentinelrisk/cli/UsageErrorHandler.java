@@ -35,6 +35,9 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
             ex = new UnmatchedArgumentException(ex.getCommandLine(), options.isEmpty() ? unmatched : options);
         }
         String text = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+        if (!unmatched.isEmpty() && options.isEmpty() && !ex.getCommandLine().getSubcommands().isEmpty()) {
+            text = "Unknown command: '" + unmatched.get(0) + "'";
+        }
         if (ex instanceof UnmatchedArgumentException u) {
             List<String> close = u.getSuggestions();
             if (!close.isEmpty()) {

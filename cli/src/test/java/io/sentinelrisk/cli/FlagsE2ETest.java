@@ -56,6 +56,15 @@ class FlagsE2ETest {
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err().strip().lines().count()).isEqualTo(1);
         assertThat(none.err()).startsWith("sentinel: error: Missing command").contains("see 'sentinel --help'");
+        SentinelProcess.Result typo = SentinelProcess.run(dir, "trian", "--input", "x.csv");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err().strip()).isEqualTo("sentinel: error: Unknown command: 'trian' (did you mean train?); "
+                + "see 'sentinel --help'");
+        for (String group : List.of("config", "generate", "features")) {
+            SentinelProcess.Result bare = SentinelProcess.run(dir, group);
+            assertThat(bare.exitCode()).isEqualTo(2);
+            assertThat(bare.err().strip()).startsWith("sentinel " + group + ": error: Missing ").contains("choose one of");
+        }
         SentinelProcess.Result value = SentinelProcess.run(dir, "generate", "soc", "-o", "x.csv", "--seed", "many");
         assertThat(value.exitCode()).isEqualTo(2);
         assertThat(value.err().strip()).startsWith("sentinel generate soc: error: ").contains("'many'").doesNotContain("Usage");
@@ -99,7 +108,7 @@ class FlagsE2ETest {
         assertThat(option(help("generate", "soc"), "--seed")).contains("default: " + d.randomState());
         // --threads says the same wherever it is
         String threads = option(help("train"), "--threads");
-        for (String cmd : List.of("score", "evaluate", "demo")) {
+        for (String cmd : List.of("score", "predict", "evaluate", "demo")) {
             assertThat(option(help(cmd), "--threads")).isEqualTo(threads);
         }
     }
