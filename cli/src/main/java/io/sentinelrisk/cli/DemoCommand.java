@@ -113,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
      * The model's contamination follows what is planted, so that the headline's recall means
      * something: --contamination (flag or config) plants that share; --anomalies K plants K and
      * sets contamination to K / samples. Only when both are chosen and disagree do they differ,
-     * and the note says what that does to recall.
+     * and the note says whether that caps recall or precision.
      */
     Plan plan(SentinelConfig asGiven) {
         boolean contaminationChosen = overrides.contamination != null

@@ -24,9 +24,9 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
     }
 
     private static String message(ParameterException ex) {
-        // picocli checks required options before it complains about unknown ones; a misspelt
-        // option is the more useful thing to hear about ("Missing --input" when --inptu was given)
-        // (and of what was not understood, name the options, not the values that followed them)
+        // picocli checks required options before it complains about unknown ones, but a misspelt
+        // option is the more useful thing to hear about ("Missing --input" when --inptu was given);
+        // of the arguments not understood, name the options, not the values that followed them
         CommandLine.ParseResult parsed = ex.getCommandLine().getParseResult();
         List<String> unmatched = ex instanceof UnmatchedArgumentException u ? u.getUnmatched()
                 : parsed == null ? List.of() : parsed.unmatched();
