@@ -81,9 +81,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "rows for supervised detectors too (default: ${DEFAULT-VALUE}).")
     String testAnomalies;
 
-    @Option(names = "--precision-at-k", defaultValue = "50", paramLabel = "K",
-            description = "precision@k looks at the K highest scores (default: ${DEFAULT-VALUE}).")
-    int k;
+    // Options with an old hidden name take their default from the field, not from defaultValue:
+    // picocli applies defaultValue after parsing, over what the old name set.
+    @Option(names = "--precision-at-k", paramLabel = "K", description = "precision@k looks at the K highest scores (default: ${DEFAULT-VALUE}).")
+    int k = 50;
 
     /** The old name of --precision-at-k. */
     @Option(names = "--k", hidden = true, paramLabel = "K")
@@ -96,8 +97,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "precision, recall, F1 and recall per scenario (default: ${DEFAULT-VALUE}).")
     double thresholdPercentile;
 
-    @Option(names = "--top-n", defaultValue = "10", paramLabel = "N", description = "Alerts to explain per detector (default: ${DEFAULT-VALUE}).")
-    int topK;
+    @Option(names = "--top-n", paramLabel = "N", description = "Alerts to explain per detector (default: ${DEFAULT-VALUE}).")
+    int topK = 10;
 
     /** The old name of --top-n. */
     @Option(names = "--top-k", hidden = true, paramLabel = "N")

@@ -24,26 +24,32 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
     }
 
     private static String message(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
         // picocli checks required options before it complains about unknown ones, but a misspelt
         // option is the more useful thing to hear about ("Missing --input" when --inptu was given);
         // of the arguments not understood, name the options, not the values that followed them
-        CommandLine.ParseResult parsed = ex.getCommandLine().getParseResult();
+        CommandLine.ParseResult parsed = cmd.getParseResult();
         List<String> unmatched = ex instanceof UnmatchedArgumentException u ? u.getUnmatched()
                 : parsed == null ? List.of() : parsed.unmatched();
+        if (unmatched.isEmpty()) {
+            return oneLine(ex.getMessage());
+        }
+        String first = unmatched.get(0);
+        if (!first.startsWith("-") && !cmd.getSubcommands().isEmpty()) {
+            // 'sentinel trian --input x': the rest was never parsed; the command is what is wrong
+            return "Unknown command: '" + first + "'" + suggestions(new UnmatchedArgumentException(cmd, List.of(first)));
+        }
         List<String> options = unmatched.stream().filter(a -> a.startsWith("-")).toList();
-        if (!unmatched.isEmpty()) {
-            ex = new UnmatchedArgumentException(ex.getCommandLine(), options.isEmpty() ? unmatched : options);
-        }
-        String text = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
-        if (!unmatched.isEmpty() && options.isEmpty() && !ex.getCommandLine().getSubcommands().isEmpty()) {
-            text = "Unknown command: '" + unmatched.get(0) + "'";
-        }
-        if (ex instanceof UnmatchedArgumentException u) {
-            List<String> close = u.getSuggestions();
-            if (!close.isEmpty()) {
-                text += " (did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size()))) + "?)";
-            }
-        }
-        return text;
+        UnmatchedArgumentException u = new UnmatchedArgumentException(cmd, options.isEmpty() ? unmatched : options);
+        return oneLine(u.getMessage()) + suggestions(u);
+    }
+
+    private static String suggestions(UnmatchedArgumentException u) {
+        List<String> close = u.getSuggestions();
+        return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size()))) + "?)";
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }
