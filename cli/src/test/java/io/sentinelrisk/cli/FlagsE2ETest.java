@@ -1,8 +1,8 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.config.ParamSpec;
-import io.sentinelrisk.core.config.SentinelConfig;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

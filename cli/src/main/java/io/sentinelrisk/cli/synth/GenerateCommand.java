@@ -1,6 +1,6 @@
 package io.sentinelrisk.cli.synth;
 
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.synth.FrameCsv;
 import io.sentinelrisk.synth.metrics.MetricsConfig;
