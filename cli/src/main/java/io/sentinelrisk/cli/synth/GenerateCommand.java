@@ -1,7 +1,7 @@
 package io.sentinelrisk.cli.synth;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.synth.FrameCsv;
 import io.sentinelrisk.synth.metrics.MetricsConfig;
 import io.sentinelrisk.synth.metrics.MetricsGenerator;

@@ -2,11 +2,11 @@ package io.sentinelrisk.cli.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvOptions;
 import io.sentinelrisk.core.io.CsvReader;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.synth.FrameCsv;
 import io.sentinelrisk.synth.scenario.Business;
 import io.sentinelrisk.synth.scenario.InjectionResult;
