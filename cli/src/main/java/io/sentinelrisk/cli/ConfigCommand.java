@@ -26,7 +26,8 @@ final class ConfigCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand: choose one of " + String.join(", ", spec.subcommands().keySet()));
     }
 
     @Command(name = "defaults", mixinStandardHelpOptions = true,

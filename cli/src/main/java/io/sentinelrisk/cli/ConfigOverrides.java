@@ -9,26 +9,40 @@ import java.util.Map;
 
 /** Flags that override keys of the config file (flag wins over file). */
 public final class ConfigOverrides {
-    @Option(names = "--detector", paramLabel = "TYPE", description = "Detector type (config key detector.type; default iforest).")
+    /** The help of --threads, the same on every command that takes it. */
+    static final String THREADS_HELP = "Threads to use; 0 = all cores (config key threads; default: ${bundle:default.threads}). "
+            + "Results do not depend on it.";
+
+    @Option(names = "--detector", paramLabel = "TYPE", description = "Detector type (config key detector.type; default: ${bundle:default.detector}).")
     String detector;
 
-    @Option(names = "--contamination", paramLabel = "FRACTION", description = "Expected anomaly fraction: the is_anomaly threshold (config key contamination).")
+    @Option(names = "--contamination", paramLabel = "FRACTION",
+            description = "Expected anomaly fraction: the is_anomaly threshold (config key contamination; default: ${bundle:default.contamination}).")
     Double contamination;
 
-    @Option(names = "--n-estimators", paramLabel = "N", description = "Number of trees (config key n_estimators).")
+    @Option(names = "--n-estimators", paramLabel = "N",
+            description = "Number of trees (config key n_estimators; default for ${bundle:default.detector}: ${bundle:default.n_estimators}).")
     Integer nEstimators;
 
-    @Option(names = "--max-samples", paramLabel = "N|FRACTION|auto", description = "Rows per tree: a count, a fraction or auto = min(256, rows) (config key max_samples).")
+    @Option(names = "--max-samples", paramLabel = "N|FRACTION|auto",
+            description = "Rows per tree: a count, a fraction or auto, the smaller of 256 and the row count (config key max_samples; default: ${bundle:default.max_samples}).")
     String maxSamples;
 
-    @Option(names = {"--random-state", "--seed"}, paramLabel = "SEED", description = "Seed of every random choice (config key random_state).")
+    @Option(names = "--seed", paramLabel = "SEED",
+            description = "Seed of every random choice (config key random_state; default: ${bundle:default.random_state}).")
     Long randomState;
 
-    @Option(names = "--score-floor", paramLabel = "SCORE", description = "Minimum raw score to flag anything (config key score_floor).")
+    /** The scikit-learn spelling, kept working but out of the help: one name per concept. */
+    @Option(names = "--random-state", hidden = true, paramLabel = "SEED")
+    void setRandomState(long seed) {
+        randomState = seed;
+    }
+
+    @Option(names = "--score-floor", paramLabel = "SCORE", description = "Minimum raw score to flag anything (config key score_floor; default: none).")
     Double scoreFloor;
 
-    @Option(names = "--severity-bands", split = ",", paramLabel = "C,H,M",
-            description = "Upper fractions that are critical, high, medium, e.g. 0.005,0.02,0.1 (config key severity_bands).")
+    @Option(names = "--severity-bands", split = ",", paramLabel = "C,H,M", hideParamSyntax = true,
+            description = "Upper fractions that are critical, high, medium (config key severity_bands; default: ${bundle:default.severity_bands}).")
     List<Double> severityBands;
 
     @Option(names = "--id-column", paramLabel = "NAME", description = "A column identifying records (repeatable; config key id_columns).")
@@ -37,7 +51,7 @@ public final class ConfigOverrides {
     @Option(names = "--ignore-column", paramLabel = "NAME", description = "A column to leave out (repeatable; config key ignore_columns).")
     List<String> ignoreColumns;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads to use; 0 = all cores (config key threads). Results do not depend on it.")
+    @Option(names = "--threads", paramLabel = "N", description = THREADS_HELP)
     Integer threads;
 
     /** The overrides as config keys; null values mean "not given". */

@@ -21,17 +21,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code sentinel demo}: the whole pipeline on generated SOC telemetry with planted attacks. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         header = "Run the whole pipeline on generated security telemetry with planted attacks.",
-        description = {"Generates labelled security telemetry (logins and transfers with planted exfiltration,",
-            "impossible travel and brute-force attacks), trains, scores, explains and exports."})
+        description = {"Generates labelled security telemetry (logins and transfers with planted exfiltration, "
+            + "impossible travel and brute-force attacks), trains, scores, explains and exports. "
+            + "--contamination is both the share of rows planted as attacks and the model's is_anomaly threshold, "
+            + "so that the recall in the headline means what it says."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -46,15 +50,22 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "5000", paramLabel = "N", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--anomalies", defaultValue = "100", paramLabel = "K", description = "Attacks among them (default: ${DEFAULT-VALUE}).")
-    int anomalies;
+    /** The old way to say how many attacks to plant; --contamination says it as a share. */
+    @Option(names = "--anomalies", hidden = true, paramLabel = "K")
+    Integer anomalies;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML or JSON config; flags override it.")
     Path config;
 
-    @Option(names = "--persist", paramLabel = "FILE.srb", description = "Save the fitted bundle here.")
+    @Option(names = {"-m", "--model-out"}, paramLabel = "FILE.srb", description = "Save the fitted bundle here.")
     @Output
-    Path persist;
+    Path modelOut;
+
+    /** The old name of --model-out. */
+    @Option(names = "--persist", hidden = true, paramLabel = "FILE.srb")
+    void setPersist(Path file) {
+        modelOut = file;
+    }
 
     @Option(names = "--save-data", paramLabel = "FILE.csv", description = "Save the generated data (with label and scenario columns) here.")
     @Output
@@ -64,8 +75,17 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Stopwatch watch = new Stopwatch();
         Map<String, Object> flags = CommandSupport.overrides(overrides, null, exports);
+        SentinelConfig asGiven = SentinelConfig.load(config, flags);
+        Plan plan = plan(asGiven);
+        flags.put("contamination", plan.contamination());
         SentinelConfig cfg = SentinelConfig.load(config, flags);
-        Frame generated = SocGenerator.demo(samples, anomalies, cfg.randomState());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "demo: %,d events with %,d planted attacks (%s); contamination %s%n", samples, plan.attacks(),
+                percent(plan.attacks() / (double) samples), plan.contamination());
+        if (plan.note() != null) {
+            spec.commandLine().getErr().println("sentinel demo: note: " + plan.note());
+        }
+        Frame generated = SocGenerator.demo(samples, plan.attacks(), cfg.randomState());
         if (saveData != null) {
             CsvWriter.writeFrame(generated, saveData, ',');
         }
@@ -75,16 +95,51 @@ final class DemoCommand implements Callable<Integer> {
         TrainedPipeline trained = new PipelineTrainer(cfg).fit(frame, labels);
         Pipeline pipeline = trained.pipeline();
         watch.lap("fit");
-        if (persist != null) {
-            Bundles.write(pipeline, persist, Bundles.createdAt());
+        if (modelOut != null) {
+            Bundles.write(pipeline, modelOut, Bundles.createdAt());
         }
         ScoredBatch scores = trained.baselineScores(frame, "demo", cfg.effectiveThreads());
         watch.lap("score");
         ScoredData scored = new ScoredData("demo", frame, scores, pipeline, labels, null);
-        Map<String, Object> report = SummaryReport.build("demo", scored, persist == null ? null : persist.toString(), watch.laps());
+        Map<String, Object> report = SummaryReport.build("demo", scored, modelOut == null ? null : modelOut.toString(), watch.laps());
         Outputs.write(exports, scored, cfg.topN(), ',', report);
-        Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
+        Outputs.printSummary(out, scored, report, 5);
         return 0;
+    }
+
+    /** How many attacks to plant, the contamination to train with, and why they differ when they do. */
+    record Plan(int attacks, double contamination, String note) {
+    }
+
+    /**
+     * The model's contamination follows what is planted, so that the headline's recall means
+     * something: --contamination (flag or config) plants that share; --anomalies K plants K and
+     * sets contamination to K / samples. Only when both are chosen and disagree do they differ,
+     * and the note says whether that caps recall or precision.
+     */
+    Plan plan(SentinelConfig asGiven) {
+        boolean contaminationChosen = overrides.contamination != null
+                || (config != null && asGiven.contamination() != SentinelConfig.defaults().contamination());
+        double c = asGiven.contamination();
+        if (anomalies == null) {
+            return new Plan((int) Math.round(c * samples), c, null);
+        }
+        double share = anomalies / (double) Math.max(1, samples);
+        if (!contaminationChosen && share > 0 && share < 0.5) {
+            return new Plan(anomalies, share, null);
+        }
+        if (Math.abs(share - c) * samples < 0.5) {
+            return new Plan(anomalies, c, null);
+        }
+        String why = contaminationChosen ? "as chosen" : "the share planted is outside (0, 0.5)";
+        String effect = c < share ? String.format(Locale.ROOT, "recall is at most %.2f", c / share)
+                : String.format(Locale.ROOT, "precision is at most %.2f", share / c);
+        return new Plan(anomalies, c, String.format(Locale.ROOT, "contamination %s (%s) while %s of the rows are planted "
+                + "attacks: %s of the rows are flagged, so %s", c, why, percent(share), percent(c), effect));
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.2f%%", share * 100);
     }
 
     private static Frame withAnswerColumnsHidden(Frame frame) {

@@ -39,13 +39,13 @@ import java.util.concurrent.Callable;
 /** {@code sentinel evaluate}: how well detectors find the labelled anomalies, with plots and an HTML report. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         header = "Measure detectors on labelled data: ROC AUC, average precision, precision@k, confusion, recall per scenario.",
-        description = {"Splits labelled data with a seed (stratified), fits each detector on the NORMAL rows of the",
-            "training part only and scores every other row (the SOC lab's protocol) through the same pipeline as",
-            "'sentinel score'. Supervised detectors (random_forest, xgboost) need --test-anomalies held-out: they fit",
-            "on every training row with its label and all detectors are tested on the held-out part.",
-            "With --model, a saved bundle scores every row instead.",
-            "Reports metrics, recall per scenario (from a 'scenario' column), global and local explanations,",
-            "and optionally PNG plots (--plots-dir) and one self-contained HTML report (--html)."})
+        description = {"Splits labelled data with a seed (stratified), fits each detector on the NORMAL rows of the "
+            + "training part only and scores every other row (the SOC lab's protocol) through the same pipeline as "
+            + "'sentinel score'. Supervised detectors (random_forest, xgboost) need --test-anomalies held-out: they fit "
+            + "on every training row with its label and all detectors are tested on the held-out part. "
+            + "With --model, a saved bundle scores every row instead.",
+            "Reports metrics, recall per scenario (from a 'scenario' column), global and local explanations, "
+            + "and optionally PNG plots (--plots-dir) and one self-contained HTML report (--html)."})
 final class EvaluateCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
 
@@ -62,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "YAML or JSON config; its detector parameters apply to the detector it names, the others use their defaults.")
     Path config;
 
-    @Option(names = "--detectors", split = ",", paramLabel = "TYPE[,TYPE...]",
+    @Option(names = "--detectors", split = ",", paramLabel = "TYPE[,TYPE...]", hideParamSyntax = true,
             description = "Detectors to compare, e.g. iforest,hbos,ecod,knn,lof,ocsvm,autoencoder,random_forest,xgboost,ensemble "
                     + "(default: the config's detector, iforest).")
     List<String> detectors;
@@ -81,16 +81,30 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "rows for supervised detectors too (default: ${DEFAULT-VALUE}).")
     String testAnomalies;
 
-    @Option(names = "--k", defaultValue = "50", paramLabel = "K", description = "precision@k looks at the K highest scores (default: ${DEFAULT-VALUE}).")
-    int k;
+    // Options with an old hidden name take their default from the field, not from defaultValue:
+    // picocli applies defaultValue after parsing, over what the old name set.
+    @Option(names = "--precision-at-k", paramLabel = "K", description = "precision@k looks at the K highest scores (default: ${DEFAULT-VALUE}).")
+    int k = 50;
+
+    /** The old name of --precision-at-k. */
+    @Option(names = "--k", hidden = true, paramLabel = "K")
+    void setK(int value) {
+        k = value;
+    }
 
     @Option(names = "--threshold-percentile", defaultValue = "99", paramLabel = "P",
             description = "Flag scores at or above this percentile of the evaluated scores for the confusion matrix, "
                     + "precision, recall, F1 and recall per scenario (default: ${DEFAULT-VALUE}).")
     double thresholdPercentile;
 
-    @Option(names = "--top-k", defaultValue = "10", paramLabel = "N", description = "Alerts to explain per detector (default: ${DEFAULT-VALUE}).")
-    int topK;
+    @Option(names = "--top-n", paramLabel = "N", description = "Alerts to explain per detector (default: ${DEFAULT-VALUE}).")
+    int topK = 10;
+
+    /** The old name of --top-n. */
+    @Option(names = "--top-k", hidden = true, paramLabel = "N")
+    void setTopK(int value) {
+        topK = value;
+    }
 
     @Option(names = "--deviant-std", defaultValue = "3", paramLabel = "Z",
             description = "A feature is deviant in an alert when at least Z std from normal (default: ${DEFAULT-VALUE}).")

@@ -21,6 +21,6 @@ public final class ExportOptions {
     @Output
     Path report;
 
-    @Option(names = "--top-n", paramLabel = "N", description = "How many alerts the JSON export holds (default: top_n of the config, 50).")
+    @Option(names = "--top-n", paramLabel = "N", description = "How many alerts the JSON export holds (config key top_n; default: ${bundle:default.top_n}).")
     Integer topN;
 }

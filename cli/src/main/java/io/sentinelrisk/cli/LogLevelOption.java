@@ -6,13 +6,16 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code --log-level}, accepted by every command; logs go to stderr. */
+/** {@code --log-level}, declared once on the top command and inherited by every command; logs go to stderr. */
 public final class LogLevelOption {
     /** The levels a user may choose. */
     public enum LogLevel { DEBUG, INFO, WARN, ERROR }
 
+    /** The level when none is given (logback.xml sets the same). */
+    static final LogLevel DEFAULT = LogLevel.WARN;
+
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
-            description = "How much to log on stderr: ${COMPLETION-CANDIDATES} (default: WARN; INFO tells each step).")
+            description = "How much to log on stderr: ${COMPLETION-CANDIDATES} (default: ${bundle:default.log_level}; INFO tells each step).")
     void setLevel(LogLevel level) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(level.name()));

@@ -31,9 +31,9 @@ import java.util.concurrent.Callable;
 /** {@code sentinel predict}: score JSON records, one answer per record. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         header = "Score JSON records with a bundle: label, score, risk level and reasons for each.",
-        description = {"Reads one JSON object (--record) or a file of records (--input: a JSON array or JSON Lines)",
-            "and writes one JSON line per record: predicted_label, anomaly_score, risk, risk_level,",
-            "risk_reason and severity. Missing fields are imputed as in training; unknown fields are ignored."})
+        description = {"Reads one JSON object (--record) or a file of records (--input: a JSON array or JSON Lines) "
+            + "and writes one JSON line per record: predicted_label, anomaly_score, risk, risk_level, "
+            + "risk_reason and severity. Missing fields are imputed as in training; unknown fields are ignored."})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -64,6 +64,9 @@ final class PredictCommand implements Callable<Integer> {
             description = "risk from which risk_level is High (default: ${DEFAULT-VALUE}).")
     double highAt;
 
+    @Option(names = "--threads", paramLabel = "N", description = ConfigOverrides.THREADS_HELP)
+    Integer threads;
+
     @Override
     public Integer call() throws IOException {
         if (!(0 <= mediumAt && mediumAt <= highAt && highAt <= 100)) {
@@ -74,7 +77,9 @@ final class PredictCommand implements Callable<Integer> {
         String name = source.record != null ? "--record" : source.input.toString();
         List<JsonNode> records = RecordReader.parse(text(), name);
         Frame frame = RecordReader.toFrame(records, pipeline.schema(), name);
-        ScoredBatch scores = pipeline.score(frame, name, pipeline.threads());
+        int workers = threads == null ? pipeline.threads()
+                : pipeline.config().withOverrides(Map.of("threads", threads), "flags").effectiveThreads();
+        ScoredBatch scores = pipeline.score(frame, name, workers);
         StringBuilder out = new StringBuilder();
         int topFeatures = Math.max(1, pipeline.config().explainTopFeatures());
         for (int r = 0; r < frame.rows(); r++) {

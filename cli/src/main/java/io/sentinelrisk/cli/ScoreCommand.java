@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code sentinel score}: score new data with a saved bundle and export. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         header = "Score new data with a saved bundle and export alerts, scorecard and report.",
-        description = {"Scores a CSV with a bundle saved by 'sentinel train' and exports alerts, scorecard and report.",
-            "The input must have the columns the model was trained on."})
+        description = {"Scores a CSV with a bundle saved by 'sentinel train' and exports alerts, scorecard and report. "
+            + "The input must have the columns the model was trained on."})
 final class ScoreCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScoreCommand.class);
 
@@ -40,7 +40,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE.srb", description = "The bundle to score with.")
     Path model;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads to use; 0 = all cores. Results do not depend on it.")
+    @Option(names = "--threads", paramLabel = "N", description = ConfigOverrides.THREADS_HELP)
     Integer threads;
 
     @Override

@@ -57,6 +57,7 @@ public final class SentinelCommand implements Runnable {
         ErrorHandler errors = new ErrorHandler();
         cli.setExecutionExceptionHandler(errors);
         cli.setExecutionStrategy(parsed -> execute(parsed, stdout, errors));
+        Usage.install(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);
     }

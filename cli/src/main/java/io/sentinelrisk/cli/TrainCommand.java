@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code sentinel train}: fit on a baseline, save the bundle, score the baseline and export. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         header = "Fit a model on a baseline, save it as a bundle, score and export the baseline.",
-        description = {"Fits preparation, detector and calibration on a baseline CSV, saves them as one bundle,",
-            "and scores the baseline itself (with labels: precision, recall, ROC AUC, ...)."})
+        description = {"Fits preparation, detector and calibration on a baseline CSV, saves them as one bundle, "
+            + "and scores the baseline itself (with labels: precision, recall, ROC AUC, ...)."})
 final class TrainCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 

@@ -43,10 +43,10 @@ class SynthE2ETest {
         SentinelProcess.Result yaml = SentinelProcess.run(dir, "inject", "--scenarios", "s.yaml", "-i", "d.csv", "-o", "o.csv");
         assertThat(yaml.exitCode()).isEqualTo(2);
         assertThat(yaml.err().strip()).startsWith("sentinel inject: error: s.yaml:3:").contains("not valid YAML").doesNotContain("\n\tat ");
-        SentinelProcess.Result flag = SentinelProcess.run(dir, "generate", "transactions", "-o", "t.csv", "--fraud-fraction", "2");
+        SentinelProcess.Result flag = SentinelProcess.run(dir, "generate", "transactions", "-o", "t.csv", "--contamination", "2");
         assertThat(flag.exitCode()).isEqualTo(2);
         assertThat(flag.err().strip()).startsWith("sentinel ").doesNotContain("\n")
-                .endsWith("error: --fraud-fraction: expected a number in [0, 0.5], found 2.0");
+                .endsWith("error: --contamination: expected a number in [0, 0.5], found 2.0");
         assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
         assertThat(Files.exists(dir.resolve("t.csv"))).isFalse();
     }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -86,9 +87,12 @@ public final class FeaturesCommand implements Callable<Integer> {
             header = "Compute a spec's features over a file or a stored table and write the enriched table.",
             description = {"Writes every input column as read, then one column per feature, in input order.",
                 "Examples:",
-                "  sentinel features build --pack soc --input events.csv --output features.parquet",
-                "  sentinel features build --spec f.yaml --input events.csv.gz --output f.csv --db postgresql://postgres@127.0.0.1/test",
-                "  sentinel features build --spec f.yaml --table cert_events --db duckdb:store.duckdb --output f.csv"})
+                "  sentinel features build --pack soc --input events.csv \\",
+                "      --output features.parquet",
+                "  sentinel features build --spec f.yaml --input events.csv.gz --output f.csv \\",
+                "      --db postgresql://postgres@127.0.0.1/test",
+                "  sentinel features build --spec f.yaml --table cert_events \\",
+                "      --db duckdb:store.duckdb --output f.csv"})
     public static final class Build implements Callable<Integer> {
         @Spec
         CommandSpec cmd;
@@ -132,6 +136,7 @@ public final class FeaturesCommand implements Callable<Integer> {
             cmd.commandLine().getOut().printf(Locale.ROOT, "wrote %,d rows with %d features (%s) to %s in %.1f s on %s "
                             + "(read %.1f s, compute %.1f s, write %.1f s)%n", r.rows(), r.features().size(), spec.name(), output,
                     r.totalMillis() / 1e3, r.engine(), r.loadMillis() / 1e3, r.computeMillis() / 1e3, r.writeMillis() / 1e3);
+            cmd.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -155,7 +160,9 @@ public final class FeaturesCommand implements Callable<Integer> {
                 case "postgresql", "postgres", "pg" -> Dialect.POSTGRESQL;
                 default -> throw new InputException("--dialect '" + dialect + "': expected duckdb or postgresql");
             };
-            cmd.commandLine().getOut().print(SqlCompiler.compile(Planner.plan(specOptions.load()), d).text());
+            PrintWriter out = cmd.commandLine().getOut();
+            out.print(SqlCompiler.compile(Planner.plan(specOptions.load()), d).text());
+            out.flush();   // print() does not flush, and main() ends with System.exit
             return 0;
         }
     }
@@ -172,6 +179,7 @@ public final class FeaturesCommand implements Callable<Integer> {
                 cmd.commandLine().getOut().printf("%-13s %s%n%-13s entity: %s; features: %s%n", name, s.description(), "",
                         s.entity().isEmpty() ? "(whole stream)" : String.join(", ", s.entity()), String.join(", ", s.outputNames()));
             }
+            cmd.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -186,7 +194,9 @@ public final class FeaturesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            cmd.commandLine().getOut().print(Packs.yaml(pack));
+            PrintWriter out = cmd.commandLine().getOut();
+            out.print(Packs.yaml(pack));
+            out.flush();   // print() does not flush, and main() ends with System.exit
             return 0;
         }
     }

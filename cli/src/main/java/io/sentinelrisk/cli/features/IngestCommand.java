@@ -2,6 +2,7 @@ package io.sentinelrisk.cli.features;
 
 import io.sentinelrisk.features.engine.DbTarget;
 import io.sentinelrisk.features.ingest.Ingestor;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +20,9 @@ import java.util.concurrent.Callable;
         description = {"Reads the source in its own schema, types every column (event times as timestamps), and creates "
                 + "the tables with their indexes in one transaction: all of them or none. Table layouts: docs/features.md.",
             "Examples:",
-            "  sentinel ingest --source cert --path r4.2/ --db duckdb:store.duckdb",
-            "  sentinel ingest --source nab --path NAB/ --db postgresql://postgres@127.0.0.1:5432/test --schema nab"})
+            "  sentinel ingest --source cert --input r4.2/ --db duckdb:store.duckdb",
+            "  sentinel ingest --source nab --input NAB/ --schema nab \\",
+            "      --db postgresql://postgres@127.0.0.1:5432/test"})
 public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec cmd;
@@ -29,9 +31,16 @@ public final class IngestCommand implements Callable<Integer> {
             description = "cert, creditcard, ieee-cis, nab, csv or jsonl.")
     String source;
 
-    @Option(names = "--path", required = true, paramLabel = "PATH",
+    /** Required; checked in call() so that the old name --path counts too. */
+    @Option(names = {"-i", "--input"}, paramLabel = "PATH",
             description = "The source's file or directory (CERT: the directory of logon.csv…; IEEE-CIS: of train_transaction.csv…; NAB: the NAB checkout or its data/ directory).")
     Path path;
+
+    /** The old name of --input. */
+    @Option(names = "--path", hidden = true, paramLabel = "PATH")
+    void setPath(Path p) {
+        path = p;
+    }
 
     @Option(names = "--db", required = true, paramLabel = "URL",
             description = "The store: duckdb:FILE.duckdb or postgresql://user@host:5432/database.")
@@ -65,6 +74,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (path == null) {
+            throw new CommandLine.ParameterException(cmd.commandLine(), "Missing required option: '--input=PATH'");
+        }
         long t0 = System.nanoTime();
         Ingestor.Source s = Ingestor.Source.parse(source);
         DbTarget target = DbTarget.parse(db);
@@ -78,6 +90,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         cmd.commandLine().getOut().printf(Locale.ROOT, "loaded %d table%s into %s in %.1f s%n", tables.size(), tables.size() == 1 ? "" : "s",
                 target.display(), (System.nanoTime() - t0) / 1e9);
+        cmd.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.sentinelrisk.cli.synth;
 
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.synth.FrameCsv;
 import io.sentinelrisk.synth.metrics.MetricsConfig;
 import io.sentinelrisk.synth.metrics.MetricsGenerator;
@@ -27,7 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         header = "Generate labeled synthetic data: security events, web sessions, card payments, metrics.",
         description = "Writes a CSV with a 'scenario' column (normal or the planted anomaly's name) and a 'label'"
-                + " column (1 = anomaly). The same options and --random-state give the same file.",
+                + " column (1 = anomaly). The same options and --seed give the same file.",
         subcommands = {GenerateCommand.Soc.class, GenerateCommand.WebSessions.class,
             GenerateCommand.Transactions.class, GenerateCommand.Metrics.class})
 public final class GenerateCommand implements Callable<Integer> {
@@ -46,9 +47,14 @@ public final class GenerateCommand implements Callable<Integer> {
         @io.sentinelrisk.cli.Output
         Path output;
 
-        @Option(names = "--random-state", defaultValue = "42", paramLabel = "SEED",
-                description = "Seed: the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
-        long randomState;
+        @Option(names = "--seed", paramLabel = "SEED", description = "Seed: the same seed gives the same rows (default: ${DEFAULT-VALUE}).")
+        long randomState = SentinelConfig.defaults().randomState();
+
+        /** The scikit-learn spelling, kept working but out of the help. */
+        @Option(names = "--random-state", hidden = true, paramLabel = "SEED")
+        void setRandomState(long seed) {
+            randomState = seed;
+        }
 
         @Option(names = "--start", defaultValue = "2024-01-01", paramLabel = "WHEN",
                 description = "Start of the period: a date or an ISO-8601 instant (default: ${DEFAULT-VALUE}).")
@@ -91,9 +97,14 @@ public final class GenerateCommand implements Callable<Integer> {
                 description = "Events per user; the file has n-users × this rows (default: ${DEFAULT-VALUE}).")
         int eventsPerUser;
 
-        @Option(names = "--anomaly-fraction", defaultValue = "0.01", paramLabel = "F",
-                description = "Share of rows that are attacks (default: ${DEFAULT-VALUE}).")
-        double anomalyFraction;
+        @Option(names = "--contamination", paramLabel = "F", description = "Share of rows that are attacks (default: ${DEFAULT-VALUE}).")
+        double anomalyFraction = SocConfig.defaults().anomalyFraction();
+
+        /** The old name of --contamination. */
+        @Option(names = "--anomaly-fraction", hidden = true, paramLabel = "F")
+        void setAnomalyFraction(double f) {
+            anomalyFraction = f;
+        }
 
         @Option(names = "--high-risk-fraction", defaultValue = "0.1", paramLabel = "F",
                 description = "Share of users who fail, roam and change devices more (default: ${DEFAULT-VALUE}).")
@@ -145,9 +156,14 @@ public final class GenerateCommand implements Callable<Integer> {
         @Option(names = "--sessions", defaultValue = "10000", paramLabel = "N", description = "Sessions (default: ${DEFAULT-VALUE}).")
         int sessions;
 
-        @Option(names = "--anomaly-fraction", defaultValue = "0.02", paramLabel = "F",
-                description = "Share of suspicious sessions (default: ${DEFAULT-VALUE}).")
-        double anomalyFraction;
+        @Option(names = "--contamination", paramLabel = "F", description = "Share of suspicious sessions (default: ${DEFAULT-VALUE}).")
+        double anomalyFraction = WebSessionConfig.defaults().anomalyFraction();
+
+        /** The old name of --contamination. */
+        @Option(names = "--anomaly-fraction", hidden = true, paramLabel = "F")
+        void setAnomalyFraction(double f) {
+            anomalyFraction = f;
+        }
 
         @Option(names = "--days", defaultValue = "7", paramLabel = "N", description = "Length of the period (default: ${DEFAULT-VALUE}).")
         int days;
@@ -176,9 +192,14 @@ public final class GenerateCommand implements Callable<Integer> {
                 description = "Payments per card; the file has cards × this rows (default: ${DEFAULT-VALUE}).")
         int perCard;
 
-        @Option(names = "--fraud-fraction", defaultValue = "0.01", paramLabel = "F",
-                description = "Share of rows that are fraud (default: ${DEFAULT-VALUE}).")
-        double fraudFraction;
+        @Option(names = "--contamination", paramLabel = "F", description = "Share of rows that are fraud (default: ${DEFAULT-VALUE}).")
+        double fraudFraction = TransactionConfig.defaults().fraudFraction();
+
+        /** The old name of --contamination. */
+        @Option(names = "--fraud-fraction", hidden = true, paramLabel = "F")
+        void setFraudFraction(double f) {
+            fraudFraction = f;
+        }
 
         @Option(names = "--days", defaultValue = "30", paramLabel = "N", description = "Length of the period (default: ${DEFAULT-VALUE}).")
         int days;

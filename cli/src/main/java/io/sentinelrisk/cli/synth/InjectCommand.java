@@ -6,6 +6,7 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvOptions;
 import io.sentinelrisk.core.io.CsvReader;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.synth.FrameCsv;
 import io.sentinelrisk.synth.scenario.Business;
 import io.sentinelrisk.synth.scenario.InjectionResult;
@@ -48,9 +49,15 @@ public final class InjectCommand implements Callable<Integer> {
     @io.sentinelrisk.cli.Output
     Path output;
 
-    @Option(names = "--random-state", defaultValue = "42", paramLabel = "SEED",
+    @Option(names = "--seed", paramLabel = "SEED",
             description = "Seed: the same seed picks the same rows and values (default: ${DEFAULT-VALUE}).")
-    long randomState;
+    long randomState = SentinelConfig.defaults().randomState();
+
+    /** The scikit-learn spelling, kept working but out of the help. */
+    @Option(names = "--random-state", hidden = true, paramLabel = "SEED")
+    void setRandomState(long seed) {
+        randomState = seed;
+    }
 
     @Option(names = "--delimiter", paramLabel = "CHAR", description = "Field delimiter of the input (default: detected). The output uses ','.")
     String delimiter;

@@ -103,7 +103,7 @@ class SynthCommandsTest {
     void everyGeneratorHasHelp(String name) {
         Run r = run(new GenerateCommand(), name, "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("--output").contains("--random-state").contains("Usage:");
+        assertThat(r.out()).contains("--output").contains("--seed").doesNotContain("--random-state").contains("Usage:");
     }
 
     @Test
@@ -115,7 +115,7 @@ class SynthCommandsTest {
         assertThat(run(new GenerateCommand(), "soc").err()).contains("Missing required option: '--output=CSV'");
         Run fraction = run(new GenerateCommand(), "soc", "-o", out.toString(), "--anomaly-fraction", "0.9");
         assertThat(fraction.exit()).isEqualTo(2);
-        assertThat(fraction.err()).contains("--anomaly-fraction: expected a number in [0, 0.5], found 0.9");
+        assertThat(fraction.err()).contains("--contamination: expected a number in [0, 0.5], found 0.9");
         Run attack = run(new GenerateCommand(), "soc", "-o", out.toString(), "--attacks", "phishing");
         assertThat(attack.exit()).isEqualTo(2);
         assertThat(attack.err()).contains("unknown attack 'phishing'; valid attacks: data_exfiltration, impossible_travel, brute_force");

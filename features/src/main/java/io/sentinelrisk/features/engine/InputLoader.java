@@ -2,6 +2,8 @@ package io.sentinelrisk.features.engine;
 
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
+import io.sentinelrisk.core.io.CsvOptions;
+import io.sentinelrisk.core.io.CsvReader;
 import io.sentinelrisk.features.plan.FeaturePlan;
 import io.sentinelrisk.features.plan.FeaturePlan.PlannedFeature;
 import io.sentinelrisk.features.plan.FeaturePlan.Slot;
@@ -35,8 +37,11 @@ public final class InputLoader {
     private static final Set<String> NUMERIC_TYPES = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
             "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL");
 
-    /** The raw input: its display name, columns and their DuckDB types, rows, and whether rows map to CSV lines. */
-    public record Raw(String name, List<String> columns, List<String> types, long rows, boolean csvLines) {
+    /**
+     * The raw input: its display name, columns and their DuckDB types, rows, whether rows map to CSV
+     * lines, and the CSV file the user gave (null for other inputs), for {@link #diagnose}.
+     */
+    public record Raw(String name, List<String> columns, List<String> types, long rows, boolean csvLines, Path csvFile) {
         String type(String column) {
             return types.get(columns.indexOf(column));
         }
@@ -71,13 +76,39 @@ public final class InputLoader {
             case PARQUET -> "SELECT * FROM read_parquet(" + p + ")";
             case JSONL -> "SELECT * FROM read_json(" + p + ", format = 'newline_delimited')";
         };
+        boolean csv = format == InputRef.Format.CSV;
         try {
             DuckDbs.execute(duck, "CREATE TEMP TABLE fs_raw AS " + select);
         } catch (SQLException e) {
-            throw new InputException(InputLocation.file(display), "cannot read as " + format.name().toLowerCase(Locale.ROOT)
-                    + ": " + DuckDbs.firstLine(e.getMessage()));
+            InputException plain = new InputException(InputLocation.file(display), "cannot read as "
+                    + format.name().toLowerCase(Locale.ROOT) + ": " + DuckDbs.firstLine(e.getMessage()).replaceFirst("^java\\.sql\\.SQLException: ", ""));
+            throw csv ? diagnose(path, plain) : plain;
         }
-        return describe(duck, display, format == InputRef.Format.CSV);
+        return describe(duck, display, csv, csv ? path : null);
+    }
+
+    /** CSV files up to this size are re-read by the main reader when DuckDB's reading goes wrong. */
+    private static final long DIAGNOSE_MAX_BYTES = 256L << 20;
+
+    /**
+     * The main CSV reader's message for a file DuckDB read wrong or not at all: DuckDB reads a
+     * truncated .gz as a one-column file, an empty file as a column "column0", and reports bad
+     * UTF-8 as a bare SQLException. The main reader says what is wrong (file, line, column), as
+     * {@code sentinel train} does; when it finds nothing, {@code fallback} stands. Only on the error
+     * path, so the fast path reads the file once.
+     */
+    static InputException diagnose(Path csv, InputException fallback) {
+        try {
+            if (csv == null || Files.size(csv) > DIAGNOSE_MAX_BYTES) {
+                return fallback;
+            }
+            CsvReader.readTable(csv, CsvOptions.DEFAULTS);
+            return fallback;
+        } catch (InputException e) {
+            return e;
+        } catch (IOException | RuntimeException e) {
+            return fallback;
+        }
     }
 
     private static Raw readTable(Connection duck, String table, DbTarget store, Path tmp) throws SQLException {
@@ -101,7 +132,7 @@ public final class InputLoader {
                 } catch (SQLException e) {
                     throw new InputException("cannot read table " + table + " from " + d.display() + ": " + DuckDbs.firstLine(e.getMessage()));
                 }
-                return describe(duck, "table " + table, false);
+                return describe(duck, "table " + table, false, null);
             }
             case DbTarget.Postgres pg -> {
                 Path csv = tmp.resolve("table.csv");
@@ -114,12 +145,12 @@ public final class InputLoader {
                     throw new InputException("cannot copy table " + table + " to " + csv + ": " + e.getMessage());
                 }
                 readFile(duck, csv, InputRef.Format.CSV, "table " + table);
-                return describe(duck, "table " + table, false);
+                return describe(duck, "table " + table, false, null);
             }
         }
     }
 
-    private static Raw describe(Connection duck, String name, boolean csvLines) throws SQLException {
+    private static Raw describe(Connection duck, String name, boolean csvLines, Path csvFile) throws SQLException {
         List<String> cols = new ArrayList<>();
         List<String> types = new ArrayList<>();
         try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery("DESCRIBE fs_raw")) {
@@ -134,14 +165,14 @@ public final class InputLoader {
             }
         }
         long rows = DuckDbs.queryLong(duck, "SELECT count(*) FROM fs_raw");
-        return new Raw(name, cols, types, rows, csvLines);
+        return new Raw(name, cols, types, rows, csvLines, csvFile);
     }
 
     /** Checks the columns and values against the plan and creates {@code fs_events}. */
     public static void buildEvents(Connection duck, Raw raw, FeaturePlan plan) {
         for (Slot s : plan.slots()) {
             if (!raw.columns().contains(s.column())) {
-                throw missingColumn(raw, plan, s);
+                throw diagnose(raw.csvFile(), missingColumn(raw, plan, s));
             }
         }
         for (PlannedFeature f : plan.outputs()) {

@@ -27,7 +27,7 @@ public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, d
     public SocConfig {
         require(nUsers >= 1, "--n-users", "an integer ≥ 1", nUsers);
         require(eventsPerUser >= 1, "--events-per-user", "an integer ≥ 1", eventsPerUser);
-        require(anomalyFraction >= 0 && anomalyFraction <= 0.5, "--anomaly-fraction", "a number in [0, 0.5]", anomalyFraction);
+        require(anomalyFraction >= 0 && anomalyFraction <= 0.5, "--contamination", "a number in [0, 0.5]", anomalyFraction);
         require(highRiskFraction >= 0 && highRiskFraction <= 1, "--high-risk-fraction", "a number in [0, 1]", highRiskFraction);
         require(days >= 1 && days <= 3650, "--days", "an integer in [1, 3650]", days);
         require((long) nUsers * eventsPerUser <= 50_000_000L, "--n-users × --events-per-user", "at most 50,000,000 events",

@@ -29,7 +29,7 @@ public record TransactionConfig(int cards, int transactionsPerCard, double fraud
                     + (long) cards * transactionsPerCard);
         }
         if (!(fraudFraction >= 0 && fraudFraction <= 0.5)) {
-            throw new InputException("--fraud-fraction: expected a number in [0, 0.5], found " + fraudFraction);
+            throw new InputException("--contamination: expected a number in [0, 0.5], found " + fraudFraction);
         }
         if (days < 1 || days > 3650) {
             throw new InputException("--days: expected an integer in [1, 3650], found " + days);

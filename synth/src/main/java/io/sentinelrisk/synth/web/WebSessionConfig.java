@@ -20,7 +20,7 @@ public record WebSessionConfig(int sessions, double anomalyFraction, int days, I
             throw new InputException("--sessions: expected an integer in [1, 50000000], found " + sessions);
         }
         if (!(anomalyFraction >= 0 && anomalyFraction <= 0.5)) {
-            throw new InputException("--anomaly-fraction: expected a number in [0, 0.5], found " + anomalyFraction);
+            throw new InputException("--contamination: expected a number in [0, 0.5], found " + anomalyFraction);
         }
         if (days < 1 || days > 3650) {
             throw new InputException("--days: expected an integer in [1, 3650], found " + days);

@@ -106,7 +106,7 @@ class SocGeneratorTest {
         assertThatThrownBy(() -> SocConfig.defaults().withUsers(0)).isInstanceOf(InputException.class)
                 .hasMessageContaining("--n-users").hasMessageContaining("found 0");
         assertThatThrownBy(() -> SocConfig.defaults().withAnomalyFraction(0.9)).isInstanceOf(InputException.class)
-                .hasMessageContaining("--anomaly-fraction");
+                .hasMessageContaining("--contamination");
     }
 
     @Test

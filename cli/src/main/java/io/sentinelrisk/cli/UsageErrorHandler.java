@@ -1,0 +1,55 @@
+package io.sentinelrisk.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * A usage mistake (unknown option, missing or bad value) in the form of every other error: one
+ * line, {@code sentinel CMD: error: …}, with a pointer to {@code --help} instead of the whole usage,
+ * and exit code 2.
+ */
+final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        PrintWriter err = cmd.getErr();
+        err.println(name + ": error: " + message(ex) + "; see '" + name + " --help'");
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    private static String message(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        // picocli checks required options before it complains about unknown ones, but a misspelt
+        // option is the more useful thing to hear about ("Missing --input" when --inptu was given);
+        // of the arguments not understood, name the options, not the values that followed them
+        CommandLine.ParseResult parsed = cmd.getParseResult();
+        List<String> unmatched = ex instanceof UnmatchedArgumentException u ? u.getUnmatched()
+                : parsed == null ? List.of() : parsed.unmatched();
+        if (unmatched.isEmpty()) {
+            return oneLine(ex.getMessage());
+        }
+        String first = unmatched.get(0);
+        if (!first.startsWith("-") && !cmd.getSubcommands().isEmpty()) {
+            // 'sentinel trian --input x': the rest was never parsed; the command is what is wrong
+            return "Unknown command: '" + first + "'" + suggestions(new UnmatchedArgumentException(cmd, List.of(first)));
+        }
+        List<String> options = unmatched.stream().filter(a -> a.startsWith("-")).toList();
+        UnmatchedArgumentException u = new UnmatchedArgumentException(cmd, options.isEmpty() ? unmatched : options);
+        return oneLine(u.getMessage()) + suggestions(u);
+    }
+
+    private static String suggestions(UnmatchedArgumentException u) {
+        List<String> close = u.getSuggestions();
+        return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size()))) + "?)";
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}
