@@ -16,7 +16,8 @@ import java.util.Locale;
  * reasons. Categories are scored by rarity: a category seen in a share {@code f} of training
  * rows deviates by the normal quantile {@code z} with two-sided tail {@code f}
  * ({@code f = 0.001 → z = 3.3}); a category never seen counts as one row more rare than the
- * rarest. Model-agnostic, so every detector gets the same kind of explanation. Immutable.
+ * rarest. A column with very many values keeps only the frequent ones ({@code CategoryBuckets});
+ * any other value is said to be rare, seen fewer times than the least frequent kept one. Model-agnostic, so every detector gets the same kind of explanation. Immutable.
  */
 public final class Explainer {
     /** Deviations are capped here so that a constant training column does not print infinity. */
@@ -105,10 +106,19 @@ public final class Explainer {
         double f = share != null ? share
                 : b.otherShare() > 0 ? b.otherShare() : 1.0 / (b.trainingRows() + 1);
         double z = Math.min(MAX_DEVIATION, Math.max(0, Stats.normalQuantile(1 - f / 2)));
-        String text = share == null
-                ? String.format(Locale.ROOT, "%s '%s' was never seen in training (usual: %s)", b.column(), value, usual)
-                : String.format(Locale.ROOT, "%s '%s' is %s (%s of training rows)", b.column(), value,
-                        z >= 2 ? "rare" : "common", percent(f));
+        String text;
+        if (share != null) {
+            text = String.format(Locale.ROOT, "%s '%s' is %s (%s of training rows)", b.column(), value,
+                    z >= 2 ? "rare" : "common", percent(f));
+        } else if (b.otherShare() > 0) {
+            // Training had more values than the baseline keeps: this one was bucketed or unseen,
+            // and either way it was seen fewer times than the least frequent value kept.
+            long fewerThan = Math.round(b.otherShare() * b.trainingRows()) + 1;
+            text = String.format(Locale.ROOT, "%s '%s' is a rare value (seen in training fewer than %d times)",
+                    b.column(), value, fewerThan);
+        } else {
+            text = String.format(Locale.ROOT, "%s '%s' was never seen in training (usual: %s)", b.column(), value, usual);
+        }
         return new Reason(b.column(), value, usual, z, text);
     }
 
@@ -126,7 +136,7 @@ public final class Explainer {
                         ? x.getKey().compareTo(y.getKey())
                         : Double.compare(y.getValue(), x.getValue()))
                 .limit(3).map(e -> e.getKey()).toList();
-        return String.join(", ", top);
+        return top.isEmpty() ? "no value is common" : String.join(", ", top);
     }
 
     private static String percent(double f) {
