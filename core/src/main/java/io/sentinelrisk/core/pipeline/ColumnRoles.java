@@ -34,6 +34,12 @@ public final class ColumnRoles {
     /** A text column with more distinct values than this share of its non-missing rows identifies rows. */
     public static final double ID_DISTINCT_SHARE = 0.5;
 
+    /**
+     * A text column gets the "predicts the label" warning only with at most this many values:
+     * with many rare values, each falls in one class by chance (a lookup table, not a leak).
+     */
+    public static final int LEAK_MAX_CATEGORIES = 20;
+
     private ColumnRoles() {
     }
 
@@ -269,8 +275,8 @@ public final class ColumnRoles {
     }
 
     /**
-     * True when the column alone tells the labels apart on every row with a value, both classes
-     * present: every category belongs to one class, or (numbers, booleans, timestamps) one
+     * True when the column alone tells the labels apart on every row (a missing value counts as
+     * one more value), both classes present: every category (of at most {@link #LEAK_MAX_CATEGORIES}) belongs to one class, or (numbers, booleans, timestamps) one
      * threshold puts all anomalies on one side and all normal rows on the other.
      */
     static boolean separatesLabels(Column col, int[] labels) {
@@ -288,27 +294,29 @@ public final class ColumnRoles {
     }
 
     private static boolean pureCategories(Column.Categorical c, int[] labels) {
-        Map<String, Integer> classOf = new HashMap<>();
+        Map<String, Integer> classOf = new HashMap<>();   // HashMap: allows the null key
         boolean[] classes = new boolean[2];
         for (int r = 0; r < labels.length; r++) {
-            if (c.isMissing(r)) {
-                continue;
-            }
             classes[labels[r]] = true;
-            Integer before = classOf.putIfAbsent(c.dictionary().get(c.codes()[r]), labels[r]);
+            String value = c.isMissing(r) ? null : c.dictionary().get(c.codes()[r]);   // missing is a value too
+            Integer before = classOf.putIfAbsent(value, labels[r]);
             if (before != null && before != labels[r]) {
                 return false;
             }
         }
-        // A category per row separates anything; such columns are identifiers, handled above.
-        return classes[0] && classes[1] && classOf.size() < labels.length / 2;
+        return classes[0] && classes[1] && classOf.size() <= LEAK_MAX_CATEGORIES;
     }
 
     private static boolean separable(double[] v, int[] labels) {
         double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        boolean[] missingIn = new boolean[2];
         for (int r = 0; r < labels.length; r++) {
             if (Double.isNaN(v[r])) {
+                missingIn[labels[r]] = true;   // missing must point to one class as well
+                if (missingIn[0] && missingIn[1]) {
+                    return false;
+                }
                 continue;
             }
             min[labels[r]] = Math.min(min[labels[r]], v[r]);

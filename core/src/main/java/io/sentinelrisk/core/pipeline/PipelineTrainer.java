@@ -21,7 +21,11 @@ import io.sentinelrisk.core.util.StratifiedSplit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -101,6 +105,26 @@ public final class PipelineTrainer {
     private record Validation(Frame frame, int[] labels) {
     }
 
+    /**
+     * When training scores tie at the is_anomaly threshold, only scores above the tie are
+     * flagged, so far fewer training rows than {@code contamination} asks for may be: say so.
+     */
+    private Optional<String> tieWarning(double[] scores, Calibration calibration) {
+        long flagged = 0;
+        long tied = 0;
+        for (double s : scores) {
+            flagged += calibration.isAnomaly(s) ? 1 : 0;
+            tied += s == calibration.anomalyAt() ? 1 : 0;
+        }
+        double expected = config.contamination() * scores.length;
+        if (expected < 1 || flagged >= 0.5 * expected || tied < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "contamination %s flags %d of the %d training rows, not about %.0f: %d of them"
+                        + " tie at the threshold score %s and only scores above it are flagged; raise contamination to flag them",
+                config.contamination(), flagged, scores.length, expected, tied, calibration.anomalyAt()));
+    }
+
     private TrainedPipeline fitOn(DetectorFactory factory, ColumnRoles.Resolved roles, Frame frame, int[] labels,
                                   Validation validation) {
         int threads = config.effectiveThreads();
@@ -119,6 +143,11 @@ public final class PipelineTrainer {
         double[] scores = TrainingScores.of(detector, x, threads);
         Calibration calibration = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor())
                 .fit(scores);
+        List<String> warnings = new ArrayList<>(roles.warnings());
+        tieWarning(scores, calibration).ifPresent(w -> {
+            LOG.warn(w);
+            warnings.add(w);
+        });
         Explainer explainer = new ExplainerTrainer().fit(frame);
         long t3 = System.nanoTime();
 
@@ -133,7 +162,7 @@ public final class PipelineTrainer {
             m.put("reason", e.reason());
             return m;
         }).toList());
-        summary.put("warnings", roles.warnings());
+        summary.put("warnings", warnings);
         double[] sorted = Stats.sortedFinite(scores);
         Map<String, Object> dist = new LinkedHashMap<>();
         dist.put("min", sorted[0]);
