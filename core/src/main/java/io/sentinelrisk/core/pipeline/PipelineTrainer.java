@@ -67,13 +67,15 @@ public final class PipelineTrainer {
             throw new IllegalArgumentException(labels.length + " labels for " + frame.rows() + " rows");
         }
         ColumnRoles.Resolved roles = ColumnRoles.forTraining(frame, config, labels);
+        if (roles.frame().schema().withRole(ColumnRole.FEATURE).isEmpty()) {
+            boolean declarable = roles.excluded().stream().anyMatch(e -> !e.reason().startsWith("constant"));
+            throw new InputException("no feature columns to learn from: " + (roles.excluded().isEmpty()
+                    ? "every column is an id, label or ignored"
+                    : roles.excluded().stream().map(e -> e.column() + " (" + e.reason() + ")").collect(Collectors.joining(", "))
+                            + (declarable ? "; declare the columns to use in feature_columns" : "")));
+        }
         for (String w : roles.warnings()) {
             LOG.warn(w);
-        }
-        if (roles.frame().schema().withRole(ColumnRole.FEATURE).isEmpty()) {
-            throw new InputException("no feature columns to learn from: " + roles.excluded().stream()
-                    .map(e -> e.column() + " (" + e.reason() + ")").collect(Collectors.joining(", "))
-                    + (roles.excluded().isEmpty() ? "every column is an id, label or ignored" : "; name the columns to use in feature_columns"));
         }
         DetectorFactory factory = Detectors.byType(config.detectorType());
         if (factory.supervised()) {
