@@ -3,6 +3,8 @@ package io.sentinelrisk.core.calibrate;
 import io.sentinelrisk.core.util.Stats;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Fits a {@link Calibration} from the training scores: thresholds are upper quantiles (numpy's
@@ -55,6 +57,27 @@ public final class CalibrationTrainer {
         boolean tied = firstAtQ >= 0 && firstAtQ + 1 < sorted.length && sorted[firstAtQ + 1] == q;
         double rankNeeded = p * (sorted.length - 1);
         return tied && firstAtQ < rankNeeded - 1e-9 ? Math.nextUp(q) : q;
+    }
+
+    /**
+     * When training scores tie at the is_anomaly threshold, only scores above the tie are
+     * flagged, so far fewer training rows than {@code contamination} asks for may be: a warning
+     * that says so, or empty.
+     */
+    public static Optional<String> tieWarning(double[] trainingScores, Calibration calibration, double contamination) {
+        long flagged = 0;
+        long tied = 0;
+        for (double s : trainingScores) {
+            flagged += calibration.isAnomaly(s) ? 1 : 0;
+            tied += s == calibration.anomalyAt() ? 1 : 0;
+        }
+        double expected = contamination * trainingScores.length;
+        if (expected < 1 || flagged >= 0.5 * expected || tied < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "contamination %s flags %d of the %d training rows, not about %.0f: %d of them"
+                        + " tie at the threshold score %s and only scores above it are flagged; raise contamination to flag them",
+                contamination, flagged, trainingScores.length, expected, tied, calibration.anomalyAt()));
     }
 
     private static int firstIndexOf(double[] sorted, double value) {

@@ -11,10 +11,12 @@ import io.sentinelrisk.core.error.InputException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Gives columns their roles: what the config declares when a file is read ({@link #assign}),
@@ -55,6 +57,19 @@ public final class ColumnRoles {
         public Resolved {
             excluded = List.copyOf(excluded);
             warnings = List.copyOf(warnings);
+        }
+
+        /** The exclusions as the report's {@code training.excluded_columns}. */
+        public List<Map<String, Object>> excludedForReport() {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Exclusion e : excluded) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("column", e.column());
+                m.put("role", e.role().id());
+                m.put("reason", e.reason());
+                out.add(m);
+            }
+            return out;
         }
     }
 
@@ -126,7 +141,8 @@ public final class ColumnRoles {
      *   integers (a row number): kept as a key;</li>
      *   <li>a constant column (every non-missing value equal, or none): ignored, with a warning.</li>
      * </ol>
-     * With labels, a feature that separates them perfectly gets a warning naming it.
+     * With labels, a feature that separates them perfectly gets a warning naming it. No feature
+     * left is an error naming every excluded column and why.
      */
     public static Resolved forTraining(Frame frame, SentinelConfig config, int[] labels) {
         List<Field> fields = new ArrayList<>(frame.schema().fields());
@@ -154,6 +170,9 @@ public final class ColumnRoles {
             }
         }
         Frame resolved = frame.withSchema(new Schema(fields));
+        if (resolved.schema().withRole(ColumnRole.FEATURE).isEmpty()) {
+            throw noFeatures(excluded);
+        }
         if (labels != null) {
             for (int i = 0; i < fields.size(); i++) {
                 if (fields.get(i).role() == ColumnRole.FEATURE && separatesLabels(resolved.column(i), labels)) {
@@ -163,6 +182,16 @@ public final class ColumnRoles {
             }
         }
         return new Resolved(resolved, excluded, warnings);
+    }
+
+    private static InputException noFeatures(List<Exclusion> excluded) {
+        if (excluded.isEmpty()) {
+            return new InputException("no feature columns to learn from: every column is an id, label or ignored");
+        }
+        boolean declarable = excluded.stream().anyMatch(e -> e.role() == ColumnRole.ID || isGroundTruthName(e.column()));
+        return new InputException("no feature columns to learn from: " + excluded.stream()
+                .map(e -> e.column() + " (" + e.reason() + ")").collect(Collectors.joining(", "))
+                + (declarable ? "; declare the columns to use in feature_columns" : ""));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.sentinelrisk.core.pipeline;
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.CalibrationTrainer;
 import io.sentinelrisk.core.config.SentinelConfig;
-import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -24,10 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Fits a {@link Pipeline}: preparation on the feature columns, the configured detector on the
@@ -67,13 +63,6 @@ public final class PipelineTrainer {
             throw new IllegalArgumentException(labels.length + " labels for " + frame.rows() + " rows");
         }
         ColumnRoles.Resolved roles = ColumnRoles.forTraining(frame, config, labels);
-        if (roles.frame().schema().withRole(ColumnRole.FEATURE).isEmpty()) {
-            boolean declarable = roles.excluded().stream().anyMatch(e -> !e.reason().startsWith("constant"));
-            throw new InputException("no feature columns to learn from: " + (roles.excluded().isEmpty()
-                    ? "every column is an id, label or ignored"
-                    : roles.excluded().stream().map(e -> e.column() + " (" + e.reason() + ")").collect(Collectors.joining(", "))
-                            + (declarable ? "; declare the columns to use in feature_columns" : "")));
-        }
         for (String w : roles.warnings()) {
             LOG.warn(w);
         }
@@ -107,26 +96,6 @@ public final class PipelineTrainer {
     private record Validation(Frame frame, int[] labels) {
     }
 
-    /**
-     * When training scores tie at the is_anomaly threshold, only scores above the tie are
-     * flagged, so far fewer training rows than {@code contamination} asks for may be: say so.
-     */
-    private Optional<String> tieWarning(double[] scores, Calibration calibration) {
-        long flagged = 0;
-        long tied = 0;
-        for (double s : scores) {
-            flagged += calibration.isAnomaly(s) ? 1 : 0;
-            tied += s == calibration.anomalyAt() ? 1 : 0;
-        }
-        double expected = config.contamination() * scores.length;
-        if (expected < 1 || flagged >= 0.5 * expected || tied < 2) {
-            return Optional.empty();
-        }
-        return Optional.of(String.format(Locale.ROOT, "contamination %s flags %d of the %d training rows, not about %.0f: %d of them"
-                        + " tie at the threshold score %s and only scores above it are flagged; raise contamination to flag them",
-                config.contamination(), flagged, scores.length, expected, tied, calibration.anomalyAt()));
-    }
-
     private TrainedPipeline fitOn(DetectorFactory factory, ColumnRoles.Resolved roles, Frame frame, int[] labels,
                                   Validation validation) {
         int threads = config.effectiveThreads();
@@ -146,7 +115,7 @@ public final class PipelineTrainer {
         Calibration calibration = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor())
                 .fit(scores);
         List<String> warnings = new ArrayList<>(roles.warnings());
-        tieWarning(scores, calibration).ifPresent(w -> {
+        CalibrationTrainer.tieWarning(scores, calibration, config.contamination()).ifPresent(w -> {
             LOG.warn(w);
             warnings.add(w);
         });
@@ -157,13 +126,7 @@ public final class PipelineTrainer {
         summary.put("rows", frame.rows());
         summary.put("input_columns", frame.columnCount());
         summary.put("prepared_features", preparation.featureCount());
-        summary.put("excluded_columns", roles.excluded().stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("column", e.column());
-            m.put("role", e.role().id());
-            m.put("reason", e.reason());
-            return m;
-        }).toList());
+        summary.put("excluded_columns", roles.excludedForReport());
         summary.put("warnings", warnings);
         double[] sorted = Stats.sortedFinite(scores);
         Map<String, Object> dist = new LinkedHashMap<>();

@@ -83,6 +83,22 @@ class CalibrationTest {
         assertThat(medium).as("rows in a band: only scores above the tie").isLessThanOrEqualTo(100).isPositive();
     }
 
+    /** 2% of the rows tie at the top score and contamination asks for 1%: none can be flagged, and training says so. */
+    @Test
+    void tiesAtTheAnomalyThresholdAreWarnedAbout() {
+        double[] train = new double[1000];
+        for (int i = 980; i < 1000; i++) {
+            train[i] = 1.0;
+        }
+        Calibration c = new CalibrationTrainer(0.01, List.of(0.005, 0.02, 0.1), null).fit(train);
+        assertThat(c.isAnomaly(1.0)).isFalse();
+        assertThat(CalibrationTrainer.tieWarning(train, c, 0.01)).get().asString()
+                .startsWith("contamination 0.01 flags 0 of the 1000 training rows, not about 10: 20 of them tie at the threshold score 1.0");
+        Calibration wider = new CalibrationTrainer(0.03, List.of(0.005, 0.02, 0.1), null).fit(train);
+        assertThat(wider.isAnomaly(1.0)).isTrue();
+        assertThat(CalibrationTrainer.tieWarning(train, wider, 0.03)).isEmpty();
+    }
+
     @Test
     void aRowEqualToEveryTrainingRowHasRiskZero() {
         double[] train = new double[200];
