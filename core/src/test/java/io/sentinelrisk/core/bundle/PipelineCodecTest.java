@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.bundle;
 
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.prepare.ColumnPrep;
 import io.sentinelrisk.core.prepare.Preparation;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.sentinelrisk.core.prepare;
 
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.CategoryCounts;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
@@ -64,7 +64,7 @@ class CategoryBucketsTest {
     void frequencyEncodingGivesBucketedAndUnseenValuesTheBucketsShare() {
         String[] v = values(300, 3000);
         Frame train = new Frames().categorical("c", v).build();
-        SentinelConfig.Preprocessing prep = SentinelConfig.defaults().preprocessing();
+        Preprocessing prep = SentinelConfig.defaults().preprocessing();
         Preparation p = new PreparationTrainer(prep).fit(train);
         ColumnPrep.Frequency enc = (ColumnPrep.Frequency) p.columns().get(0);
         assertThat(enc.frequencies()).hasSize(300);
