@@ -17,8 +17,10 @@ import java.util.Locale;
  * rows hold a value at most as frequent as it deviates by the normal quantile {@code z} with
  * two-sided tail {@code t} ({@code t = 0.001 → z = 3.3}); a category never seen counts as one row
  * more rare than the rarest. So one of many equally frequent values (a user among 200) is not
- * rare, while a value far rarer than the others is. A column with very many values keeps only the frequent ones ({@code CategoryBuckets});
- * any other value is said to be rare, seen fewer times than the least frequent kept one. Model-agnostic, so every detector gets the same kind of explanation. Immutable.
+ * rare, while a value far rarer than the others is. A column with very many values keeps only
+ * the frequent ones ({@code CategoryBuckets}); any other value is said to be rare, seen fewer
+ * times than the least frequent kept one. Model-agnostic, so every detector gets the same kind
+ * of explanation. Immutable.
  */
 public final class Explainer {
     /** Deviations are capped here so that a constant training column does not print infinity. */

@@ -9,7 +9,6 @@ import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.error.InputException;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -322,17 +321,26 @@ public final class ColumnRoles {
     }
 
     private static boolean pureCategories(Column.Categorical c, int[] labels) {
-        Map<String, Integer> classOf = new HashMap<>();   // HashMap: allows the null key
+        // Class seen per dictionary code, the last slot for missing (a value too): -1 = none yet.
+        int[] classOf = new int[c.dictionary().size() + 1];
+        java.util.Arrays.fill(classOf, -1);
+        int missing = classOf.length - 1;
         boolean[] classes = new boolean[2];
+        int values = 0;
+        int[] codes = c.codes();
         for (int r = 0; r < labels.length; r++) {
             classes[labels[r]] = true;
-            String value = c.isMissing(r) ? null : c.dictionary().get(c.codes()[r]);   // missing is a value too
-            Integer before = classOf.putIfAbsent(value, labels[r]);
-            if (before != null && before != labels[r]) {
+            int slot = codes[r] < 0 ? missing : codes[r];
+            if (classOf[slot] < 0) {
+                classOf[slot] = labels[r];
+                if (++values > LEAK_MAX_CATEGORIES) {
+                    return false;
+                }
+            } else if (classOf[slot] != labels[r]) {
                 return false;
             }
         }
-        return classes[0] && classes[1] && classOf.size() <= LEAK_MAX_CATEGORIES;
+        return classes[0] && classes[1];
     }
 
     private static boolean separable(double[] v, int[] labels) {
