@@ -77,7 +77,7 @@ public final class ColumnRoles {
      */
     public static Frame assign(Frame frame, SentinelConfig config, String source) {
         List<String> unknown = new ArrayList<>();
-        for (List<String> declared : List.of(config.idColumns(), config.ignoreColumns(), config.featureColumns())) {
+        for (List<String> declared : List.of(config.idColumns(), config.ignoreColumns())) {
             for (String c : declared) {
                 if (frame.schema().indexOf(c) < 0) {
                     unknown.add(c);
@@ -86,8 +86,7 @@ public final class ColumnRoles {
         }
         if (!unknown.isEmpty()) {
             throw new InputException(source + " has no column(s) " + String.join(", ", unknown)
-                    + " named in id_columns/ignore_columns/feature_columns (its columns: "
-                    + String.join(", ", frame.schema().names()) + ")");
+                    + " named in id_columns/ignore_columns (its columns: " + String.join(", ", frame.schema().names()) + ")");
         }
         List<Field> fields = new ArrayList<>();
         for (Field f : frame.schema().fields()) {
@@ -143,6 +142,12 @@ public final class ColumnRoles {
      * left is an error naming every excluded column and why.
      */
     public static Resolved forTraining(Frame frame, SentinelConfig config, int[] labels) {
+        List<String> undeclared = config.featureColumns().stream().filter(c -> frame.schema().indexOf(c) < 0).toList();
+        if (!undeclared.isEmpty()) {
+            // Checked when fitting only: data to score may lack a declared column the model dropped.
+            throw new InputException("the training data has no column(s) " + String.join(", ", undeclared)
+                    + " named in feature_columns (its columns: " + String.join(", ", frame.schema().names()) + ")");
+        }
         List<Field> fields = new ArrayList<>(frame.schema().fields());
         List<Exclusion> excluded = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

@@ -82,6 +82,9 @@ class ColumnRolesTest {
         assertThat(role(out, "request")).isEqualTo(ColumnRole.FEATURE);
         assertThat(role(out, "scenario")).isEqualTo(ColumnRole.FEATURE);
         assertThat(role(out, "retries")).isEqualTo(ColumnRole.IGNORE);
+        SentinelConfig typo = DEFAULTS.withOverrides(Map.of("feature_columns", List.of("evnt_id")), "test");
+        assertThatThrownBy(() -> ColumnRoles.forTraining(f, typo, null)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("the training data has no column(s) evnt_id named in feature_columns (its columns: event_id, ");
     }
 
     @Test
