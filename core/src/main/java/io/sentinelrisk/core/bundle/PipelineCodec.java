@@ -76,6 +76,7 @@ final class PipelineCodec {
                     m.put("kind", "frequency");
                     m.put("mode", f.mode());
                     m.put("frequencies", new TreeMap<>(f.frequencies()));
+                    m.put("other", f.other());
                 }
                 case ColumnPrep.OneHot o -> {
                     m.put("kind", "onehot");
@@ -106,7 +107,7 @@ final class PipelineCodec {
             cols.add(switch (kind) {
                 case "numeric" -> new ColumnPrep.Numeric(column, number(m, "fill", part));
                 case "frequency" -> new ColumnPrep.Frequency(column, doubles(map(m.get("frequencies"), part, "frequencies"), part),
-                        string(m, "mode", part));
+                        string(m, "mode", part), m.containsKey("other") ? number(m, "other", part) : 0);   // absent before bucketing
                 case "onehot" -> new ColumnPrep.OneHot(column, strings(m.get("categories"), part), string(m, "mode", part));
                 case "time_of_week" -> new ColumnPrep.TimeOfWeek(column, number(m, "fill_hour", part), number(m, "fill_day", part));
                 default -> throw corrupt(part, "unknown column preparation '" + kind + "'");

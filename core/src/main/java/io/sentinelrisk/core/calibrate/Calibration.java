@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * Turns raw scores into what users read, from the training score distribution learned at train
- * time: {@code risk} 0–100 (the percentile of the score among training scores: 99 = odder than
- * 99% of what the model learned), {@code severity} by the bands' thresholds, and
+ * time: {@code risk} 0–100 (the share of training scores strictly below the score: 99 = odder
+ * than 99% of what the model learned), {@code severity} by the bands' thresholds, and
  * {@code is_anomaly} (score above the contamination threshold and not below the score floor).
- * Immutable.
+ * The thresholds are fitted so that severity agrees with risk, ties included (see
+ * {@link CalibrationTrainer}). Immutable.
  *
  * @param grid             order statistics of the training scores (sorted, evenly spaced ranks)
  * @param criticalAt       raw score threshold of {@code critical} (top band)
@@ -36,20 +37,26 @@ public record Calibration(double[] grid, double criticalAt, double highAt, doubl
         return grid.clone();
     }
 
-    /** Percentile (0–100) of {@code score} in the training distribution, interpolated. */
+    /**
+     * Share (0–100) of the training scores strictly below {@code score}, interpolated between
+     * the grid's order statistics: "odder than this many percent of training". A score shared
+     * by many training rows counts only the rows below the tie, so a value most of the baseline
+     * holds has a low risk; a score above every training score is 100.
+     */
     public double risk(double score) {
         int n = grid.length;
-        if (Double.isNaN(score) || score < grid[0]) {
+        if (Double.isNaN(score) || score <= grid[0]) {
             return 0;
         }
-        if (score >= grid[n - 1]) {
+        if (score > grid[n - 1]) {
             return 100;
         }
         int i = Arrays.binarySearch(grid, score);
         if (i >= 0) {
-            // Ties: the highest rank holding this value, so equal scores get equal risk.
-            while (i + 1 < n && grid[i + 1] == score) {
-                i++;
+            // Ties: the lowest rank holding this value, so equal scores get equal risk and only
+            // the training rows strictly below count.
+            while (i > 0 && grid[i - 1] == score) {
+                i--;
             }
             return 100.0 * i / (n - 1);
         }

@@ -5,7 +5,7 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
-import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.FeatureImportance;
@@ -19,7 +19,7 @@ import io.sentinelrisk.core.metrics.Confusion;
 import io.sentinelrisk.core.metrics.Curves;
 import io.sentinelrisk.core.metrics.PercentileThreshold;
 import io.sentinelrisk.core.metrics.RankingMetrics;
-import io.sentinelrisk.core.pipeline.Detectors;
+import io.sentinelrisk.core.pipeline.ColumnRoles;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
@@ -45,7 +45,8 @@ import java.util.TreeMap;
  * </ul>
  *
  * Scoring goes through {@link Pipeline#score}, the product's one scoring path. The label column
- * and the scenario column are never features.
+ * and the scenario column are never features; the other columns' roles follow
+ * {@link ColumnRoles}, as in train, score and demo.
  */
 public final class Evaluation {
     private Evaluation() {
@@ -57,13 +58,14 @@ public final class Evaluation {
      */
     public static EvaluationResult fitAndTest(Dataset data, List<SentinelConfig> configs, EvaluationSettings settings) {
         int[] labels = requireBothClasses(data);
-        Frame frame = hideScenario(data.frame(), settings.scenarioColumn());
+        Frame frame = ColumnRoles.asGroundTruth(data.frame(), settings.scenarioColumn());
         String[] scenarios = scenarios(frame, settings.scenarioColumn());
         Split split = Split.stratified(labels, settings.trainFraction(), settings.randomState());
         int[] trainNormal = Split.withLabel(split.train(), labels, 0);
-        if (trainNormal.length < 2) {
+        if (trainNormal.length < PipelineTrainer.MIN_TRAINING_ROWS) {
             throw new InputException(data.source() + ": the training part has " + trainNormal.length
-                    + " normal row(s); fitting needs at least 2 (more rows, or a larger train fraction)");
+                    + " normal row(s); fitting needs at least " + PipelineTrainer.MIN_TRAINING_ROWS
+                    + " (more rows, or a larger train fraction)");
         }
         if (split.test().length == 0) {
             throw new InputException(data.source() + ": the test part is empty (more rows, or a smaller train fraction)");
@@ -104,7 +106,7 @@ public final class Evaluation {
     public static EvaluationResult testBundle(Dataset data, Pipeline pipeline, String model, EvaluationSettings settings,
                                               int threads) {
         int[] labels = requireBothClasses(data);
-        Frame frame = hideScenario(data.frame(), settings.scenarioColumn());
+        Frame frame = ColumnRoles.asGroundTruth(data.frame(), settings.scenarioColumn());
         String[] scenarios = scenarios(frame, settings.scenarioColumn());
         if (scenarios != null && pipeline.schema().indexOf(settings.scenarioColumn()) < 0) {
             frame = frame.without(settings.scenarioColumn());   // the model never saw it
@@ -158,7 +160,7 @@ public final class Evaluation {
         int[] rows = java.util.Arrays.copyOf(top, n);
         List<ShapValues> shap = ShapValues.of(pipeline.detector(), x.selectRows(rows), names);
         int topFeatures = Math.max(1, pipeline.config().explainTopFeatures());
-        List<Field> ids = test.frame.schema().withRole(ColumnRole.ID);
+        List<Field> ids = ColumnRoles.asTrained(test.frame, pipeline.schema()).schema().withRole(ColumnRole.ID);
         List<EvaluatedAlert> out = new ArrayList<>(n);
         for (int rank = 0; rank < n; rank++) {
             int r = rows[rank];
@@ -234,17 +236,6 @@ public final class Evaluation {
                     + "; evaluation needs both normal and anomalous rows");
         }
         return labels;
-    }
-
-    /** The frame with the scenario column (if any) made a non-feature: it names the answer. */
-    private static Frame hideScenario(Frame frame, String column) {
-        int i = column == null ? -1 : frame.schema().indexOf(column);
-        if (i < 0 || frame.schema().field(i).role() != ColumnRole.FEATURE) {
-            return frame;
-        }
-        List<Field> fields = new ArrayList<>(frame.schema().fields());
-        fields.set(i, fields.get(i).withRole(ColumnRole.IGNORE));
-        return frame.withSchema(new Schema(fields));
     }
 
     private static String[] scenarios(Frame frame, String column) {

@@ -13,10 +13,14 @@ import java.util.Locale;
 /**
  * Local explanations: for one record, how far each input column is from what was normal in
  * training, in robust standard-deviation units, signed; the largest deviations are the
- * reasons. Categories are scored by rarity: a category seen in a share {@code f} of training
- * rows deviates by the normal quantile {@code z} with two-sided tail {@code f}
- * ({@code f = 0.001 → z = 3.3}); a category never seen counts as one row more rare than the
- * rarest. Model-agnostic, so every detector gets the same kind of explanation. Immutable.
+ * reasons. Categories are scored by rarity: a category such that a share {@code t} of training
+ * rows hold a value at most as frequent as it deviates by the normal quantile {@code z} with
+ * two-sided tail {@code t} ({@code t = 0.001 → z = 3.3}); a category never seen counts as one row
+ * more rare than the rarest. So one of many equally frequent values (a user among 200) is not
+ * rare, while a value far rarer than the others is. A column with very many values keeps only
+ * the frequent ones ({@code CategoryBuckets}); any other value is said to be rare, seen fewer
+ * times than the least frequent kept one. Model-agnostic, so every detector gets the same kind
+ * of explanation. Immutable.
  */
 public final class Explainer {
     /** Deviations are capped here so that a constant training column does not print infinity. */
@@ -104,12 +108,40 @@ public final class Explainer {
         Double share = b.shares().get(value);
         double f = share != null ? share
                 : b.otherShare() > 0 ? b.otherShare() : 1.0 / (b.trainingRows() + 1);
-        double z = Math.min(MAX_DEVIATION, Math.max(0, Stats.normalQuantile(1 - f / 2)));
-        String text = share == null
-                ? String.format(Locale.ROOT, "%s '%s' was never seen in training (usual: %s)", b.column(), value, usual)
-                : String.format(Locale.ROOT, "%s '%s' is %s (%s of training rows)", b.column(), value,
-                        z >= 2 ? "rare" : "common", percent(f));
+        double z = Math.min(MAX_DEVIATION, Math.max(0, Stats.normalQuantile(1 - rarerOrEqual(b, f, share == null) / 2)));
+        String text;
+        if (share != null) {
+            text = String.format(Locale.ROOT, "%s '%s' is %s (%s of training rows)", b.column(), value,
+                    z >= 2 ? "rare" : "common", percent(f));
+        } else if (b.otherShare() > 0) {
+            // Training had more values than the baseline keeps: this one was bucketed or unseen,
+            // and either way it was seen fewer times than the least frequent value kept.
+            long fewerThan = Math.round(b.otherShare() * b.trainingRows()) + 1;
+            text = String.format(Locale.ROOT, "%s '%s' is a rare value (seen in training fewer than %d times)",
+                    b.column(), value, fewerThan);
+        } else {
+            text = String.format(Locale.ROOT, "%s '%s' was never seen in training (usual: %s)", b.column(), value, usual);
+        }
         return new Reason(b.column(), value, usual, z, text);
+    }
+
+    /**
+     * The share of training rows whose value is at most as frequent as a value of share
+     * {@code f}: how unusual it is to meet a value this rare. One value of 0.1% among values of
+     * 30% is unusual (0.1%); one user of 200 equally frequent users is not (100%), however small
+     * its own share. Bucketed values are all rarer than any kept one.
+     */
+    private static double rarerOrEqual(FeatureBaseline.Categorical b, double f, boolean unlisted) {
+        double kept = 0;
+        double tail = unlisted && b.otherShare() == 0 ? f : 0;   // a never-seen value counts as one row
+        for (double s : b.shares().values()) {
+            kept += s;
+            tail += s <= f ? s : 0;
+        }
+        if (b.otherShare() > 0) {
+            tail += Math.max(0, 1 - kept);
+        }
+        return Math.min(1, tail);
     }
 
     private static double deviation(double diff, double scale) {
@@ -126,7 +158,7 @@ public final class Explainer {
                         ? x.getKey().compareTo(y.getKey())
                         : Double.compare(y.getValue(), x.getValue()))
                 .limit(3).map(e -> e.getKey()).toList();
-        return String.join(", ", top);
+        return top.isEmpty() ? "no value is common" : String.join(", ", top);
     }
 
     private static String percent(double f) {

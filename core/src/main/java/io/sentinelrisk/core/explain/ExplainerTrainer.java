@@ -4,6 +4,7 @@ import io.sentinelrisk.core.data.CategoryCounts;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.prepare.CategoryBuckets;
 import io.sentinelrisk.core.prepare.ColumnPrep;
 import io.sentinelrisk.core.util.Stats;
 
@@ -14,9 +15,6 @@ import java.util.Map;
 
 /** Learns the per-column baselines of an {@link Explainer} from the training rows. */
 public final class ExplainerTrainer {
-    /** A categorical baseline keeps at most this many categories (the most frequent). */
-    public static final int MAX_CATEGORIES = 10_000;
-
     public Explainer fit(Frame frame) {
         List<FeatureBaseline> baselines = new ArrayList<>();
         for (int i = 0; i < frame.columnCount(); i++) {
@@ -48,6 +46,7 @@ public final class ExplainerTrainer {
 
     private static FeatureBaseline categorical(Column.Categorical c) {
         CategoryCounts counts = CategoryCounts.of(c);
+        CategoryBuckets buckets = CategoryBuckets.of(counts);   // the same values as preparation keeps
         Map<String, Double> shares = new LinkedHashMap<>();
         double other = 0;
         for (int k = 0; k < counts.order().length; k++) {
@@ -55,7 +54,7 @@ public final class ExplainerTrainer {
             if (counts.counts()[code] == 0) {
                 continue;
             }
-            if (k < MAX_CATEGORIES) {
+            if (buckets.keeps(counts.counts()[code])) {
                 shares.put(c.dictionary().get(code), counts.share(code));
             } else {
                 other = Math.max(other, counts.share(code));

@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.export;
 
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.pipeline.ColumnRoles;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 
@@ -10,4 +11,7 @@ import io.sentinelrisk.core.pipeline.ScoredBatch;
  * number of the file line holding each row (for people opening the file; null if unknown).
  */
 public record ScoredData(String source, Frame frame, ScoredBatch scores, Pipeline pipeline, int[] labels, long[] lineNumbers) {
+    public ScoredData {
+        frame = ColumnRoles.asTrained(frame, pipeline.schema());   // keys the model kept are shown as keys
+    }
 }

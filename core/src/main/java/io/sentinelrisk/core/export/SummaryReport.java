@@ -58,6 +58,8 @@ public final class SummaryReport {
         if (data.labels() != null) {
             m.put("metrics", MetricsReport.of(s.score(), s.isAnomaly(), data.labels()));
         }
+        // Training's warnings (constant columns dropped, a column that gives the label away, ...).
+        m.put("warnings", data.pipeline().trainingSummary().getOrDefault("warnings", java.util.List.of()));
         m.put("config", data.pipeline().config().toMap());
         m.put("training", data.pipeline().trainingSummary());
         m.put("data_profile", DataProfile.of(data.frame()));

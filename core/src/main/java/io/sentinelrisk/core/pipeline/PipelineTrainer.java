@@ -15,8 +15,12 @@ import io.sentinelrisk.core.prepare.Preparation;
 import io.sentinelrisk.core.prepare.PreparationTrainer;
 import io.sentinelrisk.core.util.Stats;
 import io.sentinelrisk.core.util.StratifiedSplit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +29,11 @@ import java.util.Map;
  * columns. Deterministic for a config (its random_state), whatever the thread count.
  */
 public final class PipelineTrainer {
+    /** Fewer training rows than this is an error: percentiles and baselines of fewer rows mean nothing. */
+    public static final int MIN_TRAINING_ROWS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineTrainer.class);
+
     private final SentinelConfig config;
 
     private static int count(int[] labels, int value) {
@@ -40,28 +49,34 @@ public final class PipelineTrainer {
     }
 
     /**
-     * @param frame  training data whose columns carry their roles (see {@link ColumnRoles}); no label column
+     * @param frame  training data whose columns carry the config's roles ({@link ColumnRoles#assign});
+     *               the fit-time rules of {@link ColumnRoles#forTraining} decide the rest
      * @param labels 1/0 per row, or null when unlabelled
      */
     public TrainedPipeline fit(Frame frame, int[] labels) {
-        if (frame.rows() < 2) {
-            throw new InputException("training needs at least 2 rows, found " + frame.rows());
+        if (frame.rows() < MIN_TRAINING_ROWS) {
+            throw new InputException("training needs at least " + MIN_TRAINING_ROWS + " rows, the data has " + frame.rows());
         }
         if (labels != null && labels.length != frame.rows()) {
             throw new IllegalArgumentException(labels.length + " labels for " + frame.rows() + " rows");
         }
+        ColumnRoles.Resolved roles = ColumnRoles.forTraining(frame, config, labels);
+        for (String w : roles.warnings()) {
+            LOG.warn(w);
+        }
         DetectorFactory factory = Detectors.byType(config.detectorType());
         if (factory.supervised()) {
-            return fitSupervised(factory, frame, labels);
+            return fitSupervised(factory, roles, labels);
         }
-        return fitOn(factory, frame, labels, null);
+        return fitOn(factory, roles, roles.frame(), labels, null);
     }
 
     /**
      * A supervised detector is fitted on a stratified, seeded part of the labelled rows and
      * measured on the rest, so the report says how it does on rows it never saw.
      */
-    private TrainedPipeline fitSupervised(DetectorFactory factory, Frame frame, int[] labels) {
+    private TrainedPipeline fitSupervised(DetectorFactory factory, ColumnRoles.Resolved roles, int[] labels) {
+        Frame frame = roles.frame();
         if (labels == null) {
             throw new InputException("detector '" + factory.type() + "' learns from labels: give --labels or a label column");
         }
@@ -73,13 +88,14 @@ public final class PipelineTrainer {
                     + "validation part; the data has " + count(labels, 1) + " anomalies in " + labels.length + " rows");
         }
         Frame held = frame.selectRows(split.holdout());
-        return fitOn(factory, frame.selectRows(split.train()), trainLabels, new Validation(held, heldLabels));
+        return fitOn(factory, roles, frame.selectRows(split.train()), trainLabels, new Validation(held, heldLabels));
     }
 
     private record Validation(Frame frame, int[] labels) {
     }
 
-    private TrainedPipeline fitOn(DetectorFactory factory, Frame frame, int[] labels, Validation validation) {
+    private TrainedPipeline fitOn(DetectorFactory factory, ColumnRoles.Resolved roles, Frame frame, int[] labels,
+                                  Validation validation) {
         int threads = config.effectiveThreads();
         long t0 = System.nanoTime();
         Preparation preparation = new PreparationTrainer(config.preprocessing()).fit(frame);
@@ -96,6 +112,11 @@ public final class PipelineTrainer {
         double[] scores = TrainingScores.of(detector, x, threads);
         Calibration calibration = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor())
                 .fit(scores);
+        List<String> warnings = new ArrayList<>(roles.warnings());
+        CalibrationTrainer.tieWarning(scores, calibration, config.contamination()).ifPresent(w -> {
+            LOG.warn(w);
+            warnings.add(w);
+        });
         Explainer explainer = new ExplainerTrainer().fit(frame);
         long t3 = System.nanoTime();
 
@@ -103,6 +124,8 @@ public final class PipelineTrainer {
         summary.put("rows", frame.rows());
         summary.put("input_columns", frame.columnCount());
         summary.put("prepared_features", preparation.featureCount());
+        summary.put("excluded_columns", roles.excludedForReport());
+        summary.put("warnings", warnings);
         double[] sorted = Stats.sortedFinite(scores);
         Map<String, Object> dist = new LinkedHashMap<>();
         dist.put("min", sorted[0]);

@@ -33,6 +33,7 @@ public record SentinelConfig(
         String labelColumn,
         List<String> idColumns,
         List<String> ignoreColumns,
+        List<String> featureColumns,
         Map<String, ColumnType> columnTypes,
         String delimiter,
         double validationFraction,
@@ -59,6 +60,8 @@ public record SentinelConfig(
                     "column holding labels (1/0, true/false, anomaly/normal), used for metrics when present and never as a feature"),
             ParamSpec.ofStringList("id_columns", List.of(), "columns that identify a record (reported, never used as features)"),
             ParamSpec.ofStringList("ignore_columns", List.of(), "columns to leave out entirely"),
+            ParamSpec.ofStringList("feature_columns", List.of(),
+                    "columns to use as features even if named like an identifier or a label, or with a distinct value on most rows"),
             ParamSpec.ofMap("column_types", "per-column type overriding inference: numeric | categorical | boolean | timestamp"),
             ParamSpec.ofString("delimiter", "auto", "CSV field delimiter: auto (sniffed), ',', ';', '\\t' (tab), '|' or any single character"),
             ParamSpec.ofDouble("validation_fraction", 0.25,
@@ -214,6 +217,7 @@ public record SentinelConfig(
         return new SentinelConfig(contamination, ((Number) top.get("random_state")).longValue(), bands,
                 top.has("score_floor") ? top.getDouble("score_floor") : null, topN, threads,
                 top.getString("label_column"), top.getStringList("id_columns"), top.getStringList("ignore_columns"),
+                top.getStringList("feature_columns"),
                 Map.copyOf(types), top.getString("delimiter"), validation, preprocessing, topFeatures, type, detector);
     }
 
@@ -234,6 +238,7 @@ public record SentinelConfig(
         m.put("label_column", labelColumn);
         m.put("id_columns", idColumns);
         m.put("ignore_columns", ignoreColumns);
+        m.put("feature_columns", featureColumns);
         Map<String, Object> types = new java.util.TreeMap<>();
         columnTypes.forEach((k, v) -> types.put(k, v.id()));
         m.put("column_types", types);

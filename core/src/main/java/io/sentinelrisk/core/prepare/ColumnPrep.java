@@ -40,12 +40,19 @@ public sealed interface ColumnPrep {
     }
 
     /**
-     * A category becomes its training frequency (share of training rows); unseen categories 0,
-     * missing ones the frequency of the training mode. Rare = low value = easy to isolate.
+     * A category becomes its training frequency (share of training rows), missing ones the
+     * frequency of the training mode. Rare = low value = easy to isolate. A value without its
+     * own frequency (unseen, or bucketed by {@link CategoryBuckets}) gets {@code other}: the mean
+     * share of the bucketed values, or 0 when nothing was bucketed.
      */
-    record Frequency(String column, Map<String, Double> frequencies, String mode) implements ColumnPrep {
+    record Frequency(String column, Map<String, Double> frequencies, String mode, double other) implements ColumnPrep {
         public Frequency {
             frequencies = Map.copyOf(frequencies);
+        }
+
+        /** Without a bucket (bundles written before there was one). */
+        public Frequency(String column, Map<String, Double> frequencies, String mode) {
+            this(column, frequencies, mode, 0);
         }
 
         public List<String> outputNames() {
@@ -57,9 +64,9 @@ public sealed interface ColumnPrep {
             List<String> dict = c.dictionary();
             double[] byCode = new double[dict.size()];
             for (int i = 0; i < byCode.length; i++) {
-                byCode[i] = frequencies.getOrDefault(dict.get(i), 0.0);
+                byCode[i] = frequencies.getOrDefault(dict.get(i), other);
             }
-            double missing = frequencies.getOrDefault(mode, 0.0);
+            double missing = frequencies.getOrDefault(mode, other);
             int[] codes = c.codes();
             for (int r = 0, at = offset; r < codes.length; r++, at += width) {
                 int k = codes[r];

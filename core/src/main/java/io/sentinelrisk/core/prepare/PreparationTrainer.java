@@ -40,7 +40,7 @@ public final class PreparationTrainer {
             }
         }
         if (preps.isEmpty()) {
-            throw new InputException("no feature columns to learn from (every column is an id, label, ignored or an unused timestamp)");
+            throw new InputException("no feature columns to learn from (every column is an id, label, ignored, constant or an unused timestamp)");
         }
         Preparation unscaled = new Preparation(preps, zeros(width(preps)), ones(width(preps)));
         double[] encoded = unscaled.transform(frame).data();
@@ -79,13 +79,14 @@ public final class PreparationTrainer {
             }
             return new ColumnPrep.OneHot(c.name(), kept, mode);
         }
+        CategoryBuckets buckets = CategoryBuckets.of(counts);
         Map<String, Double> freq = new LinkedHashMap<>();
         for (int code : order) {
-            if (counts.counts()[code] > 0) {
+            if (counts.counts()[code] > 0 && buckets.keeps(counts.counts()[code])) {
                 freq.put(c.dictionary().get(code), counts.share(code));
             }
         }
-        return new ColumnPrep.Frequency(c.name(), freq, mode);
+        return new ColumnPrep.Frequency(c.name(), freq, mode, buckets.meanBucketShare(counts.present()));
     }
 
     private ColumnPrep timeOfWeek(Column.Timestamp t) {

@@ -34,6 +34,28 @@ class ExplainerTest {
         assertThat(r.narrative()).contains("'KP' was never seen in training");
     }
 
+    /** One user among 200 equally frequent ones is not rare; a country far rarer than the others is. */
+    @Test
+    void rarityIsRelativeToTheColumnsOtherValues() {
+        int n = 4000;
+        String[] user = new String[n];
+        String[] country = new String[n];
+        for (int i = 0; i < n; i++) {
+            user[i] = "u" + (i % 200);
+            country[i] = i == 7 ? "KP" : i % 2 == 0 ? "FR" : "DE";
+        }
+        Frame train = new Frames().categorical("user", user).categorical("country", country).build();
+        Explainer e = new ExplainerTrainer().fit(train);
+        List<Reason> ordinary = e.explain(train, 8);
+        assertThat(ordinary).allSatisfy(r -> assertThat(r.deviation()).isLessThan(1));
+        assertThat(ordinary).filteredOn(r -> r.feature().equals("user")).singleElement()
+                .satisfies(r -> assertThat(r.narrative()).isEqualTo("user 'u8' is common (0.50% of training rows)"));
+        Reason kp = e.explain(train, 7).get(0);
+        assertThat(kp.feature()).isEqualTo("country");
+        assertThat(kp.deviation()).isCloseTo(io.sentinelrisk.core.util.Stats.normalQuantile(1 - 0.5 / n), within(1e-9));
+        assertThat(kp.narrative()).isEqualTo("country 'KP' is rare (0.025% of training rows)");
+    }
+
     @Test
     void normalQuantileMatchesKnownValues() {
         assertThat(io.sentinelrisk.core.util.Stats.normalQuantile(0.975)).isCloseTo(1.959964, within(1e-6));
