@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
             watch.lap("score");
             ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
             progress.step("exporting");
-            Map<String, Object> report = SummaryReport.build("train", scored,
+            SummaryReport report = SummaryReport.build("train", scored,
                     modelOut == null ? null : modelOut.toString(), watch.laps());
             Outputs.write(exports, scored, cfg.topN(), ',', report);
             summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
