@@ -110,9 +110,11 @@ public final class RecordReader {
                 }
             }
             if (!usable && !allowMissing && !features.isEmpty()) {
+                List<String> found = new ArrayList<>();
+                record.fieldNames().forEachRemaining(found::add);
                 throw new InputException(InputLocation.line(source, parsed.line(r)), "record " + (r + 1)
-                        + " has none of the model's columns (expected some of: " + shownList(features)
-                        + "); --allow-missing scores it on imputed values");
+                        + " has none of the model's columns (found: " + (found.isEmpty() ? "no field" : shownList(found))
+                        + "; expected some of: " + shownList(features) + "); --allow-missing scores it on imputed values");
             }
         }
         return new ArrayList<>(unknown);
