@@ -65,7 +65,7 @@ final class Outputs {
     }
 
     /**
-     * The reasons with values cut for the terminal (docs/outputs.md, "Display"): a record's value
+     * The reasons with values cut for the terminal (docs/outputs.md, "On the terminal"): a record's value
      * may be megabytes long; the exports keep it whole.
      */
     static List<Reason> forDisplay(List<Reason> reasons) {
