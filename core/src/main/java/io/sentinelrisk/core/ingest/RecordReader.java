@@ -91,11 +91,20 @@ public final class RecordReader {
      * record would be scored on imputed values alone, i.e. as a perfectly ordinary record.
      */
     public static List<String> check(Parsed parsed, Schema schema, String source, boolean allowMissing) {
-        Set<String> known = new HashSet<>(schema.names());
         List<String> features = new ArrayList<>();
         for (Field f : schema.withRole(ColumnRole.FEATURE)) {
             features.add(f.name());
         }
+        return check(parsed, schema, features, source, allowMissing);
+    }
+
+    /**
+     * {@link #check(Parsed, Schema, String, boolean)} with the columns that make a record usable
+     * named explicitly (a bundle with a feature plan also scores from the raw columns its plan
+     * reads, such as the entity key and the timestamp).
+     */
+    public static List<String> check(Parsed parsed, Schema schema, List<String> features, String source, boolean allowMissing) {
+        Set<String> known = new HashSet<>(schema.names());
         Set<String> featureSet = new HashSet<>(features);
         Set<String> unknown = new LinkedHashSet<>();
         for (int r = 0; r < parsed.records().size(); r++) {
