@@ -13,6 +13,7 @@ import io.sentinelrisk.core.pipeline.ScoredBatch;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ import java.util.Map;
  * the data's column names and the command's steps.
  */
 @JsonPropertyOrder({"report_version", "product_version", "command", "input", "model", "detector", "rows",
-    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "config", "training", "data_profile", "timings_ms"})
+    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "warnings", "config", "training", "data_profile", "timings_ms"})
 public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("product_version") String productVersion,
                             @JsonProperty("command") String command,
@@ -44,6 +45,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("anomaly_rate") double anomalyRate,
                             @JsonProperty("thresholds") Thresholds thresholds,
                             @JsonProperty("metrics") @JsonInclude(JsonInclude.Include.NON_NULL) LabelledMetrics metrics,
+                            @JsonProperty("warnings") List<String> warnings,
                             @JsonProperty("config") Map<String, Object> config,
                             @JsonProperty("training") Map<String, Object> training,
                             @JsonProperty("data_profile") Map<String, ColumnProfile> dataProfile,
@@ -87,7 +89,13 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                 data.pipeline().detector().type(), s.rows(), SeverityCounts.of(s), anomalies,
                 s.rows() == 0 ? 0.0 : (double) anomalies / s.rows(), Thresholds.of(data.pipeline().calibration()),
                 data.labels() == null ? null : LabelledMetrics.of(s.score(), s.isAnomaly(), data.labels()),
-                data.pipeline().config().toMap(), data.pipeline().trainingSummary(), DataProfile.of(data.frame()), ms);
+                warnings(data.pipeline().trainingSummary()), data.pipeline().config().toMap(),
+                data.pipeline().trainingSummary(), DataProfile.of(data.frame()), ms);
+    }
+
+    /** Training's warnings (a dropped column, a column that gives the label away, ...), as the training summary keeps them. */
+    private static List<String> warnings(Map<String, Object> training) {
+        return training.get("warnings") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 
     public static void write(Path target, SummaryReport report) {
