@@ -1,6 +1,6 @@
 package io.sentinelrisk.cli;
 
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.ingest.Dataset;

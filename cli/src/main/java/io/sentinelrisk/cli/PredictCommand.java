@@ -1,7 +1,7 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.bundle.Json;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.error.InputException;

@@ -1,6 +1,6 @@
 package io.sentinelrisk.core.export;
 
-import io.sentinelrisk.core.bundle.Json;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.io.AtomicFile;
 
 import java.nio.file.Path;

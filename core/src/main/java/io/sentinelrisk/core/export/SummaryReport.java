@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sentinelrisk.core.ProductVersion;
-import io.sentinelrisk.core.bundle.Json;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.io.AtomicFile;

@@ -1,6 +1,6 @@
 package io.sentinelrisk.core.evaluate;
 
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
@@ -299,7 +299,7 @@ class EvaluationTest {
         assertThat(dets).extracting(EvaluationReport.DetectorReport::detector).containsExactly("iforest", "ecod");
         assertThat(dets.get(0).featureCorrelation().stream().filter(x -> x.feature().equals("z")).findFirst().orElseThrow().correlation()).isNull();
         assertThat(dets.get(1).featureImportance()).isNull();
-        String json = new String(io.sentinelrisk.core.bundle.Json.bytes(m), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(io.sentinelrisk.core.codec.Json.bytes(m), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("NaN").doesNotContain("Infinity")
                 .contains("\"feature_importance\" : null").contains("\"correlation\" : null").doesNotContain("\"model\"");
     }

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sentinelrisk.core.bundle.Json;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
