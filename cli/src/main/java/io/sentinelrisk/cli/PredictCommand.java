@@ -32,12 +32,12 @@ import java.util.stream.Collectors;
 /** {@code sentinel predict}: score JSON records, one answer per record. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         header = "Score JSON records with a bundle: one alert (score, risk, severity, reasons) for each.",
-        description = {"Reads one JSON object (--record) or a file of records (--input: a JSON array or JSON Lines)",
-            "and writes one JSON line per record: the alert of docs/outputs.md (score, risk, severity,",
-            "is_anomaly, reasons; also predicted_label, anomaly_score, risk_level, risk_reason).",
-            "Missing fields, null and \"\" are imputed as in training; numbers may be given as text (\"42\").",
-            "Unknown fields are named in a warning; a record with none of the model's columns is an error",
-            "unless --allow-missing is given."})
+        description = {"Reads one JSON object (--record) or a file of records (--input: a JSON array or JSON Lines) "
+            + "and writes one JSON line per record: the alert of docs/outputs.md (score, risk, severity, is_anomaly, "
+            + "reasons; also predicted_label, anomaly_score, risk_level, risk_reason).",
+            "Missing fields, null and \"\" are imputed as in training; numbers may be given as text (\"42\"). "
+            + "Unknown fields are named in a warning; a record with none of the model's columns is an error "
+            + "unless --allow-missing is given."})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
