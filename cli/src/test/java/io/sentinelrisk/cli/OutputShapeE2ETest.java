@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * huge values are cut on stdout but kept in exports (item 7); predict's rules for unknown,
  * absent, empty and textual fields (item 9).
  */
+@Tag("integration")
 class OutputShapeE2ETest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEMA_ID = "https://sentinelrisk.io/schemas/";
