@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         ScoredBatch scores = trained.baselineScores(frame, "demo", cfg.effectiveThreads());
         watch.lap("score");
         ScoredData scored = new ScoredData("demo", frame, scores, pipeline, labels, null);
-        Map<String, Object> report = SummaryReport.build("demo", scored, modelOut == null ? null : modelOut.toString(), watch.laps());
+        SummaryReport report = SummaryReport.build("demo", scored, modelOut == null ? null : modelOut.toString(), watch.laps());
         Outputs.write(exports, scored, cfg.topN(), ',', report);
         Outputs.printSummary(out, scored, report, 5);
         return 0;

@@ -268,7 +268,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 EvaluatedAlert a = d.topAlerts().get(0);
                 out.printf(Locale.ROOT, "top alert of %s: %s score %s (%s): %s%n", d.name(),
                         a.line() >= 0 ? "line " + a.line() : "row " + (a.row() + 1), fmt(a.score()),
-                        a.label() == 1 ? (a.scenario() != null ? a.scenario() : "anomaly") : "normal", a.narrative());
+                        a.label() == 1 ? (a.scenario() != null ? a.scenario() : "anomaly") : "normal",
+                        io.sentinelrisk.core.explain.Explainer.narrative(Outputs.forDisplay(a.reasons())));
             }
         }
         out.flush();

@@ -1,25 +1,30 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.error.DisplayText;
+import io.sentinelrisk.core.explain.Explainer;
+import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.export.AlertExport;
 import io.sentinelrisk.core.export.ScorecardExport;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
-import io.sentinelrisk.core.explain.Explainer;
-import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.export.TopAlerts;
+import io.sentinelrisk.core.metrics.LabelledMetrics;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Writes the exports a command was asked for, and prints the short summary on stdout. */
 final class Outputs {
+    /** Longest reason shown on the terminal (a column name or the usual categories may be long too). */
+    private static final int MAX_REASON_SHOWN = 240;
+
     private Outputs() {
     }
 
-    static void write(ExportOptions options, ScoredData data, int topN, char delimiter, Map<String, Object> report) {
+    static void write(ExportOptions options, ScoredData data, int topN, char delimiter, SummaryReport report) {
         if (options.json != null) {
             AlertExport.write(options.json, data, topN);
         }
@@ -32,20 +37,18 @@ final class Outputs {
     }
 
     /** A few lines for people: counts, metrics when labelled, the top alerts with their reasons. */
-    @SuppressWarnings("unchecked")
-    static void printSummary(PrintWriter out, ScoredData data, Map<String, Object> report, int shown) {
+    static void printSummary(PrintWriter out, ScoredData data, SummaryReport report, int shown) {
         long[] counts = data.scores().severityCounts();
         out.printf(Locale.ROOT, "%d rows scored by %s: %d anomalies (%.2f%%) | critical %d, high %d, medium %d, info %d%n",
                 data.scores().rows(), data.pipeline().detector().type(), data.scores().anomalyCount(),
                 100.0 * data.scores().anomalyCount() / Math.max(1, data.scores().rows()),
                 counts[Severity.CRITICAL.ordinal()], counts[Severity.HIGH.ordinal()],
                 counts[Severity.MEDIUM.ordinal()], counts[Severity.INFO.ordinal()]);
-        Object metrics = report.get("metrics");
-        if (metrics instanceof Map<?, ?> m) {
-            Map<String, Object> pk = (Map<String, Object>) m.get("precision_at_k");
-            out.printf(Locale.ROOT, "labels: precision %.3f, recall %.3f, F1 %.3f, ROC AUC %s, average precision %s, precision@%s %s%n",
-                    m.get("precision"), m.get("recall"), m.get("f1"), fmt(m.get("roc_auc")),
-                    fmt(m.get("average_precision")), pk.get("k"), fmt(pk.get("precision")));
+        LabelledMetrics m = report.metrics();
+        if (m != null) {
+            out.printf(Locale.ROOT, "labels: precision %.3f, recall %.3f, F1 %.3f, ROC AUC %s, average precision %s, precision@%d %s%n",
+                    m.precision(), m.recall(), m.f1(), fmt(m.rocAuc()), fmt(m.averagePrecision()),
+                    m.precisionAtK().k(), fmt(m.precisionAtK().precision()));
         }
         int[] top = TopAlerts.select(data.scores().score(), shown);
         if (top.length > 0) {
@@ -56,12 +59,26 @@ final class Outputs {
             int row = top[rank];
             List<Reason> reasons = data.pipeline().explain(data.frame(), row, topFeatures);
             out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n", rank + 1, row,
-                    data.scores().risk()[row], data.scores().severity()[row].id(), Explainer.narrative(reasons));
+                    data.scores().risk()[row], data.scores().severity()[row].id(), Explainer.narrative(forDisplay(reasons)));
         }
         out.flush();
     }
 
-    private static String fmt(Object v) {
-        return v instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : "n/a";
+    /**
+     * The reasons with values cut for the terminal (docs/outputs.md, "On the terminal"): a record's value
+     * may be megabytes long; the exports keep it whole.
+     */
+    static List<Reason> forDisplay(List<Reason> reasons) {
+        List<Reason> out = new ArrayList<>(reasons.size());
+        for (Reason r : reasons) {
+            String value = DisplayText.truncate(r.value());
+            String text = r.value() == null || r.value().isEmpty() ? r.narrative() : r.narrative().replace(r.value(), value);
+            out.add(new Reason(r.feature(), value, r.baseline(), r.deviation(), DisplayText.truncate(text, MAX_REASON_SHOWN)));
+        }
+        return out;
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 }

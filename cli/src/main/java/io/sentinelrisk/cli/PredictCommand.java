@@ -1,13 +1,13 @@
 package io.sentinelrisk.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.core.bundle.Bundles;
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
-import io.sentinelrisk.core.explain.Explainer;
-import io.sentinelrisk.core.explain.Reason;
+import io.sentinelrisk.core.export.AlertExport;
+import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.ingest.RecordReader;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.pipeline.Pipeline;
@@ -19,21 +19,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code sentinel predict}: score JSON records, one answer per record. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        header = "Score JSON records with a bundle: label, score, risk level and reasons for each.",
+        header = "Score JSON records with a bundle: one alert (score, risk, severity, reasons) for each.",
         description = {"Reads one JSON object (--record) or a file of records (--input: a JSON array or JSON Lines) "
-            + "and writes one JSON line per record: predicted_label, anomaly_score, risk, risk_level, "
-            + "risk_reason and severity. Missing fields are imputed as in training; unknown fields are ignored."})
+            + "and writes one JSON line per record: the alert of docs/outputs.md (score, risk, severity, is_anomaly, "
+            + "reasons; also predicted_label, anomaly_score, risk_level, risk_reason).",
+            "Missing fields, null and \"\" are imputed as in training; numbers may be given as text (\"42\"). "
+            + "Unknown fields are named in a warning; a record with none of the model's columns is an error "
+            + "unless --allow-missing is given."})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,44 +61,46 @@ final class PredictCommand implements Callable<Integer> {
     @Output
     Path output;
 
-    @Option(names = "--medium-at", defaultValue = "90", paramLabel = "RISK",
-            description = "risk from which risk_level is Medium (default: ${DEFAULT-VALUE}).")
-    double mediumAt;
+    @Option(names = "--allow-missing",
+            description = "Score a record that has none of the model's columns (on imputed values alone) instead of refusing it.")
+    boolean allowMissing;
 
-    @Option(names = "--high-at", defaultValue = "98", paramLabel = "RISK",
-            description = "risk from which risk_level is High (default: ${DEFAULT-VALUE}).")
-    double highAt;
+    // The High/Medium/Low scheme is gone: risk_level is the severity band. The flags are still
+    // accepted for a release so that scripts keep running, with a warning.
+    @Option(names = "--medium-at", hidden = true, paramLabel = "RISK", description = "Deprecated and ignored.")
+    Double mediumAt;
+
+    @Option(names = "--high-at", hidden = true, paramLabel = "RISK", description = "Deprecated and ignored.")
+    Double highAt;
 
     @Option(names = "--threads", paramLabel = "N", description = ConfigOverrides.THREADS_HELP)
     Integer threads;
 
     @Override
     public Integer call() throws IOException {
-        if (!(0 <= mediumAt && mediumAt <= highAt && highAt <= 100)) {
-            throw new InputException("--medium-at and --high-at must satisfy 0 <= medium <= high <= 100, found "
-                    + mediumAt + " and " + highAt);
+        PrintWriter err = spec.commandLine().getErr();
+        for (String flag : deprecatedFlagsGiven()) {
+            err.println("sentinel predict: warning: " + flag + " is deprecated and ignored: risk_level is now the severity band"
+                    + " (critical, high, medium, info; set by severity_bands at train time)");
         }
         Pipeline pipeline = Bundles.read(model);
         String name = source.record != null ? "--record" : source.input.toString();
-        List<JsonNode> records = RecordReader.parse(text(), name);
-        Frame frame = RecordReader.toFrame(records, pipeline.schema(), name);
+        RecordReader.Parsed records = RecordReader.parseWithLines(text(), name);
+        List<String> unknown = RecordReader.check(records, pipeline.schema(), name, allowMissing);
+        if (!unknown.isEmpty()) {
+            err.println("sentinel predict: warning: " + name + ": fields the model does not know, ignored: "
+                    + unknown.stream().map(DisplayText::truncate).collect(Collectors.joining(", ")));
+        }
+        err.flush();
+        Frame frame = RecordReader.toFrame(records.records(), pipeline.schema(), name);
         int workers = threads == null ? pipeline.threads()
                 : pipeline.config().withOverrides(Map.of("threads", threads), "flags").effectiveThreads();
         ScoredBatch scores = pipeline.score(frame, name, workers);
+        ScoredData data = new ScoredData(name, frame, scores, pipeline, null, source.record != null ? null : records.lines());
         StringBuilder out = new StringBuilder();
         int topFeatures = Math.max(1, pipeline.config().explainTopFeatures());
         for (int r = 0; r < frame.rows(); r++) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("record", r + 1);
-            m.put("predicted_label", scores.isAnomaly()[r] ? 1 : 0);
-            m.put("anomaly_score", scores.score()[r]);
-            m.put("risk", Math.round(scores.risk()[r] * 100) / 100.0);
-            String level = scores.risk()[r] >= highAt ? "High" : scores.risk()[r] >= mediumAt ? "Medium" : "Low";
-            m.put("risk_level", level);
-            List<Reason> reasons = pipeline.explain(frame, r, topFeatures);
-            m.put("risk_reason", level.equals("Low") ? null : Explainer.narrative(reasons));
-            m.put("severity", scores.severity()[r].id());
-            out.append(Json.line(m)).append('\n');
+            out.append(Json.line(AlertExport.alert(data, r, topFeatures))).append('\n');
         }
         if (output != null) {
             AtomicFile.writeString(output, out.toString());
@@ -102,6 +109,17 @@ final class PredictCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    private List<String> deprecatedFlagsGiven() {
+        List<String> given = new ArrayList<>();
+        if (mediumAt != null) {
+            given.add("--medium-at");
+        }
+        if (highAt != null) {
+            given.add("--high-at");
+        }
+        return given;
     }
 
     private String text() throws IOException {

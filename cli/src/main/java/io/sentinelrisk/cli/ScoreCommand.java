@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -62,7 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
             watch.lap("score");
             ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
             progress.step("exporting");
-            Map<String, Object> report = new LinkedHashMap<>(SummaryReport.build("score", scored, model.toString(), watch.laps()));
+            SummaryReport report = SummaryReport.build("score", scored, model.toString(), watch.laps());
             Outputs.write(exports, scored, cfg.topN(), ',', report);
             summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
         }

@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code sentinel train}: fit on a baseline, save the bundle, score the baseline and export. */
@@ -74,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
             watch.lap("score");
             ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
             progress.step("exporting");
-            Map<String, Object> report = SummaryReport.build("train", scored,
+            SummaryReport report = SummaryReport.build("train", scored,
                     modelOut == null ? null : modelOut.toString(), watch.laps());
             Outputs.write(exports, scored, cfg.topN(), ',', report);
             summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);

@@ -1,179 +1,169 @@
 package io.sentinelrisk.core.evaluate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sentinelrisk.core.ProductVersion;
 import io.sentinelrisk.core.codec.Json;
-import io.sentinelrisk.core.explain.FeatureWeight;
-import io.sentinelrisk.core.explain.Reason;
+import io.sentinelrisk.core.export.Explanation;
 import io.sentinelrisk.core.io.AtomicFile;
-import io.sentinelrisk.core.metrics.Confusion;
+import io.sentinelrisk.core.metrics.LabelledMetrics.ConfusionCounts;
+import io.sentinelrisk.core.metrics.LabelledMetrics.PrecisionAtK;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The evaluation report as JSON (snake_case keys, documented in docs/evaluation.md). Values
- * that are undefined (ROC AUC with one class, a correlation with a constant feature) are null.
+ * The evaluation report as JSON (snake_case names, documented in docs/evaluation.md). Values
+ * that are undefined (ROC AUC with one class, a correlation with a constant feature) are null;
+ * fields that do not apply to the mode ({@code model} in split mode, the split's
+ * {@code train_fraction}, {@code random_state}, {@code test_anomalies} in bundle mode) are left
+ * out. {@code config} stays the ordered map SentinelConfig writes everywhere (its keys include
+ * each detector's own parameters).
  */
-public final class EvaluationReport {
-    private EvaluationReport() {
+@JsonPropertyOrder({"report_version", "product_version", "command", "input", "mode", "model", "protocol", "rows",
+    "anomalies", "train_rows", "train_normal_rows", "test_rows", "test_anomalies", "detectors"})
+public record EvaluationReport(@JsonProperty("report_version") int reportVersion,
+                               @JsonProperty("product_version") String productVersion,
+                               @JsonProperty("command") String command,
+                               @JsonProperty("input") String input,
+                               @JsonProperty("mode") String mode,
+                               @JsonProperty("model") @JsonInclude(JsonInclude.Include.NON_NULL) String model,
+                               @JsonProperty("protocol") Protocol protocol,
+                               @JsonProperty("rows") int rows,
+                               @JsonProperty("anomalies") long anomalies,
+                               @JsonProperty("train_rows") int trainRows,
+                               @JsonProperty("train_normal_rows") int trainNormalRows,
+                               @JsonProperty("test_rows") int testRows,
+                               @JsonProperty("test_anomalies") long testAnomalies,
+                               @JsonProperty("detectors") List<DetectorReport> detectors) {
+
+    /** How the evaluation was run. */
+    @JsonPropertyOrder({"train_fraction", "random_state", "test_anomalies", "k", "threshold_percentile", "top_k",
+        "deviant_std", "scenario_column"})
+    public record Protocol(@JsonProperty("train_fraction") @JsonInclude(JsonInclude.Include.NON_NULL) Double trainFraction,
+                           @JsonProperty("random_state") @JsonInclude(JsonInclude.Include.NON_NULL) Long randomState,
+                           @JsonProperty("test_anomalies") @JsonInclude(JsonInclude.Include.NON_NULL) String testAnomalies,
+                           @JsonProperty("k") int k,
+                           @JsonProperty("threshold_percentile") double thresholdPercentile,
+                           @JsonProperty("top_k") int topK,
+                           @JsonProperty("deviant_std") double deviantStd,
+                           @JsonProperty("scenario_column") String scenarioColumn) {
     }
 
-    public static Map<String, Object> build(EvaluationResult r) {
+    /** One detector's results. */
+    @JsonPropertyOrder({"detector", "supervised", "fitted_rows", "fit_ms", "score_ms", "roc_auc", "average_precision",
+        "precision_at_k", "threshold", "flagged", "precision", "recall", "f1", "confusion_matrix", "recall_per_scenario",
+        "feature_correlation", "feature_importance", "deviant_features", "top_alerts", "config"})
+    public record DetectorReport(@JsonProperty("detector") String detector,
+                                 @JsonProperty("supervised") boolean supervised,
+                                 @JsonProperty("fitted_rows") int fittedRows,
+                                 @JsonProperty("fit_ms") Double fitMs,
+                                 @JsonProperty("score_ms") Double scoreMs,
+                                 @JsonProperty("roc_auc") Double rocAuc,
+                                 @JsonProperty("average_precision") Double averagePrecision,
+                                 @JsonProperty("precision_at_k") PrecisionAtK precisionAtK,
+                                 @JsonProperty("threshold") Double threshold,
+                                 @JsonProperty("flagged") long flagged,
+                                 @JsonProperty("precision") double precision,
+                                 @JsonProperty("recall") double recall,
+                                 @JsonProperty("f1") double f1,
+                                 @JsonProperty("confusion_matrix") ConfusionCounts confusionMatrix,
+                                 @JsonProperty("recall_per_scenario") List<ScenarioResult> recallPerScenario,
+                                 @JsonProperty("feature_correlation") List<Correlation> featureCorrelation,
+                                 @JsonProperty("feature_importance") Importance featureImportance,
+                                 @JsonProperty("deviant_features") DeviantFeatures deviantFeatures,
+                                 @JsonProperty("top_alerts") List<TopAlert> topAlerts,
+                                 @JsonProperty("config") Map<String, Object> config) {
+    }
+
+    @JsonPropertyOrder({"scenario", "anomalies", "detected", "recall"})
+    public record ScenarioResult(@JsonProperty("scenario") String scenario, @JsonProperty("anomalies") long anomalies,
+                                 @JsonProperty("detected") long detected, @JsonProperty("recall") Double recall) {
+    }
+
+    @JsonPropertyOrder({"feature", "correlation"})
+    public record Correlation(@JsonProperty("feature") String feature, @JsonProperty("correlation") Double correlation) {
+    }
+
+    @JsonPropertyOrder({"kind", "features"})
+    public record Importance(@JsonProperty("kind") String kind, @JsonProperty("features") List<Weight> features) {
+    }
+
+    @JsonPropertyOrder({"feature", "importance"})
+    public record Weight(@JsonProperty("feature") String feature, @JsonProperty("importance") Double importance) {
+    }
+
+    @JsonPropertyOrder({"alerts", "features"})
+    public record DeviantFeatures(@JsonProperty("alerts") int alerts, @JsonProperty("features") List<DeviantFeature> features) {
+    }
+
+    @JsonPropertyOrder({"feature", "alerts"})
+    public record DeviantFeature(@JsonProperty("feature") String feature, @JsonProperty("alerts") int alerts) {
+    }
+
+    @JsonPropertyOrder({"feature", "contribution"})
+    public record Contribution(@JsonProperty("feature") String feature, @JsonProperty("contribution") Double contribution) {
+    }
+
+    @JsonPropertyOrder({"bias", "contributions"})
+    public record Shap(@JsonProperty("bias") double bias, @JsonProperty("contributions") List<Contribution> contributions) {
+    }
+
+    /** One of a detector's highest-scored test rows, explained. */
+    @JsonPropertyOrder({"rank", "row", "line", "id", "score", "risk", "severity", "label", "scenario", "reasons", "narrative", "shap"})
+    public record TopAlert(@JsonProperty("rank") int rank,
+                           @JsonProperty("row") int row,
+                           @JsonProperty("line") @JsonInclude(JsonInclude.Include.NON_NULL) Long line,
+                           @JsonProperty("id") @JsonInclude(JsonInclude.Include.NON_NULL) String id,
+                           @JsonProperty("score") Double score,
+                           @JsonProperty("risk") Double risk,
+                           @JsonProperty("severity") String severity,
+                           @JsonProperty("label") int label,
+                           @JsonProperty("scenario") @JsonInclude(JsonInclude.Include.NON_NULL) String scenario,
+                           @JsonProperty("reasons") List<Explanation> reasons,
+                           @JsonProperty("narrative") String narrative,
+                           @JsonProperty("shap") @JsonInclude(JsonInclude.Include.NON_NULL) Shap shap) {
+    }
+
+    public static EvaluationReport build(EvaluationResult r) {
         EvaluationSettings s = r.settings();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("report_version", 1);
-        m.put("product_version", ProductVersion.get());
-        m.put("command", "evaluate");
-        m.put("input", r.source());
-        m.put("mode", r.bundleMode() ? "bundle" : "split");
-        if (r.bundleMode()) {
-            m.put("model", r.model());
-        }
-        Map<String, Object> protocol = new LinkedHashMap<>();
-        if (!r.bundleMode()) {
-            protocol.put("train_fraction", s.trainFraction());
-            protocol.put("random_state", s.randomState());
-            protocol.put("test_anomalies", s.allAnomaliesInTest() ? "all" : "held_out");
-        }
-        protocol.put("k", s.k());
-        protocol.put("threshold_percentile", s.thresholdPercentile());
-        protocol.put("top_k", s.topK());
-        protocol.put("deviant_std", s.deviation());
-        protocol.put("scenario_column", r.scenarios() == null ? null : s.scenarioColumn());
-        m.put("protocol", protocol);
-        m.put("rows", r.rows());
-        m.put("anomalies", r.anomalies());
-        m.put("train_rows", r.trainRows());
-        m.put("train_normal_rows", r.trainNormalRows());
-        m.put("test_rows", r.testRows());
-        m.put("test_anomalies", r.testAnomalies());
-        List<Object> detectors = new ArrayList<>();
-        for (DetectorEvaluation d : r.detectors()) {
-            detectors.add(detector(d));
-        }
-        m.put("detectors", detectors);
-        return m;
+        boolean split = !r.bundleMode();
+        Protocol protocol = new Protocol(split ? s.trainFraction() : null, split ? Long.valueOf(s.randomState()) : null,
+                split ? (s.allAnomaliesInTest() ? "all" : "held_out") : null, s.k(), s.thresholdPercentile(), s.topK(),
+                s.deviation(), r.scenarios() == null ? null : s.scenarioColumn());
+        return new EvaluationReport(1, ProductVersion.get(), "evaluate", r.source(), split ? "split" : "bundle",
+                split ? null : r.model(), protocol, r.rows(), r.anomalies(), r.trainRows(), r.trainNormalRows(), r.testRows(),
+                r.testAnomalies(), r.detectors().stream().map(EvaluationReport::detector).toList());
     }
 
     public static void write(Path target, EvaluationResult r) {
-        Map<String, Object> report = build(r);
+        EvaluationReport report = build(r);
         AtomicFile.write(target, os -> os.write(Json.bytes(report)));
     }
 
-    private static Map<String, Object> detector(DetectorEvaluation d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("detector", d.name());
-        m.put("supervised", d.supervised());
-        m.put("fitted_rows", d.fittedRows());
-        m.put("fit_ms", round2(d.fitMillis()));
-        m.put("score_ms", round2(d.scoreMillis()));
-        m.put("roc_auc", num(d.rocAuc()));
-        m.put("average_precision", num(d.averagePrecision()));
-        Map<String, Object> pk = new LinkedHashMap<>();
-        pk.put("k", d.k());
-        pk.put("precision", num(d.precisionAtK()));
-        m.put("precision_at_k", pk);
-        Confusion c = d.confusion();
-        m.put("threshold", num(d.threshold()));
-        m.put("flagged", c.tp() + c.fp());
-        m.put("precision", c.precision());
-        m.put("recall", c.recall());
-        m.put("f1", c.f1());
-        Map<String, Object> cm = new LinkedHashMap<>();
-        cm.put("true_positives", c.tp());
-        cm.put("false_positives", c.fp());
-        cm.put("true_negatives", c.tn());
-        cm.put("false_negatives", c.fn());
-        m.put("confusion_matrix", cm);
-        List<Object> perScenario = new ArrayList<>();
-        for (ScenarioRecall sr : d.recallPerScenario()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("scenario", sr.scenario());
-            x.put("anomalies", sr.anomalies());
-            x.put("detected", sr.detected());
-            x.put("recall", num(sr.recall()));
-            perScenario.add(x);
-        }
-        m.put("recall_per_scenario", perScenario);
-        m.put("feature_correlation", weights(d.correlations(), "correlation"));
-        if (d.importance() != null) {
-            Map<String, Object> imp = new LinkedHashMap<>();
-            imp.put("kind", d.importance().kind());
-            imp.put("features", weights(d.importance().weights(), "importance"));
-            m.put("feature_importance", imp);
-        } else {
-            m.put("feature_importance", null);
-        }
-        Map<String, Object> deviant = new LinkedHashMap<>();
-        deviant.put("alerts", d.deviantAlerts());
-        List<Object> counts = new ArrayList<>();
-        for (FeatureCount fc : d.deviantFeatures()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("feature", fc.feature());
-            x.put("alerts", fc.alerts());
-            counts.add(x);
-        }
-        deviant.put("features", counts);
-        m.put("deviant_features", deviant);
-        List<Object> alerts = new ArrayList<>();
-        for (EvaluatedAlert a : d.topAlerts()) {
-            alerts.add(alert(a));
-        }
-        m.put("top_alerts", alerts);
-        m.put("config", d.pipeline().config().toMap());
-        return m;
+    private static DetectorReport detector(DetectorEvaluation d) {
+        var c = d.confusion();
+        return new DetectorReport(d.name(), d.supervised(), d.fittedRows(), round2(d.fitMillis()), round2(d.scoreMillis()),
+                num(d.rocAuc()), num(d.averagePrecision()), new PrecisionAtK(d.k(), num(d.precisionAtK())), num(d.threshold()),
+                c.tp() + c.fp(), c.precision(), c.recall(), c.f1(), ConfusionCounts.of(c),
+                d.recallPerScenario().stream().map(x -> new ScenarioResult(x.scenario(), x.anomalies(), x.detected(), num(x.recall()))).toList(),
+                d.correlations().stream().map(w -> new Correlation(w.feature(), num(w.value()))).toList(),
+                d.importance() == null ? null : new Importance(d.importance().kind(),
+                        d.importance().weights().stream().map(w -> new Weight(w.feature(), num(w.value()))).toList()),
+                new DeviantFeatures(d.deviantAlerts(), d.deviantFeatures().stream()
+                        .map(fc -> new DeviantFeature(fc.feature(), fc.alerts())).toList()),
+                d.topAlerts().stream().map(EvaluationReport::alert).toList(),
+                d.pipeline().config().toMap());
     }
 
-    private static Map<String, Object> alert(EvaluatedAlert a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rank", a.rank());
-        m.put("row", a.row());
-        if (a.line() >= 0) {
-            m.put("line", a.line());
-        }
-        if (a.id() != null) {
-            m.put("id", a.id());
-        }
-        m.put("score", num(a.score()));
-        m.put("risk", round2(a.risk()));
-        m.put("severity", a.severity());
-        m.put("label", a.label());
-        if (a.scenario() != null) {
-            m.put("scenario", a.scenario());
-        }
-        List<Object> reasons = new ArrayList<>();
-        for (Reason r : a.reasons()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("feature", r.feature());
-            x.put("value", r.value());
-            x.put("deviation", round2(r.deviation()));
-            x.put("baseline", r.baseline());
-            x.put("text", r.narrative());
-            reasons.add(x);
-        }
-        m.put("reasons", reasons);
-        m.put("narrative", a.narrative());
-        if (a.shap() != null) {
-            Map<String, Object> shap = new LinkedHashMap<>();
-            shap.put("bias", a.shap().bias());
-            shap.put("contributions", weights(a.shap().contributions(), "contribution"));
-            m.put("shap", shap);
-        }
-        return m;
-    }
-
-    private static List<Object> weights(List<FeatureWeight> ws, String key) {
-        List<Object> out = new ArrayList<>(ws.size());
-        for (FeatureWeight w : ws) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("feature", w.feature());
-            x.put(key, num(w.value()));
-            out.add(x);
-        }
-        return out;
+    private static TopAlert alert(EvaluatedAlert a) {
+        List<Explanation> reasons = a.reasons().stream().map(Explanation::of).toList();
+        Shap shap = a.shap() == null ? null : new Shap(a.shap().bias(),
+                a.shap().contributions().stream().map(w -> new Contribution(w.feature(), num(w.value()))).toList());
+        return new TopAlert(a.rank(), a.row(), a.line() >= 0 ? a.line() : null, a.id(), num(a.score()), round2(a.risk()),
+                a.severity(), a.label(), a.scenario(), reasons, a.narrative(), shap);
     }
 
     private static Double num(double v) {

@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.export;
 
+import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvWriter;
@@ -8,7 +9,10 @@ import io.sentinelrisk.core.pipeline.ScoredBatch;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The CSV scorecard: every input column, then score, risk, severity and is_anomaly. */
+/**
+ * The CSV scorecard: every input column, then score, risk, severity and is_anomaly. Text cells
+ * that a spreadsheet would run as a formula are neutralised ({@link FormulaGuard}).
+ */
 public final class ScorecardExport {
     public static final String[] ADDED_COLUMNS = {"score", "risk", "severity", "is_anomaly"};
 
@@ -18,12 +22,16 @@ public final class ScorecardExport {
     public static void write(Path target, ScoredData data, char delimiter) {
         Frame frame = data.frame();
         ScoredBatch s = data.scores();
+        int cols = frame.columnCount();
+        boolean[] text = new boolean[cols];
+        for (int c = 0; c < cols; c++) {
+            text[c] = frame.column(c) instanceof Column.Categorical;
+        }
         AtomicFile.write(target, os -> {
             CsvWriter w = new CsvWriter(os, delimiter);
-            int cols = frame.columnCount();
             boolean first = true;
             for (String name : frame.schema().names()) {
-                w.field(name, first);
+                w.field(FormulaGuard.neutralise(name), first);
                 first = false;
             }
             for (String name : ADDED_COLUMNS) {
@@ -33,7 +41,8 @@ public final class ScorecardExport {
             w.endRow();
             for (int r = 0; r < frame.rows(); r++) {
                 for (int c = 0; c < cols; c++) {
-                    w.field(frame.text(c, r), c == 0);
+                    String cell = frame.text(c, r);
+                    w.field(text[c] ? FormulaGuard.neutralise(cell) : cell, c == 0);
                 }
                 w.field(Double.toString(s.score()[r]), cols == 0);
                 w.field(String.format(Locale.ROOT, "%.2f", s.risk()[r]), false);

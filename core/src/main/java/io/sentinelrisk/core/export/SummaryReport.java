@@ -1,24 +1,78 @@
 package io.sentinelrisk.core.export;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sentinelrisk.core.ProductVersion;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.Severity;
-import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.io.AtomicFile;
-import io.sentinelrisk.core.metrics.MetricsReport;
+import io.sentinelrisk.core.metrics.LabelledMetrics;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The summary report: what was scored, how many records fell in each severity, the anomaly
  * rate, the thresholds, the effective config, a profile of the data, timings, and — with labels
- * — precision, recall, F1, ROC AUC, average precision, precision@k and the confusion matrix.
+ * — the metrics. Field by field in docs/outputs.md; JSON Schema in
+ * docs/schemas/summary-report.schema.json.
+ *
+ * <p>Nulls: {@code model} and {@code metrics} are left out when there is none;
+ * {@code thresholds.score_floor} is written as null when unset.
+ *
+ * <p>Three parts stay ordered maps, each for a reason: {@code config} is the effective config as
+ * {@code SentinelConfig} writes it everywhere (bundle manifest, evaluation report), whose keys
+ * include each detector's own parameters; {@code training} is the training summary the bundle
+ * stores and returns as free-form JSON; {@code data_profile} and {@code timings_ms} are keyed by
+ * the data's column names and the command's steps.
  */
-public final class SummaryReport {
-    private SummaryReport() {
+@JsonPropertyOrder({"report_version", "product_version", "command", "input", "model", "detector", "rows",
+    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "warnings", "config", "training", "data_profile", "timings_ms"})
+public record SummaryReport(@JsonProperty("report_version") int reportVersion,
+                            @JsonProperty("product_version") String productVersion,
+                            @JsonProperty("command") String command,
+                            @JsonProperty("input") String input,
+                            @JsonProperty("model") @JsonInclude(JsonInclude.Include.NON_NULL) String model,
+                            @JsonProperty("detector") String detector,
+                            @JsonProperty("rows") int rows,
+                            @JsonProperty("severity_counts") SeverityCounts severityCounts,
+                            @JsonProperty("anomalies") long anomalies,
+                            @JsonProperty("anomaly_rate") double anomalyRate,
+                            @JsonProperty("thresholds") Thresholds thresholds,
+                            @JsonProperty("metrics") @JsonInclude(JsonInclude.Include.NON_NULL) LabelledMetrics metrics,
+                            @JsonProperty("warnings") List<String> warnings,
+                            @JsonProperty("config") Map<String, Object> config,
+                            @JsonProperty("training") Map<String, Object> training,
+                            @JsonProperty("data_profile") Map<String, ColumnProfile> dataProfile,
+                            @JsonProperty("timings_ms") Map<String, Double> timingsMs) {
+
+    public static final int VERSION = 1;
+
+    /** Records per severity band, most severe first. */
+    @JsonPropertyOrder({"critical", "high", "medium", "info"})
+    public record SeverityCounts(@JsonProperty("critical") long critical, @JsonProperty("high") long high,
+                                 @JsonProperty("medium") long medium, @JsonProperty("info") long info) {
+        static SeverityCounts of(ScoredBatch s) {
+            long[] c = s.severityCounts();
+            return new SeverityCounts(c[Severity.CRITICAL.ordinal()], c[Severity.HIGH.ordinal()],
+                    c[Severity.MEDIUM.ordinal()], c[Severity.INFO.ordinal()]);
+        }
+    }
+
+    /** The fitted raw-score thresholds of the severity bands and of {@code is_anomaly}. */
+    @JsonPropertyOrder({"critical_at", "high_at", "medium_at", "anomaly_above", "score_floor"})
+    public record Thresholds(@JsonProperty("critical_at") double criticalAt, @JsonProperty("high_at") double highAt,
+                             @JsonProperty("medium_at") double mediumAt, @JsonProperty("anomaly_above") double anomalyAbove,
+                             @JsonProperty("score_floor") Double scoreFloor) {
+        static Thresholds of(Calibration c) {
+            return new Thresholds(c.criticalAt(), c.highAt(), c.mediumAt(), c.anomalyAt(),
+                    Double.isNaN(c.scoreFloor()) ? null : c.scoreFloor());
+        }
     }
 
     /**
@@ -26,48 +80,25 @@ public final class SummaryReport {
      * @param model    where the model came from or went (bundle path), may be null
      * @param timings  step → milliseconds
      */
-    public static Map<String, Object> build(String command, ScoredData data, String model, Map<String, Object> timings) {
+    public static SummaryReport build(String command, ScoredData data, String model, Map<String, ?> timings) {
         ScoredBatch s = data.scores();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("report_version", 1);
-        m.put("product_version", ProductVersion.get());
-        m.put("command", command);
-        m.put("input", data.source());
-        if (model != null) {
-            m.put("model", model);
-        }
-        m.put("detector", data.pipeline().detector().type());
-        m.put("rows", s.rows());
-        Map<String, Object> counts = new LinkedHashMap<>();
-        long[] bySeverity = s.severityCounts();
-        for (int i = Severity.values().length - 1; i >= 0; i--) {
-            counts.put(Severity.values()[i].id(), bySeverity[i]);
-        }
-        m.put("severity_counts", counts);
         long anomalies = s.anomalyCount();
-        m.put("anomalies", anomalies);
-        m.put("anomaly_rate", s.rows() == 0 ? 0.0 : (double) anomalies / s.rows());
-        Calibration c = data.pipeline().calibration();
-        Map<String, Object> thresholds = new LinkedHashMap<>();
-        thresholds.put("critical_at", c.criticalAt());
-        thresholds.put("high_at", c.highAt());
-        thresholds.put("medium_at", c.mediumAt());
-        thresholds.put("anomaly_above", c.anomalyAt());
-        thresholds.put("score_floor", Double.isNaN(c.scoreFloor()) ? null : c.scoreFloor());
-        m.put("thresholds", thresholds);
-        if (data.labels() != null) {
-            m.put("metrics", MetricsReport.of(s.score(), s.isAnomaly(), data.labels()));
-        }
-        // Training's warnings (constant columns dropped, a column that gives the label away, ...).
-        m.put("warnings", data.pipeline().trainingSummary().getOrDefault("warnings", java.util.List.of()));
-        m.put("config", data.pipeline().config().toMap());
-        m.put("training", data.pipeline().trainingSummary());
-        m.put("data_profile", DataProfile.of(data.frame()));
-        m.put("timings_ms", timings);
-        return m;
+        Map<String, Double> ms = new LinkedHashMap<>();
+        timings.forEach((step, v) -> ms.put(step, ((Number) v).doubleValue()));
+        return new SummaryReport(VERSION, ProductVersion.get(), command, data.source(), model,
+                data.pipeline().detector().type(), s.rows(), SeverityCounts.of(s), anomalies,
+                s.rows() == 0 ? 0.0 : (double) anomalies / s.rows(), Thresholds.of(data.pipeline().calibration()),
+                data.labels() == null ? null : LabelledMetrics.of(s.score(), s.isAnomaly(), data.labels()),
+                warnings(data.pipeline().trainingSummary()), data.pipeline().config().toMap(),
+                data.pipeline().trainingSummary(), DataProfile.of(data.frame()), ms);
     }
 
-    public static void write(Path target, Map<String, Object> report) {
+    /** Training's warnings (a dropped column, a column that gives the label away, ...), as the training summary keeps them. */
+    private static List<String> warnings(Map<String, Object> training) {
+        return training.get("warnings") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    public static void write(Path target, SummaryReport report) {
         AtomicFile.write(target, os -> os.write(Json.bytes(report)));
     }
 }

@@ -9,21 +9,28 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.io.Timestamps;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON records (one object, an array of objects, or JSON Lines) as a {@link Frame} with a
- * model's columns, so that they are scored by the same pipeline as CSV. Fields the model does not
- * know are ignored; missing fields and nulls are missing values (imputed by the pipeline); a
- * field of the wrong type is an error naming the record, the field and what was expected.
+ * model's columns, so that they are scored by the same pipeline as CSV. Missing fields, nulls and
+ * {@code ""} in a numeric, boolean or timestamp field are missing values (imputed by the
+ * pipeline), as an empty CSV cell is; numbers and booleans may be given as text ({@code "42"},
+ * {@code "true"}); a field of the wrong type is an error naming the record, the field and what
+ * was expected. {@link #check} names the fields the model does not know and refuses a record
+ * with none of the model's feature columns.
  */
 public final class RecordReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,13 +38,27 @@ public final class RecordReader {
     private RecordReader() {
     }
 
+    /** Records as parsed, with the input line where each starts (1-based). */
+    public record Parsed(List<JsonNode> records, long[] lines) {
+        public long line(int record) {
+            return lines[record];
+        }
+    }
+
     /** Parses records from text: one JSON object, a JSON array of objects, or one object per line. */
     public static List<JsonNode> parse(String text, String source) {
+        return parseWithLines(text, source).records();
+    }
+
+    /** {@link #parse}, keeping the line where each record starts. */
+    public static Parsed parseWithLines(String text, String source) {
         List<JsonNode> out = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
         try (JsonParser p = MAPPER.getFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_ARRAY) {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
+                    lines.add((long) p.currentTokenLocation().getLineNr());
                     out.add(object(p, source, out.size() + 1));
                 }
                 if (p.nextToken() != null) {
@@ -45,6 +66,7 @@ public final class RecordReader {
                 }
             } else {
                 while (t != null) {
+                    lines.add((long) p.currentTokenLocation().getLineNr());
                     out.add(object(p, source, out.size() + 1));
                     t = p.nextToken();
                 }
@@ -59,7 +81,66 @@ public final class RecordReader {
         if (out.isEmpty()) {
             throw new InputException(InputLocation.file(source), "no records: expected a JSON object, an array of objects or JSON Lines");
         }
-        return out;
+        return new Parsed(out, lines.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /**
+     * Checks records against a model's schema before scoring: returns the fields no column of the
+     * schema has (in order of first appearance, for a warning), and refuses (InputException) a
+     * record that has none of the schema's feature columns, unless {@code allowMissing}: such a
+     * record would be scored on imputed values alone, i.e. as a perfectly ordinary record.
+     */
+    public static List<String> check(Parsed parsed, Schema schema, String source, boolean allowMissing) {
+        List<String> features = new ArrayList<>();
+        for (Field f : schema.withRole(ColumnRole.FEATURE)) {
+            features.add(f.name());
+        }
+        return check(parsed, schema, features, source, allowMissing);
+    }
+
+    /**
+     * {@link #check(Parsed, Schema, String, boolean)} with the columns that make a record usable
+     * named explicitly (a bundle with a feature plan also scores from the raw columns its plan
+     * reads, such as the entity key and the timestamp).
+     */
+    public static List<String> check(Parsed parsed, Schema schema, List<String> features, String source, boolean allowMissing) {
+        Set<String> known = new HashSet<>(schema.names());
+        Set<String> featureSet = new HashSet<>(features);
+        Set<String> unknown = new LinkedHashSet<>();
+        for (int r = 0; r < parsed.records().size(); r++) {
+            JsonNode record = parsed.records().get(r);
+            boolean usable = false;
+            for (var it = record.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!known.contains(name)) {
+                    unknown.add(name);
+                } else if (featureSet.contains(name) && !isMissing(record.get(name))) {
+                    usable = true;
+                }
+            }
+            if (!usable && !allowMissing && !features.isEmpty()) {
+                List<String> found = new ArrayList<>();
+                record.fieldNames().forEachRemaining(found::add);
+                throw new InputException(InputLocation.line(source, parsed.line(r)), "record " + (r + 1)
+                        + " has none of the model's columns (found: " + (found.isEmpty() ? "no field" : shownList(found))
+                        + "; expected some of: " + shownList(features) + "); --allow-missing scores it on imputed values");
+            }
+        }
+        return new ArrayList<>(unknown);
+    }
+
+    /** Names for a one-line message: all of them up to 20, else the first 20 and how many more. */
+    private static String shownList(List<String> names) {
+        List<String> shown = new ArrayList<>();
+        for (String n : names.subList(0, Math.min(20, names.size()))) {
+            shown.add(DisplayText.truncate(n));
+        }
+        return String.join(", ", shown) + (names.size() > 20 ? " and " + (names.size() - 20) + " more" : "");
+    }
+
+    /** Absent, null, or "" (an empty CSV cell): a missing value. */
+    private static boolean isMissing(JsonNode x) {
+        return x == null || x.isNull() || (x.isTextual() && x.asText().isBlank());
     }
 
     private static JsonNode object(JsonParser p, String source, int record) throws IOException {
@@ -97,7 +178,7 @@ public final class RecordReader {
         double[] v = new double[records.size()];
         for (int r = 0; r < v.length; r++) {
             JsonNode x = records.get(r).get(f.name());
-            if (x == null || x.isNull()) {
+            if (isMissing(x)) {
                 v[r] = Double.NaN;
             } else if (x.isNumber() && Double.isFinite(x.asDouble())) {
                 v[r] = x.asDouble();
@@ -134,7 +215,7 @@ public final class RecordReader {
         int[] codes = new int[records.size()];
         for (int r = 0; r < codes.length; r++) {
             JsonNode x = records.get(r).get(f.name());
-            codes[r] = x == null || x.isNull() ? -1 : dict.computeIfAbsent(x.isTextual() ? x.asText() : x.toString(), k -> dict.size());
+            codes[r] = isMissing(x) ? -1 : dict.computeIfAbsent(x.isTextual() ? x.asText() : x.toString(), k -> dict.size());
         }
         return new Column.Categorical(f.name(), codes, new ArrayList<>(dict.keySet()));
     }
@@ -143,7 +224,7 @@ public final class RecordReader {
         long[] v = new long[records.size()];
         for (int r = 0; r < v.length; r++) {
             JsonNode x = records.get(r).get(f.name());
-            if (x == null || x.isNull()) {
+            if (isMissing(x)) {
                 v[r] = Column.Timestamp.MISSING;
             } else if (x.isIntegralNumber()) {
                 v[r] = x.asLong();
@@ -158,6 +239,6 @@ public final class RecordReader {
 
     private static InputException wrongType(String source, int row, Field f, String expected, JsonNode found) {
         return new InputException(InputLocation.file(source), "record " + (row + 1) + ", field '" + f.name()
-                + "': expected " + expected + ", found " + found);
+                + "': expected " + expected + ", found " + DisplayText.truncate(found.toString()));
     }
 }

@@ -1,6 +1,9 @@
 package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.explain.Reason;
+
+import java.util.List;
 
 /**
  * The scores of a batch, one entry per row: raw {@code score} (higher = more anomalous),
@@ -9,6 +12,11 @@ import io.sentinelrisk.core.calibrate.Severity;
 public record ScoredBatch(double[] score, double[] risk, Severity[] severity, boolean[] isAnomaly) {
     public int rows() {
         return score.length;
+    }
+
+    /** Row {@code row} as a {@link ScoredRecord} with the given reasons (the batch does not keep reasons). */
+    public ScoredRecord record(int row, List<Reason> reasons) {
+        return new ScoredRecord(score[row], risk[row], severity[row], isAnomaly[row], reasons);
     }
 
     /** Rows per severity, indexed by {@link Severity#ordinal()}. */

@@ -293,18 +293,16 @@ class EvaluationTest {
     void jsonReportHoldsEveryDetectorWithNullForUndefinedValues() {
         Dataset d = data(800, 10, 8);
         EvaluationResult r = Evaluation.fitAndTest(d, List.of(config("iforest"), config("ecod")), SETTINGS);
-        Map<String, Object> m = EvaluationReport.build(r);
-        assertThat(m.get("mode")).isEqualTo("split");
-        assertThat(m.get("test_rows")).isEqualTo(r.testRows());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> dets = (List<Map<String, Object>>) m.get("detectors");
-        assertThat(dets).extracting(x -> x.get("detector")).containsExactly("iforest", "ecod");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> corr = (List<Map<String, Object>>) dets.get(0).get("feature_correlation");
-        assertThat(corr).extracting(x -> x.get("feature")).containsExactly("x", "y");   // z is constant: dropped
-        assertThat(dets.get(1).get("feature_importance")).isNull();
+        EvaluationReport m = EvaluationReport.build(r);
+        assertThat(m.mode()).isEqualTo("split");
+        assertThat(m.testRows()).isEqualTo(r.testRows());
+        List<EvaluationReport.DetectorReport> dets = m.detectors();
+        assertThat(dets).extracting(EvaluationReport.DetectorReport::detector).containsExactly("iforest", "ecod");
+        assertThat(dets.get(0).featureCorrelation()).extracting(EvaluationReport.Correlation::feature).containsExactly("x", "y");   // z is constant: dropped
+        assertThat(dets.get(1).featureImportance()).isNull();
         String json = new String(io.sentinelrisk.core.codec.Json.bytes(m), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity")
+                .contains("\"feature_importance\" : null").contains("\"correlation\" : null").doesNotContain("\"model\"");
     }
 
     private static double weight(List<FeatureWeight> ws, String feature) {

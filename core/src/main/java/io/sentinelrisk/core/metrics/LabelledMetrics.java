@@ -1,0 +1,68 @@
+package io.sentinelrisk.core.metrics;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The metrics of scored, labelled data as reports write them (docs/outputs.md). Undefined values
+ * (ROC AUC with one class) are null.
+ *
+ * @param labelledRows      rows with a label
+ * @param labelledAnomalies rows labelled 1
+ * @param precision         of {@code is_anomaly}
+ * @param recall            of {@code is_anomaly}
+ * @param f1                of {@code is_anomaly}
+ * @param rocAuc            of the raw scores, or null
+ * @param averagePrecision  of the raw scores, or null
+ * @param precisionAtK      precision among the k highest scores, k = labelled anomalies
+ * @param confusionMatrix   of {@code is_anomaly} against the labels
+ */
+@JsonPropertyOrder({"labelled_rows", "labelled_anomalies", "precision", "recall", "f1", "roc_auc",
+    "average_precision", "precision_at_k", "confusion_matrix"})
+public record LabelledMetrics(@JsonProperty("labelled_rows") int labelledRows,
+                              @JsonProperty("labelled_anomalies") long labelledAnomalies,
+                              @JsonProperty("precision") double precision,
+                              @JsonProperty("recall") double recall,
+                              @JsonProperty("f1") double f1,
+                              @JsonProperty("roc_auc") Double rocAuc,
+                              @JsonProperty("average_precision") Double averagePrecision,
+                              @JsonProperty("precision_at_k") PrecisionAtK precisionAtK,
+                              @JsonProperty("confusion_matrix") ConfusionCounts confusionMatrix) {
+
+    /** Precision among the {@code k} highest scores (null when undefined). */
+    @JsonPropertyOrder({"k", "precision"})
+    public record PrecisionAtK(@JsonProperty("k") int k, @JsonProperty("precision") Double precision) {
+    }
+
+    /** The four cells of a confusion matrix. */
+    @JsonPropertyOrder({"true_positives", "false_positives", "true_negatives", "false_negatives"})
+    public record ConfusionCounts(@JsonProperty("true_positives") long truePositives,
+                                  @JsonProperty("false_positives") long falsePositives,
+                                  @JsonProperty("true_negatives") long trueNegatives,
+                                  @JsonProperty("false_negatives") long falseNegatives) {
+        public static ConfusionCounts of(Confusion c) {
+            return new ConfusionCounts(c.tp(), c.fp(), c.tn(), c.fn());
+        }
+    }
+
+    /**
+     * @param scores    raw scores, higher = more anomalous
+     * @param predicted is_anomaly per row
+     * @param labels    1 = anomaly, 0 = normal
+     */
+    public static LabelledMetrics of(double[] scores, boolean[] predicted, int[] labels) {
+        Confusion c = Confusion.of(predicted, labels);
+        long positives = c.tp() + c.fn();
+        int k = (int) Math.max(1, positives);
+        int[] order = RankingMetrics.descending(scores);
+        return new LabelledMetrics(labels.length, positives, c.precision(), c.recall(), c.f1(),
+                finiteOrNull(RankingMetrics.rocAuc(scores, labels, order)),
+                finiteOrNull(RankingMetrics.averagePrecision(scores, labels, order)),
+                new PrecisionAtK(k, finiteOrNull(RankingMetrics.precisionAtK(labels, k, order))),
+                ConfusionCounts.of(c));
+    }
+
+    static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
