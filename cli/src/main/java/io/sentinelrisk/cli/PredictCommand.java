@@ -12,6 +12,7 @@ import io.sentinelrisk.core.ingest.RecordReader;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
+import io.sentinelrisk.features.scoring.EventScorer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON lines here (atomically) instead of stdout.")
     Path output;
 
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "With a model trained with --features: start every entity from this state (written by train or score --state-out).")
+    Path state;
+
+    @Option(names = "--state-out", paramLabel = "FILE",
+            description = "With a model trained with --features: write every entity's state after these records, for the next run's --state.")
+    Path stateOut;
+
     @Option(names = "--medium-at", defaultValue = "90", paramLabel = "RISK",
             description = "risk from which risk_level is Medium (default: ${DEFAULT-VALUE}).")
     double mediumAt;
@@ -71,8 +80,16 @@ final class PredictCommand implements Callable<Integer> {
         }
         Pipeline pipeline = Bundles.read(model);
         String name = source.record != null ? "--record" : source.input.toString();
+        EventScorer scorer = new EventScorer(pipeline);
+        if (state != null) {
+            scorer.readState(state);
+        }
+        if (stateOut != null && scorer.stage().isEmpty()) {
+            scorer.writeState(stateOut);   // refuses: a model without features keeps no entity state
+        }
         List<JsonNode> records = RecordReader.parse(text(), name);
-        Frame frame = RecordReader.toFrame(records, pipeline.schema(), name);
+        // Raw events: the bundle's feature plan (if any) adds the features, in time order per entity.
+        Frame frame = scorer.enrich(scorer.records(records, name), null, name);
         ScoredBatch scores = pipeline.score(frame, name, pipeline.threads());
         StringBuilder out = new StringBuilder();
         int topFeatures = Math.max(1, pipeline.config().explainTopFeatures());
@@ -94,6 +111,9 @@ final class PredictCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(out);
             spec.commandLine().getOut().flush();
+        }
+        if (stateOut != null) {
+            scorer.writeState(stateOut);
         }
         return 0;
     }

@@ -41,7 +41,13 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Bundles {
     public static final String FORMAT = "sentinelrisk-bundle";
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Format 2 adds the optional feature plan part ({@code features.json}); a bundle without one
+     * is still written as format 1, so older releases keep reading it. Both are read.
+     */
+    public static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION_NO_FEATURES = 1;
+    static final String FEATURES = "features.json";
     static final String MANIFEST = "manifest.json";
     static final String MANIFEST_SHA = "manifest.sha256";
     static final String PREPARATION = "preparation.json";
@@ -83,12 +89,13 @@ public final class Bundles {
         parts.put(PREPARATION, Json.bytes(PipelineCodec.preparation(pipeline.preparation())));
         parts.put(CALIBRATION, Json.bytes(PipelineCodec.calibration(pipeline.calibration())));
         parts.put(EXPLAINER, Json.bytes(PipelineCodec.explainer(pipeline.explainer())));
+        pipeline.features().ifPresent(f -> parts.put(FEATURES, Json.bytes(PipelineCodec.features(f))));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
-        manifest.put("format_version", FORMAT_VERSION);
+        manifest.put("format_version", pipeline.features().isPresent() ? FORMAT_VERSION : FORMAT_VERSION_NO_FEATURES);
         manifest.put("product_version", ProductVersion.get());
         manifest.put("created_at", createdAt.toString());
         manifest.put("schema", PipelineCodec.schema(pipeline.schema()));
@@ -103,6 +110,7 @@ public final class Bundles {
         detector.put("type", factory.type());
         detector.put("part", modelPart);
         manifest.put("detector", detector);
+        pipeline.features().ifPresent(f -> manifest.put("feature_plan", PipelineCodec.featureSummary(f, FEATURES)));
         Map<String, Object> thresholds = new LinkedHashMap<>(PipelineCodec.calibration(pipeline.calibration()));
         thresholds.remove("grid");
         manifest.put("thresholds", thresholds);
@@ -152,9 +160,9 @@ public final class Bundles {
         if (!FORMAT.equals(manifest.get("format"))) {
             throw new InputException(InputLocation.file(name), "not a SentinelRisk bundle (format " + manifest.get("format") + ")");
         }
-        if (!(manifest.get("format_version") instanceof Integer version) || version != FORMAT_VERSION) {
+        if (!(manifest.get("format_version") instanceof Integer version) || version < FORMAT_VERSION_NO_FEATURES || version > FORMAT_VERSION) {
             throw new InputException(InputLocation.file(name), "bundle format version " + manifest.get("format_version")
-                    + " is not supported: this build (" + ProductVersion.get() + ") reads format version " + FORMAT_VERSION
+                    + " is not supported: this build (" + ProductVersion.get() + ") reads format versions " + FORMAT_VERSION_NO_FEATURES + " to " + FORMAT_VERSION
                     + "; retrain the model or use the matching SentinelRisk version");
         }
         Map<String, Object> checksums = PipelineCodec.map(manifest.get("parts"), where, "parts");
@@ -187,8 +195,10 @@ public final class Bundles {
         var calibration = PipelineCodec.calibration(part(entries, CALIBRATION, name), name + "!" + CALIBRATION);
         var explainer = PipelineCodec.explainer(part(entries, EXPLAINER, name), name + "!" + EXPLAINER);
         Map<String, Object> training = PipelineCodec.map(manifest.get("training"), where, "training");
+        var features = manifest.containsKey("feature_plan")
+                ? PipelineCodec.features(part(entries, FEATURES, name), name + "!" + FEATURES) : null;
         try {
-            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training);
+            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features);
         } catch (IllegalArgumentException e) {
             throw new InputException(InputLocation.file(name), "inconsistent bundle: " + e.getMessage());
         }
