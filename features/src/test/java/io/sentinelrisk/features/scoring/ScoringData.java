@@ -36,7 +36,8 @@ final class ScoringData {
 
     /**
      * Writes {@code n} events (every 10th an exfiltration: label 1, 40× the bytes out) and returns
-     * the files of the first {@code trainShare} of them and of the rest.
+     * the files of the first {@code trainShare} of them and of the rest ({@code all.csv} in
+     * {@code dir} holds them all).
      */
     static Path[] split(Path dir, long seed, int n, double trainShare) {
         try {
@@ -53,6 +54,7 @@ final class ScoringData {
                 }
                 out.add(String.join(",", f));
             }
+            Files.write(all, out);
             int cut = 1 + (int) ((out.size() - 1) * trainShare);
             Path train = dir.resolve("train.csv");
             Path later = dir.resolve("later.csv");
