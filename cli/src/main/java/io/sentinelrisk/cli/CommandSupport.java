@@ -4,12 +4,18 @@ import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.ingest.DatasetLoader;
+import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.pipeline.FeaturePart;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.features.scoring.EventScorer;
 import io.sentinelrisk.features.scoring.FeatureStage;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Small things the commands share. */
@@ -59,12 +65,13 @@ final class CommandSupport {
         if (input.features == null && input.stateOut != null) {
             throw new InputException("--state-out goes with --features: without a feature plan there is no entity state");
         }
-        Dataset raw = DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, null);
         if (input.features == null) {
-            return new Training(raw, null);
+            return new Training(DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, null), null);
         }
         FeatureStage stage = FeatureStage.of(FeatureStage.compile(input.features.toString()));
-        Frame enriched = stage.enrich(raw.frame(), raw.lineNumbers(), raw.source());
+        List<String> computed = stage.featureColumns();
+        Dataset raw = DatasetLoader.load(input.input, rawConfig(cfg, computed), input.labels, input.labelColumn != null, null);
+        Frame enriched = featureRoles(stage.enrich(raw.frame(), raw.lineNumbers(), raw.source()), cfg, computed);
         return new Training(new Dataset(raw.source() + " with features of " + input.features, enriched, raw.labels(),
                 raw.lineNumbers()), stage);
     }
@@ -89,8 +96,10 @@ final class CommandSupport {
         if (input.state != null) {
             scorer.readState(input.state);
         }
-        Dataset raw = DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, pipeline.inputSchema());
-        Frame enriched = scorer.enrich(raw.frame(), raw.lineNumbers(), raw.source());
+        List<String> computed = pipeline.features().map(FeaturePart::featureColumns).orElse(List.of());
+        Dataset raw = DatasetLoader.load(input.input, rawConfig(cfg, computed), input.labels, input.labelColumn != null,
+                pipeline.inputSchema());
+        Frame enriched = featureRoles(scorer.enrich(raw.frame(), raw.lineNumbers(), raw.source()), cfg, computed);
         return new Dataset(raw.source(), enriched, raw.labels(), raw.lineNumbers());
     }
 
@@ -99,6 +108,31 @@ final class CommandSupport {
         if (input.stateOut != null) {
             scorer.writeState(input.stateOut);
         }
+    }
+
+    /**
+     * The config to read raw events with: id and ignored columns that name computed features are
+     * left out, since the raw events do not have them yet ({@link #featureRoles} applies them).
+     */
+    private static SentinelConfig rawConfig(SentinelConfig cfg, List<String> computed) {
+        if (computed.isEmpty()) {
+            return cfg;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id_columns", cfg.idColumns().stream().filter(c -> !computed.contains(c)).toList());
+        m.put("ignore_columns", cfg.ignoreColumns().stream().filter(c -> !computed.contains(c)).toList());
+        return cfg.withOverrides(m, "features");
+    }
+
+    /** Gives computed features named in id_columns / ignore_columns those roles. */
+    private static Frame featureRoles(Frame frame, SentinelConfig cfg, List<String> computed) {
+        List<Field> fields = new ArrayList<>();
+        for (Field f : frame.schema().fields()) {
+            boolean ours = computed.contains(f.name());
+            fields.add(ours && cfg.idColumns().contains(f.name()) ? f.withRole(ColumnRole.ID)
+                    : ours && cfg.ignoreColumns().contains(f.name()) ? f.withRole(ColumnRole.IGNORE) : f);
+        }
+        return frame.withSchema(new Schema(fields));
     }
 
     private static void refuseDb(InputOptions input) {
