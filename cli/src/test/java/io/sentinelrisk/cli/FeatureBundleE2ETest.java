@@ -7,18 +7,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,7 +144,7 @@ class FeatureBundleE2ETest {
         badInput(List.of("score", "--input", "no_user.csv", "--model", model.toString()), "no_user.csv", "'user'");
 
         Path tampered = dir.resolve("tampered.srb");
-        rewriteEntry(model, tampered, "features.json", s -> s.replace("window: 24h", "window: 25h"));
+        SentinelE2ETest.rewriteEntry(model, tampered, "features.json", s -> s.replace("window: 24h", "window: 25h"), false);
         badInput(List.of("score", "--input", newEvents.toString(), "--model", tampered.toString()),
                 "tampered.srb", "features.json does not match its checksum");
         badInput(List.of("score", "--input", newEvents.toString(), "--model", model.toString(), "--features", "pack:soc"),
@@ -238,27 +232,5 @@ class FeatureBundleE2ETest {
             sb.append(o).append('\n');
         }
         return sb.toString();
-    }
-
-    private static void rewriteEntry(Path from, Path to, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(from.toFile())) {
-            for (ZipEntry e : Collections.list(zip.entries())) {
-                entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
-            }
-        }
-        String before = new String(entries.get(entry), StandardCharsets.UTF_8);
-        String after = change.apply(before);
-        assertThat(after).as("the change applies").isNotEqualTo(before);
-        entries.put(entry, after.getBytes(StandardCharsets.UTF_8));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        Files.write(to, out.toByteArray());
     }
 }

@@ -324,7 +324,7 @@ class SentinelE2ETest {
     }
 
     /** Copies a bundle, changing one entry's text (and, if asked, re-signing the manifest checksum). */
-    private static void rewriteEntry(Path from, Path to, String entry, java.util.function.UnaryOperator<String> change,
+    static void rewriteEntry(Path from, Path to, String entry, java.util.function.UnaryOperator<String> change,
                                      boolean fixManifestChecksum) throws Exception {
         java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(from.toFile())) {

@@ -61,12 +61,18 @@ class FeatureStateTest {
         assertThat(resumed.stateBytes()).isEqualTo(onePass.stateBytes());
     }
 
+    /** A soc stage after {@code n} generated events, and those events. */
+    private static FeatureStage trained(Path dir, long seed, int n, Dataset[] events) {
+        Path[] files = ScoringData.split(dir, seed, n, 1.0);
+        events[0] = ScoringData.load(files[0], CFG, null);
+        FeatureStage s = FeatureStage.of(FeatureStage.compile("pack:soc"));
+        s.enrich(events[0].frame(), events[0].lineNumbers(), "train.csv");
+        return s;
+    }
+
     @Test
     void damagedStateIsRefused(@TempDir Path dir) throws Exception {
-        Path[] files = ScoringData.split(dir, 5, 300, 1.0);
-        Dataset d = ScoringData.load(files[0], CFG, null);
-        FeatureStage s = FeatureStage.of(FeatureStage.compile("pack:soc"));
-        s.enrich(d.frame(), d.lineNumbers(), "x");
+        FeatureStage s = trained(dir, 5, 300, new Dataset[1]);
         byte[] good = s.stateBytes();
 
         byte[] flipped = good.clone();
@@ -100,10 +106,9 @@ class FeatureStateTest {
 
     @Test
     void eventsOlderThanTheStateAreRefusedWithTheRule(@TempDir Path dir) throws Exception {
-        Path[] files = ScoringData.split(dir, 9, 300, 1.0);
-        Dataset d = ScoringData.load(files[0], CFG, null);
-        FeatureStage s = FeatureStage.of(FeatureStage.compile("pack:soc"));
-        s.enrich(d.frame(), d.lineNumbers(), "train.csv");
+        Dataset[] events = new Dataset[1];
+        FeatureStage s = trained(dir, 9, 300, events);
+        Dataset d = events[0];
         // the same events again are older than every entity's latest
         assertThatThrownBy(() -> s.enrich(d.frame(), d.lineNumbers(), "again.csv"))
                 .isInstanceOf(InputException.class)
