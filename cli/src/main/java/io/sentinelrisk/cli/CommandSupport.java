@@ -1,13 +1,13 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.config.SentinelConfig;
-import io.sentinelrisk.core.error.InputException;
-import io.sentinelrisk.core.ingest.Dataset;
-import io.sentinelrisk.core.ingest.DatasetLoader;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.ingest.DatasetLoader;
 import io.sentinelrisk.core.pipeline.FeaturePart;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.features.scoring.EventScorer;
@@ -89,9 +89,8 @@ final class CommandSupport {
                     .map(f -> "--features: the model carries its feature plan (" + f.origin() + ") and computes it itself; leave out --features")
                     .orElse("--features: the model was trained without features; train with --features to score with them"));
         }
-        if ((input.state != null || input.stateOut != null) && scorer.stage().isEmpty()) {
-            throw new InputException((input.state != null ? "--state" : "--state-out") + " goes with a model trained with "
-                    + "--features: this one has no feature plan, so there is no entity state");
+        if (input.stateOut != null) {
+            scorer.requireFeatures("--state-out");   // before any work: refused without a feature plan
         }
         if (input.state != null) {
             scorer.readState(input.state);

@@ -84,8 +84,8 @@ final class PredictCommand implements Callable<Integer> {
         if (state != null) {
             scorer.readState(state);
         }
-        if (stateOut != null && scorer.stage().isEmpty()) {
-            scorer.writeState(stateOut);   // refuses: a model without features keeps no entity state
+        if (stateOut != null) {
+            scorer.requireFeatures("--state-out");   // before any work: refused without a feature plan
         }
         List<JsonNode> records = RecordReader.parse(text(), name);
         // Raw events: the bundle's feature plan (if any) adds the features, in time order per entity.

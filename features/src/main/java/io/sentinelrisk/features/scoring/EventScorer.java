@@ -5,6 +5,7 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.ingest.RecordReader;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
@@ -79,19 +80,23 @@ public final class EventScorer {
         return frame.withSchema(new Schema(roles));
     }
 
-    /** Starts the entities from a state file written by an earlier run (no-op without features). */
+    /** Starts the entities from a state file written by an earlier run. */
     public void readState(Path file) {
-        requireStage("--state").readState(file);
+        requireFeatures("--state").readState(file);
     }
 
     /** Writes the entities' state for a later run to start from. */
     public void writeState(Path file) {
-        requireStage("--state-out").writeState(file);
+        requireFeatures("--state-out").writeState(file);
     }
 
-    private FeatureStage requireStage(String flag) {
+    /**
+     * The feature stage; an InputException naming {@code flag} when the bundle has no feature
+     * plan (then there is no entity state to read or write).
+     */
+    public FeatureStage requireFeatures(String flag) {
         if (stage == null) {
-            throw new io.sentinelrisk.core.error.InputException(flag + " goes with a model trained with --features: "
+            throw new InputException(flag + " goes with a model trained with --features: "
                     + "this one has no feature plan, so there is no entity state");
         }
         return stage;

@@ -147,11 +147,7 @@ public final class FeatureStage {
         }
         int tsSlot = plan.timestampSlot();
         long[] ts = timestamps(raw, columnOf[tsSlot], plan.slots().get(tsSlot), lines, source);
-        Integer[] order = new Integer[n];
-        for (int r = 0; r < n; r++) {
-            order[r] = r;
-        }
-        Arrays.sort(order, (a, b) -> ts[a] != ts[b] ? Long.compare(ts[a], ts[b]) : Integer.compare(a, b));
+        int[] order = timeOrder(ts);
 
         double[][] values = new double[outputs.size()][n];
         EventRow row = engine.newRow();
@@ -186,6 +182,32 @@ public final class FeatureStage {
             columns.add(new Column.Numeric(outputs.get(o), values[o]));
         }
         return new Frame(new Schema(fields), columns);
+    }
+
+    /** Row indices in (timestamp, row) order; logs are usually in time order already, then no sort is needed. */
+    private static int[] timeOrder(long[] ts) {
+        int n = ts.length;
+        boolean sorted = true;
+        for (int r = 1; r < n && sorted; r++) {
+            sorted = ts[r - 1] <= ts[r];
+        }
+        if (sorted) {
+            int[] order = new int[n];
+            for (int r = 0; r < n; r++) {
+                order[r] = r;
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int r = 0; r < n; r++) {
+            boxed[r] = r;
+        }
+        Arrays.sort(boxed, (a, b) -> ts[a] != ts[b] ? Long.compare(ts[a], ts[b]) : Integer.compare(a, b));
+        int[] order = new int[n];
+        for (int r = 0; r < n; r++) {
+            order[r] = boxed[r];
+        }
+        return order;
     }
 
     private String role(Slot s) {

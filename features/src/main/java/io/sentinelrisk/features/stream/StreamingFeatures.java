@@ -325,11 +325,6 @@ public final class StreamingFeatures {
         }
     }
 
-    /** The entity key of a row: its entity columns, joined by {@link #KEY_SEPARATOR}. */
-    public String entityKey(EventRow row) {
-        return key(row);
-    }
-
     // ---- layout of one window's buffer, shared by all entities ----
 
     /** Where a column of a buffer comes from: a value source, or the current event's slot. */
