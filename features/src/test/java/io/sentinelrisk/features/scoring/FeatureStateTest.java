@@ -70,6 +70,34 @@ class FeatureStateTest {
         return s;
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {4, 8})
+    void theRowOrderOfAFileDoesNotMatter(long seed, @TempDir Path dir) {
+        Path[] files = ScoringData.split(dir, seed, 400, 1.0);
+        Dataset d = ScoringData.load(files[0], CFG, null);
+        int n = d.rows();
+        int[] shuffle = new int[n];
+        for (int i = 0; i < n; i++) {
+            shuffle[i] = i;
+        }
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = shuffle[i];
+            shuffle[i] = shuffle[j];
+            shuffle[j] = t;
+        }
+        FeatureStage a = FeatureStage.of(FeatureStage.compile("pack:soc"));
+        double[][] inOrder = features(a.enrich(d.frame(), d.lineNumbers(), "a"), a.featureColumns());
+        FeatureStage b = FeatureStage.of(a.part());
+        double[][] shuffled = features(b.enrich(d.frame().selectRows(shuffle), null, "b"), a.featureColumns());
+        for (int c = 0; c < inOrder.length; c++) {
+            for (int i = 0; i < n; i++) {
+                assertThat(shuffled[c][i]).as("%s of row %d", a.featureColumns().get(c), shuffle[i]).isEqualTo(Double.valueOf(inOrder[c][shuffle[i]]));
+            }
+        }
+    }
+
     @Test
     void damagedStateIsRefused(@TempDir Path dir) throws Exception {
         FeatureStage s = trained(dir, 5, 300, new Dataset[1]);
