@@ -113,6 +113,14 @@ public final class FeatureStage {
         return outputs;
     }
 
+    /**
+     * The streaming engine behind the stage, e.g. for a stream job that keeps each entity's state
+     * in its own keyed state ({@link EntityStateCodec#encodeEntity}).
+     */
+    public StreamingFeatures engine() {
+        return engine;
+    }
+
     /** Entities whose state is held. */
     public int entities() {
         return engine.states().size();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 /**
  * Saves and restores the per-entity state of a {@link StreamingFeatures} as plain data (no Java
@@ -96,6 +97,46 @@ public final class EntityStateCodec {
             if (in.buf.hasRemaining()) {
                 throw corrupt(source, "unexpected bytes after the last entity");
             }
+        } catch (BufferUnderflowException e) {
+            throw corrupt(source, "truncated");
+        }
+    }
+
+    /**
+     * One entity's state alone, e.g. the value of a keyed state in a stream job: its fields as in
+     * a state file, then a CRC-32C of them.
+     */
+    public static byte[] encodeEntity(EntityState st) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            entity(out, st);
+            CRC32C crc = new CRC32C();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);   // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads what {@link #encodeEntity} wrote, for {@code engine}'s plan; {@code source} names it in errors. */
+    public static EntityState decodeEntity(byte[] bytes, StreamingFeatures engine, String source) {
+        if (bytes.length < 4 || bytes.length > MAX_BYTES) {
+            throw corrupt(source, "an entity state of " + bytes.length + " bytes");
+        }
+        int body = bytes.length - 4;
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, body);
+        if ((int) crc.getValue() != ByteBuffer.wrap(bytes, body, 4).getInt()) {
+            throw corrupt(source, "the entity state was modified or truncated: it does not match its checksum");
+        }
+        Reader in = new Reader(ByteBuffer.wrap(bytes, 0, body), source);
+        try {
+            EntityState st = entity(in, engine);
+            if (in.buf.hasRemaining()) {
+                throw corrupt(source, "unexpected bytes after the entity state");
+            }
+            return st;
         } catch (BufferUnderflowException e) {
             throw corrupt(source, "truncated");
         }

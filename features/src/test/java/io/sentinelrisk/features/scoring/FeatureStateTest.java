@@ -5,6 +5,8 @@ import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.features.stream.EntityStateCodec;
+import io.sentinelrisk.features.stream.StreamingFeatures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +120,23 @@ class FeatureStateTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("another feature plan");
         assertThatThrownBy(() -> FeatureStage.of(s.part()).readState(dir.resolve("none.state")))
                 .isInstanceOf(InputException.class).hasMessageContaining("no such feature state file");
+    }
+
+    @Test
+    void eachEntityEncodesAloneForKeyedState(@TempDir Path dir) {
+        FeatureStage s = trained(dir, 13, 300, new Dataset[1]);
+        StreamingFeatures engine = s.engine();
+        StreamingFeatures copy = FeatureStage.of(s.part()).engine();
+        assertThat(engine.states()).isNotEmpty();
+        engine.states().forEach((key, st) -> {
+            byte[] b = EntityStateCodec.encodeEntity(st);
+            copy.putState(key, EntityStateCodec.decodeEntity(b, copy, key));
+            byte[] bad = b.clone();
+            bad[b.length / 3] ^= 4;
+            assertThatThrownBy(() -> EntityStateCodec.decodeEntity(bad, copy, key)).isInstanceOf(InputException.class)
+                    .hasMessageContaining("checksum");
+        });
+        assertThat(EntityStateCodec.encode(copy, "p")).isEqualTo(EntityStateCodec.encode(engine, "p"));
     }
 
     @Test
