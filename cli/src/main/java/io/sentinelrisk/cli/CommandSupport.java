@@ -1,6 +1,5 @@
 package io.sentinelrisk.cli;
 
-import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
@@ -10,6 +9,7 @@ import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.ingest.DatasetLoader;
 import io.sentinelrisk.core.pipeline.FeaturePart;
 import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.features.scoring.EventScorer;
 import io.sentinelrisk.features.scoring.FeatureStage;
 

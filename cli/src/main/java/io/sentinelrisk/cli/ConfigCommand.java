@@ -1,10 +1,10 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.config.ParamSpec;
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
-import io.sentinelrisk.core.bundle.Json;
+import io.sentinelrisk.core.pipeline.Detectors;
+import io.sentinelrisk.core.codec.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -1,8 +1,8 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.config.SentinelConfig;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.evaluate.DetectorEvaluation;
 import io.sentinelrisk.core.evaluate.EvaluatedAlert;

@@ -2,7 +2,7 @@ package io.sentinelrisk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.bundle.Json;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.TrainingScores;
 import io.sentinelrisk.core.io.AtomicFile;
@@ -225,7 +225,7 @@ public final class AccuracyRunner {
                 DetectorFactory f = Detectors.byType(e.getKey());
                 Params p = Params.parse(SUPERVISED.get(e.getKey()), f.params(), "accuracy (" + f.type() + ")");
                 long t0 = System.nanoTime();
-                FittedDetector m = f.trainer(p, 1, 0.1).fit(train, yTrain, threads);
+                FittedDetector m = f.trainer(p, 1).fit(train, yTrain, threads);
                 double[] s = new double[test.rows()];
                 m.score(test, s, threads);
                 double secs = (System.nanoTime() - t0) / 1e9;
@@ -280,7 +280,7 @@ public final class AccuracyRunner {
         double secs = 0;
         for (int s = 1; s <= seeds; s++) {
             long t0 = System.nanoTime();
-            FittedDetector m = f.trainer(p, s, 0.1).fit(x, null, threads);
+            FittedDetector m = f.trainer(p, s).fit(x, null, threads);
             double[] scores = TrainingScores.of(m, x, threads);
             secs += (System.nanoTime() - t0) / 1e9;
             auc += RankMetrics.rocAuc(scores, y);

@@ -3,7 +3,7 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 
 /**
  * Prints the parameter reference of every registered detector as Markdown, from the factories'

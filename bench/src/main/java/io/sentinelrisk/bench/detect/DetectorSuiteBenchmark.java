@@ -3,7 +3,7 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,7 +74,7 @@ public class DetectorSuiteBenchmark {
 
     @Benchmark
     public FittedDetector fit() {
-        return factory.trainer(params, 1, 0.02).fit(train, labels, threads);
+        return factory.trainer(params, 1).fit(train, labels, threads);
     }
 
     @Benchmark

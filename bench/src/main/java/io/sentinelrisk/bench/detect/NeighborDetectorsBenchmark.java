@@ -3,7 +3,7 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,7 +65,7 @@ public class NeighborDetectorsBenchmark {
     private FittedDetector fitOnce() {
         DetectorFactory f = Detectors.byType(type);
         Params p = Params.parse(Map.of("n_neighbors", 20), f.params(), "bench");
-        return f.trainer(p, 1, 0.01).fit(train, null, threads);
+        return f.trainer(p, 1).fit(train, null, threads);
     }
 
     @Setup

@@ -3,7 +3,7 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -29,7 +29,7 @@ public final class NeighborFitTiming {
             Params p = Params.parse(Map.of("n_neighbors", 20), f.params(), "timing");
             long w0 = System.nanoTime();
             long c0 = os.getProcessCpuTime();
-            f.trainer(p, 1, 0.01).fit(x, null, threads);
+            f.trainer(p, 1).fit(x, null, threads);
             System.out.printf(Locale.ROOT, "{\"detector\": \"%s\", \"rows\": %d, \"features\": %d, \"threads\": %d, "
                             + "\"wall_s\": %.2f, \"cpu_s\": %.2f, \"load_1m\": %.2f}%n", type, n, d, threads,
                     (System.nanoTime() - w0) / 1e9, (os.getProcessCpuTime() - c0) / 1e9, os.getSystemLoadAverage());

@@ -3,7 +3,7 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 
 import java.lang.management.ManagementFactory;
@@ -121,7 +121,7 @@ public final class SpeedRunner {
                                int threads) {
         long w0 = System.nanoTime();
         long c0 = OS.getProcessCpuTime();
-        FittedDetector m = f.trainer(p, seed, 0.1).fit(train, yTrain, threads);
+        FittedDetector m = f.trainer(p, seed).fit(train, yTrain, threads);
         long w1 = System.nanoTime();
         long c1 = OS.getProcessCpuTime();
         double[] scores = new double[test.rows()];

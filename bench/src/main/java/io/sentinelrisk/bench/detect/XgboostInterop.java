@@ -3,7 +3,7 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public final class XgboostInterop {
         }
         DetectorFactory f = Detectors.byType("xgboost");
         Matrix m = new Matrix(n, d, x);
-        FittedDetector model = f.trainer(Params.parse(Map.of("n_estimators", 30), f.params(), "interop"), 1, 0.1).fit(m, y, 2);
+        FittedDetector model = f.trainer(Params.parse(Map.of("n_estimators", 30), f.params(), "interop"), 1).fit(m, y, 2);
         Files.write(dir.resolve("model.json"), f.encode(model));
         double[] s = new double[n];
         model.score(m, s, 2);

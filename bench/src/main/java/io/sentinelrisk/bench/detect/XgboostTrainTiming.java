@@ -3,7 +3,7 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class XgboostTrainTiming {
         java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
         for (int r = 0; r < ms.length; r++) {
             long t0 = System.nanoTime();
-            FittedDetector m = f.trainer(p, 1, 0.1).fit(x, data.labels(), threads);
+            FittedDetector m = f.trainer(p, 1).fit(x, data.labels(), threads);
             ms[r] = (System.nanoTime() - t0) / 1e6;
             if (elsewhere) {
                 other.submit(() -> m.score(x, out, t)).get();

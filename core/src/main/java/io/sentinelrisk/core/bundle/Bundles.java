@@ -1,11 +1,12 @@
 package io.sentinelrisk.core.bundle;
 
 import io.sentinelrisk.core.ProductVersion;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.config.ConfigException;
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One kind of detector as the user sees it: its config name ({@code detector.type}), its
  * documented parameters, how to make a trainer from them, and how its fitted model is stored in
- * a bundle part and read back. Registered in {@link Detectors}.
+ * a bundle part and read back. Registered in {@code io.sentinelrisk.core.pipeline.Detectors}.
  */
 public interface DetectorFactory {
     /** The value of {@code detector.type}, e.g. {@code iforest}. */
@@ -26,10 +26,18 @@ public interface DetectorFactory {
     }
 
     /**
-     * A trainer for validated parameters. {@code seed} is the pipeline's {@code random_state};
-     * {@code contamination} is the expected anomaly fraction (some detectors use it).
+     * The parameters as this detector's typed record, validated: a ConfigException naming the key
+     * ({@link io.sentinelrisk.core.config.ConfigException#key()}) and the allowed range when a
+     * value is out of range. {@code params} were parsed against {@link #params()}.
      */
-    DetectorTrainer trainer(Params params, long seed, double contamination);
+    DetectorParams paramsOf(Params params);
+
+    /**
+     * A trainer for the parameters (validated by {@link #paramsOf}). {@code seed} is the
+     * pipeline's {@code random_state}. The alert threshold ({@code contamination}) is not a
+     * detector's business: calibration sets it from the training scores.
+     */
+    DetectorTrainer trainer(Params params, long seed);
 
     /** The model as a bundle part (binary, or the library's own format). */
     byte[] encode(FittedDetector model);

@@ -48,6 +48,6 @@ public record DetectorEvaluation(String name, Pipeline pipeline, int fittedRows,
 
     /** True when the detector learned from labels (fitted on every training row, both classes). */
     public boolean supervised() {
-        return io.sentinelrisk.core.detect.Detectors.byType(pipeline.detector().type()).supervised();
+        return io.sentinelrisk.core.pipeline.Detectors.byType(pipeline.detector().type()).supervised();
     }
 }

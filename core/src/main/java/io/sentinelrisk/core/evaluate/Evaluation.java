@@ -1,13 +1,13 @@
 package io.sentinelrisk.core.evaluate;
 
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.data.Schema;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.FeatureImportance;

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.evaluate;
 
 import io.sentinelrisk.core.ProductVersion;
-import io.sentinelrisk.core.bundle.Json;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.explain.FeatureWeight;
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.io.AtomicFile;

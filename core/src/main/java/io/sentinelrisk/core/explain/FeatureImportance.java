@@ -1,13 +1,10 @@
 package io.sentinelrisk.core.explain;
 
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.randomforest.RandomForestModel;
-import io.sentinelrisk.core.detect.iforest.IsolationForest;
-import io.sentinelrisk.core.detect.xgboost.XgboostModel;
+import io.sentinelrisk.core.detect.TreeEnsemble;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,20 +21,12 @@ public record FeatureImportance(String kind, List<FeatureWeight> weights) {
         weights = List.copyOf(weights);
     }
 
-    /** The importance of a fitted detector, or empty when it has none (not a tree model). */
+    /** The importance of a fitted detector, or empty when it has none (not a {@link TreeEnsemble}). */
     public static Optional<FeatureImportance> of(FittedDetector detector, List<String> featureNames) {
-        return switch (detector) {
-            case RandomForestModel rf -> Optional.of(fromMap("gini", rf.featureImportance(), featureNames));
-            case XgboostModel xgb -> Optional.of(fromMap("gain", xgb.featureImportance(), featureNames));
-            case IsolationForest iforest -> Optional.of(fromArray("split_count", iforest.splitShare(), featureNames));
-            default -> Optional.empty();
-        };
-    }
-
-    private static FeatureImportance fromMap(String kind, Map<Integer, Double> byIndex, List<String> names) {
-        double[] v = new double[names.size()];
-        byIndex.forEach((j, w) -> v[j] = w);
-        return fromArray(kind, v, names);
+        if (detector instanceof TreeEnsemble trees) {
+            return Optional.of(fromArray(trees.importanceKind(), trees.featureImportances(), featureNames));
+        }
+        return Optional.empty();
     }
 
     private static FeatureImportance fromArray(String kind, double[] v, List<String> names) {

@@ -2,7 +2,7 @@ package io.sentinelrisk.core.explain;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.xgboost.XgboostModel;
+import io.sentinelrisk.core.detect.HasFeatureAttributions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,12 +30,15 @@ public record ShapValues(double bias, List<FeatureWeight> contributions) {
         return s;
     }
 
-    /** SHAP values of each row of {@code rows} (prepared features), or an empty list when the detector is not XGBoost. */
+    /**
+     * SHAP values of each row of {@code rows} (prepared features), or an empty list when the
+     * detector does not attribute its scores to features ({@link HasFeatureAttributions}).
+     */
     public static List<ShapValues> of(FittedDetector detector, Matrix rows, List<String> featureNames) {
-        if (!(detector instanceof XgboostModel xgb) || rows.rows() == 0) {
+        if (!(detector instanceof HasFeatureAttributions model) || rows.rows() == 0) {
             return List.of();
         }
-        Matrix c = xgb.shapContributions(rows);
+        Matrix c = model.featureAttributions(rows);
         int d = featureNames.size();
         List<ShapValues> out = new ArrayList<>(rows.rows());
         for (int i = 0; i < rows.rows(); i++) {

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.export;
 
 import io.sentinelrisk.core.ProductVersion;
-import io.sentinelrisk.core.bundle.Json;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.io.AtomicFile;

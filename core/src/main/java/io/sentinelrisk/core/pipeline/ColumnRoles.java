@@ -1,6 +1,5 @@
 package io.sentinelrisk.core.pipeline;
 
-import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;

@@ -2,7 +2,6 @@ package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.Severity;
-import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;

@@ -2,11 +2,9 @@ package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.CalibrationTrainer;
-import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.TrainingScores;
 import io.sentinelrisk.core.error.InputException;
@@ -89,7 +87,7 @@ public final class PipelineTrainer {
         long t1 = System.nanoTime();
 
         FittedDetector detector = factory
-                .trainer(config.detectorParams(), config.randomState(), config.contamination())
+                .trainer(config.detectorParams(), config.randomState())
                 .fit(x, labels, threads);
         long t2 = System.nanoTime();
 

@@ -1,7 +1,6 @@
 package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.data.Frame;
-import io.sentinelrisk.core.detect.Detectors;
 
 import java.util.Map;
 

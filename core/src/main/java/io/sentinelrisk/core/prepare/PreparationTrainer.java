@@ -1,6 +1,5 @@
 package io.sentinelrisk.core.prepare;
 
-import io.sentinelrisk.core.config.SentinelConfig;
 import io.sentinelrisk.core.data.CategoryCounts;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
@@ -17,9 +16,9 @@ import java.util.Map;
 
 /** Learns a {@link Preparation} from the FEATURE columns of a training frame. */
 public final class PreparationTrainer {
-    private final SentinelConfig.Preprocessing settings;
+    private final Preprocessing settings;
 
-    public PreparationTrainer(SentinelConfig.Preprocessing settings) {
+    public PreparationTrainer(Preprocessing settings) {
         this.settings = settings;
     }
 

@@ -1,6 +1,6 @@
 package io.sentinelrisk.core.evaluate;
 
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
@@ -302,7 +302,7 @@ class EvaluationTest {
         List<Map<String, Object>> corr = (List<Map<String, Object>>) dets.get(0).get("feature_correlation");
         assertThat(corr.stream().filter(x -> x.get("feature").equals("z")).findFirst().orElseThrow().get("correlation")).isNull();
         assertThat(dets.get(1).get("feature_importance")).isNull();
-        String json = new String(io.sentinelrisk.core.bundle.Json.bytes(m), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(io.sentinelrisk.core.codec.Json.bytes(m), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("NaN").doesNotContain("Infinity");
     }
 

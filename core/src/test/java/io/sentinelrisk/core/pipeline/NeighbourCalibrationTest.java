@@ -1,6 +1,6 @@
 package io.sentinelrisk.core.pipeline;
 
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.testdata.Frames;

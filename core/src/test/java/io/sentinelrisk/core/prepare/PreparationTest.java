@@ -1,6 +1,6 @@
 package io.sentinelrisk.core.prepare;
 
-import io.sentinelrisk.core.config.SentinelConfig;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class PreparationTest {
-    private static SentinelConfig.Preprocessing settings(String imputation, String encoding, String scaling) {
-        return new SentinelConfig.Preprocessing(imputation, encoding, 20, scaling, true);
+    private static Preprocessing settings(String imputation, String encoding, String scaling) {
+        return new Preprocessing(imputation, encoding, 20, scaling, true);
     }
 
     @Test

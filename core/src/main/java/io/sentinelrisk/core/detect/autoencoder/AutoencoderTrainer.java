@@ -26,7 +26,12 @@ final class AutoencoderTrainer implements DetectorTrainer {
     private final int patience;
     private final long seed;
 
-    AutoencoderTrainer(int[] hidden, Activation activation, double learningRate, double beta1, double beta2,
+    AutoencoderTrainer(AutoencoderParams p, long seed) {
+        this(p.hiddenLayers().stream().mapToInt(Integer::intValue).toArray(), p.activation(), p.learningRate(),
+                p.beta1(), p.beta2(), p.epsilon(), p.epochs(), p.batchSize(), p.validationFraction(), p.patience(), seed);
+    }
+
+    private AutoencoderTrainer(int[] hidden, Activation activation, double learningRate, double beta1, double beta2,
                        double epsilon, int epochs, int batchSize, double validationFraction, int patience, long seed) {
         this.hidden = hidden;
         this.activation = activation;

@@ -1,7 +1,5 @@
 package io.sentinelrisk.core.detect.hbos;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -18,8 +16,6 @@ import java.util.List;
  */
 public final class HbosFactory implements DetectorFactory {
     public static final String TYPE = "hbos";
-    static final String MAGIC = "HBOS";
-    static final int VERSION = 1;
 
     @Override
     public String type() {
@@ -34,67 +30,39 @@ public final class HbosFactory implements DetectorFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.ofNumberOr("n_bins", 10, "bins per feature (≥ 2), or auto: chosen per feature by the "
+                ParamSpec.ofNumberOr("n_bins", HbosParams.DEFAULT_N_BINS, "bins per feature (≥ 2), or auto: chosen per feature by the "
                         + "Birgé-Rozenholc penalised likelihood, as PyOD's n_bins='auto'", "auto"),
-                ParamSpec.ofDouble("alpha", 0.1, "added to every bin density before the log, so that empty bins "
-                        + "do not give infinite scores"),
-                ParamSpec.ofDouble("tol", 0.5, "a value outside the training range by at most tol × bin width "
-                        + "is scored with the edge bin; beyond that with the emptiest bin"));
+                ParamSpec.ofDouble("alpha", HbosParams.DEFAULT_ALPHA, "added to every bin density before the log, so that empty bins "
+                        + "do not give infinite scores (> 0)"),
+                ParamSpec.ofDouble("tol", HbosParams.DEFAULT_TOL, "a value outside the training range by at most tol × bin width "
+                        + "is scored with the edge bin; beyond that with the emptiest bin (≥ 0)"));
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
-        ParamChecks checks = ParamChecks.of(params, TYPE);
-        Object nBins = params.get("n_bins");
-        int bins;
-        if (nBins instanceof Number n) {
+    public HbosParams paramsOf(Params params) {
+        int bins = HbosParams.N_BINS_AUTO;
+        if (params.get("n_bins") instanceof Number n) {
             double v = n.doubleValue();
-            if (v != Math.rint(v) || v < 2 || v > 1_000_000) {
-                throw checks.fail("n_bins", "an integer in [2, 1000000] or auto", ParamChecks.fmt(v));
+            if (v != Math.rint(v) || Math.abs(v) > HbosParams.MAX_BINS) {
+                throw HbosParams.binsOutOfRange(ParamChecks.fmt(v));
             }
             bins = (int) v;
-        } else {
-            bins = HbosTrainer.AUTO_BINS;
         }
-        double alpha = checks.doubleAtLeast("alpha", 0, false);
-        double tol = checks.doubleAtLeast("tol", 0, true);
-        return new HbosTrainer(bins, alpha, tol);
+        return new HbosParams(bins, params.getDouble("alpha"), params.getDouble("tol"));
+    }
+
+    @Override
+    public DetectorTrainer trainer(Params params, long seed) {
+        return new HbosTrainer(paramsOf(params));
     }
 
     @Override
     public byte[] encode(FittedDetector model) {
-        HbosModel m = (HbosModel) model;
-        BinaryWriter w = new BinaryWriter(MAGIC, VERSION);
-        w.writeInt(m.featureCount()).writeDouble(m.tol());
-        for (int j = 0; j < m.featureCount(); j++) {
-            w.writeDoubles(m.edges(j)).writeDoubles(m.logDensities(j));
-        }
-        return w.toByteArray();
+        return HbosCodec.encode(model);
     }
 
     @Override
     public FittedDetector decode(byte[] bytes, String partName) {
-        BinaryReader r = new BinaryReader(bytes, partName, MAGIC, VERSION);
-        int d = r.readInt();
-        double tol = r.readDouble();
-        if (d < 0 || d > bytes.length || !(tol >= 0)) {
-            throw r.corrupt("bad header (features " + d + ", tol " + tol + ")");
-        }
-        double[][] edges = new double[d][];
-        double[][] logs = new double[d][];
-        for (int j = 0; j < d; j++) {
-            edges[j] = r.readDoubles();
-            logs[j] = r.readDoubles();
-            if (logs[j].length < 1 || edges[j].length != logs[j].length + 1) {
-                throw r.corrupt("feature " + j + " has " + edges[j].length + " edges for " + logs[j].length + " bins");
-            }
-            for (int k = 0; k < edges[j].length; k++) {
-                if (!Double.isFinite(edges[j][k]) || (k > 0 && edges[j][k] < edges[j][k - 1])) {
-                    throw r.corrupt("feature " + j + " has bin edges that are not finite and ascending");
-                }
-            }
-        }
-        r.expectEnd();
-        return new HbosModel(edges, logs, tol);
+        return HbosCodec.decode(bytes, partName);
     }
 }

@@ -11,17 +11,14 @@ import io.sentinelrisk.core.util.Parallel;
  * (edges from {@code numpy.linspace}, last bin closed), which is what PyOD's HBOS uses.
  */
 final class HbosTrainer implements DetectorTrainer {
-    /** Marker for n_bins = auto. */
-    static final int AUTO_BINS = -1;
-
     private final int nBins;
     private final double alpha;
     private final double tol;
 
-    HbosTrainer(int nBins, double alpha, double tol) {
-        this.nBins = nBins;
-        this.alpha = alpha;
-        this.tol = tol;
+    HbosTrainer(HbosParams params) {
+        this.nBins = params.nBins();
+        this.alpha = params.alpha();
+        this.tol = params.tol();
     }
 
     @Override
@@ -38,7 +35,7 @@ final class HbosTrainer implements DetectorTrainer {
                 for (int i = 0; i < x.rows(); i++) {
                     column[i] = x.data()[i * d + j];
                 }
-                int bins = nBins == AUTO_BINS ? optimalBins(column) : nBins;
+                int bins = nBins == HbosParams.N_BINS_AUTO ? optimalBins(column) : nBins;
                 edges[j] = Histogram.edges(column, bins);
                 long[] counts = Histogram.counts(column, edges[j]);
                 double[] log = new double[bins];

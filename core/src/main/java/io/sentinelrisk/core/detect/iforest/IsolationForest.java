@@ -2,6 +2,7 @@ package io.sentinelrisk.core.detect.iforest;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.TreeEnsemble;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.util.Parallel;
 
@@ -20,7 +21,7 @@ import java.util.Objects;
  * order, so scores are bit-identical for any thread count. A NaN feature value goes left at
  * every split (the trainer refuses NaN; the pipeline imputes before scoring).
  */
-public final class IsolationForest implements FittedDetector {
+public final class IsolationForest implements FittedDetector, TreeEnsemble {
     public static final String TYPE = "iforest";
 
     /** Rows below which scoring stays on the calling thread: a thread costs more than it saves. */
@@ -90,6 +91,16 @@ public final class IsolationForest implements FittedDetector {
     @Override
     public void score(Matrix x, double[] out, int threads) {
         walk(x, out, threads, true);
+    }
+
+    @Override
+    public String importanceKind() {
+        return "split_count";
+    }
+
+    @Override
+    public double[] featureImportances() {
+        return splitShare();
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.detect.iforest;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;

@@ -21,14 +21,14 @@ public final class IsolationForestFactory implements DetectorFactory {
     private static final List<ParamSpec> PARAMS = List.of(
             ParamSpec.ofInt(N_ESTIMATORS, IsolationForestParams.DEFAULT_N_ESTIMATORS,
                     "Number of trees (≥ 1). More trees give steadier scores; scoring time grows linearly."),
-            ParamSpec.ofNumberOr(MAX_SAMPLES, "auto",
+            ParamSpec.ofNumberOr(MAX_SAMPLES, IsolationForestParams.DEFAULT_MAX_SAMPLES.describe(),
                     "Training rows each tree is grown on: auto = min(256, rows), an integer count "
                             + "(capped at the number of rows) or a fraction in (0, 1] of the rows. "
                             + "Trees grow to depth ceil(log2(max_samples)).", "auto"),
             ParamSpec.ofNumberOr(MAX_FEATURES, 1.0,
                     "Features each tree may split on, drawn per tree: an integer count (1 to the number "
                             + "of features) or a fraction in (0, 1] of them (at least one)."),
-            ParamSpec.ofBoolean(BOOTSTRAP, false,
+            ParamSpec.ofBoolean(BOOTSTRAP, IsolationForestParams.DEFAULT_BOOTSTRAP,
                     "Draw each tree's rows with replacement instead of without."));
 
     @Override
@@ -48,7 +48,8 @@ public final class IsolationForestFactory implements DetectorFactory {
     }
 
     /** The parameters as a typed record; a ConfigException naming the parameter when one is out of range. */
-    public static IsolationForestParams toParams(Params params) {
+    @Override
+    public IsolationForestParams paramsOf(Params params) {
         return new IsolationForestParams(
                 params.getInt(N_ESTIMATORS),
                 MaxSamples.of(params.get(MAX_SAMPLES)),
@@ -57,8 +58,8 @@ public final class IsolationForestFactory implements DetectorFactory {
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
-        return new IsolationForestTrainer(toParams(params), seed);
+    public DetectorTrainer trainer(Params params, long seed) {
+        return new IsolationForestTrainer(paramsOf(params), seed);
     }
 
     @Override

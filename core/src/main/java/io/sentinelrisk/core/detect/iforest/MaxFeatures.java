@@ -40,8 +40,8 @@ public sealed interface MaxFeatures {
     }
 
     private static ConfigException invalid(Object value) {
-        return new ConfigException("'max_features': expected an integer ≥ 1 (at most the number of features) "
-                + "or a fraction in (0, 1], found " + value);
+        return ConfigException.forKey("max_features", "'max_features' in detector (iforest): expected an integer ≥ 1 "
+                + "(at most the number of features) or a fraction in (0, 1], found " + value);
     }
 
     record Count(int count) implements MaxFeatures {

@@ -45,8 +45,8 @@ public sealed interface MaxSamples {
     }
 
     private static ConfigException invalid(Object value) {
-        return new ConfigException("'max_samples': expected auto, an integer in [1, " + Integer.MAX_VALUE
-                + "] or a fraction in (0, 1], found " + value);
+        return ConfigException.forKey("max_samples", "'max_samples' in detector (iforest): expected auto, an "
+                + "integer in [1, " + Integer.MAX_VALUE + "] or a fraction in (0, 1], found " + value);
     }
 
     /** min(256, n). */

@@ -19,7 +19,6 @@ import java.util.SplittableRandom;
  * long kernel columns are computed on several threads, each value independently.
  */
 final class OcsvmTrainer implements DetectorTrainer {
-    static final double GAMMA_AUTO = -1;
 
     static {
         svm.svm_set_print_string_function(s -> {
@@ -38,7 +37,11 @@ final class OcsvmTrainer implements DetectorTrainer {
     private final int maxTrain;
     private final long seed;
 
-    OcsvmTrainer(SvmKernel kernel, double nu, double gamma, int degree, double coef0, double tol,
+    OcsvmTrainer(OcsvmParams p, long seed) {
+        this(p.kernel(), p.nu(), p.gamma(), p.degree(), p.coef0(), p.tol(), p.shrinking(), p.cacheSize(), p.maxTrain(), seed);
+    }
+
+    private OcsvmTrainer(SvmKernel kernel, double nu, double gamma, int degree, double coef0, double tol,
                  boolean shrinking, double cacheMb, int maxTrain, long seed) {
         this.kernel = kernel;
         this.nu = nu;
@@ -97,7 +100,7 @@ final class OcsvmTrainer implements DetectorTrainer {
         Matrix x = all.rows() > maxTrain ? all.selectRows(sample(all.rows(), maxTrain, seed)) : all;
         int n = x.rows();
         int d = x.cols();
-        double g = Double.isNaN(gamma) ? scaleGamma(x) : gamma == GAMMA_AUTO ? 1.0 / d : gamma;
+        double g = Double.isNaN(gamma) ? scaleGamma(x) : gamma == OcsvmParams.GAMMA_AUTO ? 1.0 / d : gamma;
 
         svm_parameter p = new svm_parameter();
         p.svm_type = svm_parameter.ONE_CLASS;

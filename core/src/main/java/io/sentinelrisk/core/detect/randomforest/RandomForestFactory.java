@@ -1,7 +1,5 @@
 package io.sentinelrisk.core.detect.randomforest;
 
-import io.sentinelrisk.core.bundle.BinaryReader;
-import io.sentinelrisk.core.bundle.BinaryWriter;
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -17,8 +15,6 @@ import java.util.List;
  */
 public final class RandomForestFactory implements DetectorFactory {
     public static final String TYPE = "random_forest";
-    private static final String MAGIC = "RFST";
-    private static final int VERSION = 1;
 
     @Override
     public String type() {
@@ -38,67 +34,45 @@ public final class RandomForestFactory implements DetectorFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.ofInt("n_estimators", 100, "number of trees (≥ 1)"),
+                ParamSpec.ofInt("n_estimators", RandomForestParams.DEFAULT_N_ESTIMATORS, "number of trees (≥ 1)"),
                 ParamSpec.ofNumberOr("max_depth", "none", "maximum tree depth (≥ 1), or none: grow until leaves are "
                         + "pure or hit min_samples_leaf", "none"),
-                ParamSpec.ofInt("min_samples_split", 2, "a node with fewer rows is not split (≥ 2)"),
-                ParamSpec.ofInt("min_samples_leaf", 1, "every leaf keeps at least this many rows (≥ 1)"),
-                ParamSpec.ofNumberOr("max_features", "sqrt", "features tried per split: sqrt or log2 of the feature "
+                ParamSpec.ofInt("min_samples_split", RandomForestParams.DEFAULT_MIN_SAMPLES_SPLIT, "a node with fewer rows is not split (≥ 2)"),
+                ParamSpec.ofInt("min_samples_leaf", RandomForestParams.DEFAULT_MIN_SAMPLES_LEAF, "every leaf keeps at least this many rows (≥ 1)"),
+                ParamSpec.ofNumberOr("max_features", RandomForestParams.DEFAULT_MAX_FEATURES.rule(), "features tried per split: sqrt or log2 of the feature "
                         + "count, an integer count, a fraction in (0, 1] written with a decimal point, or none = all",
                         "sqrt", "log2", "none"),
                 ParamSpec.ofChoice("class_weight", "none", "none: every row weighs 1; balanced: a row weighs "
                         + "n / (2 × training rows of its class), as scikit-learn's class_weight='balanced'", "none", "balanced"),
-                ParamSpec.ofBoolean("bootstrap", true, "fit each tree on a bootstrap sample (else on all rows)"));
+                ParamSpec.ofBoolean("bootstrap", RandomForestParams.DEFAULT_BOOTSTRAP, "fit each tree on a bootstrap sample (else on all rows)"));
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
-        ParamChecks c = ParamChecks.of(params, TYPE);
-        int trees = c.intAtLeast("n_estimators", 1);
-        Object depth = params.get("max_depth");
-        int maxDepth = Integer.MAX_VALUE;
-        if (depth instanceof Number n) {
+    public RandomForestParams paramsOf(Params params) {
+        int maxDepth = RandomForestParams.MAX_DEPTH_NONE;
+        if (params.get("max_depth") instanceof Number n) {
             if (n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 1) {
-                throw c.fail("max_depth", "an integer ≥ 1 or none", ParamChecks.fmt(n.doubleValue()));
+                throw ParamChecks.fail(TYPE, "max_depth", "an integer ≥ 1 or none", ParamChecks.fmt(n.doubleValue()));
             }
             maxDepth = (int) Math.min(Integer.MAX_VALUE, n.doubleValue());
         }
-        int minSplit = c.intAtLeast("min_samples_split", 2);
-        int minLeaf = c.intAtLeast("min_samples_leaf", 1);
-        MaxFeatures maxFeatures = MaxFeatures.parse(params.get("max_features"), c);
-        boolean balanced = "balanced".equals(params.getString("class_weight"));
-        return new RandomForestTrainer(trees, maxDepth, minSplit, minLeaf, maxFeatures, balanced,
-                params.getBoolean("bootstrap"), seed);
+        return new RandomForestParams(params.getInt("n_estimators"), maxDepth, params.getInt("min_samples_split"),
+                params.getInt("min_samples_leaf"), MaxFeatures.parse(params.get("max_features")),
+                "balanced".equals(params.getString("class_weight")), params.getBoolean("bootstrap"));
+    }
+
+    @Override
+    public DetectorTrainer trainer(Params params, long seed) {
+        return new RandomForestTrainer(paramsOf(params), seed);
     }
 
     @Override
     public byte[] encode(FittedDetector model) {
-        RandomForestModel m = (RandomForestModel) model;
-        BinaryWriter w = new BinaryWriter(MAGIC, VERSION);
-        w.writeInt(m.featureCount()).writeDoubles(m.importanceArray()).writeInt(m.trees().size());
-        for (Tree t : m.trees()) {
-            w.writeInts(t.feature()).writeDoubles(t.threshold()).writeInts(t.left()).writeInts(t.right()).writeDoubles(t.value());
-        }
-        return w.toByteArray();
+        return RandomForestCodec.encode(model);
     }
 
     @Override
     public FittedDetector decode(byte[] bytes, String partName) {
-        BinaryReader r = new BinaryReader(bytes, partName, MAGIC, VERSION);
-        int d = r.readInt();
-        double[] importance = r.readDoubles();
-        int count = r.readInt();
-        if (d < 1 || importance.length != d || count < 1 || count > bytes.length) {
-            throw r.corrupt("bad header (features " + d + ", trees " + count + ")");
-        }
-        Tree[] trees = new Tree[count];
-        for (int t = 0; t < count; t++) {
-            trees[t] = new Tree(r.readInts(), r.readDoubles(), r.readInts(), r.readInts(), r.readDoubles());
-            if (!trees[t].isWellFormed(d)) {
-                throw r.corrupt("tree " + t + " is malformed");
-            }
-        }
-        r.expectEnd();
-        return new RandomForestModel(d, List.of(trees), importance);
+        return RandomForestCodec.decode(bytes, partName);
     }
 }

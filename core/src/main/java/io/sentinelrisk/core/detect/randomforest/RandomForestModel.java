@@ -2,6 +2,7 @@ package io.sentinelrisk.core.detect.randomforest;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.TreeEnsemble;
 import io.sentinelrisk.core.detect.support.BatchScoring;
 
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A fitted random forest: score = mean over trees of the leaf's anomaly fraction. */
-public final class RandomForestModel implements FittedDetector {
+public final class RandomForestModel implements FittedDetector, TreeEnsemble {
     private final int d;
     private final List<Tree> trees;
     private final double[] importance;
@@ -46,6 +47,16 @@ public final class RandomForestModel implements FittedDetector {
      * Mean decrease in (weighted) Gini impurity per feature, normalised per tree and over the
      * forest to sum to 1 (scikit-learn's {@code feature_importances_}): feature index → importance.
      */
+    @Override
+    public String importanceKind() {
+        return "gini";
+    }
+
+    @Override
+    public double[] featureImportances() {
+        return importance.clone();
+    }
+
     public Map<Integer, Double> featureImportance() {
         Map<Integer, Double> m = new LinkedHashMap<>();
         for (int j = 0; j < d; j++) {

@@ -24,7 +24,12 @@ final class RandomForestTrainer implements DetectorTrainer {
     private final boolean bootstrap;
     private final long seed;
 
-    RandomForestTrainer(int trees, int maxDepth, int minSplit, int minLeaf, MaxFeatures maxFeatures,
+    RandomForestTrainer(RandomForestParams p, long seed) {
+        this(p.nEstimators(), p.maxDepth(), p.minSamplesSplit(), p.minSamplesLeaf(), p.maxFeatures(), p.balanced(),
+                p.bootstrap(), seed);
+    }
+
+    private RandomForestTrainer(int trees, int maxDepth, int minSplit, int minLeaf, MaxFeatures maxFeatures,
                         boolean balanced, boolean bootstrap, long seed) {
         this.trees = trees;
         this.maxDepth = maxDepth;

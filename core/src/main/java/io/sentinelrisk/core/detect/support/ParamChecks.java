@@ -1,66 +1,58 @@
 package io.sentinelrisk.core.detect.support;
 
 import io.sentinelrisk.core.config.ConfigException;
-import io.sentinelrisk.core.config.Params;
 
 import java.util.List;
 
 /**
- * Range checks on validated {@link Params} that the parameter kinds cannot express (e.g. "an
- * integer ≥ 1"). Every failure is a {@link ConfigException} naming the parameter and the detector.
+ * Range checks for the constructors of detectors' params records. Every failure is a
+ * {@link ConfigException} for the key, naming the detector, the allowed range and the value found:
+ * {@code 'n_estimators' in detector (iforest): expected an integer ≥ 1, found 0}.
  */
 public final class ParamChecks {
-    private final Params params;
-    private final String context;
-
-    private ParamChecks(Params params, String context) {
-        this.params = params;
-        this.context = context;
+    private ParamChecks() {
     }
 
-    /** Checks for the parameters of detector {@code type}. */
-    public static ParamChecks of(Params params, String type) {
-        return new ParamChecks(params, "detector (" + type + ")");
-    }
-
-    public int intAtLeast(String name, int min) {
-        int v = params.getInt(name);
+    public static int intAtLeast(String type, String name, int v, int min) {
         if (v < min) {
-            throw fail(name, "an integer ≥ " + min, String.valueOf(v));
+            throw fail(type, name, "an integer ≥ " + min, String.valueOf(v));
         }
         return v;
     }
 
-    public double doubleIn(String name, double min, boolean minInclusive, double max, boolean maxInclusive) {
-        double v = params.getDouble(name);
+    public static double doubleIn(String type, String name, double v, double min, boolean minInclusive,
+                                  double max, boolean maxInclusive) {
         boolean ok = (minInclusive ? v >= min : v > min) && (maxInclusive ? v <= max : v < max);
         if (!ok) {
-            throw fail(name, "a number in " + (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max)
+            throw fail(type, name, "a number in " + (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max)
                     + (maxInclusive ? "]" : ")"), fmt(v));
         }
         return v;
     }
 
-    public double doubleAtLeast(String name, double min, boolean inclusive) {
-        return doubleIn(name, min, inclusive, Double.POSITIVE_INFINITY, false);
-    }
-
-    public List<Integer> intListAllAtLeast(String name, int min, int minSize) {
-        List<Integer> v = params.getIntList(name);
-        if (v.size() < minSize) {
-            throw fail(name, "a list of at least " + minSize + " integer(s)", "a list of " + v.size());
-        }
-        for (int x : v) {
-            if (x < min) {
-                throw fail(name, "a list of integers ≥ " + min, v.toString());
-            }
+    public static double doubleAtLeast(String type, String name, double v, double min, boolean inclusive) {
+        if (!(inclusive ? v >= min : v > min) || Double.isNaN(v)) {
+            throw fail(type, name, "a number " + (inclusive ? "≥ " : "> ") + fmt(min), fmt(v));
         }
         return v;
     }
 
-    /** A ConfigException for parameter {@code name}: what was expected, what was found. */
-    public ConfigException fail(String name, String expected, String found) {
-        return new ConfigException("'" + name + "' in " + context + ": expected " + expected + ", found " + found);
+    public static List<Integer> intListAllAtLeast(String type, String name, List<Integer> v, int min, int minSize) {
+        if (v.size() < minSize) {
+            throw fail(type, name, "a list of at least " + minSize + " integer(s)", "a list of " + v.size());
+        }
+        for (int x : v) {
+            if (x < min) {
+                throw fail(type, name, "a list of integers ≥ " + min, v.toString());
+            }
+        }
+        return List.copyOf(v);
+    }
+
+    /** A ConfigException for parameter {@code name} of detector {@code type}: what was expected, what was found. */
+    public static ConfigException fail(String type, String name, String expected, String found) {
+        return ConfigException.forKey(name, "'" + name + "' in detector (" + type + "): expected " + expected
+                + ", found " + found);
     }
 
     public static String fmt(double v) {

@@ -5,7 +5,6 @@ import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.support.ParamChecks;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -41,72 +40,41 @@ public final class XgboostFactory implements DetectorFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.ofInt("n_estimators", 100, "boosting rounds (≥ 1)"),
-                ParamSpec.ofInt("max_depth", 6, "maximum tree depth (≥ 1)"),
-                ParamSpec.ofDouble("learning_rate", 0.3, "shrinkage per round (eta), in (0, 1]"),
-                ParamSpec.ofDouble("subsample", 1.0, "fraction of rows sampled per tree (seeded), in (0, 1]"),
-                ParamSpec.ofDouble("colsample_bytree", 1.0, "fraction of features sampled per tree (seeded), in (0, 1]"),
-                ParamSpec.ofDouble("min_child_weight", 1.0, "minimum sum of hessians in a child (≥ 0)"),
-                ParamSpec.ofDouble("reg_lambda", 1.0, "L2 regularisation of leaf weights (≥ 0)"),
-                ParamSpec.ofDouble("scale_pos_weight", 1.0, "weight of the anomaly class (> 0); "
+                ParamSpec.ofInt("n_estimators", XgboostParams.DEFAULT_N_ESTIMATORS, "boosting rounds (≥ 1)"),
+                ParamSpec.ofInt("max_depth", XgboostParams.DEFAULT_MAX_DEPTH, "maximum tree depth (≥ 1)"),
+                ParamSpec.ofDouble("learning_rate", XgboostParams.DEFAULT_LEARNING_RATE, "shrinkage per round (eta), in (0, 1]"),
+                ParamSpec.ofDouble("subsample", XgboostParams.DEFAULT_SUBSAMPLE, "fraction of rows sampled per tree (seeded), in (0, 1]"),
+                ParamSpec.ofDouble("colsample_bytree", XgboostParams.DEFAULT_COLSAMPLE_BYTREE,
+                        "fraction of features sampled per tree (seeded), in (0, 1]"),
+                ParamSpec.ofDouble("min_child_weight", XgboostParams.DEFAULT_MIN_CHILD_WEIGHT, "minimum sum of hessians in a child (≥ 0)"),
+                ParamSpec.ofDouble("reg_lambda", XgboostParams.DEFAULT_REG_LAMBDA, "L2 regularisation of leaf weights (≥ 0)"),
+                ParamSpec.ofDouble("scale_pos_weight", XgboostParams.DEFAULT_SCALE_POS_WEIGHT, "weight of the anomaly class (> 0); "
                         + "normal rows / anomalous rows balances the classes"),
-                ParamSpec.ofChoice("tree_method", "hist", "XGBoost's tree construction algorithm", "hist", "approx", "exact"),
-                ParamSpec.ofInt("nthread", 0, "threads for training; 0 = the pipeline's thread count"));
+                new ParamSpec("tree_method", ParamSpec.Kind.CHOICE, XgboostParams.DEFAULT_TREE_METHOD,
+                        "XGBoost's tree construction algorithm", XgboostParams.TREE_METHODS),
+                ParamSpec.ofInt("nthread", XgboostParams.DEFAULT_NTHREAD, "threads for training; 0 = the pipeline's thread count"));
     }
 
     @Override
-    public DetectorTrainer trainer(Params params, long seed, double contamination) {
-        ParamChecks c = ParamChecks.of(params, TYPE);
-        XgboostSettings s = new XgboostSettings(
-                c.intAtLeast("n_estimators", 1),
-                c.intAtLeast("max_depth", 1),
-                c.doubleIn("learning_rate", 0, false, 1, true),
-                c.doubleIn("subsample", 0, false, 1, true),
-                c.doubleIn("colsample_bytree", 0, false, 1, true),
-                c.doubleAtLeast("min_child_weight", 0, true),
-                c.doubleAtLeast("reg_lambda", 0, true),
-                c.doubleAtLeast("scale_pos_weight", 0, false),
-                params.getString("tree_method"),
-                c.intAtLeast("nthread", 0),
-                seed);
-        return new XgboostTrainer(s);
+    public XgboostParams paramsOf(Params params) {
+        return new XgboostParams(params.getInt("n_estimators"), params.getInt("max_depth"),
+                params.getDouble("learning_rate"), params.getDouble("subsample"), params.getDouble("colsample_bytree"),
+                params.getDouble("min_child_weight"), params.getDouble("reg_lambda"), params.getDouble("scale_pos_weight"),
+                params.getString("tree_method"), params.getInt("nthread"));
+    }
+
+    @Override
+    public DetectorTrainer trainer(Params params, long seed) {
+        return new XgboostTrainer(paramsOf(params), seed);
     }
 
     @Override
     public byte[] encode(FittedDetector model) {
-        return ((XgboostModel) model).modelBytes();
+        return XgboostCodec.encode(model);
     }
 
     @Override
     public FittedDetector decode(byte[] bytes, String partName) {
-        // XGBoost's JSON model starts with '{'; refuse anything else before it reaches native code
-        if (bytes.length < 2 || bytes[0] != '{' || bytes[bytes.length - 1] != '}') {
-            throw corrupt(partName, "expected an XGBoost JSON model", null);
-        }
-        try {
-            return XgboostThread.call(() -> {
-                Booster booster;
-                try {
-                    booster = XGBoost.loadModel(bytes);
-                } catch (XGBoostError | IOException | RuntimeException e) {
-                    throw corrupt(partName, "XGBoost cannot load it: " + firstLine(e.getMessage()), e);
-                }
-                return XgboostModel.loaded(booster, bytes);
-            });
-        } catch (XGBoostError e) {
-            throw corrupt(partName, "XGBoost cannot read it: " + firstLine(e.getMessage()), e);
-        }
-    }
-
-    private static InputException corrupt(String partName, String what, Throwable cause) {
-        return new InputException(InputLocation.file(partName), "corrupt bundle part: " + what, cause);
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "no detail";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return XgboostCodec.decode(bytes, partName);
     }
 }

@@ -2,6 +2,8 @@ package io.sentinelrisk.core.detect.xgboost;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.HasFeatureAttributions;
+import io.sentinelrisk.core.detect.TreeEnsemble;
 import io.sentinelrisk.core.detect.support.BatchScoring;
 import io.sentinelrisk.core.error.SentinelException;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  * always written, and a fit should not pay for it). Features are passed as 32-bit floats, as
  * XGBoost stores them.
  */
-public final class XgboostModel implements FittedDetector {
+public final class XgboostModel implements FittedDetector, TreeEnsemble, HasFeatureAttributions {
     /**
      * XGBoost 3.1+ writes the intercept as a one-element array ({@code "base_score":"[2.9E-1]"});
      * XGBoost before 3.1 (Debian's Python XGBoost is 1.7) misreads it and predicts wrongly.
@@ -98,7 +100,7 @@ public final class XgboostModel implements FittedDetector {
                 return bytes.clone();
             });
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: saving the model failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: saving the model failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
     }
 
@@ -132,7 +134,7 @@ public final class XgboostModel implements FittedDetector {
                 return booster.inplace_predict(rows, n, d, Float.NaN);
             });
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: prediction failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: prediction failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
@@ -155,7 +157,7 @@ public final class XgboostModel implements FittedDetector {
         try {
             raw = XgboostThread.call(() -> booster.getScore(names, importanceType));
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: feature importance failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: feature importance failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
         double total = 0;
         for (double v : raw.values()) {
@@ -170,6 +172,21 @@ public final class XgboostModel implements FittedDetector {
     }
 
     /** {@link #featureImportance(String)} by average gain, XGBClassifier's default. */
+    @Override
+    public String importanceKind() {
+        return "gain";
+    }
+
+    @Override
+    public double[] featureImportances() {
+        return TreeEnsemble.dense(featureImportance(), d);
+    }
+
+    @Override
+    public Matrix featureAttributions(Matrix rows) {
+        return shapContributions(rows);
+    }
+
     public Map<Integer, Double> featureImportance() {
         return featureImportance("gain");
     }
@@ -193,7 +210,7 @@ public final class XgboostModel implements FittedDetector {
                 }
             });
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: SHAP contributions failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: SHAP contributions failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
         double[] out = new double[x.rows() * (d + 1)];
         for (int i = 0; i < x.rows(); i++) {

@@ -14,10 +14,12 @@ import java.util.Map;
 
 /** Trains a booster with {@code binary:logistic} on the prepared rows and 0/1 labels, on {@link XgboostThread}. */
 final class XgboostTrainer implements DetectorTrainer {
-    private final XgboostSettings s;
+    private final XgboostParams s;
+    private final long seed;
 
-    XgboostTrainer(XgboostSettings s) {
+    XgboostTrainer(XgboostParams s, long seed) {
         this.s = s;
+        this.seed = seed;
     }
 
     @Override
@@ -41,7 +43,7 @@ final class XgboostTrainer implements DetectorTrainer {
         p.put("tree_method", s.treeMethod());
         int nthread = s.nthread() > 0 ? s.nthread() : Math.max(1, threads);
         p.put("nthread", nthread);
-        p.put("seed", (int) (s.seed() & 0x7fffffff));
+        p.put("seed", (int) (seed & 0x7fffffff));
         p.put("verbosity", 0);
         try {
             return XgboostThread.call(() -> {
@@ -54,7 +56,7 @@ final class XgboostTrainer implements DetectorTrainer {
                 }
             });
         } catch (XGBoostError e) {
-            throw new SentinelException("xgboost: training failed: " + XgboostFactory.firstLine(e.getMessage()), e);
+            throw new SentinelException("xgboost: training failed: " + XgboostCodec.firstLine(e.getMessage()), e);
         }
     }
 }

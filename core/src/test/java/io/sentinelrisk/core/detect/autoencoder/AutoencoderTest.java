@@ -130,7 +130,7 @@ class AutoencoderTest {
 
     private static AutoencoderModel fit(Map<String, Object> raw, Matrix x, long seed, int threads) {
         AutoencoderFactory f = new AutoencoderFactory();
-        return (AutoencoderModel) f.trainer(Params.parse(raw, f.params(), "test"), seed, 0.1).fit(x, null, threads);
+        return (AutoencoderModel) f.trainer(Params.parse(raw, f.params(), "test"), seed).fit(x, null, threads);
     }
 
     @Test

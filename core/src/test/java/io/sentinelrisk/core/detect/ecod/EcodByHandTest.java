@@ -22,7 +22,7 @@ class EcodByHandTest {
         // f1 = 1 2 3 4 10 (right-skewed: U_skew = U_r), f2 = 1 2 3 4 5 (skewness exactly 0: U_skew = U_l + U_r)
         Matrix x = new Matrix(5, 2, new double[] {1, 1, 2, 2, 3, 3, 4, 4, 10, 5});
         EcodFactory f = new EcodFactory();
-        FittedDetector m = f.trainer(Params.parse(Map.of(), f.params(), "test"), 0, 0.1).fit(x, null, 1);
+        FittedDetector m = f.trainer(Params.parse(Map.of(), f.params(), "test"), 0).fit(x, null, 1);
         double[] train = TrainingScores.of(m, x, 1);
         // training rows: F = #(≤x)/5, F̄ = #(≥x)/5
         double ln5 = Math.log(5);
@@ -42,9 +42,9 @@ class EcodByHandTest {
 
     @Test
     void skewnessSignMatchesScipy() {
-        assertThat(EcodFactory.skewSign(new double[] {1, 2, 3, 4, 10})).isEqualTo(1);
-        assertThat(EcodFactory.skewSign(new double[] {-1, -2, -3, -4, -10})).isEqualTo(-1);
-        assertThat(EcodFactory.skewSign(new double[] {1, 2, 3, 4, 5})).isZero();
-        assertThat(EcodFactory.skewSign(new double[] {7, 7, 7})).isZero();
+        assertThat(EcodTrainer.skewSign(new double[] {1, 2, 3, 4, 10})).isEqualTo(1);
+        assertThat(EcodTrainer.skewSign(new double[] {-1, -2, -3, -4, -10})).isEqualTo(-1);
+        assertThat(EcodTrainer.skewSign(new double[] {1, 2, 3, 4, 5})).isZero();
+        assertThat(EcodTrainer.skewSign(new double[] {7, 7, 7})).isZero();
     }
 }

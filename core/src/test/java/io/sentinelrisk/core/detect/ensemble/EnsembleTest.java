@@ -2,7 +2,7 @@ package io.sentinelrisk.core.detect.ensemble;
 
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.PlantedData;
 import io.sentinelrisk.core.detect.support.TrainingScores;
@@ -45,8 +45,8 @@ class EnsembleTest {
     }
 
     private static EnsembleModel fit(Map<String, Object> raw, Matrix x) {
-        EnsembleFactory f = new EnsembleFactory();
-        return (EnsembleModel) f.trainer(Params.parse(raw, f.params(), "test"), 9, 0.1).fit(x, null, 2);
+        EnsembleFactory f = new EnsembleFactory(io.sentinelrisk.core.pipeline.Detectors.catalog());
+        return (EnsembleModel) f.trainer(Params.parse(raw, f.params(), "test"), 9).fit(x, null, 2);
     }
 
     @Test

@@ -23,7 +23,7 @@ class HbosByHandTest {
 
     private static FittedDetector fit(Map<String, Object> raw, Matrix x) {
         HbosFactory f = new HbosFactory();
-        return f.trainer(Params.parse(raw, f.params(), "test"), 0, 0.1).fit(x, null, 1);
+        return f.trainer(Params.parse(raw, f.params(), "test"), 0).fit(x, null, 1);
     }
 
     @Test

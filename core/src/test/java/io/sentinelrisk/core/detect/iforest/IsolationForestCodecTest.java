@@ -1,6 +1,6 @@
 package io.sentinelrisk.core.detect.iforest;
 
-import io.sentinelrisk.core.bundle.BinaryWriter;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.error.InputException;
 import org.junit.jupiter.api.Test;

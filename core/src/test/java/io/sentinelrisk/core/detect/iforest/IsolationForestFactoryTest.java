@@ -5,7 +5,7 @@ import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
+import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.detect.FittedDetector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,7 @@ class IsolationForestFactoryTest {
         assertThat(f.params()).extracting(ParamSpec::name)
                 .containsExactly("n_estimators", "max_samples", "max_features", "bootstrap");
         assertThat(f.params()).allSatisfy(p -> assertThat(p.description()).isNotBlank());
-        IsolationForestParams defaults = IsolationForestFactory.toParams(Params.defaults(f.params()));
+        IsolationForestParams defaults = ((IsolationForestFactory) f).paramsOf(Params.defaults(f.params()));
         assertThat(defaults).isEqualTo(IsolationForestParams.DEFAULTS);
         assertThat(defaults.nEstimators()).isEqualTo(100);
         assertThat(defaults.maxSamples()).isEqualTo(MaxSamples.AUTO);
@@ -42,14 +42,14 @@ class IsolationForestFactoryTest {
     void configValuesReachTheModel() {
         Params p = params(Map.of("n_estimators", 7, "max_samples", 0.5, "max_features", 2, "bootstrap", true));
         Matrix x = TestData.gaussian(1, 300, 4);
-        FittedDetector model = FACTORY.trainer(p, 3, 0.01).fit(x, null, 1);
+        FittedDetector model = FACTORY.trainer(p, 3).fit(x, null, 1);
         IsolationForest forest = (IsolationForest) model;
         assertThat(forest.type()).isEqualTo("iforest");
         assertThat(forest.trees()).isEqualTo(7);
         assertThat(forest.samplesPerTree()).isEqualTo(150);
         assertThat(forest.provenance()).isEqualTo(new IsolationForest.Provenance(300, 2, true, 3));
         // the seed is the pipeline's random_state
-        assertThat(FACTORY.encode(FACTORY.trainer(p, 3, 0.01).fit(x, null, 2))).isEqualTo(FACTORY.encode(model));
+        assertThat(FACTORY.encode(FACTORY.trainer(p, 3).fit(x, null, 2))).isEqualTo(FACTORY.encode(model));
     }
 
     @Test
@@ -71,8 +71,8 @@ class IsolationForestFactoryTest {
                 Arguments.of("max_samples", 1.5, "(0, 1]"),
                 Arguments.of("max_samples", 256.0, "(0, 1]"),
                 Arguments.of("max_samples", 0.0, "(0, 1]"),
-                Arguments.of("n_estimators", -1, "[1, "),
-                Arguments.of("n_estimators", 0, "[1, "),
+                Arguments.of("n_estimators", -1, "an integer ≥ 1"),
+                Arguments.of("n_estimators", 0, "an integer ≥ 1"),
                 Arguments.of("max_features", 1.5, "(0, 1]"),
                 Arguments.of("max_features", 0, "integer ≥ 1"),
                 Arguments.of("max_features", -0.5, "(0, 1]"));
@@ -81,7 +81,7 @@ class IsolationForestFactoryTest {
     @ParameterizedTest
     @MethodSource("invalidValues")
     void invalidValuesNameTheParameterAndTheValidRange(String name, Object value, String range) {
-        assertThatThrownBy(() -> FACTORY.trainer(params(Map.of(name, value)), 1, 0.01))
+        assertThatThrownBy(() -> FACTORY.trainer(params(Map.of(name, value)), 1))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'" + name + "'")
                 .hasMessageContaining(range)
@@ -101,10 +101,10 @@ class IsolationForestFactoryTest {
     @Test
     void limitsThatDependOnTheDataAreCheckedAtFit() {
         Matrix x = TestData.gaussian(2, 50, 3);
-        assertThatThrownBy(() -> FACTORY.trainer(params(Map.of("max_features", 4)), 1, 0.01).fit(x, null, 1))
+        assertThatThrownBy(() -> FACTORY.trainer(params(Map.of("max_features", 4)), 1).fit(x, null, 1))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'max_features'").hasMessageContaining("[1, 3]");
-        assertThatThrownBy(() -> FACTORY.trainer(params(Map.of("max_samples", 0.01)), 1, 0.01).fit(x, null, 1))
+        assertThatThrownBy(() -> FACTORY.trainer(params(Map.of("max_samples", 0.01)), 1).fit(x, null, 1))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'max_samples'").hasMessageContaining("50 rows");
     }

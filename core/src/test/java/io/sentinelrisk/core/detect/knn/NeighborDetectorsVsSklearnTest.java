@@ -27,7 +27,7 @@ class NeighborDetectorsVsSklearnTest {
 
     private static FittedDetector fit(DetectorFactory f, Map<String, Object> raw) {
         Params p = Params.parse(raw, f.params(), "test");
-        return f.trainer(p, 0, 0.1).fit(TRAIN, null, 2);
+        return f.trainer(p, 0).fit(TRAIN, null, 2);
     }
 
     private static void assertClose(double[] actual, JsonNode expected) {

@@ -16,7 +16,7 @@ class OcsvmSamplingTest {
     private static byte[] fit(Matrix x, int maxTrain, long seed) {
         OcsvmFactory f = new OcsvmFactory();
         Params p = Params.parse(Map.of("nu", 0.2, "max_train", maxTrain), f.params(), "test");
-        return f.encode(f.trainer(p, seed, 0.1).fit(x, null, 1));
+        return f.encode(f.trainer(p, seed).fit(x, null, 1));
     }
 
     @Test

@@ -30,7 +30,7 @@ class OcsvmVsSklearnTest {
         for (JsonNode c : FIX.get("cases")) {
             Map<String, Object> raw = Fixtures.params(c.get("params"));
             OcsvmFactory f = new OcsvmFactory();
-            OcsvmModel m = (OcsvmModel) f.trainer(Params.parse(raw, f.params(), "test"), 1, 0.1).fit(TRAIN, null, 1);
+            OcsvmModel m = (OcsvmModel) f.trainer(Params.parse(raw, f.params(), "test"), 1).fit(TRAIN, null, 1);
             assertThat(m.supportVectorCount()).as(raw.toString()).isEqualTo(c.get("n_support").asInt());
             for (String part : new String[] {"train", "test"}) {
                 Matrix x = part.equals("train") ? TRAIN : TEST;

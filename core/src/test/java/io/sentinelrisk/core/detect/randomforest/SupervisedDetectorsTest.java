@@ -41,7 +41,7 @@ class SupervisedDetectorsTest {
     }
 
     private static FittedDetector fit(DetectorFactory f, Map<String, Object> raw, Matrix x, int[] y) {
-        return f.trainer(Params.parse(raw, f.params(), "test"), 3, 0.1).fit(x, y, 2);
+        return f.trainer(Params.parse(raw, f.params(), "test"), 3).fit(x, y, 2);
     }
 
     @ParameterizedTest
@@ -50,7 +50,7 @@ class SupervisedDetectorsTest {
         assertThat(f.supervised()).isTrue();
         int[] y = new int[200];
         Matrix x = data(200, y, 1);
-        var trainer = f.trainer(Params.defaults(f.params()), 1, 0.1);
+        var trainer = f.trainer(Params.defaults(f.params()), 1);
         assertThatThrownBy(() -> trainer.fit(x, null, 1)).isInstanceOf(InputException.class).hasMessageContaining("labels");
         assertThatThrownBy(() -> trainer.fit(x, new int[200], 1)).isInstanceOf(InputException.class).hasMessageContaining("single class");
         int[] bad = y.clone();

@@ -18,7 +18,7 @@ public record DetectorCase(DetectorFactory factory, Map<String, Object> params, 
     }
 
     public FittedDetector fit(Matrix x, int[] labels, long seed, int threads) {
-        return factory.trainer(parsed(), seed, 0.05).fit(x, factory.supervised() ? labels : null, threads);
+        return factory.trainer(parsed(), seed).fit(x, factory.supervised() ? labels : null, threads);
     }
 
     @Override

@@ -3,17 +3,12 @@ package io.sentinelrisk.core.detect.support;
 import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorFactory;
+import io.sentinelrisk.core.detect.DetectorParams;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory;
-import io.sentinelrisk.core.detect.ecod.EcodFactory;
-import io.sentinelrisk.core.detect.ensemble.EnsembleFactory;
-import io.sentinelrisk.core.detect.randomforest.RandomForestFactory;
-import io.sentinelrisk.core.detect.xgboost.XgboostFactory;
-import io.sentinelrisk.core.detect.hbos.HbosFactory;
-import io.sentinelrisk.core.detect.knn.KnnFactory;
-import io.sentinelrisk.core.detect.lof.LofFactory;
-import io.sentinelrisk.core.detect.ocsvm.OcsvmFactory;
 import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.pipeline.Detectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,42 +26,69 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The invariants every detector keeps, checked on each with small seeded data. */
 class DetectorContractTest {
 
+    /**
+     * Per registered detector: small parameters (so tests stay fast) and values it must refuse.
+     * {@link #everyRegisteredDetectorHasAContractCase} fails when a detector is added to the
+     * registry without an entry here.
+     */
+    private static final Map<String, List<Map<String, Object>>> BASE = Map.ofEntries(
+            Map.entry("iforest", List.of(Map.of("n_estimators", 50),
+                    Map.of("n_estimators", 0, "max_samples", 0, "max_features", 0.0, "bootstrap", "yes"))),
+            Map.entry("hbos", List.of(Map.of(), Map.of("n_bins", 1, "alpha", 0.0, "tol", -1.0))),
+            Map.entry("ecod", List.of(Map.of(), Map.of("n_bins", 3))),
+            Map.entry("knn", List.of(Map.of("n_neighbors", 5, "method", "mean"),
+                    Map.of("n_neighbors", 0, "method", "max", "metric", "cosine"))),
+            Map.entry("lof", List.of(Map.of("n_neighbors", 20, "metric", "manhattan"),
+                    Map.of("n_neighbors", -3, "metric", "chebyshev"))),
+            Map.entry("ocsvm", List.of(Map.of("nu", 0.1, "max_train", 400),
+                    Map.of("nu", 0.0, "gamma", -1.0, "kernel", "rbf2", "max_train", 0, "tol", 0.0, "degree", -1,
+                            "cache_size", 0.0))),
+            Map.entry("autoencoder", List.of(Map.of("hidden_layers", List.of(8, 2, 8), "epochs", 30,
+                            "batch_size", 32, "learning_rate", 0.01),
+                    Map.of("hidden_layers", List.of(8, 0), "learning_rate", 0.0, "beta1", 1.0, "epochs", 0,
+                            "validation_fraction", 1.0, "activation", "sigmoid", "patience", 0))),
+            Map.entry("random_forest", List.of(Map.of("n_estimators", 30),
+                    Map.of("n_estimators", 0, "max_depth", 0, "max_features", 0.0, "min_samples_leaf", 0,
+                            "class_weight", "auto", "min_samples_split", 1))),
+            Map.entry("xgboost", List.of(Map.of("n_estimators", 30, "max_depth", 3, "subsample", 0.8,
+                            "colsample_bytree", 0.8),
+                    Map.of("n_estimators", 0, "learning_rate", 0.0, "subsample", 1.5, "tree_method", "gpu",
+                            "scale_pos_weight", 0.0, "nthread", -1))),
+            Map.entry("ensemble", List.of(Map.of("members", List.of(Map.of("type", "hbos"),
+                            Map.of("type", "lof", "n_neighbors", 10), Map.of("type", "ecod"))),
+                    Map.of("members", List.of(Map.of("type", "knn", "n_neighbors", 0)), "combination", "median",
+                            "weights", List.of(1.0, 2.0), "normalization", "minmax"))));
+
+    /** Further parameter variants worth the contract (other code paths of the same detector). */
+    private static final List<DetectorCase> VARIANTS = List.of(
+            new DetectorCase(Detectors.byType("hbos"), Map.of("n_bins", "auto"), Map.of("n_bins", "many")),
+            new DetectorCase(Detectors.byType("ocsvm"), Map.of("nu", 0.05, "gamma", "auto", "kernel", "rbf", "shrinking", false,
+                    "max_train", 300), Map.of("gamma", "big")),
+            new DetectorCase(Detectors.byType("random_forest"), Map.of("n_estimators", 20, "max_depth", 4, "max_features", 0.5,
+                    "class_weight", "balanced", "min_samples_leaf", 3), Map.of("max_features", "half")),
+            new DetectorCase(Detectors.byType("ensemble"), Map.of("members", List.of(Map.of("type", "knn"),
+                    Map.of("type", "hbos", "n_bins", "auto")), "combination", "rank_average", "weights", List.of(2.0, 1.0)),
+                    Map.of("members", List.of(Map.of("type", "nosuch")), "weights", List.of(-1.0, 1.0))),
+            new DetectorCase(Detectors.byType("ensemble"), Map.of("members", List.of(Map.of("type", "ocsvm", "nu", 0.1),
+                    Map.of("type", "knn", "metric", "manhattan")), "combination", "max", "normalization", "percentile"),
+                    Map.of("members", List.of(Map.of("n_bins", 3)))));
+
+    /** Every detector of the registry (with its base case), then the variants. */
     static List<DetectorCase> cases() {
-        return List.of(
-                new DetectorCase(new HbosFactory(), Map.of(), Map.of("n_bins", 1, "alpha", 0.0, "tol", -1.0)),
-                new DetectorCase(new HbosFactory(), Map.of("n_bins", "auto"), Map.of("n_bins", "many")),
-                new DetectorCase(new EcodFactory(), Map.of(), Map.of("n_bins", 3)),
-                new DetectorCase(new KnnFactory(), Map.of("n_neighbors", 5, "method", "mean"),
-                        Map.of("n_neighbors", 0, "method", "max", "metric", "cosine")),
-                new DetectorCase(new LofFactory(), Map.of("n_neighbors", 20, "metric", "manhattan"),
-                        Map.of("n_neighbors", -3, "metric", "chebyshev")),
-                new DetectorCase(new OcsvmFactory(), Map.of("nu", 0.1, "max_train", 400),
-                        Map.of("nu", 0.0, "gamma", -1.0, "kernel", "rbf2", "max_train", 0, "tol", 0.0, "degree", -1)),
-                new DetectorCase(new OcsvmFactory(), Map.of("nu", 0.05, "gamma", "auto", "kernel", "rbf", "shrinking", false,
-                        "max_train", 300), Map.of("gamma", "big")),
-                new DetectorCase(new AutoencoderFactory(), Map.of("hidden_layers", List.of(8, 2, 8), "epochs", 30,
-                        "batch_size", 32, "learning_rate", 0.01),
-                        Map.of("hidden_layers", List.of(8, 0), "learning_rate", 0.0, "beta1", 1.0, "epochs", 0,
-                                "validation_fraction", 1.0, "activation", "sigmoid", "patience", 0)),
-                new DetectorCase(new RandomForestFactory(), Map.of("n_estimators", 30),
-                        Map.of("n_estimators", 0, "max_depth", 0, "max_features", 0.0, "min_samples_leaf", 0,
-                                "class_weight", "auto", "min_samples_split", 1)),
-                new DetectorCase(new RandomForestFactory(), Map.of("n_estimators", 20, "max_depth", 4, "max_features", 0.5,
-                        "class_weight", "balanced", "min_samples_leaf", 3), Map.of("max_features", "half")),
-                new DetectorCase(new XgboostFactory(), Map.of("n_estimators", 30, "max_depth", 3, "subsample", 0.8,
-                        "colsample_bytree", 0.8),
-                        Map.of("n_estimators", 0, "learning_rate", 0.0, "subsample", 1.5, "tree_method", "gpu",
-                                "scale_pos_weight", 0.0, "nthread", -1)),
-                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "hbos"),
-                        Map.of("type", "lof", "n_neighbors", 10), Map.of("type", "ecod"))),
-                        Map.of("members", List.of(Map.of("type", "knn", "n_neighbors", 0)), "combination", "median",
-                                "weights", List.of(1.0, 2.0), "normalization", "minmax")),
-                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "knn"),
-                        Map.of("type", "hbos", "n_bins", "auto")), "combination", "rank_average", "weights", List.of(2.0, 1.0)),
-                        Map.of("members", List.of(Map.of("type", "nosuch")), "weights", List.of(-1.0, 1.0))),
-                new DetectorCase(new EnsembleFactory(), Map.of("members", List.of(Map.of("type", "ocsvm", "nu", 0.1),
-                        Map.of("type", "knn", "metric", "manhattan")), "combination", "max", "normalization", "percentile"),
-                        Map.of("members", List.of(Map.of("n_bins", 3)))));
+        List<DetectorCase> out = new ArrayList<>();
+        for (DetectorFactory f : Detectors.all()) {
+            List<Map<String, Object>> base = BASE.get(f.type());
+            if (base != null) {
+                out.add(new DetectorCase(f, base.get(0), base.get(1)));
+            }
+        }
+        out.addAll(VARIANTS);
+        return out;
+    }
+
+    @Test
+    void everyRegisteredDetectorHasAContractCase() {
+        assertThat(BASE.keySet()).containsExactlyInAnyOrderElementsOf(Detectors.types());
     }
 
     static Stream<DetectorCase> all() {
@@ -201,8 +223,40 @@ class DetectorContractTest {
         raw.put(name, value);
         assertThatThrownBy(() -> {
             Params p = Params.parse(raw, c.factory().params(), "detector (" + c.factory().type() + ")");
-            c.factory().trainer(p, 1, 0.05);
+            c.factory().trainer(p, 1);
         }).isInstanceOf(ConfigException.class).hasMessageContaining("'" + name + "'");
+    }
+
+    /**
+     * Range errors come from the params record (what `config check` builds too) and carry the key,
+     * so the config reader can point at the line where the value was written.
+     */
+    @ParameterizedTest(name = "{0}: {1} = {2}")
+    @MethodSource("invalidParams")
+    void paramsRecordsRefuseOutOfRangeValuesNamingTheKey(DetectorCase c, String name, Object value) {
+        Map<String, Object> raw = new HashMap<>(c.params());
+        raw.put(name, value);
+        try {
+            Params p = Params.parse(raw, c.factory().params(), "detector (" + c.factory().type() + ")");
+            assertThatThrownBy(() -> c.factory().paramsOf(p))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo(name))
+                    .hasMessageStartingWith("'" + name + "' in detector (" + c.factory().type() + ")");
+        } catch (ConfigException wrongKind) {
+            // refused already by its kind (a word where a number belongs, an unknown choice)
+            assertThat(wrongKind).hasMessageContaining("'" + name + "'");
+        }
+    }
+
+    /** Every record's documented DEFAULTS are what the config's defaults build. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void documentedDefaultsAreTheConfigDefaults(DetectorCase c) throws ReflectiveOperationException {
+        DetectorParams defaults = c.factory().paramsOf(Params.defaults(c.factory().params()));
+        assertThat(defaults.getClass().isRecord()).isTrue();
+        if (c.factory().type().equals("ensemble")) {
+            return; // its members are resolved against the registry: no static DEFAULTS
+        }
+        assertThat(defaults).isEqualTo(defaults.getClass().getField("DEFAULTS").get(null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package io.sentinelrisk.core.bundle;
+package io.sentinelrisk.core.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

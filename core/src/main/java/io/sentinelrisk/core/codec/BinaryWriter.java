@@ -1,4 +1,4 @@
-package io.sentinelrisk.core.bundle;
+package io.sentinelrisk.core.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

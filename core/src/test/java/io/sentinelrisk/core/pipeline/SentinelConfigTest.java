@@ -1,4 +1,6 @@
-package io.sentinelrisk.core.config;
+package io.sentinelrisk.core.pipeline;
+
+import io.sentinelrisk.core.config.ConfigException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +97,46 @@ class SentinelConfigTest {
                 .hasMessageContaining("'contamination' must be in (0, 0.5)");
         assertThatThrownBy(() -> SentinelConfig.load(write("b.yaml", "severity_bands: [0.1, 0.02, 0.005]\n"), Map.of()))
                 .hasMessageContaining("three increasing fractions");
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> outOfRangeDetectorParams() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("n_estimators: 0\n", "1:1",
+                        "'n_estimators' in detector (iforest): expected an integer ≥ 1, found 0"),
+                org.junit.jupiter.params.provider.Arguments.of("detector:\n  type: iforest\n  n_estimators: -4\n", "3:3",
+                        "'n_estimators' in detector (iforest): expected an integer ≥ 1, found -4"),
+                org.junit.jupiter.params.provider.Arguments.of("detector:\n  type: random_forest\n  min_samples_split: 1\n", "3:3",
+                        "'min_samples_split' in detector (random_forest): expected an integer ≥ 2, found 1"),
+                org.junit.jupiter.params.provider.Arguments.of("detector:\n  type: xgboost\n  learning_rate: 0\n", "3:3",
+                        "'learning_rate' in detector (xgboost): expected a number in (0, 1], found 0"),
+                org.junit.jupiter.params.provider.Arguments.of("detector:\n  type: lof\n  n_neighbors: 0\n", "3:3",
+                        "'n_neighbors' in detector (lof): expected an integer ≥ 1, found 0"),
+                org.junit.jupiter.params.provider.Arguments.of("detector:\n  type: hbos\n  n_bins: 1\n", "3:3",
+                        "'n_bins' in detector (hbos): expected an integer in [2, 1000000] or auto, found 1"),
+                org.junit.jupiter.params.provider.Arguments.of("detector:\n  type: ocsvm\n  nu: 1.5\n", "3:3",
+                        "'nu' in detector (ocsvm): expected a number in (0, 1], found 1.5"),
+                org.junit.jupiter.params.provider.Arguments.of("detector:\n  type: autoencoder\n  epochs: 0\n", "3:3",
+                        "'epochs' in detector (autoencoder): expected an integer ≥ 1, found 0"),
+                org.junit.jupiter.params.provider.Arguments.of("detector:\n  type: ensemble\n  members: [{type: knn, n_neighbors: 0}]\n", "3:3",
+                        "'members' in detector (ensemble), member 1 (knn): 'n_neighbors' in detector (knn)"));
+    }
+
+    /** Issue 12 item 13: the params record validates at load time, as train builds it, where the value was written. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{2}")
+    @org.junit.jupiter.params.provider.MethodSource("outOfRangeDetectorParams")
+    void outOfRangeDetectorParamsAreRefusedWhereTheyWereWritten(String yaml, String place, String message) throws Exception {
+        Path f = write("p.yaml", yaml);
+        assertThatThrownBy(() -> SentinelConfig.load(f, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(f + ":" + place + ": ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void outOfRangeDetectorFlagsNameTheSource() {
+        assertThatThrownBy(() -> SentinelConfig.load(null, Map.of("n_estimators", 0)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config (flags): 'n_estimators' in detector (iforest): expected an integer ≥ 1, found 0");
     }
 
     @Test

@@ -1,10 +1,14 @@
-package io.sentinelrisk.core.config;
+package io.sentinelrisk.core.pipeline;
 
+import io.sentinelrisk.core.config.ConfigException;
+import io.sentinelrisk.core.config.LocatedTree;
+import io.sentinelrisk.core.config.ParamSpec;
+import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.Detectors;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
+import io.sentinelrisk.core.prepare.Preprocessing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,10 +85,6 @@ public record SentinelConfig(
     public static final List<ParamSpec> EXPLAIN = List.of(
             ParamSpec.ofInt("top_features", 3, "how many features explain each exported record"));
 
-    /** Preparation settings, validated. */
-    public record Preprocessing(String numericImputation, String categoricalEncoding, int maxCategories,
-                                String scaling, boolean timestampFeatures) {
-    }
 
     /** The defaults, as if an empty file were given. */
     public static SentinelConfig defaults() {
@@ -141,6 +141,7 @@ public record SentinelConfig(
             throw new ConfigException(locator.apply("detector.type"), e.getMessage());
         }
         List<String> paramNames = factory.params().stream().map(ParamSpec::name).toList();
+        List<String> writtenAtTop = new ArrayList<>();
         for (String shortcut : DETECTOR_SHORTCUTS) {
             if (top.has(shortcut)) {
                 if (!paramNames.contains(shortcut)) {
@@ -149,11 +150,24 @@ public record SentinelConfig(
                 }
                 if (!detectorRaw.containsKey(shortcut)) {
                     detectorRaw.put(shortcut, top.get(shortcut));
+                    writtenAtTop.add(shortcut);
                 }
             }
         }
-        Params detector = Params.parse(detectorRaw, factory.params(), where + " detector (" + type + ")",
-                key -> locator.apply("detector." + key));
+        Function<String, InputLocation> detectorKey =
+                key -> locator.apply(writtenAtTop.contains(key) ? key : "detector." + key);
+        Params detector = Params.parse(detectorRaw, factory.params(), where + " detector (" + type + ")", detectorKey);
+        // The detector's params record validates ranges exactly as training builds it, so that
+        // `config check` refuses what `train` would refuse, at the place the value was written.
+        try {
+            factory.paramsOf(detector);
+        } catch (ConfigException e) {
+            if (e.key() == null) {
+                throw e;
+            }
+            InputLocation at = detectorKey.apply(e.key());
+            throw e.at(at, at == null ? where + ": " : "");
+        }
 
         double contamination = top.getDouble("contamination");
         if (!(contamination > 0 && contamination < 0.5)) {

@@ -1,4 +1,4 @@
-package io.sentinelrisk.core.bundle;
+package io.sentinelrisk.core.codec;
 
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;

@@ -1,0 +1,44 @@
+package io.sentinelrisk.core.detect.lof;
+
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorTrainer;
+import io.sentinelrisk.core.detect.neighbors.Metric;
+import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
+import io.sentinelrisk.core.detect.neighbors.NeighborTable;
+import io.sentinelrisk.core.error.InputException;
+
+/** Fits LOF: the training rows' k-distances and local reachability densities. */
+final class LofTrainer implements DetectorTrainer {
+    private final LofParams params;
+
+    LofTrainer(LofParams params) {
+        this.params = params;
+    }
+
+    @Override
+    public LofModel fit(Matrix x, int[] labels, int threads) {
+        int requestedK = params.nNeighbors();
+        Metric metric = params.metric();
+        int n = x.rows();
+        if (n < 2) {
+            throw new InputException("lof: needs at least 2 training rows, found " + n);
+        }
+        int k = Math.max(1, Math.min(requestedK, n - 1));
+        double[] points = x.data().clone();
+        NeighborIndex index = NeighborIndex.of(points, n, x.cols(), metric);
+        NeighborTable table = NeighborTable.ofReference(index, k, threads);
+        double[] kDistance = new double[n];
+        for (int i = 0; i < n; i++) {
+            kDistance[i] = table.distances()[i * k + k - 1];
+        }
+        double[] lrd = new double[n];
+        for (int i = 0; i < n; i++) {
+            lrd[i] = LofModel.reachDensity(table.distances(), table.indices(), i * k, k, kDistance);
+        }
+        double[] trainingScores = new double[n];
+        for (int i = 0; i < n; i++) {
+            trainingScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i]);
+        }
+        return new LofModel(index, points, k, kDistance, lrd, trainingScores);
+    }
+}
