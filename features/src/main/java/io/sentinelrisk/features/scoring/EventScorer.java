@@ -22,6 +22,10 @@ import java.util.Optional;
  * typed row or a JSON object) and a block of rows walk the same code: {@link #enrich} then
  * {@link Scorer#score}. Stateful when the bundle has features, so not thread-safe; without
  * features it adds nothing to the core scorer.
+ *
+ * <p>A bad event (late, no entity, no timestamp, a value of the wrong type) is an InputException
+ * and leaves its entity's state as it was; in a block, the events before it in time order have
+ * already updated their entities.
  */
 public final class EventScorer {
     private final Pipeline pipeline;
