@@ -1,13 +1,21 @@
 package io.sentinelrisk.cli;
 
+import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.Field;
+import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.ingest.DatasetLoader;
+import io.sentinelrisk.core.pipeline.FeaturePart;
+import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
-import io.sentinelrisk.features.FeatureStore;
+import io.sentinelrisk.features.scoring.EventScorer;
+import io.sentinelrisk.features.scoring.FeatureStage;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,21 +37,109 @@ final class CommandSupport {
         return m;
     }
 
-    /**
-     * Reads the input of train or score: the CSV as it is, or first enriched with the features of
-     * {@code --features} (computed into a temporary file that is deleted afterwards).
-     */
-    static Dataset load(InputOptions input, SentinelConfig cfg, Schema expected) {
-        boolean labelColumnSet = input.labelColumn != null;
-        if (input.features == null) {
-            if (input.db != null) {
-                throw new InputException("--db goes with --features");
-            }
-            return DatasetLoader.load(input.input, cfg, input.labels, labelColumnSet, expected);
+    /** What training reads: the data, with the features of --features added, and the stage that added them. */
+    record Training(Dataset data, FeatureStage stage) {
+        /** The pipeline as the bundle keeps it: with the feature plan when there is one. */
+        Pipeline withFeatures(Pipeline pipeline) {
+            return stage == null ? pipeline : pipeline.withFeatures(stage.part());
         }
-        try (FeatureStore.Enriched enriched = FeatureStore.enrich(input.features, input.input, Optional.ofNullable(input.db))) {
-            Dataset d = DatasetLoader.load(enriched.csv(), cfg, input.labels, labelColumnSet, expected);
-            return new Dataset(input.input + " with features of " + input.features, d.frame(), d.labels(), d.lineNumbers());
+
+        /** Writes the entities' state at the end of the training data when --state-out asks for it. */
+        void writeState(InputOptions input) {
+            if (input.stateOut != null) {
+                stage.writeState(input.stateOut);
+            }
+        }
+    }
+
+    /**
+     * Reads the input of train (and of evaluate when it fits detectors): the CSV as it is, or with
+     * the point-in-time features of {@code --features} computed by the streaming engine, the same
+     * code that computes them at score time from the bundle's feature plan.
+     */
+    static Training loadForTraining(InputOptions input, SentinelConfig cfg) {
+        refuseDb(input);
+        if (input.state != null) {
+            throw new InputException("--state goes with score and predict: training computes every entity's features "
+                    + "from its first event in the data");
+        }
+        if (input.features == null && input.stateOut != null) {
+            throw new InputException("--state-out goes with --features: without a feature plan there is no entity state");
+        }
+        if (input.features == null) {
+            return new Training(DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, null), null);
+        }
+        FeatureStage stage = FeatureStage.of(FeatureStage.compile(input.features.toString()));
+        List<String> computed = stage.featureColumns();
+        Dataset raw = DatasetLoader.load(input.input, rawConfig(cfg, computed), input.labels, input.labelColumn != null, null);
+        Frame enriched = featureRoles(stage.enrich(raw.frame(), raw.lineNumbers(), raw.source()), cfg, computed);
+        return new Training(new Dataset(raw.source() + " with features of " + input.features, enriched, raw.labels(),
+                raw.lineNumbers()), stage);
+    }
+
+    /**
+     * Reads raw events to score with a bundle: the columns the model was trained on, before its
+     * features, which {@code scorer} adds from the bundle's feature plan (starting from
+     * {@code --state} when given).
+     */
+    static Dataset loadForScoring(InputOptions input, SentinelConfig cfg, EventScorer scorer) {
+        refuseDb(input);
+        Pipeline pipeline = scorer.pipeline();
+        if (input.features != null) {
+            throw new InputException(pipeline.features()
+                    .map(f -> "--features: the model carries its feature plan (" + f.origin() + ") and computes it itself; leave out --features")
+                    .orElse("--features: the model was trained without features; train with --features to score with them"));
+        }
+        if (input.stateOut != null) {
+            scorer.requireFeatures("--state-out");   // before any work: refused without a feature plan
+        }
+        if (input.state != null) {
+            scorer.readState(input.state);
+        }
+        List<String> computed = pipeline.features().map(FeaturePart::featureColumns).orElse(List.of());
+        Dataset raw = DatasetLoader.load(input.input, rawConfig(cfg, computed), input.labels, input.labelColumn != null,
+                pipeline.inputSchema());
+        Frame enriched = featureRoles(scorer.enrich(raw.frame(), raw.lineNumbers(), raw.source()), cfg, computed);
+        return new Dataset(raw.source(), enriched, raw.labels(), raw.lineNumbers());
+    }
+
+    /** Writes the entities' state after scoring when --state-out asks for it. */
+    static void writeState(InputOptions input, EventScorer scorer) {
+        if (input.stateOut != null) {
+            scorer.writeState(input.stateOut);
+        }
+    }
+
+    /**
+     * The config to read raw events with: id and ignored columns that name computed features are
+     * left out, since the raw events do not have them yet ({@link #featureRoles} applies them).
+     */
+    private static SentinelConfig rawConfig(SentinelConfig cfg, List<String> computed) {
+        if (computed.isEmpty()) {
+            return cfg;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id_columns", cfg.idColumns().stream().filter(c -> !computed.contains(c)).toList());
+        m.put("ignore_columns", cfg.ignoreColumns().stream().filter(c -> !computed.contains(c)).toList());
+        return cfg.withOverrides(m, "features");
+    }
+
+    /** Gives computed features named in id_columns / ignore_columns those roles. */
+    private static Frame featureRoles(Frame frame, SentinelConfig cfg, List<String> computed) {
+        List<Field> fields = new ArrayList<>();
+        for (Field f : frame.schema().fields()) {
+            boolean ours = computed.contains(f.name());
+            fields.add(ours && cfg.idColumns().contains(f.name()) ? f.withRole(ColumnRole.ID)
+                    : ours && cfg.ignoreColumns().contains(f.name()) ? f.withRole(ColumnRole.IGNORE) : f);
+        }
+        return frame.withSchema(new Schema(fields));
+    }
+
+    private static void refuseDb(InputOptions input) {
+        if (input.db != null) {
+            throw new InputException("--db: a model's features are computed by the streaming engine, the code that also "
+                    + "scores event by event, so that training and scoring see the same features; --db serves "
+                    + "'sentinel features build' (then train on its output)");
         }
     }
 }

@@ -10,11 +10,11 @@ import io.sentinelrisk.core.evaluate.EvaluationResult;
 import io.sentinelrisk.core.evaluate.EvaluationSettings;
 import io.sentinelrisk.core.evaluate.ScenarioRecall;
 import io.sentinelrisk.core.ingest.Dataset;
-import io.sentinelrisk.core.ingest.DatasetLoader;
 import io.sentinelrisk.core.metrics.Confusion;
 import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
+import io.sentinelrisk.features.scoring.EventScorer;
 import io.sentinelrisk.report.EvaluationPlots;
 import io.sentinelrisk.report.HtmlReport;
 import io.sentinelrisk.report.Plot;
@@ -153,7 +153,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluationSettings settings = settings(base.randomState());
         progress.step("reading " + input.input);
-        Dataset data = DatasetLoader.load(input.input, base, input.labels, input.labelColumn != null, null);
+        refuseStateOut();
+        Dataset data = CommandSupport.loadForTraining(input, base).data();
         LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
         progress.step("fitting and testing " + configs.size() + " detector(s)");
         return Evaluation.fitAndTest(data, configs, settings);
@@ -168,10 +169,17 @@ final class EvaluateCommand implements Callable<Integer> {
         flags.put("threads", overrides.threads);
         SentinelConfig cfg = pipeline.config().withOverrides(flags, "flags");
         progress.step("reading " + input.input);
-        Dataset data = DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, pipeline.schema());
+        refuseStateOut();
+        Dataset data = CommandSupport.loadForScoring(input, cfg, new EventScorer(pipeline));
         progress.step("scoring with " + model);
         long seed = overrides.randomState != null ? overrides.randomState : cfg.randomState();
         return Evaluation.testBundle(data, pipeline, model.toString(), settings(seed), cfg.effectiveThreads());
+    }
+
+    private void refuseStateOut() {
+        if (input.stateOut != null) {
+            throw new InputException("--state-out goes with train and score: evaluate keeps no state");
+        }
     }
 
     private EvaluationSettings settings(long seed) {

@@ -12,6 +12,7 @@ import io.sentinelrisk.core.ingest.RecordReader;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
+import io.sentinelrisk.features.scoring.EventScorer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,15 @@ final class PredictCommand implements Callable<Integer> {
             description = "Score a record that has none of the model's columns (on imputed values alone) instead of refusing it.")
     boolean allowMissing;
 
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "With a model trained with --features: start every entity from this state (written by train or score --state-out).")
+    Path state;
+
+    @Option(names = "--state-out", paramLabel = "FILE",
+            description = "With a model trained with --features: write every entity's state after these records, for the next run's --state.")
+    @Output
+    Path stateOut;
+
     // The High/Medium/Low scheme is gone: risk_level is the severity band. The flags are still
     // accepted for a release so that scripts keep running, with a warning.
     @Option(names = "--medium-at", hidden = true, paramLabel = "RISK", description = "Deprecated and ignored.")
@@ -85,14 +95,26 @@ final class PredictCommand implements Callable<Integer> {
         }
         Pipeline pipeline = Bundles.read(model);
         String name = source.record != null ? "--record" : source.input.toString();
+        EventScorer scorer = new EventScorer(pipeline);
+        if (state != null) {
+            scorer.readState(state);
+        }
+        if (stateOut != null) {
+            scorer.requireFeatures("--state-out");   // before any work: refused without a feature plan
+        }
         RecordReader.Parsed records = RecordReader.parseWithLines(text(), name);
-        List<String> unknown = RecordReader.check(records, pipeline.schema(), name, allowMissing);
+        // With a feature plan, a raw event brings the columns the plan reads (entity, time, values),
+        // not the features it computes: those are what a record must have some of.
+        List<String> unknown = scorer.stage().isPresent()
+                ? RecordReader.check(records, pipeline.inputSchema(), pipeline.inputSchema().names(), name, allowMissing)
+                : RecordReader.check(records, pipeline.schema(), name, allowMissing);
         if (!unknown.isEmpty()) {
             err.println("sentinel predict: warning: " + name + ": fields the model does not know, ignored: "
                     + unknown.stream().map(DisplayText::truncate).collect(Collectors.joining(", ")));
         }
         err.flush();
-        Frame frame = RecordReader.toFrame(records.records(), pipeline.schema(), name);
+        // Raw events: the bundle's feature plan (if any) adds the features, in time order per entity.
+        Frame frame = scorer.enrich(scorer.records(records.records(), name), null, name);
         int workers = threads == null ? pipeline.threads()
                 : pipeline.config().withOverrides(Map.of("threads", threads), "flags").effectiveThreads();
         ScoredBatch scores = pipeline.score(frame, name, workers);
@@ -107,6 +129,9 @@ final class PredictCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(out);
             spec.commandLine().getOut().flush();
+        }
+        if (stateOut != null) {
+            scorer.writeState(stateOut);
         }
         return 0;
     }

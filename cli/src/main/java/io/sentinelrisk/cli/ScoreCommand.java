@@ -7,6 +7,7 @@ import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
+import io.sentinelrisk.features.scoring.EventScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -53,7 +54,8 @@ final class ScoreCommand implements Callable<Integer> {
             SentinelConfig cfg = pipeline.config().withOverrides(flags, "flags");
             watch.lap("load_model");
             progress.step("reading " + input.input);
-            Dataset data = CommandSupport.load(input, cfg, pipeline.schema());
+            EventScorer scorer = new EventScorer(pipeline);
+            Dataset data = CommandSupport.loadForScoring(input, cfg, scorer);
             watch.lap("read");
             LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
             progress.step("scoring");
@@ -63,6 +65,7 @@ final class ScoreCommand implements Callable<Integer> {
             progress.step("exporting");
             SummaryReport report = SummaryReport.build("score", scored, model.toString(), watch.laps());
             Outputs.write(exports, scored, cfg.topN(), ',', report);
+            CommandSupport.writeState(input, scorer);
             summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
         }
         summary.run();   // after the progress bar is gone

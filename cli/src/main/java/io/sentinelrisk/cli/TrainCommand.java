@@ -55,18 +55,20 @@ final class TrainCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("train", 5)) {
             SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
             progress.step("reading " + input.input);
-            Dataset data = CommandSupport.load(input, cfg, null);
+            CommandSupport.Training training = CommandSupport.loadForTraining(input, cfg);
+            Dataset data = training.data();
             watch.lap("read");
             LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
             progress.step("fitting " + cfg.detectorType());
             TrainedPipeline trained = new PipelineTrainer(cfg).fit(data.frame(), data.labels());
-            Pipeline pipeline = trained.pipeline();
+            Pipeline pipeline = training.withFeatures(trained.pipeline());
             watch.lap("fit");
             progress.step("saving");
             if (modelOut != null) {
                 Bundles.write(pipeline, modelOut, Bundles.createdAt());
                 LOG.info("saved the model to {}", modelOut);
             }
+            training.writeState(input);
             watch.lap("save");
             progress.step("scoring");
             ScoredBatch scores = trained.baselineScores(data.frame(), data.source(), cfg.effectiveThreads());

@@ -26,14 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * The feature store's entry points: build features from a spec over a file or a stored table, in
- * batch SQL (embedded DuckDB by default, or PostgreSQL) or with the streaming engine.
- *
- * <pre>{@code
- * // sentinel train --features f.yaml: enrich the input, train on the enriched CSV
- * try (FeatureStore.Enriched e = FeatureStore.enrich(Path.of("f.yaml"), input, Optional.empty())) {
- *     train(e.csv(), e.featureColumns());
- * }   // the temporary directory is deleted here
- * }</pre>
+ * batch SQL (embedded DuckDB by default, or PostgreSQL) or with the streaming engine, into a file
+ * ({@code sentinel features build}). Models trained with features compute them differently: from
+ * the bundle's feature plan, event by event ({@code io.sentinelrisk.features.scoring.FeatureStage}).
  */
 public final class FeatureStore {
 
@@ -59,14 +54,6 @@ public final class FeatureStore {
                               long writeMillis) {
         public long totalMillis() {
             return loadMillis + computeMillis + writeMillis;
-        }
-    }
-
-    /** An enriched copy of an input in a temporary directory that {@link #close()} deletes. */
-    public record Enriched(Path csv, List<String> featureColumns, Path tempDir) implements AutoCloseable {
-        @Override
-        public void close() {
-            deleteTree(tempDir);
         }
     }
 
@@ -123,29 +110,6 @@ public final class FeatureStore {
         } finally {
             deleteTree(tmp);
         }
-    }
-
-    /**
-     * Enriches {@code input} with the features of {@code spec} (a YAML path, or {@code pack:NAME})
-     * into a CSV in a new temporary directory. For {@code sentinel train/score --features}.
-     */
-    public static Enriched enrich(Path spec, Path input, Optional<String> dbUrl) {
-        FeatureSpec s = SpecReader.load(spec.toString());
-        Path dir = createTemp();
-        Path csv = dir.resolve("enriched.csv");
-        try {
-            build(new Build(s, new InputRef.File(input), csv, dbUrl.map(DbTarget::parse), Engine.SQL));
-        } catch (RuntimeException e) {
-            deleteTree(dir);
-            throw e;
-        }
-        return new Enriched(csv, s.outputNames(), dir);
-    }
-
-    /** Writes {@code input} enriched with the features of {@code spec} to {@code outputCsv}. */
-    public static BuildReport apply(Path spec, Path input, Path outputCsv, Optional<String> dbUrl) {
-        return build(new Build(SpecReader.load(spec.toString()), new InputRef.File(input), outputCsv,
-                dbUrl.map(DbTarget::parse), Engine.SQL));
     }
 
     private static Path createTemp() {

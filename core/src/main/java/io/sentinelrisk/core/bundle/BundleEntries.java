@@ -121,9 +121,11 @@ final class BundleEntries {
         if (!Bundles.FORMAT.equals(manifest.get("format"))) {
             throw new InputException(file, "not a SentinelRisk bundle (format " + manifest.get("format") + ")");
         }
-        if (!(manifest.get("format_version") instanceof Integer version) || version != Bundles.FORMAT_VERSION) {
+        if (!(manifest.get("format_version") instanceof Integer version) || version < Bundles.FORMAT_VERSION_NO_FEATURES
+                || version > Bundles.FORMAT_VERSION) {
             throw new InputException(file, "bundle format version " + manifest.get("format_version")
-                    + " is not supported: this build (" + ProductVersion.get() + ") reads format version " + Bundles.FORMAT_VERSION
+                    + " is not supported: this build (" + ProductVersion.get() + ") reads format versions "
+                    + Bundles.FORMAT_VERSION_NO_FEATURES + " to " + Bundles.FORMAT_VERSION
                     + "; retrain the model or use the matching SentinelRisk version");
         }
     }

@@ -36,7 +36,13 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Bundles {
     public static final String FORMAT = "sentinelrisk-bundle";
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Format 2 adds the optional feature plan part ({@code features.json}); a bundle without one
+     * is still written as format 1, so older releases keep reading it. Both are read.
+     */
+    public static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION_NO_FEATURES = 1;
+    static final String FEATURES = "features.json";
     static final String MANIFEST = "manifest.json";
     static final String MANIFEST_SHA = "manifest.sha256";
     static final String PREPARATION = "preparation.json";
@@ -76,12 +82,13 @@ public final class Bundles {
         parts.put(PREPARATION, Json.bytes(PipelineCodec.preparation(pipeline.preparation())));
         parts.put(CALIBRATION, Json.bytes(PipelineCodec.calibration(pipeline.calibration())));
         parts.put(EXPLAINER, Json.bytes(PipelineCodec.explainer(pipeline.explainer())));
+        pipeline.features().ifPresent(f -> parts.put(FEATURES, Json.bytes(PipelineCodec.features(f))));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
-        manifest.put("format_version", FORMAT_VERSION);
+        manifest.put("format_version", pipeline.features().isPresent() ? FORMAT_VERSION : FORMAT_VERSION_NO_FEATURES);
         manifest.put("product_version", ProductVersion.get());
         manifest.put("created_at", createdAt.toString());
         manifest.put("schema", PipelineCodec.schema(pipeline.schema()));
@@ -96,6 +103,7 @@ public final class Bundles {
         detector.put("type", factory.type());
         detector.put("part", modelPart);
         manifest.put("detector", detector);
+        pipeline.features().ifPresent(f -> manifest.put("feature_plan", PipelineCodec.featureSummary(f, FEATURES)));
         Map<String, Object> thresholds = new LinkedHashMap<>(PipelineCodec.calibration(pipeline.calibration()));
         thresholds.remove("grid");
         manifest.put("thresholds", thresholds);
@@ -151,8 +159,10 @@ public final class Bundles {
         var calibration = PipelineCodec.calibration(part(entries, CALIBRATION, name), name + "!" + CALIBRATION);
         var explainer = PipelineCodec.explainer(part(entries, EXPLAINER, name), name + "!" + EXPLAINER);
         Map<String, Object> training = PipelineCodec.map(manifest.get("training"), where, "training");
+        var features = manifest.containsKey("feature_plan")
+                ? PipelineCodec.features(part(entries, FEATURES, name), name + "!" + FEATURES) : null;
         try {
-            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training);
+            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features);
         } catch (IllegalArgumentException e) {
             throw new InputException(InputLocation.file(name), "inconsistent bundle: " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.FeatureBaseline;
+import io.sentinelrisk.core.pipeline.FeaturePart;
 import io.sentinelrisk.core.prepare.ColumnPrep;
 import io.sentinelrisk.core.prepare.Preparation;
 
@@ -186,6 +187,31 @@ final class PipelineCodec {
             });
         }
         return new Explainer(out);
+    }
+
+    // ---- feature plan (opaque to core: the features module compiles the spec) ----
+
+    static Map<String, Object> features(FeaturePart f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("origin", f.origin());
+        m.put("feature_columns", f.featureColumns());
+        m.put("plan", f.plan());
+        m.put("spec", f.spec());
+        return m;
+    }
+
+    /** What the manifest says about the feature plan: where it is and what it adds. */
+    static Map<String, Object> featureSummary(FeaturePart f, String part) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("part", part);
+        m.put("origin", f.origin());
+        m.put("feature_columns", f.featureColumns());
+        return m;
+    }
+
+    static FeaturePart features(Map<String, Object> json, String part) {
+        return new FeaturePart(string(json, "origin", part), string(json, "spec", part),
+                strings(json.get("feature_columns"), part), map(json.get("plan"), part, "plan"));
     }
 
     // ---- checked access ----

@@ -2,6 +2,7 @@ package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.data.Schema;
@@ -11,7 +12,9 @@ import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.prepare.Preparation;
 import io.sentinelrisk.core.util.Parallel;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -28,9 +31,20 @@ public final class Pipeline {
     private final Calibration calibration;
     private final Explainer explainer;
     private final Map<String, Object> trainingSummary;
+    private final FeaturePart features;
 
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary) {
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, null);
+    }
+
+    /**
+     * @param features the feature plan whose columns the schema's feature columns include, or null
+     *                 when the model reads its input as it is
+     */
+    public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
+                    Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
+                    FeaturePart features) {
         if (detector.featureCount() != preparation.featureCount()) {
             throw new IllegalArgumentException("detector reads " + detector.featureCount()
                     + " features, preparation makes " + preparation.featureCount());
@@ -42,6 +56,41 @@ public final class Pipeline {
         this.calibration = calibration;
         this.explainer = explainer;
         this.trainingSummary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trainingSummary));
+        if (features != null) {
+            for (String c : features.featureColumns()) {
+                if (schema.indexOf(c) < 0) {
+                    throw new IllegalArgumentException("feature column " + c + " is not in the schema");
+                }
+            }
+        }
+        this.features = features;
+    }
+
+    /** This pipeline with the feature plan its input was computed with (see {@link FeaturePart}). */
+    public Pipeline withFeatures(FeaturePart part) {
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part);
+    }
+
+    /** The feature plan the bundle carries; empty when the model reads its input as it is. */
+    public Optional<FeaturePart> features() {
+        return Optional.ofNullable(features);
+    }
+
+    /**
+     * The columns a raw event brings: the schema without the columns the feature plan computes
+     * (the whole schema without a feature plan).
+     */
+    public Schema inputSchema() {
+        if (features == null) {
+            return schema;
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Field f : schema.fields()) {
+            if (!features.featureColumns().contains(f.name())) {
+                fields.add(f);
+            }
+        }
+        return new Schema(fields);
     }
 
     /** Scores every row of {@code frame} (checked against the training columns; {@code source} names it in errors). */

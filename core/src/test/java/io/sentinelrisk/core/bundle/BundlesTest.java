@@ -131,7 +131,7 @@ class BundlesTest {
         assertThatThrownBy(() -> p.score(mistyped, "batch.csv", 1)).hasMessageContaining("country (expected categorical, found numeric)");
     }
 
-    private static void rewrite(Path from, Path to, String entry, UnaryOperator<byte[]> change, boolean fixManifestSha) throws Exception {
+    static void rewrite(Path from, Path to, String entry, UnaryOperator<byte[]> change, boolean fixManifestSha) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(from.toFile())) {
             for (ZipEntry e : Collections.list(zip.entries())) {

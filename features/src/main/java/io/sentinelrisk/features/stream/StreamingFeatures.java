@@ -39,6 +39,10 @@ import java.util.function.Supplier;
 public final class StreamingFeatures {
     private static final int SWEEP_EVERY = 1 << 16;
 
+    /** The lateness rule, as messages and docs state it. */
+    public static final String LATENESS_RULE = "each entity's events must come in time order "
+            + "(ties allowed, no lateness: an event older than the entity's latest one is refused)";
+
     private final FeaturePlan plan;
     private final long ttl;
     private final long allowedLateness;
@@ -161,16 +165,16 @@ public final class StreamingFeatures {
         String key = key(row);
         EntityState st = states.get(key);
         if (st == null) {
-            st = new EntityState();
+            st = newState();
             states.put(key, st);
         } else if (st.lastTs != Long.MIN_VALUE) {
             if (t < st.lastTs) {
                 throw new LateEventException("event of entity '" + key + "' at " + Instant.ofEpochMilli(t)
-                        + " is older than its previous event at " + Instant.ofEpochMilli(st.lastTs)
-                        + "; the streaming engine needs each entity's events in time order");
+                        + " is older than its latest event at " + Instant.ofEpochMilli(st.lastTs)
+                        + "; " + LATENESS_RULE);
             }
             if (t - st.lastTs > ttl) {
-                st = new EntityState();
+                st = newState();
                 states.put(key, st);
             }
         }
@@ -287,47 +291,37 @@ public final class StreamingFeatures {
 
     // ---- per-entity state ----
 
-    private final class EntityState {
-        long lastTs = Long.MIN_VALUE;
-        final WindowBuffer[] buffers;
-        final long[] prevTs;
-        final double[] prevNum;
-        final String[] prevStr;
-        final boolean[] pendSet;
-        final long[] pendTs;
-        final double[] pendNum;
-        final String[] pendStr;
-
-        EntityState() {
-            buffers = new WindowBuffer[StreamingFeatures.this.buffers.size()];
-            for (int b = 0; b < buffers.length; b++) {
-                buffers[b] = StreamingFeatures.this.buffers.get(b).create();
-            }
-            int np = plan.prevs().size();
-            prevTs = new long[np];
-            java.util.Arrays.fill(prevTs, Evaluators.NO_TIME);
-            prevNum = new double[np];
-            java.util.Arrays.fill(prevNum, Double.NaN);
-            prevStr = new String[np];
-            pendSet = new boolean[np];
-            pendTs = new long[np];
-            pendNum = new double[np];
-            pendStr = new String[np];
+    /** A fresh state for one entity: empty buffers of every window, no previous events. */
+    EntityState newState() {
+        WindowBuffer[] bs = new WindowBuffer[buffers.size()];
+        for (int b = 0; b < bs.length; b++) {
+            bs[b] = buffers.get(b).create();
         }
+        return new EntityState(bs, plan.prevs().size());
+    }
 
-        /** Time moved on to {@code now}: the pending ties become history; windows drop what left them. */
-        void commit(long now) {
-            for (WindowBuffer b : buffers) {
-                b.commit(now);
-            }
-            for (int i = 0; i < pendSet.length; i++) {
-                if (pendSet[i]) {
-                    prevTs[i] = pendTs[i];
-                    prevNum[i] = pendNum[i];
-                    prevStr[i] = pendStr[i];
-                    pendSet[i] = false;
-                }
-            }
+    /** An empty buffer of window {@code b}, for the state codec. */
+    WindowBuffer newBuffer(int b) {
+        return buffers.get(b).create();
+    }
+
+    int bufferCount() {
+        return buffers.size();
+    }
+
+    /** The entities' states by key (read-only view), e.g. to save them with {@link EntityStateCodec}. */
+    public Map<String, EntityState> states() {
+        return java.util.Collections.unmodifiableMap(states);
+    }
+
+    /** Sets an entity's state, e.g. one read by {@link EntityStateCodec}; replaces what was there. */
+    public void putState(String key, EntityState state) {
+        if (state.buffers.length != buffers.size() || state.prevTs.length != plan.prevs().size()) {
+            throw new IllegalArgumentException("state of entity '" + key + "' has another shape than this plan's");
+        }
+        states.put(key, state);
+        if (state.lastTs > watermark) {
+            watermark = state.lastTs;
         }
     }
 
