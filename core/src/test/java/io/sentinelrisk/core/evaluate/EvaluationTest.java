@@ -302,7 +302,7 @@ class EvaluationTest {
         assertThat(dets.get(1).featureImportance()).isNull();
         String json = new String(io.sentinelrisk.core.codec.Json.bytes(m), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("NaN").doesNotContain("Infinity")
-                .contains("\"feature_importance\" : null").contains("\"correlation\" : null").doesNotContain("\"model\"");
+                .contains("\"feature_importance\" : null").doesNotContain("\"model\"");
     }
 
     private static double weight(List<FeatureWeight> ws, String feature) {
