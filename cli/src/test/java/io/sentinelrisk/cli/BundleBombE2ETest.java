@@ -82,10 +82,10 @@ class BundleBombE2ETest {
         c.write(file);
 
         // What loading and using the good bundle costs (JVM start, class loading): the bomb may add < 1 s.
-        long good = timed(() -> SentinelProcess.run(dir, SMALL_HEAP, "predict", "--model", model.toString(), "--record", "{}"));
+        long good = timed(() -> SentinelProcess.run(dir, SMALL_HEAP, "predict", "--model", model.toString(), "--allow-missing", "--record", "{}"));
         long[] elapsed = new long[1];
         SentinelProcess.Result[] r = new SentinelProcess.Result[1];
-        elapsed[0] = timed(() -> r[0] = SentinelProcess.run(dir, SMALL_HEAP, "predict", "--model", file.toString(), "--record", "{}"));
+        elapsed[0] = timed(() -> r[0] = SentinelProcess.run(dir, SMALL_HEAP, "predict", "--model", file.toString(), "--allow-missing", "--record", "{}"));
 
         assertThat(r[0].exitCode()).as(r[0].err()).isEqualTo(2);
         assertThat(r[0].err().strip()).doesNotContain("\n").startsWith("sentinel predict: error: " + file).contains(bomb.says());
@@ -102,7 +102,7 @@ class BundleBombE2ETest {
         Path file = dir.resolve("old.srb");
         old.write(file);
         for (Path m : new Path[] {model, file}) {
-            SentinelProcess.Result r = SentinelProcess.run(dir, SMALL_HEAP, "predict", "--model", m.toString(), "--record", "{}");
+            SentinelProcess.Result r = SentinelProcess.run(dir, SMALL_HEAP, "predict", "--model", m.toString(), "--allow-missing", "--record", "{}");
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).contains("\"risk\"");
         }
