@@ -78,7 +78,7 @@ class FeaturePartBundleTest {
     @Test
     void aFormatOneBundleOfTheOldCodeLoadsAndScoresAsItDid() throws Exception {
         Path fixture = resource("legacy-v1");
-        Pipeline p = Bundles.read(fixture.resolve("legacy-iforest.srb"));
+        Pipeline p = Bundles.read(zipEntries(fixture, dir.resolve("legacy-iforest.srb")));
         assertThat(p.features()).isEmpty();
         assertThat(p.inputSchema()).isEqualTo(p.schema());
         Dataset d = DatasetLoader.load(fixture.resolve("soc.csv"), p.config(), null, false, p.schema());
@@ -93,6 +93,21 @@ class FeaturePartBundleTest {
             assertThat(s.severity()[r].id()).isEqualTo(e[2]);
             assertThat(s.isAnomaly()[r]).isEqualTo(Boolean.parseBoolean(e[3]));
         }
+    }
+
+    /**
+     * The old bundle, zipped from its entries as the old code stored them (entries/, in the order
+     * of entries.txt): the repository keeps the entries, not a bundle file.
+     */
+    private static Path zipEntries(Path fixture, Path bundle) throws java.io.IOException {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bundle))) {
+            for (String name : Files.readAllLines(fixture.resolve("entries.txt"))) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(Files.readAllBytes(fixture.resolve("entries").resolve(name)));
+                zip.closeEntry();
+            }
+        }
+        return bundle;
     }
 
     private static Path resource(String name) throws URISyntaxException {
