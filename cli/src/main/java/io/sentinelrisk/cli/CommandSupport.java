@@ -32,6 +32,7 @@ final class CommandSupport {
             m.put("delimiter", input.delimiter);
         }
         if (exports != null) {
+            exports.check();   // every command that exports reads its flags here first, before any work
             m.put("top_n", exports.topN);
         }
         return m;

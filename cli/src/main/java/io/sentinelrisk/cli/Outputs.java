@@ -4,7 +4,10 @@ import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.Reason;
+import io.sentinelrisk.core.bundle.Bundles;
 import io.sentinelrisk.core.export.AlertExport;
+import io.sentinelrisk.core.export.format.AlertFiles;
+import io.sentinelrisk.core.export.format.ExportFormat;
 import io.sentinelrisk.core.export.ScorecardExport;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
@@ -26,7 +29,9 @@ final class Outputs {
 
     static void write(ExportOptions options, ScoredData data, int topN, char delimiter, SummaryReport report) {
         if (options.json != null) {
-            AlertExport.write(options.json, data, topN);
+            // the export's time stamps (where an alert has no event time) honour SOURCE_DATE_EPOCH, like the bundle's
+            AlertFiles.write(options.json, AlertExport.alerts(data, topN),
+                    ExportFormat.byId(options.format.name()), Bundles.createdAt());
         }
         if (options.csv != null) {
             ScorecardExport.write(options.csv, data, delimiter);
