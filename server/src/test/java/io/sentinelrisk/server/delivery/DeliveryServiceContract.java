@@ -1,0 +1,251 @@
+package io.sentinelrisk.server.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.explain.Reason;
+import io.sentinelrisk.core.export.Alert;
+import io.sentinelrisk.core.export.AlertOrigin;
+import io.sentinelrisk.core.export.format.AlertView;
+import io.sentinelrisk.core.pipeline.ScoredRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import javax.sql.DataSource;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The delivery service against a real local receiver and a real store: retries, dead letters,
+ * filters, a full queue, shutdown, and the log's paging. Subclasses give the store (H2, PostgreSQL).
+ */
+@Timeout(60)
+abstract class DeliveryServiceContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> ENV = Map.of("RECEIVER_TOKEN", "s3cr3t-t0ken-value", "PD_KEY", "R0UT1NGKEY");
+
+    Receiver receiver;
+    DeliveryLog log;
+    private final List<DeliveryService> services = new ArrayList<>();
+
+    /** A fresh, migrated store. */
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = new Receiver();
+        log = new DeliveryLog(dataSource());
+    }
+
+    @AfterEach
+    void stop() {
+        services.forEach(DeliveryService::close);
+        receiver.close();
+    }
+
+    static Alert alert(Severity severity, String id) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("amount", 9000.5);
+        f.put("user", "<script>alert(1)</script>");
+        return Alert.of(new ScoredRecord(0.9, 99.5, severity, true,
+                        List.of(new Reason("amount", "9000.5", "median 100", 8.0, "amount is 9000.5, +8.0 std above normal"))),
+                new AlertOrigin("events", 3, null, id, null), f);
+    }
+
+    private DeliveryService service(String yaml) {
+        String head = "retry: {max_attempts: 3, initial_backoff: 20ms, multiplier: 2, max_backoff: 100ms}\n";
+        DeliveryConfig cfg = DeliveryConfig.parse(head + yaml, "delivery.yaml", ENV::get);
+        DeliveryService s = new DeliveryService(cfg, log, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(2)).build(), Clock.systemUTC());
+        services.add(s);
+        return s;
+    }
+
+    private String route(String name, String format, String extra) {
+        return "  - {name: " + name + ", url: '" + receiver.url("/hook/" + name) + "', format: " + format
+                + (extra.contains("timeout:") ? "" : ", timeout: 2s") + (extra.isEmpty() ? "" : ", " + extra) + "}\n";
+    }
+
+    private static void await(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not done in 20 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private List<DeliveryRecord> all() {
+        return log.list(DeliveryQuery.newest(500)).deliveries();
+    }
+
+    @Test
+    void failingFirstTriesAreRetriedAndDelivered() throws Exception {
+        receiver.failures = 2;
+        DeliveryService s = service("routes:\n" + route("slack", "slack",
+                "headers: {Authorization: 'Bearer ${env:RECEIVER_TOKEN}'}"));
+        Alert a = alert(Severity.HIGH, "e-1");
+        assertThat(s.submit(a)).isEqualTo(1);
+        await(() -> all().size() == 1);
+        DeliveryRecord r = all().get(0);
+        assertThat(r.status()).isEqualTo("delivered");
+        assertThat(r.attempts()).isEqualTo(3);
+        assertThat(r.httpStatus()).isEqualTo(200);
+        assertThat(r.route()).isEqualTo("slack");
+        assertThat(r.alertKey()).isEqualTo(new AlertView(a).key());
+        assertThat(r.alert()).isNull();
+        assertThat(receiver.requests).hasSize(3);
+        Receiver.Request req = receiver.requests.get(2);
+        assertThat(req.path()).isEqualTo("/hook/slack");
+        assertThat(req.authorization()).isEqualTo("Bearer s3cr3t-t0ken-value");
+        assertThat(req.contentType()).isEqualTo("application/json");
+        JsonNode body = JSON.readTree(req.body());
+        assertThat(body.get("blocks").isArray()).isTrue();
+        assertThat(req.body()).contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(s.delivered()).isEqualTo(1);
+    }
+
+    @Test
+    void alwaysFailingBecomesADeadLetterWithItsReasonAndNoSecret() throws Exception {
+        receiver.failures = Integer.MAX_VALUE;
+        receiver.failStatus = 500;
+        receiver.echoAuthorization = true;
+        DeliveryService s = service("routes:\n" + route("siem", "ecs", "headers: {Authorization: 'ApiKey ${env:RECEIVER_TOKEN}'}"));
+        Alert a = alert(Severity.CRITICAL, "e-2");
+        s.submit(a);
+        await(() -> all().size() == 1);
+        DeliveryRecord r = all().get(0);
+        assertThat(r.status()).isEqualTo("dead_letter");
+        assertThat(r.attempts()).isEqualTo(3);
+        assertThat(r.httpStatus()).isEqualTo(500);
+        assertThat(r.lastError()).startsWith("gave up after 3 attempts: HTTP 500: bad token ***")
+                .doesNotContain("s3cr3t");
+        assertThat(receiver.requests).hasSize(3);
+        assertThat(JSON.readTree(r.alert())).isEqualTo(JSON.readTree(io.sentinelrisk.core.codec.Json.line(a)));
+        assertThat(JSON.readTree(receiver.requests.get(0).body()).at("/event/kind").asText()).isEqualTo("alert");
+    }
+
+    @Test
+    void aRefusedPayloadIsNotRetriedAndAnUnreachableReceiverIs() throws Exception {
+        receiver.failures = Integer.MAX_VALUE;
+        receiver.failStatus = 400;
+        DeliveryService s = service("routes:\n" + route("pd", "pagerduty", "routing_key: '${env:PD_KEY}'")
+                + "  - {name: gone, url: 'http://127.0.0.1:9/x', format: cef, timeout: 1s}\n");
+        s.submit(alert(Severity.CRITICAL, "e-3"));
+        await(() -> all().size() == 2);
+        DeliveryRecord pd = log.list(new DeliveryQuery(null, "pd", null, 10)).deliveries().get(0);
+        assertThat(pd.attempts()).isEqualTo(1);
+        assertThat(pd.lastError()).isEqualTo("refused by the receiver: HTTP 400: boom");
+        assertThat(JSON.readTree(receiver.requests.get(0).body()).get("routing_key").asText()).isEqualTo("R0UT1NGKEY");
+        DeliveryRecord gone = log.list(new DeliveryQuery(null, "gone", null, 10)).deliveries().get(0);
+        assertThat(gone.status()).isEqualTo("dead_letter");
+        assertThat(gone.attempts()).isEqualTo(3);
+        assertThat(gone.httpStatus()).isNull();
+        assertThat(gone.lastError()).startsWith("gave up after 3 attempts: cannot reach the receiver");
+    }
+
+    @Test
+    void aSlowReceiverIsATimeoutThatIsRetried() throws Exception {
+        receiver.delayMillis = 1500;
+        DeliveryService s = service("routes:\n" + "  - {name: slow, url: '" + receiver.url("/slow") + "', format: hec, timeout: 300ms}\n");
+        s.submit(alert(Severity.HIGH, "e-4"));
+        await(() -> all().size() == 1);
+        DeliveryRecord r = all().get(0);
+        assertThat(r.status()).isEqualTo("dead_letter");
+        assertThat(r.lastError()).isEqualTo("gave up after 3 attempts: no answer within 300 ms");
+    }
+
+    @Test
+    void severityAndCategoryFiltersAreHonoured() throws Exception {
+        DeliveryService s = service("routes:\n" + route("all", "json", "")
+                + route("high", "json", "min_severity: high")
+                + route("fraud", "json", "categories: [card_fraud]"));
+        assertThat(s.submit(alert(Severity.INFO, "i"))).isEqualTo(1);
+        assertThat(s.submit(alert(Severity.MEDIUM, "m"))).isEqualTo(1);
+        assertThat(s.submit(alert(Severity.HIGH, "h"))).isEqualTo(2);
+        assertThat(s.submit(alert(Severity.CRITICAL, "c"))).isEqualTo(2);
+        await(() -> all().size() == 6);
+        assertThat(log.list(new DeliveryQuery(null, "high", null, 10)).deliveries())
+                .extracting(DeliveryRecord::severity).containsExactlyInAnyOrder("high", "critical");
+        // alerts without a category never match a category filter
+        assertThat(log.list(new DeliveryQuery(null, "fraud", null, 10)).deliveries()).isEmpty();
+        assertThat(receiver.requests).hasSize(6);
+    }
+
+    @Test
+    void aFullQueueNeverBlocksAndIsRecorded() throws Exception {
+        receiver.gate = new java.util.concurrent.CountDownLatch(1);   // the receiver holds the first request
+        DeliveryService s = service("queue_capacity: 2\nroutes:\n" + route("busy", "json", "timeout: 20s"));
+        long t0 = System.nanoTime();
+        int queued = 0;
+        for (int i = 0; i < 20; i++) {
+            queued += s.submit(alert(Severity.HIGH, "q" + i));
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(ms).as("20 submits while the receiver does not answer").isLessThan(3_000);
+        assertThat(queued).isBetween(2, 3);   // the queue's 2, plus the one the worker may have taken already
+        receiver.gate.countDown();
+        await(() -> all().size() == 20);
+        List<DeliveryRecord> dead = log.list(new DeliveryQuery(DeliveryStatus.DEAD_LETTER, null, null, 50)).deliveries();
+        assertThat(dead).hasSize(20 - queued).allMatch(r -> r.lastError().contains("queue is full") && r.attempts() == 0);
+        assertThat(log.count(DeliveryStatus.DELIVERED)).isEqualTo(queued);
+    }
+
+    @Test
+    void shutdownStoresWhatIsStillPendingAsDeadLetters() throws Exception {
+        receiver.delayMillis = 200;
+        DeliveryService s = service("shutdown_drain: 250ms\nroutes:\n" + route("late", "cef", ""));
+        for (int i = 0; i < 10; i++) {
+            s.submit(alert(Severity.HIGH, "s" + i));
+        }
+        s.close();
+        List<DeliveryRecord> rows = all();
+        assertThat(rows).hasSize(10);
+        long delivered = rows.stream().filter(r -> r.status().equals("delivered")).count();
+        assertThat(delivered).isBetween(1L, 3L);
+        assertThat(rows.stream().filter(r -> r.status().equals("dead_letter")))
+                .allMatch(r -> r.lastError().contains("shutdown"));
+        assertThat(s.submit(alert(Severity.HIGH, "after"))).isZero();
+        assertThat(all()).hasSize(11);
+        assertThat(receiver.requests.get(0).body()).startsWith("CEF:0|SentinelRisk|");
+    }
+
+    @Test
+    void theLogPagesNewestFirstWithACursor() throws Exception {
+        receiver.failures = 3;
+        receiver.failStatus = 400;
+        DeliveryService s = service("routes:\n" + route("p", "ocsf", ""));
+        for (int i = 0; i < 7; i++) {
+            s.submit(alert(Severity.HIGH, "p" + i));
+            int expected = i + 1;
+            await(() -> all().size() == expected);   // one at a time: ids follow submission
+        }
+        List<Long> ids = new ArrayList<>();
+        Long cursor = null;
+        int pages = 0;
+        do {
+            DeliveryPage page = s.deliveries(new DeliveryQuery(null, null, cursor, 3));
+            page.deliveries().forEach(r -> ids.add(r.id()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(ids).hasSize(7).isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
+        assertThat(s.deliveries(new DeliveryQuery(DeliveryStatus.DEAD_LETTER, null, null, 10)).deliveries()).hasSize(3);
+        assertThat(s.deliveries(new DeliveryQuery(DeliveryStatus.DELIVERED, "p", null, 10)).deliveries()).hasSize(4);
+        assertThat(s.deliveries(new DeliveryQuery(null, "other", null, 10)).deliveries()).isEmpty();
+        DeliveryRecord first = all().get(6);
+        assertThat(first.createdAt()).isBeforeOrEqualTo(first.finishedAt());
+    }
+}
