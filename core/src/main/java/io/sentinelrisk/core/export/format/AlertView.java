@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.export.format;
 
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.export.Alert;
 import io.sentinelrisk.core.export.Explanation;
 
@@ -7,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,9 @@ public final class AlertView {
     static final List<String> HOST_COLUMNS = List.of("host", "hostname", "host_name", "device", "computer");
     /** Feature columns whose value names the user (case-insensitive). */
     static final List<String> USER_COLUMNS = List.of("user", "username", "user_name", "user_id", "account");
+
+    /** Feature columns whose ISO-8601 value is the event's time (case-insensitive). */
+    static final List<String> TIME_COLUMNS = List.of("event_time", "timestamp", "@timestamp", "time");
 
     private final Alert alert;
 
@@ -71,9 +77,21 @@ public final class AlertView {
         return null;
     }
 
-    /** When the scored event happened, or null when the alert does not know (the formats then use the delivery time). */
+    /**
+     * When the scored event happened: a feature column named like a time ({@link #TIME_COLUMNS})
+     * holding an ISO-8601 instant ({@code 2024-01-28T16:33:09Z}, or with an offset); else null, and
+     * the formats use the time of writing.
+     */
     public Instant eventTime() {
-        return null;
+        String text = column(TIME_COLUMNS);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The entity the event is about (user, card, host…), or null when unknown. */
@@ -96,9 +114,13 @@ public final class AlertView {
         return column(USER_COLUMNS);
     }
 
-    /** The record's id column value as text, or null. */
+    /** The record's id column value as text (several id columns: their JSON object), or null. */
     public String recordId() {
-        return alert.id() == null ? null : String.valueOf(alert.id());
+        Object id = alert.id();
+        if (id == null) {
+            return null;
+        }
+        return id instanceof String || id instanceof Number || id instanceof Boolean ? String.valueOf(id) : Json.line(id);
     }
 
     /** A one-line title: severity, risk and the strongest reason's feature. */

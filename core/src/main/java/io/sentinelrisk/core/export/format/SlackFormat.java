@@ -26,7 +26,7 @@ public record SlackFormat() implements AlertFormat {
     public String render(Alert alert, Instant now) {
         AlertView v = new AlertView(alert);
         ObjectNode msg = Nodes.object();
-        String title = "[" + v.severity().toUpperCase(java.util.Locale.ROOT) + "] " + v.title();
+        String title = v.title();   // names the severity and risk already
         msg.put("text", escape(title, MAX_SECTION));
         ArrayNode blocks = msg.putArray("blocks");
 
