@@ -132,6 +132,10 @@ abstract class DeliveryServiceContract {
         assertThat(r.lastError()).startsWith("gave up after 3 attempts: HTTP 500: bad token ***")
                 .doesNotContain("s3cr3t");
         assertThat(receiver.requests).hasSize(3);
+        // exponential back-off: waits of at least 20 ms, then 40 ms (initial_backoff 20ms, multiplier 2)
+        List<Long> t = receiver.arrivals;
+        assertThat((t.get(1) - t.get(0)) / 1_000_000).isGreaterThanOrEqualTo(20);
+        assertThat((t.get(2) - t.get(1)) / 1_000_000).isGreaterThanOrEqualTo(40);
         assertThat(JSON.readTree(r.alert())).isEqualTo(JSON.readTree(io.sentinelrisk.core.codec.Json.line(a)));
         assertThat(JSON.readTree(receiver.requests.get(0).body()).at("/event/kind").asText()).isEqualTo("alert");
     }

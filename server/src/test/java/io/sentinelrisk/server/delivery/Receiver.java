@@ -27,6 +27,8 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** System.nanoTime() of each request's arrival. */
+    final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
     volatile int failures;
     volatile int failStatus = 503;
@@ -48,6 +50,7 @@ final class Receiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        arrivals.add(System.nanoTime());
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         requests.add(new Request(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("Content-Type"), auth, body));
