@@ -207,22 +207,38 @@ abstract class DeliveryServiceContract {
     }
 
     @Test
+    void shutdownLetsQueuedDeliveriesFinishWithinTheDrain() throws Exception {
+        receiver.delayMillis = 20;
+        DeliveryService s = service("shutdown_drain: 20s\nroutes:\n" + route("drained", "cef", ""));
+        for (int i = 0; i < 5; i++) {
+            s.submit(alert(Severity.HIGH, "d" + i));
+        }
+        s.close();
+        assertThat(all()).hasSize(5).allMatch(r -> r.status().equals("delivered"));
+        assertThat(receiver.requests.get(0).body()).startsWith("CEF:0|SentinelRisk|");
+        assertThat(receiver.requests.get(0).contentType()).isEqualTo("text/plain; charset=utf-8");
+    }
+
+    @Test
     void shutdownStoresWhatIsStillPendingAsDeadLetters() throws Exception {
-        receiver.delayMillis = 200;
-        DeliveryService s = service("shutdown_drain: 250ms\nroutes:\n" + route("late", "cef", ""));
+        receiver.gate = new java.util.concurrent.CountDownLatch(1);   // the receiver never answers before shutdown
+        DeliveryService s = service("shutdown_drain: 200ms\nroutes:\n" + route("late", "cef", "timeout: 30s"));
         for (int i = 0; i < 10; i++) {
             s.submit(alert(Severity.HIGH, "s" + i));
         }
+        await(() -> receiver.requests.size() == 1);   // one in flight, nine queued
+        long t0 = System.nanoTime();
         s.close();
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("close waits about shutdown_drain").isLessThan(5_000);
+        receiver.gate.countDown();
         List<DeliveryRecord> rows = all();
-        assertThat(rows).hasSize(10);
-        long delivered = rows.stream().filter(r -> r.status().equals("delivered")).count();
-        assertThat(delivered).isBetween(1L, 3L);
-        assertThat(rows.stream().filter(r -> r.status().equals("dead_letter")))
-                .allMatch(r -> r.lastError().contains("shutdown"));
+        assertThat(rows).hasSize(10).allMatch(r -> r.status().equals("dead_letter"));
+        assertThat(rows.stream().filter(r -> r.lastError().equals("shutdown during the attempt"))).hasSize(1);
+        assertThat(rows.stream().filter(r -> r.lastError().equals("not sent before shutdown (shutdown_drain 200 ms)"))).hasSize(9);
+        // after close an alert is recorded, not queued
         assertThat(s.submit(alert(Severity.HIGH, "after"))).isZero();
         assertThat(all()).hasSize(11);
-        assertThat(receiver.requests.get(0).body()).startsWith("CEF:0|SentinelRisk|");
+        assertThat(all().get(0).lastError()).isEqualTo("not sent: delivery is shutting down");
     }
 
     @Test
