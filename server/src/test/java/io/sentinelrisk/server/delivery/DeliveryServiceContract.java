@@ -3,11 +3,8 @@ package io.sentinelrisk.server.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinelrisk.core.calibrate.Severity;
-import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.export.Alert;
-import io.sentinelrisk.core.export.AlertOrigin;
 import io.sentinelrisk.core.export.format.AlertView;
-import io.sentinelrisk.core.pipeline.ScoredRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +15,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -53,13 +49,20 @@ abstract class DeliveryServiceContract {
         receiver.close();
     }
 
+    /** An alert bound from its JSON shape (as the alert store reads it back). */
     static Alert alert(Severity severity, String id) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("amount", 9000.5);
-        f.put("user", "<script>alert(1)</script>");
-        return Alert.of(new ScoredRecord(0.9, 99.5, severity, true,
-                        List.of(new Reason("amount", "9000.5", "median 100", 8.0, "amount is 9000.5, +8.0 std above normal"))),
-                new AlertOrigin("events", 3, null, id, null), f);
+        String json = """
+                {"row": 3, "source": "events", "id": "%s", "score": 0.9, "risk": 99.5, "severity": "%s", "is_anomaly": true,
+                 "features": {"amount": 9000.5, "user": "<script>alert(1)</script>"},
+                 "reasons": [{"feature": "amount", "value": "9000.5", "deviation": 8.0, "direction": "above",
+                              "baseline": "median 100", "text": "amount is 9000.5, +8.0 std above normal"}],
+                 "narrative": "amount is 9000.5, +8.0 std above normal"}
+                """.formatted(id, severity.id());
+        try {
+            return JSON.readValue(json, Alert.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private DeliveryService service(String yaml) {

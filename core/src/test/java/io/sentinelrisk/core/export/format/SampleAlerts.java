@@ -1,16 +1,20 @@
 package io.sentinelrisk.core.export.format;
 
 import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.export.Alert;
-import io.sentinelrisk.core.export.AlertOrigin;
-import io.sentinelrisk.core.pipeline.ScoredRecord;
+import io.sentinelrisk.core.export.Explanation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Alerts for format tests, made through the one factory the product uses. */
+/**
+ * Alerts for format tests, bound from their JSON shape (as a receiver or the store reads them), so
+ * that fields added to the alert later (null when absent) do not change these tests.
+ */
 final class SampleAlerts {
     /** Text that tries every format's injection: CEF header/extension, new lines, HTML/Slack markup, JSON. */
     static final String HOSTILE = "a|b\\c=d\r\nCEF:0|Evil|x|1|2|3|10|act=drop <script>alert(1)</script> <!channel> <@U1> & \"q\" \u2028end";
@@ -19,8 +23,25 @@ final class SampleAlerts {
     }
 
     static Alert of(Severity severity, double risk, String source, Object id, Map<String, Object> features, List<Reason> reasons) {
-        ScoredRecord scored = new ScoredRecord(0.73, risk, severity, severity != Severity.INFO, reasons);
-        return Alert.of(scored, new AlertOrigin(source, 4, 6L, id, null), features);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("row", 4);
+        a.put("line", 6);
+        a.put("source", source);
+        a.put("id", id);
+        a.put("score", 0.73);
+        a.put("risk", risk);
+        a.put("severity", severity.id());
+        a.put("is_anomaly", severity != Severity.INFO);
+        a.put("features", features);
+        List<Explanation> explanations = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Reason r : reasons) {
+            explanations.add(Explanation.of(r));
+            texts.add(r.narrative());
+        }
+        a.put("reasons", explanations);
+        a.put("narrative", texts.isEmpty() ? "nothing stands out" : String.join("; ", texts));
+        return Json.mapper().convertValue(a, Alert.class);
     }
 
     static Alert ordinary(Severity severity) {
