@@ -127,5 +127,4 @@ public final class DeliveryLog {
     private static String cut(String s) {
         return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR - 1) + "…";
     }
-
 }
