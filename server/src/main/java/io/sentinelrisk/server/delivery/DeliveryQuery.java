@@ -21,4 +21,60 @@ public record DeliveryQuery(DeliveryStatus status, String route, Long before, in
     public static DeliveryQuery newest(int limit) {
         return new DeliveryQuery(null, null, null, limit);
     }
+
+    /**
+     * The query of {@code GET /v1/deliveries?status=&route=&cursor=&limit=} from its raw parameters
+     * (null = not given).
+     *
+     * @throws InvalidParameter naming the parameter and what was expected
+     */
+    public static DeliveryQuery of(String status, String route, String cursor, String limit) {
+        DeliveryStatus s = null;
+        if (status != null) {
+            s = DeliveryStatus.byId(status);
+            if (s == null) {
+                throw new InvalidParameter("status", "expected delivered or dead_letter");
+            }
+        }
+        if (route != null && !route.matches("[A-Za-z0-9_.-]{1,100}")) {
+            throw new InvalidParameter("route", "expected a route name (1-100 letters, digits, '_', '.', '-')");
+        }
+        Long before = null;
+        if (cursor != null) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                before = -1L;
+            }
+            if (before < 1) {
+                throw new InvalidParameter("cursor", "expected the next_cursor of a previous page");
+            }
+        }
+        int n = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                n = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > MAX_LIMIT) {
+                throw new InvalidParameter("limit", "expected a whole number from 1 to " + MAX_LIMIT);
+            }
+        }
+        return new DeliveryQuery(s, route, before, n);
+    }
+
+    /** A query parameter that is not valid; the message says what was expected, never echoes the value. */
+    public static final class InvalidParameter extends IllegalArgumentException {
+        private final String parameter;
+
+        InvalidParameter(String parameter, String expected) {
+            super(parameter + ": " + expected);
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+    }
 }
