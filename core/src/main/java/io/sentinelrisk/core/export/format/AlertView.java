@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,35 @@ public final class AlertView {
     /** What to do about it (business mapping), or null. */
     public String recommendedAction() {
         return null;
+    }
+
+    /**
+     * One optional fact about the alert, for formats that list extra fields (ECS labels, HEC
+     * fields, PagerDuty custom details, Slack fields, CEF custom strings).
+     *
+     * @param key   snake_case name
+     * @param label the name for people
+     * @param value the value as text
+     */
+    public record Fact(String key, String label, String value) {
+    }
+
+    /**
+     * The alert's optional facts that are known, in display order. A field added to the alert is
+     * listed here once and every format that lists facts shows it.
+     */
+    public List<Fact> facts() {
+        List<Fact> out = new ArrayList<>();
+        add(out, "entity", "Entity", entity());
+        add(out, "category", "Category", category());
+        add(out, "recommended_action", "Recommended action", recommendedAction());
+        return out;
+    }
+
+    private static void add(List<Fact> out, String key, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            out.add(new Fact(key, label, value));
+        }
     }
 
     /** The host the event is about: a feature column named like a host ({@link #HOST_COLUMNS}), or null. */

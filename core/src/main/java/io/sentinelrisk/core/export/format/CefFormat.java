@@ -52,13 +52,15 @@ public record CefFormat() implements AlertFormat {
         }
         ext.put("cs3", cut(Json.line(alert.reasons()), MAX_CS));
         ext.put("cs3Label", "reasons");
-        if (v.recommendedAction() != null) {
-            ext.put("cs4", cut(v.recommendedAction(), MAX_CS));
-            ext.put("cs4Label", "recommended_action");
-        }
-        if (v.entity() != null) {
-            ext.put("cs5", cut(v.entity(), MAX_CS));
-            ext.put("cs5Label", "entity");
+        // the alert's optional facts take the free custom strings cs4..cs6, labelled with their names
+        int slot = 4;
+        for (AlertView.Fact f : v.facts()) {
+            if (slot > 6) {
+                break;
+            }
+            ext.put("cs" + slot, cut(f.value(), MAX_CS));
+            ext.put("cs" + slot + "Label", f.key());
+            slot++;
         }
         ext.put("cn1", Integer.toString(alert.row()));
         ext.put("cn1Label", "row");

@@ -39,7 +39,6 @@ public record EcsFormat() implements AlertFormat {
         Nodes.putNumber(event, "risk_score", v.score());
         Nodes.putNumber(event, "risk_score_norm", v.risk());
         event.put("reason", v.narrative());
-        Nodes.putIfKnown(event, "action", v.recommendedAction());
 
         ObjectNode rule = doc.putObject("rule");
         rule.put("name", v.category() != null ? v.category() : "anomaly");
@@ -62,8 +61,10 @@ public record EcsFormat() implements AlertFormat {
         ObjectNode labels = doc.putObject("labels");
         labels.put("severity", v.severity());
         labels.put("is_anomaly", String.valueOf(alert.isAnomaly()));
-        Nodes.putIfKnown(labels, "entity", v.entity());
         Nodes.putIfKnown(labels, "record_id", v.recordId());
+        for (AlertView.Fact f : v.facts()) {
+            labels.put(f.key(), f.value());
+        }
 
         doc.set("sentinelrisk", Nodes.alert(alert));
         return Nodes.line(doc);

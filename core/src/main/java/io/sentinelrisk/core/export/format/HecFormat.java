@@ -46,8 +46,9 @@ public record HecFormat(String sourcetype, String index) implements AlertFormat 
         fields.put("severity", v.severity());
         fields.put("alert_key", v.key());
         fields.put("input", alert.source());
-        Nodes.putIfKnown(fields, "category", v.category());
-        Nodes.putIfKnown(fields, "entity", v.entity());
+        for (AlertView.Fact f : v.facts()) {
+            fields.put(f.key(), f.value());
+        }
         return Nodes.line(e);
     }
 

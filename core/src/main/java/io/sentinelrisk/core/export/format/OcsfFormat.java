@@ -69,6 +69,10 @@ public record OcsfFormat() implements AlertFormat {
         analytic.put("type_id", 4);
         analytic.put("type", "Learning (ML/DL)");
 
+        if (v.recommendedAction() != null) {
+            f.putObject("remediation").put("desc", v.recommendedAction());   // Detection Finding: remediation (desc required)
+        }
+
         ObjectNode metadata = f.putObject("metadata");
         metadata.put("version", OCSF_VERSION);
         ObjectNode product = metadata.putObject("product");

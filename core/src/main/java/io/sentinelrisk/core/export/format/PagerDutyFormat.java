@@ -47,9 +47,10 @@ public record PagerDutyFormat(String routingKey) implements AlertFormat {
         Nodes.putNumber(details, "risk", v.risk());
         Nodes.putNumber(details, "score", v.score());
         details.put("severity", v.severity());
-        Nodes.putIfKnown(details, "entity", v.entity());
         Nodes.putIfKnown(details, "record_id", v.recordId());
-        Nodes.putIfKnown(details, "recommended_action", v.recommendedAction());
+        for (AlertView.Fact f : v.facts()) {
+            details.put(f.key(), f.value());
+        }
         details.put("narrative", v.narrative());
         details.set("alert", Nodes.alert(alert));
         e.put("client", Product.NAME);

@@ -20,6 +20,7 @@ import java.time.Instant;
 public record SlackFormat() implements AlertFormat {
     static final int MAX_SECTION = 3000;
     static final int MAX_FIELD = 2000;
+    static final int MAX_FIELDS = 10;
     static final int MAX_REASONS = 5;
 
     @Override
@@ -39,17 +40,16 @@ public record SlackFormat() implements AlertFormat {
         if (v.recordId() != null) {
             field(fields, "Record", v.recordId());
         }
-        if (v.entity() != null) {
-            field(fields, "Entity", v.entity());
-        }
-        if (v.category() != null) {
-            field(fields, "Category", v.category());
-        }
         if (v.host() != null) {
             field(fields, "Host", v.host());
         }
         if (v.user() != null) {
             field(fields, "User", v.user());
+        }
+        for (AlertView.Fact f : v.facts()) {
+            if (fields.size() < MAX_FIELDS) {
+                field(fields, f.label(), f.value());
+            }
         }
 
         StringBuilder reasons = new StringBuilder();
@@ -61,9 +61,6 @@ public record SlackFormat() implements AlertFormat {
             reasons.append("• ").append(r.text()).append('\n');
         }
         section(blocks, escape(reasons.isEmpty() ? v.narrative() : reasons.toString().stripTrailing(), MAX_SECTION));
-        if (v.recommendedAction() != null) {
-            section(blocks, "*Recommended action:* " + escape(v.recommendedAction(), MAX_SECTION - 30));
-        }
         ObjectNode context = blocks.addObject().put("type", "context");
         context.putArray("elements").addObject().put("type", "mrkdwn")
                 .put("text", escape(Product.NAME + " " + Product.version() + " · alert " + v.key(), MAX_FIELD));
