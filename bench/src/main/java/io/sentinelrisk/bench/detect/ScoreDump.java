@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * rows' fit-time scores, one column per member) and {@code .test.csv} (label, then the tested
  * rows' scores). Features standardised on the fitted rows, as the prepare stage does.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.ScoreDump ../shared/datasets OUT_DIR [threads]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.ScoreDump ../shared/datasets OUT_DIR [threads] [set,set...]</pre>
  */
 public final class ScoreDump {
     static final Map<String, Map<String, Object>> MEMBERS = new LinkedHashMap<>();
@@ -45,6 +45,7 @@ public final class ScoreDump {
         Path datasets = Path.of(args[0]);
         Path out = Path.of(args[1]);
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        java.util.Set<String> only = args.length > 3 ? java.util.Set.of(args[3].split(",")) : null;
         Files.createDirectories(out);
         List<Path> files;
         try (Stream<Path> s = Files.list(datasets)) {
@@ -52,6 +53,9 @@ public final class ScoreDump {
         }
         for (Path file : files) {
             NumericCsv data = NumericCsv.read(file);
+            if (only != null && !only.contains(data.name())) {
+                continue;
+            }
             int n = data.labels().length;
             int[] all = java.util.stream.IntStream.range(0, n).toArray();
             for (String protocol : List.of("unsupervised", "adbench", "semi")) {
