@@ -5,7 +5,7 @@
 #                     [--protocols unsupervised,semi-supervised,adbench] [--out docs/accuracy.md]
 #     every unsupervised detector, the default ensemble and auto under the three protocols of
 #     `sentinel evaluate --protocol`; prints the tables (with --out, replaces their section of that file).
-#     Bounded: about 10 minutes for the nine uncompressed sets at one seed on 2 cores
+#     Bounded: about 12 minutes for the nine uncompressed sets at one seed on a busy 2-core machine
 #     (--include-gz adds cover, 286,048 rows: much longer).
 #
 #   bench/accuracy.sh --peers-table [--seeds 5] [--threads 2] [--include-gz] [--no-peers] [--no-supervised] [--only ...]
