@@ -52,7 +52,13 @@ public final class ProtocolAccuracy {
         boolean gz = false;
         Set<String> only = null;
         List<EvaluationProtocol> protocols = List.of(EvaluationProtocol.values());
-        String command = "bench/accuracy.sh " + String.join(" ", args);
+        // the command as a user types it (bench/accuracy.sh passes --datasets itself)
+        List<String> shown = new ArrayList<>(List.of(args));
+        int at = shown.indexOf("--datasets");
+        if (at >= 0 && at + 1 < shown.size() && shown.get(at + 1).equals("../shared/datasets")) {
+            shown.subList(at, at + 2).clear();
+        }
+        String command = "bench/accuracy.sh " + String.join(" ", shown);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--datasets" -> datasets = Path.of(args[++i]);
