@@ -123,6 +123,24 @@ class DuplicateRowsTest {
         assertThat(((NeighborModel) back).pointCount()).isEqualTo(400);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"knn", "lof"})
+    void withoutCopiesDistinctAndKeepAreTheSameModelToTheBit(String type) {
+        DetectorFactory f = type.equals("knn") ? new KnnFactory() : new LofFactory();
+        Data unique = distinct(31, 500);
+        FittedDetector a = fit(f, "distinct", unique.x());
+        FittedDetector b = fit(f, "keep", unique.x());
+        assertThat(TrainingScores.of(a, unique.x(), 2)).containsExactly(TrainingScores.of(b, unique.x(), 1));
+        Data fresh = distinct(32, 100);
+        double[] sa = new double[100];
+        double[] sb = new double[100];
+        a.score(fresh.x(), sa, 2);
+        b.score(fresh.x(), sb, 1);
+        assertThat(sa).containsExactly(sb);
+        assertThat(((NeighborModel) a).rowOf()).isNull();
+        assertThat(((NeighborModel) a).points()).containsExactly(unique.x().data());
+    }
+
     @Test
     void distinctRowsKeepFirstAppearanceOrderAndTreatMinusZeroAsZero() {
         double[] data = {1, 2, 0.0, 5, 1, 2, -0.0, 5, 3, 3};
