@@ -54,6 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         Runnable summary;
         try (Progress progress = Progress.start("train", 5)) {
             SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
+            watch.lap("config");
             progress.step("reading " + input.input);
             CommandSupport.Training training = CommandSupport.loadForTraining(input, cfg);
             Dataset data = training.data();
@@ -75,9 +76,8 @@ final class TrainCommand implements Callable<Integer> {
             watch.lap("score");
             ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
             progress.step("exporting");
-            SummaryReport report = SummaryReport.build("train", scored,
-                    modelOut == null ? null : modelOut.toString(), watch.laps());
-            Outputs.write(exports, scored, cfg.topN(), ',', report);
+            SummaryReport report = Outputs.export(exports, scored, cfg.topN(), ',', watch, laps -> SummaryReport.build("train",
+                    scored, modelOut == null ? null : modelOut.toString(), laps));
             summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
         }
         summary.run();   // after the progress bar is gone

@@ -2,6 +2,7 @@ package io.sentinelrisk.core.io;
 
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
+import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
@@ -58,15 +59,31 @@ public final class CsvReader {
         byte delimiter = options.delimiter() != null ? (byte) options.delimiter().charValue() : DelimiterSniffer.detect(input);
         CsvTokens tokens = CsvTokenizer.tokenize(input, delimiter);
         int cols = tokens.header.length;
+        ColumnType[] forced = new ColumnType[cols];
+        String[] reasons = new String[cols];
+        for (int c = 0; c < cols; c++) {
+            forced[c] = options.forcedType(tokens.header[c]);
+            reasons[c] = options.forcedReason(tokens.header[c]);
+        }
+        Frame frame = parseColumns(tokens, forced, reasons, threads);
+        int[] lines = Arrays.copyOf(tokens.rowLines, tokens.rows);
+        return new CsvTable(frame, input.file(), (char) delimiter, lines);
+    }
+
+    /**
+     * Types and parses every column of tokenised rows ({@code forced[c]} null = infer), columns
+     * in parallel when there is enough work; the error earliest in the file wins.
+     */
+    static Frame parseColumns(CsvTokens tokens, ColumnType[] forced, String[] reasons, int threads) {
+        int cols = tokens.header.length;
         ColumnParser.Parsed[] parsed = new ColumnParser.Parsed[cols];
         InputException[] errors = new InputException[cols];
         // threads only pay off once there is real work per column
         int useThreads = (long) tokens.rows * cols < PARALLEL_FROM_FIELDS ? 1 : threads;
         Parallel.forRange(cols, useThreads, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
-                String name = tokens.header[c];
                 try {
-                    parsed[c] = ColumnParser.parse(tokens, c, options.forcedType(name), options.forcedReason(name));
+                    parsed[c] = ColumnParser.parse(tokens, c, forced[c], reasons[c]);
                 } catch (InputException e) {
                     errors[c] = e;
                 }
@@ -82,9 +99,7 @@ public final class CsvReader {
             fields.add(new Field(p.column().name(), p.type(), ColumnRole.FEATURE));
             columns.add(p.column());
         }
-        Frame frame = new Frame(new Schema(fields), columns);
-        int[] lines = Arrays.copyOf(tokens.rowLines, tokens.rows);
-        return new CsvTable(frame, input.file(), (char) delimiter, lines);
+        return new Frame(new Schema(fields), columns);
     }
 
     /** The error that comes first in the file (by line, then column), so the thread count does not matter. */
