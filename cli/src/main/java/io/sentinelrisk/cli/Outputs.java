@@ -67,6 +67,7 @@ final class Outputs {
 
     /** Gives the report its final timings, writes it when asked, and logs the steps' times. */
     static SummaryReport finish(ExportOptions options, SummaryReport built, Stopwatch watch) {
+        watch.lap("report");
         SummaryReport done = built.withTimings(watch.laps());
         if (options.report != null) {
             SummaryReport.write(options.report, done);
