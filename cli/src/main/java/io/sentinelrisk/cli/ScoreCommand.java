@@ -161,8 +161,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Reads the whole input (with the bundle's point-in-time features), then scores and exports it. */
     private Runnable whole(Pipeline pipeline, SentinelConfig cfg, EventScorer scorer, Stopwatch watch, Progress progress) {
-        Dataset data = CommandSupport.loadForScoring(input, cfg, scorer);
-        watch.lap("read");
+        Dataset data = CommandSupport.loadForScoring(input, cfg, scorer, watch);
         LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
         ScoredBatch scores = pipeline.score(data.frame(), data.source(), cfg.effectiveThreads());
         watch.lap("score");

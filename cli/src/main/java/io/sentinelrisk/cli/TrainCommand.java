@@ -56,9 +56,8 @@ final class TrainCommand implements Callable<Integer> {
             SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
             watch.lap("config");
             progress.step("reading " + input.input);
-            CommandSupport.Training training = CommandSupport.loadForTraining(input, cfg);
+            CommandSupport.Training training = CommandSupport.loadForTraining(input, cfg, watch);
             Dataset data = training.data();
-            watch.lap("read");
             LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
             progress.step("fitting " + cfg.detectorType());
             TrainedPipeline trained = new PipelineTrainer(cfg).fit(data.frame(), data.labels());

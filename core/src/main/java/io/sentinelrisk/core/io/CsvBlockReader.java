@@ -72,6 +72,11 @@ public final class CsvBlockReader implements AutoCloseable {
         return open(path, options, blockRows, Parallel.defaultThreads(), BUFFER_BYTES);
     }
 
+    /** {@link #open(Path, CsvOptions, int)} parsing each block's columns on {@code threads} threads. */
+    public static CsvBlockReader open(Path path, CsvOptions options, int blockRows, int threads) {
+        return open(path, options, blockRows, threads, BUFFER_BYTES);
+    }
+
     static CsvBlockReader open(Path path, CsvOptions options, int blockRows, int threads, int bufferBytes) {
         if (blockRows < 1) {
             throw new IllegalArgumentException("blockRows must be at least 1, got " + blockRows);
