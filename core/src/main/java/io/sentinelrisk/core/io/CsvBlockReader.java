@@ -144,7 +144,7 @@ public final class CsvBlockReader implements AutoCloseable {
                     }
                     return null;
                 }
-                Frame frame = CsvReader.parseColumns(tokens, types(tokens), reasons, threads);
+                Frame frame = types == null ? firstBlock(tokens) : CsvReader.parseColumns(tokens, types, reasons, threads);
                 int[] lines = Arrays.copyOf(tokens.rowLines, tokens.rows);
                 from = block.end();
                 line = block.nextLine();
@@ -156,11 +156,11 @@ public final class CsvBlockReader implements AutoCloseable {
         }
     }
 
-    /** Column types for a block: the forced ones; the others, inferred once from the first block. */
-    private ColumnType[] types(CsvTokens tokens) {
-        if (types != null) {
-            return types;
-        }
+    /**
+     * Parses the first block: the types the options force, the others inferred from it — the
+     * types every later block is read with.
+     */
+    private Frame firstBlock(CsvTokens tokens) {
         int cols = header.length;
         ColumnType[] forced = new ColumnType[cols];
         String[] why = new String[cols];
@@ -177,7 +177,7 @@ public final class CsvBlockReader implements AutoCloseable {
         }
         types = forced;
         reasons = why;
-        return types;
+        return first;
     }
 
     private void start() {

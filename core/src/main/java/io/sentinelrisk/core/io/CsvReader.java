@@ -7,6 +7,7 @@ import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.util.Parallel;
 
 import java.nio.file.Path;
@@ -47,7 +48,44 @@ public final class CsvReader {
 
     /** Reads {@code path} and keeps the line on which each row starts. */
     public static CsvTable readTable(Path path, CsvOptions options) {
-        return readTable(InputBytes.read(path, WHAT), options, Parallel.defaultThreads());
+        InputBytes bytes;
+        try {
+            bytes = InputBytes.read(path, WHAT);
+        } catch (InputBytes.TooLarge e) {
+            return readInBlocks(path, options);
+        }
+        return readTable(bytes, options, Parallel.defaultThreads());
+    }
+
+    /**
+     * A file over 2 GiB (uncompressed), which does not fit in one array: read by
+     * {@link CsvBlockReader} and its blocks joined, so only the columns are held (8 bytes a
+     * number, 4 a category code). Column types the options do not force are then inferred from
+     * the first block (docs/input.md, "Files of any size").
+     */
+    static CsvTable readInBlocks(Path path, CsvOptions options) {
+        try (CsvBlockReader reader = CsvBlockReader.open(path, options, CsvBlockReader.DEFAULT_BLOCK_ROWS)) {
+            FrameBuilder joined = null;
+            int[] lines = new int[0];
+            int rows = 0;
+            for (CsvTable block = reader.next(); block != null; block = reader.next()) {
+                if (joined == null) {
+                    joined = new FrameBuilder(block.frame());
+                }
+                joined.add(block.frame());
+                int n = block.frame().rows();
+                if (rows + (long) n > Integer.MAX_VALUE - 16) {
+                    throw new InputException(InputLocation.line(path.toString(), block.rowLines()[0]),
+                            "more than 2,147,483,631 rows; split the file");
+                }
+                if (lines.length < rows + n) {
+                    lines = Arrays.copyOf(lines, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(rows + n, lines.length * 3L / 2)));
+                }
+                System.arraycopy(block.rowLines(), 0, lines, rows, n);
+                rows += n;
+            }
+            return new CsvTable(joined.build(), path.toString(), reader.delimiter(), Arrays.copyOf(lines, rows));
+        }
     }
 
     /** Reads CSV content (plain or gzip) held in memory; {@code name} stands for the file in messages. */

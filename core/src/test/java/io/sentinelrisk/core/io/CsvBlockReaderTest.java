@@ -63,6 +63,26 @@ class CsvBlockReaderTest {
         }
     }
 
+    @RepeatedTest(20)
+    void aFileReadInBlocksAndJoinedIsTheFileReadWhole(RepetitionInfo info) {
+        Random rnd = new Random(104_729L * info.getCurrentRepetition());
+        Path file = CsvFiles.write(dir, "j.csv", randomCsv(rnd));
+        CsvTable whole;
+        try {
+            whole = CsvReader.readTable(file, CsvOptions.DEFAULTS);
+        } catch (InputException e) {
+            return;
+        }
+        CsvTable joined = CsvReader.readInBlocks(file, CsvOptions.DEFAULTS.withTypes(types(whole.frame())));
+        assertSame(whole, List.of(joined), file.toString());
+        for (int c = 0; c < whole.frame().columnCount(); c++) {
+            if (whole.frame().column(c) instanceof io.sentinelrisk.core.data.Column.Categorical k) {
+                assertThat(((io.sentinelrisk.core.data.Column.Categorical) joined.frame().column(c)).dictionary())
+                        .isEqualTo(k.dictionary());
+            }
+        }
+    }
+
     @Test
     void aBadValueFarIntoTheFileIsTheSameLocatedError() {
         StringBuilder sb = new StringBuilder("a,b\n");
