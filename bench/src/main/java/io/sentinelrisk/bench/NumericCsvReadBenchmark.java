@@ -92,6 +92,10 @@ public class NumericCsvReadBenchmark {
         }
     }
 
+    java.nio.file.Path file() {
+        return file;
+    }
+
     @TearDown(Level.Trial)
     public void deleteFile() throws Exception {
         if (duck != null) {

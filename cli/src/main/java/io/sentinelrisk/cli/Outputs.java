@@ -31,18 +31,6 @@ final class Outputs {
     private Outputs() {
     }
 
-    static void write(ExportOptions options, ScoredData data, int topN, char delimiter, SummaryReport report) {
-        if (options.json != null) {
-            AlertExport.write(options.json, data, topN);
-        }
-        if (options.csv != null) {
-            ScorecardExport.write(options.csv, data, delimiter);
-        }
-        if (options.report != null) {
-            SummaryReport.write(options.report, report);
-        }
-    }
-
     /**
      * Writes the exports of data scored whole, timing each step on {@code watch}: the top-N
      * alerts' explanations ({@code explain}), the JSON and CSV exports ({@code write}), the
