@@ -166,7 +166,7 @@ public final class DataProfile {
             }
             int share = Math.max(1 << 16, EXACT_VALUES / Math.max(1, numeric));
             for (int c = 0; c < cols; c++) {
-                sketches[c] = new QuantileSketch(share, QuantileSketch.DEFAULT_K);
+                sketches[c] = new QuantileSketch(share, QuantileSketch.DEFAULT_SAMPLE);
                 mins[c] = Double.POSITIVE_INFINITY;
                 maxs[c] = Double.NEGATIVE_INFINITY;
                 distinct[c] = new DistinctCounter(EXACT_DISTINCT);

@@ -1,62 +1,66 @@
 package io.sentinelrisk.core.util;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
- * Quantiles of a stream of doubles in bounded memory: exact while it holds fewer than
- * {@code exact} values, then a deterministic multi-level compactor (Manku, Rajagopalan and
- * Lindsay 1998; the idea KLL refines): a full level of {@code k} values is sorted and every other
- * one, starting alternately at the first and the second, moves up a level with twice the weight.
- * The rank error of a quantile is at most about {@code levels / k} of the count (levels =
- * log2(count / k)): under 0.2% for a billion values with the default {@code k}. Deterministic:
- * the same values in the same order give the same answer.
+ * Quantiles of a stream of doubles in bounded memory: exact while it holds at most
+ * {@code exact} values, then estimated from a uniform sample of {@code sample} of all the values
+ * (reservoir sampling, Li's "Algorithm L", which draws a random number only for the values it
+ * keeps, so a value costs a counter decrement). The sample's q-quantile lies within about
+ * {@code 0.5 / sqrt(sample)} of rank q (one standard error: 0.2% of the count with the default
+ * 65,536). Deterministic: a fixed seed, so the same values in the same order give the same
+ * answer.
  */
 public final class QuantileSketch {
-    /** Values per level of the compactor. */
-    public static final int DEFAULT_K = 8192;
+    /** Values in the sample once the count passes the exact limit. */
+    public static final int DEFAULT_SAMPLE = 1 << 16;
+
+    private static final long SEED = 0x5EED_5EED_5EEDL;
 
     private final int exact;
-    private final int k;
+    private final int sampleSize;
     private double[] values = new double[16];
     private int size;
-    private double[][] levels;
-    private int[] fill;
-    private boolean odd;
+    private double[] sample;
+    private SplittableRandom random;
+    private double w;
+    private long nextKept;
     private long count;
 
     /**
-     * @param exact keep every value up to this many (then the answer is today's exact one)
-     * @param k     values per level once it compacts
+     * @param exact  keep every value up to this many (then the answer is the exact one)
+     * @param sample values in the sample beyond that
      */
-    public QuantileSketch(int exact, int k) {
-        if (k < 2 || k % 2 != 0) {
-            throw new IllegalArgumentException("k must be even and at least 2, got " + k);
+    public QuantileSketch(int exact, int sample) {
+        if (sample < 1) {
+            throw new IllegalArgumentException("sample must be at least 1, got " + sample);
         }
         this.exact = Math.max(0, exact);
-        this.k = k;
+        this.sampleSize = sample;
     }
 
     /** Adds a value (not NaN). */
     public void add(double v) {
-        count++;
-        if (levels == null) {
+        if (sample == null) {
             if (size == values.length) {
                 if (size >= exact) {
-                    startCompacting();
-                    insert(0, v);
+                    startSampling();
+                    offer(v);
                     return;
                 }
                 values = Arrays.copyOf(values, (int) Math.min(exact, Math.max(16L, 2L * size)));
             }
             values[size++] = v;
+            count++;
             return;
         }
-        insert(0, v);
+        offer(v);
     }
 
     /** Whether every value is still held (the quantiles are exact). */
     public boolean isExact() {
-        return levels == null;
+        return sample == null;
     }
 
     /** The values added. */
@@ -66,7 +70,7 @@ public final class QuantileSketch {
 
     /** The values, sorted, while exact ({@link #isExact}); else null. */
     public double[] sortedValues() {
-        if (levels != null) {
+        if (sample != null) {
             return null;
         }
         double[] out = Arrays.copyOf(values, size);
@@ -74,71 +78,53 @@ public final class QuantileSketch {
         return out;
     }
 
-    /** The q-quantile (0..1): exact as {@link Stats#quantileSorted} while exact, else the weighted one; NaN if empty. */
+    /** The q-quantile (0..1) as {@link Stats#quantileSorted} gives it, of every value while exact, else of the sample; NaN if empty. */
     public double quantile(double q) {
-        if (levels == null) {
+        if (sample == null) {
             return Stats.quantileSorted(sortedValues(), q);
         }
-        int n = 0;
-        for (int f : fill) {
-            n += f;
-        }
-        double[] v = new double[n];
-        long[] w = new long[n];
-        Integer[] order = new Integer[n];
-        int at = 0;
-        for (int h = 0; h < levels.length; h++) {
-            for (int i = 0; i < fill[h]; i++) {
-                v[at] = levels[h][i];
-                w[at] = 1L << h;
-                order[at] = at;
-                at++;
-            }
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
-        long total = 0;
-        for (long x : w) {
-            total += x;
-        }
-        double target = q * total;
-        long seen = 0;
-        for (Integer i : order) {
-            seen += w[i];
-            if (seen >= target) {
-                return v[i];
-            }
-        }
-        return n == 0 ? Double.NaN : v[order[n - 1]];
+        double[] sorted = Arrays.copyOf(sample, (int) Math.min(count, sampleSize));
+        Arrays.sort(sorted);
+        return Stats.quantileSorted(sorted, q);
     }
 
-    private void startCompacting() {
-        levels = new double[1][];
-        fill = new int[1];
-        levels[0] = new double[k];
+    private void startSampling() {
+        sample = new double[sampleSize];
+        random = new SplittableRandom(SEED);
         double[] held = Arrays.copyOf(values, size);
         values = null;
         size = 0;
+        count = 0;
         for (double x : held) {
-            insert(0, x);
+            offer(x);
         }
     }
 
-    private void insert(int h, double v) {
-        if (h == levels.length) {
-            levels = Arrays.copyOf(levels, h + 1);
-            fill = Arrays.copyOf(fill, h + 1);
-            levels[h] = new double[k];
-        }
-        levels[h][fill[h]++] = v;
-        if (fill[h] == k) {
-            double[] full = levels[h];
-            Arrays.sort(full);
-            fill[h] = 0;
-            levels[h] = new double[k];
-            odd = !odd;
-            for (int i = odd ? 1 : 0; i < k; i += 2) {
-                insert(h + 1, full[i]);
+    /** Algorithm L: the first {@code sampleSize} values fill the sample, then the next kept one is drawn ahead. */
+    private void offer(double v) {
+        count++;
+        if (count <= sampleSize) {
+            sample[(int) (count - 1)] = v;
+            if (count == sampleSize) {
+                w = Math.exp(Math.log(uniform()) / sampleSize);
+                nextKept = count + skip();
             }
+            return;
         }
+        if (count == nextKept) {
+            sample[random.nextInt(sampleSize)] = v;
+            w *= Math.exp(Math.log(uniform()) / sampleSize);
+            nextKept = count + skip();
+        }
+    }
+
+    private long skip() {
+        double s = Math.floor(Math.log(uniform()) / Math.log1p(-w));
+        return s >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) s + 1;
+    }
+
+    /** Uniform in (0, 1]: never 0, whose logarithm is infinite. */
+    private double uniform() {
+        return 1.0 - random.nextDouble();
     }
 }

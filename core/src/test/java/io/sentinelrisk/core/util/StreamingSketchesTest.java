@@ -29,12 +29,12 @@ class StreamingSketchesTest {
     @Test
     void beyondThatTheRankErrorStaysSmallAndTheAnswerIsDeterministic() {
         int n = 2_000_000;
-        QuantileSketch a = new QuantileSketch(1000, 1024);
-        QuantileSketch b = new QuantileSketch(1000, 1024);
+        QuantileSketch a = new QuantileSketch(1000, QuantileSketch.DEFAULT_SAMPLE);
+        QuantileSketch b = new QuantileSketch(1000, QuantileSketch.DEFAULT_SAMPLE);
         Random rnd = new Random(2);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
-            // skewed and in a drifting order, the hard case for a compactor
+            // skewed and drifting with the order, so that a sample biased to early or late values shows
             v[i] = Math.exp(rnd.nextGaussian()) + i * 1e-6;
             a.add(v[i]);
             b.add(v[i]);
@@ -44,7 +44,9 @@ class StreamingSketchesTest {
         for (double q : new double[] {0.01, 0.25, 0.5, 0.9, 0.99}) {
             double got = a.quantile(q);
             int rank = Arrays.binarySearch(v, got);
-            assertThat(rank).isNotNegative();   // an actual value
+            if (rank < 0) {
+                rank = -rank - 1;   // interpolated between two sampled values
+            }
             assertThat((double) rank / n).as("rank of the %s quantile", q).isCloseTo(q, within(0.01));
             assertThat(b.quantile(q)).isEqualTo(got);
         }
