@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Accuracy of every unsupervised detector on shared/datasets beside scikit-learn's peers;
-# writes docs/accuracy.md. Build first: bin/build -pl bench -am package -DskipTests
+# writes docs/accuracy.md. Build first: bin/build -Pbench -pl bench -am package -DskipTests
 #   bench/accuracy.sh [--seeds 5] [--threads 2] [--include-gz] [--no-peers] [--no-supervised] [--only pima,thyroid]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
