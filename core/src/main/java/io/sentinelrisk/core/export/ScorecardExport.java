@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.export;
 
+import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Frame;
@@ -38,6 +39,9 @@ public final class ScorecardExport {
      */
     public static final class Rows {
         private enum Kind { NUMBER, BOOLEAN, TEXT, OTHER }
+
+        /** Severity ids by ordinal ({@link Severity#id} makes a new string each call). */
+        private static final String[] SEVERITY = java.util.Arrays.stream(Severity.values()).map(Severity::id).toArray(String[]::new);
 
         private final CsvWriter w;
         private final Kind[] kinds;
@@ -97,7 +101,7 @@ public final class ScorecardExport {
                 }
                 w.shortest(score[r], cols == 0);
                 w.fixed2(risk[r], false);
-                w.field(severity[r].id(), false);
+                w.field(SEVERITY[severity[r].ordinal()], false);
                 w.field(anomaly[r] ? "true" : "false", false);
                 w.endRow();
             }

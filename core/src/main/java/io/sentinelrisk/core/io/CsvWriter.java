@@ -70,7 +70,7 @@ public final class CsvWriter {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             writeLong((long) v);
         } else {
-            ascii(Double.toString(v));
+            writeDouble(v);
         }
         return this;
     }
@@ -80,8 +80,18 @@ public final class CsvWriter {
         if (!first) {
             writeDelimiter();
         }
-        ascii(Double.toString(v));
+        writeDouble(v);
         return this;
+    }
+
+    private void writeDouble(double v) {
+        room(NUMBER_ROOM);
+        int end = Shortest.write(v, buf, pos);
+        if (end < 0) {
+            ascii(Double.toString(v));
+        } else {
+            pos = end;
+        }
     }
 
     /** The same text as {@code String.format(Locale.ROOT, "%.2f", v)}, without the formatter. */
@@ -256,6 +266,75 @@ public final class CsvWriter {
             }
             w.flush();
         });
+    }
+
+    /**
+     * {@link Double#toString(double)}'s text for the doubles that data files hold most: plain
+     * notation (1e-3 ≤ |v| < 1e7) with at most 15 significant digits. Such a double is m / 10^k
+     * for the smallest k at which that division gives it back exactly (m and 10^k are exact
+     * doubles and the division is correctly rounded, so the decimal reads back as v); with at most
+     * 15 digits no other decimal of that length reads back as v, so it is the shortest one, the one
+     * Double.toString writes. Other doubles (17 digits, very small or large) return -1.
+     */
+    static final class Shortest {
+        private static final double[] POW10 = new double[18];   // 10^17 is an exact double
+        private static final long[] LPOW10 = new long[18];
+
+        static {
+            long p = 1;
+            for (int i = 0; i < POW10.length; i++) {
+                POW10[i] = p;
+                LPOW10[i] = p;
+                p *= 10;
+            }
+        }
+
+        private Shortest() {
+        }
+
+        static int write(double v, byte[] buf, int pos) {
+            double a = Math.abs(v);
+            if (!(a >= 1e-3 && a < 1e7)) {
+                return -1;
+            }
+            int intDigits = a < 1 ? 0 : a < 10 ? 1 : a < 100 ? 2 : a < 1e3 ? 3 : a < 1e4 ? 4 : a < 1e5 ? 5 : a < 1e6 ? 6 : 7;
+            // leading zeros after the point do not count as significant digits
+            int zeros = a >= 0.1 || a < 1e-3 ? 0 : a >= 0.01 ? 1 : 2;
+            int maxK = Math.min(15 - intDigits + zeros, POW10.length - 1);
+            if (Math.round(a * POW10[maxK]) / POW10[maxK] != a) {
+                return -1;   // needs more than 15 digits (a computed score, say): no shorter k can do
+            }
+            for (int k = 1; k <= maxK; k++) {
+                double p = POW10[k];
+                long m = Math.round(a * p);
+                if (m / p == a && (k == 1 || m % 10 != 0)) {
+                    if (v < 0) {
+                        buf[pos++] = '-';
+                    }
+                    long whole = m / LPOW10[k];
+                    long frac = m % LPOW10[k];
+                    pos = digits(whole, 0, buf, pos);
+                    buf[pos++] = '.';
+                    return digits(frac, k, buf, pos);
+                }
+            }
+            return -1;
+        }
+
+        /** The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}. */
+        private static int digits(long x, int width, byte[] buf, int pos) {
+            int n = 1;
+            for (long t = x; t >= 10; t /= 10) {
+                n++;
+            }
+            n = Math.max(n, width);
+            int end = pos + n;
+            for (int i = end - 1; i >= pos; i--) {
+                buf[i] = (byte) ('0' + (int) (x % 10));
+                x /= 10;
+            }
+            return end;
+        }
     }
 
     /**

@@ -53,9 +53,14 @@ class CsvWriterTest {
     @Test
     void numbersAreWrittenAsTheColumnShowsThemAndScoresAsDoubleToString() {
         SplittableRandom random = new SplittableRandom(5);
-        double[] values = new double[50_000];
+        double[] values = new double[100_000];
         for (int i = 0; i < values.length; i++) {
-            values[i] = switch (i % 5) {
+            values[i] = switch (i % 10) {
+                case 5 -> Double.parseDouble(String.format(Locale.ROOT, "%.6g", random.nextGaussian()));
+                case 6 -> Math.round(random.nextGaussian() * 1e6) / 1000.0;
+                case 7 -> Double.parseDouble(String.format(Locale.ROOT, "%." + random.nextInt(1, 16) + "g",
+                        (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-5, 9))));
+                case 8 -> random.nextInt(1, 10) * Math.pow(10, random.nextInt(-4, 8)) + random.nextInt(0, 3) * 1e-9;
                 case 0 -> random.nextInt(-1_000_000, 1_000_000);
                 case 1 -> random.nextGaussian() * 1e3;
                 case 2 -> Double.longBitsToDouble(random.nextLong());
