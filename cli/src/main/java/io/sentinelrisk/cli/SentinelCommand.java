@@ -32,6 +32,7 @@ public final class SentinelCommand implements Runnable {
             Map.entry("score", ScoreCommand.class),
             Map.entry("predict", PredictCommand.class),
             Map.entry("evaluate", EvaluateCommand.class),
+            Map.entry("drift", DriftCommand.class),
             Map.entry("demo", DemoCommand.class),
             Map.entry("config", ConfigCommand.class),
             Map.entry("generate", io.sentinelrisk.cli.synth.GenerateCommand.class),
