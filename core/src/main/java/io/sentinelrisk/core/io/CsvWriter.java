@@ -271,10 +271,11 @@ public final class CsvWriter {
     /**
      * {@link Double#toString(double)}'s text for the doubles that data files hold most: plain
      * notation (1e-3 ≤ |v| < 1e7) with at most 15 significant digits. Such a double is m / 10^k
-     * for the smallest k at which that division gives it back exactly (m and 10^k are exact
-     * doubles and the division is correctly rounded, so the decimal reads back as v); with at most
-     * 15 digits no other decimal of that length reads back as v, so it is the shortest one, the one
-     * Double.toString writes. Other doubles (17 digits, very small or large) return -1.
+     * with k as large as 15 digits allow, when that division gives it back exactly (m and 10^k
+     * are exact doubles and the division is correctly rounded, so the decimal reads back as v);
+     * with trailing zeros dropped it is the shortest decimal that does, and with at most 15 digits
+     * no other decimal of that length reads back as v: the one Double.toString writes. Other
+     * doubles (17 digits, very small or large) return -1.
      */
     static final class Shortest {
         private static final double[] POW10 = new double[18];   // 10^17 is an exact double
@@ -300,25 +301,23 @@ public final class CsvWriter {
             int intDigits = a < 1 ? 0 : a < 10 ? 1 : a < 100 ? 2 : a < 1e3 ? 3 : a < 1e4 ? 4 : a < 1e5 ? 5 : a < 1e6 ? 6 : 7;
             // leading zeros after the point do not count as significant digits
             int zeros = a >= 0.1 || a < 1e-3 ? 0 : a >= 0.01 ? 1 : 2;
-            int maxK = Math.min(15 - intDigits + zeros, POW10.length - 1);
-            if (Math.round(a * POW10[maxK]) / POW10[maxK] != a) {
-                return -1;   // needs more than 15 digits (a computed score, say): no shorter k can do
+            int k = Math.min(15 - intDigits + zeros, POW10.length - 1);
+            long m = Math.round(a * POW10[k]);
+            if (m / POW10[k] != a) {
+                return -1;   // needs more than 15 digits (a computed score, say)
             }
-            for (int k = 1; k <= maxK; k++) {
-                double p = POW10[k];
-                long m = Math.round(a * p);
-                if (m / p == a && (k == 1 || m % 10 != 0)) {
-                    if (v < 0) {
-                        buf[pos++] = '-';
-                    }
-                    long whole = m / LPOW10[k];
-                    long frac = m % LPOW10[k];
-                    pos = digits(whole, 0, buf, pos);
-                    buf[pos++] = '.';
-                    return digits(frac, k, buf, pos);
-                }
+            // a * 10^k is within 0.2 of the integer m, so any shorter decimal that reads back as
+            // a is m with trailing zeros dropped: drop them
+            while (k > 1 && m % 10 == 0) {
+                m /= 10;
+                k--;
             }
-            return -1;
+            if (v < 0) {
+                buf[pos++] = '-';
+            }
+            pos = digits(m / LPOW10[k], 0, buf, pos);
+            buf[pos++] = '.';
+            return digits(m % LPOW10[k], k, buf, pos);
         }
 
         /** The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}. */
