@@ -13,7 +13,8 @@
 # train on satellite, `sentinel --version`, and `predict` of one record.
 # Environment: SHARED (default ../shared), RUNS (default 3), RUN_TIMEOUT (seconds per run,
 # default 300), QUIET and QUIET_MAX_WAIT (bench/common.sh: wait for a quieter machine before each
-# case), CASES (space-separated case names to run, default all).
+# case), CASES (space-separated case names to run, default all), KEEP=1 to add to OUT_DIR's
+# earlier runs instead of starting anew (the table then shows them all).
 # Needs: bin/build (cli/target/sentinel.jar and its start-up cache), and Debian's Python peer:
 #   apt-get install -y python3-sklearn python3-pandas
 set -euo pipefail
@@ -81,7 +82,7 @@ run_case() {
   done
 }
 
-rm -f "$out/runs.tsv" "$out/busy.tsv"
+[ -n "${KEEP:-}" ] || rm -f "$out/runs.tsv" "$out/busy.tsv"
 m="$out/models"; mkdir -p "$m"
 # Models for the score cases, made once, outside the timing.
 for d in cover gen; do
