@@ -117,8 +117,8 @@ names = {"version": "`sentinel --version`", "predict": "`predict` one record (co
          "score-cover": "`score` cover 286,048 x 10, scorecard CSV", "train-cover": "`train` cover, scorecard CSV",
          "score-1m": "`score` generated 1,000,000 x 10, scorecard CSV", "train-1m": "`train` generated 1,000,000 x 10, scorecard CSV",
          "train-satellite": "`train` satellite 6,435 x 36, scorecard CSV"}
-print(f"| run (whole process, median of {sys.argv[3]}) | SentinelRisk s | Python + scikit-learn s | speed ratio | SentinelRisk CPU s | Python CPU s | SentinelRisk peak RSS MB | Python peak RSS MB | CPU busy before |")
-print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+print(f"| run (whole process; medians) | runs | SentinelRisk s | Python + scikit-learn s | speed ratio | SentinelRisk CPU s | Python CPU s | SentinelRisk peak RSS MB | Python peak RSS MB | CPU busy before |")
+print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 def med(xs, k): return statistics.median(x[k] for x in xs)
 for case in names:
     ours, theirs = runs.get((case, "ours")), runs.get((case, "python"))
@@ -131,5 +131,6 @@ for case in names:
     tcpu = f"{med(theirs, 2):.2f}" if theirs else "—"
     orss = f"{med(ours, 1) / 1024:.0f}" if ours else "—"
     trss = f"{med(theirs, 1) / 1024:.0f}" if theirs else "—"
-    print(f"| {names[case]} | {o} | {t} | {ratio} | {ocpu} | {tcpu} | {orss} | {trss} | {busy.get(case, '?')} |")
+    n = len(ours or []) if not theirs else min(len(ours or []), len(theirs))
+    print(f"| {names[case]} | {n} | {o} | {t} | {ratio} | {ocpu} | {tcpu} | {orss} | {trss} | {busy.get(case, '?')} |")
 PY
