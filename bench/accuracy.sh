@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Detection accuracy on shared/datasets. Build first: bin/build -pl bench -am package -DskipTests
+# Detection accuracy on shared/datasets. Build first: bin/build -Pbench -pl bench -am package -DskipTests
 #
 #   bench/accuracy.sh [--seeds 1] [--threads 2] [--include-gz] [--only pima,thyroid]
 #                     [--protocols unsupervised,semi-supervised,adbench] [--out docs/accuracy.md]

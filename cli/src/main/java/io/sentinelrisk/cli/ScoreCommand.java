@@ -12,7 +12,6 @@ import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.ingest.DatasetBlocks;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvBlockReader;
-import io.sentinelrisk.core.io.CsvWriter;
 import io.sentinelrisk.core.io.LabelReader;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
@@ -108,7 +107,7 @@ final class ScoreCommand implements Callable<Integer> {
         try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
              AtomicFile.Pending card = exports.csv == null ? null : AtomicFile.open(exports.csv)) {
             totals = new StreamedSummary(blocks.labelled() || input.labels != null);
-            CsvWriter w = card == null ? null : new CsvWriter(card.stream(), ',');
+            ScorecardExport.Rows rows = null;
             watch.lap("read");
             long first = 0;
             int threadCount = cfg.effectiveThreads();
@@ -122,11 +121,12 @@ final class ScoreCommand implements Callable<Integer> {
                 ScoredData d = new ScoredData(block.source(), block.frame(), s, pipeline, block.labels(), block.lineNumbers());
                 top.offer(d, first);
                 watch.lap("score");
-                if (w != null) {
-                    if (first == 0) {
-                        ScorecardExport.writeHeader(w, d.frame());
+                if (card != null) {
+                    if (rows == null) {
+                        rows = new ScorecardExport.Rows(card.stream(), d.frame(), ',');
+                        rows.header(d.frame());
                     }
-                    ScorecardExport.writeRows(w, d);
+                    rows.write(d.frame(), s, 0, s.rows());
                 }
                 watch.lap("write");
                 totals.add(d);
@@ -146,7 +146,9 @@ final class ScoreCommand implements Callable<Integer> {
                 Outputs.writeAlerts(exports, alerts);
             }
             if (card != null) {
-                w.flush();
+                if (rows != null) {
+                    rows.flush();
+                }
                 card.commit();
             }
             watch.lap("write");
