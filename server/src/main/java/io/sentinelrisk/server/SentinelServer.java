@@ -89,13 +89,13 @@ public final class SentinelServer implements AutoCloseable {
             config.routes.addHttpHandler(HandlerType.GET, "/docs", gate.wrap(new Route(HandlerType.GET, "/docs", null,
                     ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage()))));
             config.routes.error(404, ctx -> {
-                if (ctx.resultInputStream() == null) {
+                if (ctx.attribute(JsonBodies.ANSWERED) == null) {
                     JsonBodies.send(ctx, 404, ErrorBody.of("not_found", "no route " + ctx.method() + " "
                             + io.sentinelrisk.core.error.DisplayText.truncate(ctx.path()), null));
                 }
             });
             config.routes.error(405, ctx -> {
-                if (ctx.resultInputStream() == null) {
+                if (ctx.attribute(JsonBodies.ANSWERED) == null) {
                     JsonBodies.send(ctx, 405, ErrorBody.of("method_not_allowed", "method " + ctx.method() + " is not allowed on "
                             + io.sentinelrisk.core.error.DisplayText.truncate(ctx.path()), null));
                 }
@@ -121,6 +121,7 @@ public final class SentinelServer implements AutoCloseable {
      * options, the store or the bundle are InputExceptions (one line, exit 2 from the CLI).
      */
     public static SentinelServer start(ServerOptions options) {
+        LogSafety.capHeaderLoggers();
         ServerMetrics metrics = new ServerMetrics();
         Database db = Database.open(options.db(), options.dataDir(), options.dbSchema(), metrics::store);
         SentinelServer server;

@@ -26,8 +26,24 @@ public final class TestModels {
     private TestModels() {
     }
 
-    /** Writes a bundle trained with {@code contamination} and {@code seed} to {@code dir}/NAME.srb. */
+    private static final java.util.Map<String, byte[]> TRAINED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Writes a bundle trained with {@code contamination} and {@code seed} to {@code dir}/NAME.srb
+     * (trained once per test JVM for each contamination and seed).
+     */
     public static Path bundle(Path dir, String name, double contamination, long seed) {
+        try {
+            byte[] bytes = TRAINED.computeIfAbsent(contamination + "/" + seed, k -> train(dir, name, contamination, seed));
+            Path out = dir.resolve(name + ".srb");
+            Files.write(out, bytes);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] train(Path dir, String name, double contamination, long seed) {
         try {
             Path csv = dir.resolve(name + "-train.csv");
             Random rnd = new Random(seed);
@@ -42,9 +58,7 @@ public final class TestModels {
                     "id_columns", java.util.List.of("user")));
             Dataset data = DatasetLoader.load(csv, cfg, null, false, null);
             Pipeline p = new PipelineTrainer(cfg).fit(data.frame(), data.labels()).pipeline();
-            Path out = dir.resolve(name + ".srb");
-            Bundles.write(p, out, START);
-            return out;
+            return Bundles.toBytes(p, START);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,6 +34,9 @@ public final class JsonBodies {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** Request attribute set once a handler has written its answer (the 404/405 fallbacks leave it alone). */
+    public static final String ANSWERED = "sentinel.answered";
+
     private JsonBodies() {
     }
 
@@ -147,6 +150,7 @@ public final class JsonBodies {
     public static void send(Context ctx, int status, Object value) {
         try {
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(value));
+            ctx.attribute(ANSWERED, Boolean.TRUE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer", e);
         }
