@@ -47,6 +47,7 @@ public final class SentinelServer implements AutoCloseable {
     private final ServerMetrics metrics;
     private final RequestGate gate;
     private final List<Route> routes;
+    private final Api api;
     private final Javalin app;
     private volatile boolean stopped;
 
@@ -59,7 +60,7 @@ public final class SentinelServer implements AutoCloseable {
                 m -> metrics.model(m.version()));
         this.ingest = new EventIngest(db, metrics);
         this.gate = new RequestGate(keys, new RateLimiter(options.rateLimit()), metrics);
-        Api api = new Api(db, registry, ingest, keys, metrics, options);
+        this.api = new Api(db, registry, ingest, keys, metrics, options);
         this.routes = RouteTable.v1(api);
         byte[] openApi = openApiJson();
         this.app = Javalin.create(config -> {
@@ -128,6 +129,7 @@ public final class SentinelServer implements AutoCloseable {
         try {
             server = new SentinelServer(options, db, metrics);
             server.registry.start(options.model());
+            server.api.refreshPrecision();
             server.app.start();
         } catch (RuntimeException e) {
             db.close();
