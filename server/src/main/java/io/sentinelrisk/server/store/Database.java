@@ -54,7 +54,7 @@ public final class Database implements AutoCloseable {
             Path file = dataDir.toAbsolutePath().resolve("sentinel");
             // WRITE_DELAY=0: a commit reaches the file before the request is answered, so a killed
             // process loses nothing it acknowledged.
-            c.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            c.setJdbcUrl("jdbc:h2:file:" + file + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE");
             c.setUsername("sa");
             c.setPassword("");
             kind = Kind.H2;
