@@ -7,7 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.sentinelrisk.server.api.Api;
-import io.sentinelrisk.server.api.ApiException;
+import io.sentinelrisk.server.error.ApiException;
 import io.sentinelrisk.server.api.ErrorBody;
 import io.sentinelrisk.server.api.JsonBodies;
 import io.sentinelrisk.server.api.RequestGate;
@@ -60,7 +60,8 @@ public final class SentinelServer implements AutoCloseable {
                 m -> metrics.model(m.version()));
         this.ingest = new EventIngest(db, metrics);
         this.gate = new RequestGate(keys, new RateLimiter(options.rateLimit()), metrics);
-        this.api = new Api(db, registry, ingest, keys, metrics, options);
+        this.api = new Api(db, registry, ingest, keys, metrics,
+                new Api.Limits(options.maxBodyBytes(), options.maxBundleBytes(), options.batchLimit()));
         this.routes = RouteTable.v1(api);
         byte[] openApi = openApiJson();
         this.app = Javalin.create(config -> {

@@ -1,5 +1,6 @@
 package io.sentinelrisk.server.api;
 
+import io.sentinelrisk.server.error.ApiException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.sentinelrisk.core.io.Timestamps;
-import io.sentinelrisk.server.ServerOptions;
 import io.sentinelrisk.server.auth.ApiKey;
 import io.sentinelrisk.server.auth.KeyStore;
 import io.sentinelrisk.server.auth.Role;
@@ -46,9 +46,13 @@ public final class Api {
     private final EventIngest ingest;
     private final KeyStore keys;
     private final ServerMetrics metrics;
-    private final ServerOptions options;
+    private final Limits options;
 
-    public Api(Database db, ModelRegistry models, EventIngest ingest, KeyStore keys, ServerMetrics metrics, ServerOptions options) {
+    /** Request limits: largest JSON body, largest bundle upload, most records per request. */
+    public record Limits(long maxBodyBytes, long maxBundleBytes, int batchLimit) {
+    }
+
+    public Api(Database db, ModelRegistry models, EventIngest ingest, KeyStore keys, ServerMetrics metrics, Limits options) {
         this.db = db;
         this.models = models;
         this.ingest = ingest;

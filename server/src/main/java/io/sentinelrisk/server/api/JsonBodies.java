@@ -1,5 +1,6 @@
 package io.sentinelrisk.server.api;
 
+import io.sentinelrisk.server.error.ApiException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;

@@ -1,5 +1,6 @@
 package io.sentinelrisk.server.api;
 
+import io.sentinelrisk.server.error.ApiException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.sentinelrisk.server.auth.ApiKey;

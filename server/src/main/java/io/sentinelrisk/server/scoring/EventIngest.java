@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sentinelrisk.core.export.Alert;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
-import io.sentinelrisk.server.api.JsonBodies;
 import io.sentinelrisk.server.metrics.ServerMetrics;
 import io.sentinelrisk.server.store.AlertRow;
 import io.sentinelrisk.server.store.Database;
@@ -44,6 +43,9 @@ public final class EventIngest {
     public interface AlertListener {
         void stored(List<AlertRow> alerts);
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectWriter ALERT_WRITER =
+            new com.fasterxml.jackson.databind.ObjectMapper().writerFor(Alert.class);
 
     private final Database db;
     private final ServerMetrics metrics;
@@ -131,7 +133,7 @@ public final class EventIngest {
 
     static String json(Alert a) {
         try {
-            return JsonBodies.MAPPER.writeValueAsString(a);
+            return ALERT_WRITER.writeValueAsString(a);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the alert", e);
         }

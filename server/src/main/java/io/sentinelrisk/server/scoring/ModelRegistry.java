@@ -3,7 +3,7 @@ package io.sentinelrisk.server.scoring;
 import io.sentinelrisk.core.bundle.Bundles;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.pipeline.Pipeline;
-import io.sentinelrisk.server.api.ApiException;
+import io.sentinelrisk.server.error.ApiException;
 import io.sentinelrisk.server.store.Database;
 import io.sentinelrisk.server.store.ModelRow;
 import io.sentinelrisk.server.store.ModelStore;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.CalibrationTrainer;
 import io.sentinelrisk.core.pipeline.Pipeline;
-import io.sentinelrisk.server.api.ApiException;
+import io.sentinelrisk.server.error.ApiException;
 import io.sentinelrisk.server.store.FeedbackStore;
 
 import java.util.LinkedHashMap;

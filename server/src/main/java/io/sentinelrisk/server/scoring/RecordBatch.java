@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.io.Timestamps;
 import io.sentinelrisk.core.data.Column;
-import io.sentinelrisk.server.api.ApiException;
+import io.sentinelrisk.server.error.ApiException;
 
 import java.util.ArrayList;
 import java.util.HashSet;

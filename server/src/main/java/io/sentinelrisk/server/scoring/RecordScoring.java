@@ -8,7 +8,7 @@ import io.sentinelrisk.core.export.AlertOrigin;
 import io.sentinelrisk.core.export.RecordValues;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
 import io.sentinelrisk.features.scoring.EventScorer;
-import io.sentinelrisk.server.api.ApiException;
+import io.sentinelrisk.server.error.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;

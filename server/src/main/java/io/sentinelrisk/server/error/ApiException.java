@@ -1,4 +1,4 @@
-package io.sentinelrisk.server.api;
+package io.sentinelrisk.server.error;
 
 /**
  * A request the server refuses, answered as {@code {"error": {"code", "message", "field"}}} with
