@@ -60,7 +60,7 @@ public class ServerLoad {
                     for (int i = 0; i < batch; i++) {
                         String row = rows.get(Math.floorMod(cursor++, rows.size()));
                         if (mode.equals("events")) {
-                            row = "{\"event_id\":\"load-" + eventIds.getAndIncrement() + "\"," + row.substring(1);
+                            row = "{\"event_id\":" + eventIds.getAndIncrement() + "," + row.substring(1);
                         }
                         body.append(i == 0 ? "" : ",").append(row);
                     }

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("slow")
 class DurabilityKillTest {
-    static final int DEFAULT_EVENTS = 200_000;
+    /** 200,000 takes over ten minutes on the shared 2-core machine; see docs/server.md. */
+    static final int DEFAULT_EVENTS = 20_000;
     static final int BATCH = Integer.getInteger("sentinel.durability.batch", 2_000);
     static final int KILLS = 4;
 
@@ -63,7 +64,12 @@ class DurabilityKillTest {
         AtomicInteger retries = new AtomicInteger();
         Random rnd = new Random(42);
         Random killRnd = new Random(4242);
-        long nextKill = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000 + killRnd.nextInt(3000));
+        // SIGKILL while KILLS batches (seeded choice, never the first) are in flight
+        int batches = (total + BATCH - 1) / BATCH;
+        Set<Integer> killAt = new java.util.TreeSet<>();
+        while (killAt.size() < Math.min(KILLS, batches - 1)) {
+            killAt.add(1 + killRnd.nextInt(batches - 1));
+        }
         int kills = 0;
         List<String> timeline = new ArrayList<>();
         for (int from = 0; from < total; from += BATCH) {
@@ -74,16 +80,15 @@ class DurabilityKillTest {
             }
             String batch = body.append(']').toString();
             while (true) {
-                if (kills < KILLS && System.nanoTime() > nextKill) {
+                if (killAt.remove(from / BATCH)) {
                     // kill while this batch is in flight: send it from another thread and kill mid-way
                     Thread sender = Thread.ofVirtual().start(() -> trySend(batch, key, acked));
-                    Thread.sleep(killRnd.nextInt(150));
+                    Thread.sleep(killRnd.nextInt(300));
                     child.destroyForcibly().waitFor();
                     sender.join();
                     kills++;
                     timeline.add("kill " + kills + " at batch " + from);
                     startChild(model, data, dir);
-                    nextKill = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000 + killRnd.nextInt(3000));
                 }
                 JsonNode answer = trySend(batch, key, acked);
                 if (answer != null) {
@@ -98,7 +103,6 @@ class DurabilityKillTest {
                 Thread.sleep(100);
             }
         }
-        assertThat(kills).isEqualTo(Math.min(KILLS, kills));
         child.destroy();
         child.waitFor();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -130,7 +134,7 @@ class DurabilityKillTest {
             });
         }
         assertThat(acked).hasSize(total);
-        assertThat(kills).isEqualTo(KILLS);
+        assertThat(kills).isEqualTo(Math.min(KILLS, batches - 1));
         List<String> problems = new ArrayList<>();
         int alerting = 0;
         for (var e : acked.entrySet()) {
