@@ -58,7 +58,7 @@ public final class Recalibration {
         Calibration fitted = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor())
                 .fit(recentScores);
         Pipeline challenger = new Pipeline(p.schema(), config, p.preparation(), p.detector(), fitted, p.explainer(),
-                withRetrain(p.trainingSummary(), recentScores.length), p.features().orElse(null));
+                withRetrain(p.trainingSummary(), recentScores.length), p.features().orElse(null), p.profile().orElse(null));
         // the latest verdict on each alert counts
         Map<String, FeedbackStore.Labelled> latest = new LinkedHashMap<>();
         for (FeedbackStore.Labelled f : feedback) {
