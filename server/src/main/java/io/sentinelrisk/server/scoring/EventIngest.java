@@ -38,10 +38,14 @@ public final class EventIngest {
                          @JsonProperty("model_version") String modelVersion) {
     }
 
-    /** Listens to stored alerts (delivery to routes, when configured). */
+    /** A stored alert: its row and the alert it was made from. */
+    public record Stored(AlertRow row, Alert alert) {
+    }
+
+    /** Hears of alerts once their transaction has committed (for sending them on, e.g. to delivery routes). */
     @FunctionalInterface
     public interface AlertListener {
-        void stored(List<AlertRow> alerts);
+        void stored(List<Stored> alerts);
     }
 
     private static final com.fasterxml.jackson.databind.ObjectWriter ALERT_WRITER =
@@ -64,6 +68,7 @@ public final class EventIngest {
     public List<Result> ingest(ActiveModel model, RecordBatch batch, String source) {
         List<Result> results;
         List<AlertRow> stored = new ArrayList<>();
+        List<Stored> committed = new ArrayList<>();
         lock.lock();
         try {
             Map<String, EventRow> known = db.read("events.lookup", c -> EventStore.existing(c, batch.eventIds()));
@@ -91,8 +96,10 @@ public final class EventIngest {
                     String alertId = null;
                     if (a.isAnomaly()) {
                         alertId = UUID.randomUUID().toString();
-                        stored.add(new AlertRow(0, alertId, id, batch.entities().get(i), time, now, a.severity(),
-                                category(a), source, "open", null, now, a.risk(), a.score(), model.version(), json(a)));
+                        AlertRow row = new AlertRow(0, alertId, id, batch.entities().get(i), time, now, a.severity(),
+                                category(a), source, "open", null, now, a.risk(), a.score(), model.version(), json(a));
+                        stored.add(row);
+                        committed.add(new Stored(row, a));
                     }
                     events.add(new EventRow(id, batch.entities().get(i), time, now, s.score(), a.risk(), a.severity(),
                             a.isAnomaly(), alertId, model.version()));
@@ -118,8 +125,8 @@ public final class EventIngest {
         for (AlertRow a : stored) {
             metrics.alertStored(a.severity(), a.category());
         }
-        if (!stored.isEmpty()) {
-            listener.stored(stored);
+        if (!committed.isEmpty()) {
+            listener.stored(committed);
         }
         return results;
     }
