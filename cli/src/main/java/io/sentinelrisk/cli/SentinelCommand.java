@@ -39,6 +39,8 @@ public final class SentinelCommand implements Runnable {
             Map.entry("inject", io.sentinelrisk.cli.synth.InjectCommand.class),
             Map.entry("features", io.sentinelrisk.cli.features.FeaturesCommand.class),
             Map.entry("ingest", io.sentinelrisk.cli.features.IngestCommand.class),
+            Map.entry("serve", io.sentinelrisk.cli.server.ServeCommand.class),
+            Map.entry("keys", io.sentinelrisk.cli.server.KeysCommand.class),
             Map.entry("help", CommandLine.HelpCommand.class));
 
     @Spec
