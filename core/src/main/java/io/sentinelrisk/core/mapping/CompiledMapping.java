@@ -1,0 +1,103 @@
+package io.sentinelrisk.core.mapping;
+
+import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.data.Column;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.data.Schema;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A {@link BusinessMapping} checked and compiled against a model's columns. Immutable and
+ * thread-safe; {@link #bind} attaches it to a frame of records to map.
+ */
+public final class CompiledMapping {
+    private final BusinessMapping mapping;
+    private final List<String> slotNames;
+    private final ConditionCompiler.BoolFn[] conditions;
+    private final Function<RecordView, String>[] narratives;
+    private final Function<RecordView, String>[] genericNarratives;
+    /** [category][severity]: the business fields but the narrative; the last row is the generic category. */
+    private final Business[][] briefs;
+
+    @SuppressWarnings("unchecked")
+    CompiledMapping(BusinessMapping mapping, Schema model) {
+        this.mapping = mapping;
+        Slots slots = new Slots(model);
+        List<Category> cats = mapping.categories();
+        conditions = new ConditionCompiler.BoolFn[cats.size()];
+        narratives = new Function[cats.size()];
+        for (int i = 0; i < cats.size(); i++) {
+            Category c = cats.get(i);
+            String what = "category '" + c.name() + "'";
+            if (c.condition() != null) {
+                conditions[i] = new ConditionCompiler(slots, c.when(), c.whenAt(), "when of " + what).condition(c.condition());
+            }
+            narratives[i] = c.narrative().compile(slots, "narrative of " + what, c.name());
+        }
+        Severity[] severities = Severity.values();
+        genericNarratives = new Function[severities.length];
+        for (Severity s : severities) {
+            Generic g = mapping.generic(s);
+            genericNarratives[s.ordinal()] = g.narrative().compile(slots, "narrative of generic." + s.id(), Generic.CATEGORY);
+        }
+        slotNames = slots.names();
+        briefs = new Business[cats.size() + 1][severities.length];
+        for (Severity s : severities) {
+            Generic g = mapping.generic(s);
+            for (int i = 0; i < cats.size(); i++) {
+                Category c = cats.get(i);
+                briefs[i][s.ordinal()] = new Business(c.name(), c.riskLevel() != null ? c.riskLevel().id() : s.id(),
+                        c.estimatedCost(), c.currency(), c.slaMinutes() != null ? c.slaMinutes() : g.slaMinutes(),
+                        c.recommendedAction(), c.escalation(), null);
+            }
+            briefs[cats.size()][s.ordinal()] = new Business(Generic.CATEGORY, s.id(), g.estimatedCost(), mapping.currency(),
+                    g.slaMinutes(), g.recommendedAction(), g.escalation(), null);
+        }
+    }
+
+    public BusinessMapping mapping() {
+        return mapping;
+    }
+
+    /** This mapping over the rows of {@code frame} (columns found by name; a column it lacks reads as missing). */
+    public FrameMapper bind(Frame frame) {
+        Column[] columns = new Column[slotNames.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = frame.column(slotNames.get(i));
+        }
+        return new FrameMapper(this, columns);
+    }
+
+    int categoryCount() {
+        return conditions.length;
+    }
+
+    /** Index of the first category a record matches, or {@link #categoryCount()} for the generic one. */
+    int match(RecordView r) {
+        if (!mapping.allRecords() && !r.facts().isAnomaly()) {
+            return conditions.length;
+        }
+        List<Category> cats = mapping.categories();
+        for (int i = 0; i < conditions.length; i++) {
+            Category c = cats.get(i);
+            if (c.predictedClass() != null && !c.predictedClass().equals(r.facts().predictedClass())) {
+                continue;
+            }
+            if (conditions[i] == null || conditions[i].eval(r) == ConditionCompiler.TRUE) {
+                return i;
+            }
+        }
+        return conditions.length;
+    }
+
+    Business brief(int category, Severity severity) {
+        return briefs[category][severity.ordinal()];
+    }
+
+    String narrative(int category, RecordView r) {
+        return category < narratives.length ? narratives[category].apply(r)
+                : genericNarratives[r.facts().severity().ordinal()].apply(r);
+    }
+}
