@@ -5,6 +5,7 @@ import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,6 +15,8 @@ import java.util.function.Function;
  */
 public final class CompiledMapping {
     private final BusinessMapping mapping;
+    private final List<Category> categories;
+    private final List<String> skipped;
     private final List<String> slotNames;
     private final ConditionCompiler.BoolFn[] conditions;
     private final Function<RecordView, String>[] narratives;
@@ -25,7 +28,18 @@ public final class CompiledMapping {
     CompiledMapping(BusinessMapping mapping, Schema model) {
         this.mapping = mapping;
         Slots slots = new Slots(model);
-        List<Category> cats = mapping.categories();
+        List<Category> cats = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (Category c : mapping.categories()) {
+            List<String> absent = c.namesRead().stream().filter(n -> !Slots.reserved(n) && slots.type(n) == null).toList();
+            if (c.ifPresent() && !absent.isEmpty()) {
+                left.add(c.name() + " (the model has no " + String.join(", ", absent) + ")");
+            } else {
+                cats.add(c);
+            }
+        }
+        this.categories = List.copyOf(cats);
+        this.skipped = List.copyOf(left);
         conditions = new ConditionCompiler.BoolFn[cats.size()];
         narratives = new Function[cats.size()];
         for (int i = 0; i < cats.size(); i++) {
@@ -61,6 +75,16 @@ public final class CompiledMapping {
         return mapping;
     }
 
+    /** The categories in use, in order of precedence. */
+    public List<String> categoryNames() {
+        return categories.stream().map(Category::name).toList();
+    }
+
+    /** Categories marked {@code if_present} that were left out, each with the columns the model lacks. */
+    public List<String> skipped() {
+        return skipped;
+    }
+
     /** This mapping over the rows of {@code frame} (columns found by name; a column it lacks reads as missing). */
     public FrameMapper bind(Frame frame) {
         Column[] columns = new Column[slotNames.size()];
@@ -79,7 +103,7 @@ public final class CompiledMapping {
         if (!mapping.allRecords() && !r.facts().isAnomaly()) {
             return conditions.length;
         }
-        List<Category> cats = mapping.categories();
+        List<Category> cats = categories;
         for (int i = 0; i < conditions.length; i++) {
             Category c = cats.get(i);
             if (c.predictedClass() != null && !c.predictedClass().equals(r.facts().predictedClass())) {

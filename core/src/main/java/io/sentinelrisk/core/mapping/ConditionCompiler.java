@@ -128,7 +128,7 @@ final class ConditionCompiler {
         }
         ColumnType type = slots.type(n.name());
         if (type == null) {
-            throw error(n, "unknown field '" + n.name() + "'; expected one of " + slots.valid(false));
+            throw error(at, what, text, n.pos(), "unknown field '" + n.name() + "'", "expected one of " + slots.valid(false));
         }
         int slot = slots.slot(n.name());
         return switch (type) {
@@ -449,6 +449,12 @@ final class ConditionCompiler {
     }
 
     static InputException error(InputLocation at, String what, String text, int pos, String message) {
-        return new InputException(at, what + ": " + message + " at character " + (pos + 1) + " of '" + text + "'");
+        return error(at, what, text, pos, message, null);
+    }
+
+    /** {@code what: message at character N of 'text'; hint}: one line, the place before the list of what is valid. */
+    static InputException error(InputLocation at, String what, String text, int pos, String message, String hint) {
+        return new InputException(at, what + ": " + message + " at character " + (pos + 1) + " of '" + text + "'"
+                + (hint == null ? "" : "; " + hint));
     }
 }

@@ -28,7 +28,7 @@ final class MappingReader {
     static final List<String> TOP_KEYS = List.of("version", "name", "description", "currency", "applies_to",
             "categories", "generic");
     static final List<String> CATEGORY_KEYS = List.of("name", "description", "when", "class", "risk_level",
-            "estimated_cost", "currency", "sla_minutes", "recommended_action", "escalation", "narrative");
+            "estimated_cost", "currency", "sla_minutes", "recommended_action", "escalation", "narrative", "if_present");
     static final List<String> GENERIC_KEYS = List.of("estimated_cost", "sla_minutes", "recommended_action", "escalation",
             "narrative");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
@@ -124,8 +124,16 @@ final class MappingReader {
         String narrative = optionalText(m, "narrative", what);
         Template template = new Template(narrative != null ? narrative : defaultNarrative(name),
                 narrative != null ? m.entries().get("narrative").location() : m.location());
+        boolean ifPresent = false;
+        YamlNode ip = m.entries().get("if_present");
+        if (ip != null) {
+            if (!(ip instanceof YamlNode.Scalar s && s.value() instanceof Boolean b)) {
+                throw new ConfigException(ip.location(), what + ": if_present: expected true or false, found " + ip.describe());
+            }
+            ifPresent = b;
+        }
         return new Category(name, when, condition, predictedClass, risk, cost(m, what), currency(m, defaultCurrency),
-                sla(m, what), action.strip(), escalation(m, what), template, nameNode.location(), whenAt);
+                sla(m, what), action.strip(), escalation(m, what), template, ifPresent, nameNode.location(), whenAt);
     }
 
     /** "brute_force" → "Brute force detected: {reasons}." */

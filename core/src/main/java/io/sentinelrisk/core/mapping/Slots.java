@@ -34,6 +34,11 @@ final class Slots {
         }
     }
 
+    /** True when {@code name} is a scoring result or a narrative-only name rather than a column. */
+    static boolean reserved(String name) {
+        return RESULTS.contains(name) || NARRATIVE_ONLY.contains(name);
+    }
+
     /** The column's type, or null when the model has no such column. */
     ColumnType type(String column) {
         return columns.get(column);

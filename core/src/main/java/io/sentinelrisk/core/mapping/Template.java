@@ -31,6 +31,25 @@ final class Template {
         return text;
     }
 
+    /** The names between braces, in order (no check). */
+    List<String> placeholders() {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if ((c == '{' || c == '}') && i + 1 < text.length() && text.charAt(i + 1) == c) {
+                i += 2;
+            } else if (c == '{' && text.indexOf('}', i + 1) > 0) {
+                int end = text.indexOf('}', i + 1);
+                out.add(text.substring(i + 1, end).strip());
+                i = end + 1;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
     /** The template compiled against a model's names; an unknown placeholder is a located error. */
     Function<RecordView, String> compile(Slots slots, String what, String category) {
         List<Function<RecordView, String>> parts = new ArrayList<>();
@@ -114,8 +133,8 @@ final class Template {
         }
         ColumnType type = slots.type(name);
         if (type == null) {
-            throw ConditionCompiler.error(at, what, text, pos, "placeholder {" + name + "} names no column; expected one of "
-                    + slots.valid(true));
+            throw ConditionCompiler.error(at, what, text, pos, "placeholder {" + name + "} names no column",
+                    "expected one of " + slots.valid(true));
         }
         int slot = slots.slot(name);
         return switch (type) {
