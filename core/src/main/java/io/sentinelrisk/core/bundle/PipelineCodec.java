@@ -9,6 +9,7 @@ import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.FeatureBaseline;
+import io.sentinelrisk.core.mapping.BusinessMapping;
 import io.sentinelrisk.core.pipeline.FeaturePart;
 import io.sentinelrisk.core.prepare.ColumnPrep;
 import io.sentinelrisk.core.prepare.Preparation;
@@ -205,6 +206,19 @@ final class PipelineCodec {
     static FeaturePart features(Map<String, Object> json, String part) {
         return new FeaturePart(string(json, "origin", part), string(json, "spec", part),
                 strings(json.get("feature_columns"), part), map(json.get("plan"), part, "plan"));
+    }
+
+    // ---- business mapping (kept as the file's text, read back through the same reader) ----
+
+    static Map<String, Object> mapping(BusinessMapping m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("origin", m.origin());
+        out.put("source", m.source());
+        return out;
+    }
+
+    static BusinessMapping mapping(Map<String, Object> json, String part) {
+        return BusinessMapping.parse(string(json, "source", part), part, string(json, "origin", part));
     }
 
     // ---- checked access ----

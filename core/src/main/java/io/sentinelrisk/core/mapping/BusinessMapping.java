@@ -64,7 +64,9 @@ public final class BusinessMapping {
                 throw new InputException(InputLocation.file(ref), "a mapping file of " + Files.size(path)
                         + " bytes; at most " + MAX_FILE_BYTES + " are read");
             }
-            return parse(Files.readString(path), ref, path.getFileName().toString());
+            String text = Files.readString(path);
+            return MappingReader.read(text, ref, path.getFileName().toString(),
+                    ref.endsWith(".json") || text.stripLeading().startsWith("{"));
         } catch (NoSuchFileException e) {
             throw new InputException(InputLocation.file(ref), "no such mapping file (or write pack:NAME for a shipped pack: "
                     + String.join(", ", PACKS) + ")");
@@ -82,7 +84,7 @@ public final class BusinessMapping {
      * @param origin     where it came from, as the bundle and reports show it ({@code pack:soc}, a file name)
      */
     public static BusinessMapping parse(String text, String sourceName, String origin) {
-        return MappingReader.read(text, sourceName, origin);
+        return MappingReader.read(text, sourceName, origin, text.stripLeading().startsWith("{"));
     }
 
     /** The text of a shipped pack. */

@@ -37,8 +37,8 @@ final class MappingReader {
     private MappingReader() {
     }
 
-    static BusinessMapping read(String text, String sourceName, String origin) {
-        boolean json = sourceName.endsWith(".json") || text.stripLeading().startsWith("{");
+    /** @param json read as JSON (else YAML, which also reads most JSON) */
+    static BusinessMapping read(String text, String sourceName, String origin, boolean json) {
         YamlNode root = LocatedYaml.parse(text, sourceName, json);
         if (!(root instanceof YamlNode.Mapping top)) {
             throw new ConfigException(root.location(), "expected a mapping with 'categories' at the top level, found " + root.describe());
