@@ -2,6 +2,7 @@ package io.sentinelrisk.core.export;
 
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.mapping.FrameMapper;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ public final class AlertExport {
 
     public static List<Alert> alerts(ScoredData data, int topN) {
         int top = data.pipeline().config().explainTopFeatures();
+        FrameMapper mapper = data.mapper().orElse(null);
         List<Alert> out = new ArrayList<>();
         for (int row : TopAlerts.select(data.scores().score(), topN)) {
-            out.add(alert(data, row, top));
+            out.add(alert(data, mapper, row, top));
         }
         return out;
     }
@@ -31,11 +33,18 @@ public final class AlertExport {
 
     /** Row {@code row} of a scored batch as an alert with its {@code topFeatures} strongest reasons. */
     public static Alert alert(ScoredData data, int row, int topFeatures) {
-        var scored = data.scores().record(row, data.pipeline().explain(data.frame(), row, topFeatures));
+        return alert(data, data.mapper().orElse(null), row, topFeatures);
+    }
+
+    /** As {@link #alert(ScoredData, int, int)} with the data's mapper bound once (null: no mapping). */
+    public static Alert alert(ScoredData data, FrameMapper mapper, int row, int topFeatures) {
+        var reasons = data.pipeline().explain(data.frame(), row, topFeatures);
+        var scored = data.scores().record(row, reasons);
         AlertOrigin origin = new AlertOrigin(data.source(), row,
                 data.lineNumbers() == null ? null : data.lineNumbers()[row],
                 RecordValues.id(data.frame(), row),
                 data.labels() == null ? null : data.labels()[row]);
-        return Alert.of(scored, origin, RecordValues.features(data.frame(), row));
+        return Alert.of(scored, origin, RecordValues.features(data.frame(), row),
+                mapper == null ? null : data.business(mapper, row, true, () -> reasons));
     }
 }

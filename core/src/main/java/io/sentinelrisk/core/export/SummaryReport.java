@@ -22,7 +22,8 @@ import java.util.Map;
  * — the metrics. Field by field in docs/outputs.md; JSON Schema in
  * docs/schemas/summary-report.schema.json.
  *
- * <p>Nulls: {@code model} and {@code metrics} are left out when there is none;
+ * <p>Nulls: {@code model}, {@code metrics} and {@code business} (alerts and estimated cost per
+ * category of the bundle's business mapping) are left out when there is none;
  * {@code thresholds.score_floor} is written as null when unset.
  *
  * <p>Three parts stay ordered maps, each for a reason: {@code config} is the effective config as
@@ -32,7 +33,7 @@ import java.util.Map;
  * the data's column names and the command's steps.
  */
 @JsonPropertyOrder({"report_version", "product_version", "command", "input", "model", "detector", "rows",
-    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "warnings", "config", "training", "data_profile", "timings_ms"})
+    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "business", "warnings", "config", "training", "data_profile", "timings_ms"})
 public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("product_version") String productVersion,
                             @JsonProperty("command") String command,
@@ -45,6 +46,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("anomaly_rate") double anomalyRate,
                             @JsonProperty("thresholds") Thresholds thresholds,
                             @JsonProperty("metrics") @JsonInclude(JsonInclude.Include.NON_NULL) LabelledMetrics metrics,
+                            @JsonProperty("business") @JsonInclude(JsonInclude.Include.NON_NULL) BusinessSummary business,
                             @JsonProperty("warnings") List<String> warnings,
                             @JsonProperty("config") Map<String, Object> config,
                             @JsonProperty("training") Map<String, Object> training,
@@ -89,6 +91,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                 data.pipeline().detector().type(), s.rows(), SeverityCounts.of(s), anomalies,
                 s.rows() == 0 ? 0.0 : (double) anomalies / s.rows(), Thresholds.of(data.pipeline().calibration()),
                 data.labels() == null ? null : LabelledMetrics.of(s.score(), s.isAnomaly(), data.labels()),
+                BusinessSummary.of(data),
                 warnings(data.pipeline().trainingSummary()), data.pipeline().config().toMap(),
                 data.pipeline().trainingSummary(), DataProfile.of(data.frame()), ms);
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code business} object of an alert. Emitted by every front end (top-N export, predict, the
  * scorecard's columns, the summary report's totals).
  *
- * @param category          the first matching category's name, or {@value Generic#CATEGORY} when none matched
+ * @param category          the first matching category's name, or {@value #GENERIC} when none matched
  * @param riskLevel         low, medium, high or critical: the category's, else the record's severity
  * @param estimatedCost     what one such incident is estimated to cost, or null when the mapping does not say
  * @param currency          of {@code estimatedCost} (ISO 4217 code)
@@ -31,12 +31,15 @@ public record Business(@JsonProperty("category") String category,
                        @JsonProperty("recommended_action") String recommendedAction,
                        @JsonProperty("escalation") List<String> escalation,
                        @JsonProperty("narrative") String narrative) {
+    /** The category of a record that no category matched: its severity sets the SLA and the action. */
+    public static final String GENERIC = "unclassified";
+
     public Business {
         escalation = List.copyOf(escalation);
     }
 
     /** True when no category matched and the severity's defaults apply. */
     public boolean generic() {
-        return Generic.CATEGORY.equals(category);
+        return GENERIC.equals(category);
     }
 }

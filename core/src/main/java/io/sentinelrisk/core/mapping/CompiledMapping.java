@@ -80,6 +80,25 @@ public final class CompiledMapping {
         return categories.stream().map(Category::name).toList();
     }
 
+    /** The currency of a category's cost (the file's currency for the generic category). */
+    public String currency(String category) {
+        return categories.stream().filter(c -> c.name().equals(category)).map(Category::currency).findFirst()
+                .orElse(mapping.currency());
+    }
+
+    /** True when the category states a cost (the generic one: when a severity's generic category does). */
+    public boolean costStated(String category) {
+        if (Business.GENERIC.equals(category)) {
+            for (Severity s : Severity.values()) {
+                if (mapping.generic(s).estimatedCost() != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return categories.stream().anyMatch(c -> c.name().equals(category) && c.estimatedCost() != null);
+    }
+
     /** Categories marked {@code if_present} that were left out, each with the columns the model lacks. */
     public List<String> skipped() {
         return skipped;

@@ -15,7 +15,7 @@ import java.util.List;
 record Generic(Integer slaMinutes, String recommendedAction, List<String> escalation, Double estimatedCost,
                Template narrative) {
     /** The category name of a record that no category matched. */
-    static final String CATEGORY = "unclassified";
+    static final String CATEGORY = Business.GENERIC;
     static final String NARRATIVE = "Unclassified {severity} anomaly: {reasons}.";
 
     Generic {
