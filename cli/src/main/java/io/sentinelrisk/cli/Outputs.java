@@ -5,10 +5,14 @@ import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.export.AlertExport;
+import io.sentinelrisk.core.export.BusinessSummary;
 import io.sentinelrisk.core.export.ScorecardExport;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.export.TopAlerts;
+import io.sentinelrisk.core.mapping.Business;
+import io.sentinelrisk.core.mapping.BusinessLine;
+import io.sentinelrisk.core.mapping.FrameMapper;
 import io.sentinelrisk.core.metrics.LabelledMetrics;
 
 import java.io.PrintWriter;
@@ -55,13 +59,40 @@ final class Outputs {
             out.println("top alerts:");
         }
         int topFeatures = Math.max(1, data.pipeline().config().explainTopFeatures());
+        FrameMapper mapper = data.mapper().orElse(null);
         for (int rank = 0; rank < top.length; rank++) {
             int row = top[rank];
             List<Reason> reasons = data.pipeline().explain(data.frame(), row, topFeatures);
-            out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n", rank + 1, row,
-                    data.scores().risk()[row], data.scores().severity()[row].id(), Explainer.narrative(forDisplay(reasons)));
+            String why = Explainer.narrative(forDisplay(reasons));
+            if (mapper == null) {
+                out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n", rank + 1, row,
+                        data.scores().risk()[row], data.scores().severity()[row].id(), why);
+            } else {
+                Business b = data.business(mapper, row, true, () -> reasons);
+                out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n     %s%n     why: %s%n", rank + 1, row,
+                        data.scores().risk()[row], data.scores().severity()[row].id(), b.category(),
+                        DisplayText.truncate(b.narrative(), MAX_REASON_SHOWN * 2), why);
+            }
+        }
+        if (report.business() != null) {
+            printBusiness(out, report.business());
         }
         out.flush();
+    }
+
+    /** Alerts and estimated cost per category, then the total per currency. */
+    private static void printBusiness(PrintWriter out, BusinessSummary b) {
+        out.printf(Locale.ROOT, "alerts and estimated cost per category (%s; cost per alert × alerts):%n", b.mapping());
+        int width = Math.max(8, b.categories().stream().mapToInt(c -> c.category().length()).max().orElse(8));
+        for (BusinessSummary.CategoryTotal c : b.categories()) {
+            out.printf(Locale.ROOT, "  %-" + width + "s %7d  %s%n", c.category(), c.alerts(),
+                    c.estimatedCost() == null ? "cost not stated" : BusinessLine.money(c.estimatedCost(), c.currency()));
+        }
+        StringBuilder total = new StringBuilder();
+        for (BusinessSummary.CurrencyTotal t : b.totals()) {
+            total.append(total.isEmpty() ? "" : " + ").append(BusinessLine.money(t.estimatedCost(), t.currency()));
+        }
+        out.printf(Locale.ROOT, "  %-" + width + "s %7d  %s%n", "total", b.alerts(), total.isEmpty() ? "cost not stated" : total);
     }
 
     /**

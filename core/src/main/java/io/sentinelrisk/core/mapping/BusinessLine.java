@@ -6,7 +6,7 @@ import java.util.Locale;
  * The one-line narrative of a mapped record: the category's filled-in narrative, then
  * {@code Risk: HIGH | Est. Cost: $15,000 | SLA: 30 min | Action: … | Escalation: a → b}.
  */
-final class BusinessLine {
+public final class BusinessLine {
     private BusinessLine() {
     }
 
@@ -31,7 +31,7 @@ final class BusinessLine {
     }
 
     /** $500, €1,200.50, 3,000 CHF. */
-    static String money(double amount, String currency) {
+    public static String money(double amount, String currency) {
         String n = amount == Math.rint(amount) && Math.abs(amount) < 1e15
                 ? String.format(Locale.ROOT, "%,d", (long) amount) : String.format(Locale.ROOT, "%,.2f", amount);
         return switch (currency) {
