@@ -1,7 +1,6 @@
 package io.sentinelrisk.core.bundle;
 
 import io.sentinelrisk.core.ProductVersion;
-import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -82,11 +81,11 @@ public final class Bundles {
     public static byte[] toBytes(Pipeline pipeline, Instant createdAt) {
         DetectorFactory factory = Detectors.byType(pipeline.detector().type());
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(PREPARATION, Json.bytes(PipelineCodec.preparation(pipeline.preparation())));
-        parts.put(CALIBRATION, Json.bytes(PipelineCodec.calibration(pipeline.calibration())));
-        parts.put(EXPLAINER, Json.bytes(PipelineCodec.explainer(pipeline.explainer())));
-        pipeline.features().ifPresent(f -> parts.put(FEATURES, Json.bytes(PipelineCodec.features(f))));
-        pipeline.mapping().ifPresent(m -> parts.put(MAPPING, Json.bytes(PipelineCodec.mapping(m.mapping()))));
+        parts.put(PREPARATION, PipelineCodec.preparation(pipeline.preparation()));
+        parts.put(CALIBRATION, PipelineCodec.calibration(pipeline.calibration()));
+        parts.put(EXPLAINER, PipelineCodec.explainer(pipeline.explainer()));
+        pipeline.features().ifPresent(f -> parts.put(FEATURES, PipelineCodec.features(f)));
+        pipeline.mapping().ifPresent(m -> parts.put(MAPPING, PipelineCodec.mapping(m.mapping())));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
 
@@ -166,12 +165,12 @@ public final class Bundles {
         return BundleEntries.read(path).manifest();
     }
 
-    private static Map<String, Object> part(Map<String, byte[]> entries, String part, String name) {
+    private static byte[] part(Map<String, byte[]> entries, String part, String name) {
         byte[] b = entries.get(part);
         if (b == null) {
             throw new InputException(InputLocation.file(name), "bundle is missing part " + part);
         }
-        return Json.readObject(b, name + "!" + part);
+        return b;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
