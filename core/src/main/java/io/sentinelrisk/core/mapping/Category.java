@@ -12,8 +12,9 @@ import java.util.Set;
  * and, with {@code predictedClass}, the judge predicted that class (either may be absent, not both).
  *
  * @param name              the category's name (unique in the file)
- * @param when              the condition's text, or null
- * @param condition         the parsed condition, or null
+ * @param when              the condition, as alternatives: the first whose columns the model has is
+ *                          used (a pack can prefer a feature pack's columns and fall back to raw ones);
+ *                          empty with {@code predictedClass} alone
  * @param predictedClass    the judge class it stands for, or null
  * @param riskLevel         low/medium/high/critical, or null: the record's severity
  * @param estimatedCost     per alert, or null when unknown
@@ -25,23 +26,23 @@ import java.util.Set;
  * @param ifPresent         left out (not an error) when the model lacks a column it reads: for packs
  *                          whose categories read the columns of a feature pack
  * @param at                where the category was written
- * @param whenAt            where its condition was written, or null
  */
-record Category(String name, String when, Expr condition, String predictedClass, RiskLevel riskLevel, Double estimatedCost,
+record Category(String name, List<When> when, String predictedClass, RiskLevel riskLevel, Double estimatedCost,
                 String currency, Integer slaMinutes, String recommendedAction, List<String> escalation, Template narrative,
-                boolean ifPresent, InputLocation at, InputLocation whenAt) {
+                boolean ifPresent, InputLocation at) {
     Category {
+        when = List.copyOf(when);
         escalation = List.copyOf(escalation);
     }
 
-    /** The names its condition and narrative read, in order of appearance. */
-    Set<String> namesRead() {
-        Set<String> out = new LinkedHashSet<>();
-        if (condition != null) {
-            names(condition, out);
+    /** One alternative of {@code when}: its text, parsed, and where it was written. */
+    record When(String text, Expr expr, InputLocation at) {
+        /** The names it reads. */
+        Set<String> names() {
+            Set<String> out = new LinkedHashSet<>();
+            Category.names(expr, out);
+            return out;
         }
-        out.addAll(narrative.placeholders());
-        return out;
     }
 
     private static void names(Expr e, Set<String> out) {

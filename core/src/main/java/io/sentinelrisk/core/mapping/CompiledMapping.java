@@ -29,27 +29,39 @@ public final class CompiledMapping {
         this.mapping = mapping;
         Slots slots = new Slots(model);
         List<Category> cats = new ArrayList<>();
+        List<ConditionCompiler.BoolFn> conds = new ArrayList<>();
+        List<Function<RecordView, String>> texts = new ArrayList<>();
         List<String> left = new ArrayList<>();
         for (Category c : mapping.categories()) {
-            List<String> absent = c.namesRead().stream().filter(n -> !Slots.reserved(n) && slots.type(n) == null).toList();
-            if (c.ifPresent() && !absent.isEmpty()) {
-                left.add(c.name() + " (the model has no " + String.join(", ", absent) + ")");
-            } else {
-                cats.add(c);
+            String what = "category '" + c.name() + "'";
+            Category.When chosen = null;
+            List<String> absent = new ArrayList<>();
+            for (Category.When w : c.when()) {
+                List<String> lacking = lacking(w.names(), slots);
+                if (lacking.isEmpty()) {
+                    chosen = w;
+                    break;
+                }
+                absent.addAll(lacking.stream().filter(n -> !absent.contains(n)).toList());
             }
+            List<String> placeholdersLacking = lacking(c.narrative().placeholders(), slots);
+            if (c.ifPresent() && ((chosen == null && !c.when().isEmpty()) || !placeholdersLacking.isEmpty())) {
+                absent.addAll(placeholdersLacking.stream().filter(n -> !absent.contains(n)).toList());
+                left.add(c.name() + " (the model has no " + String.join(", ", absent) + ")");
+                continue;
+            }
+            if (chosen == null && !c.when().isEmpty()) {
+                chosen = c.when().get(0);   // compiling it names the first unknown field, at its place
+            }
+            cats.add(c);
+            conds.add(chosen == null ? null : new ConditionCompiler(slots, chosen.text(), chosen.at(), "when of " + what)
+                    .condition(chosen.expr()));
+            texts.add(c.narrative().compile(slots, "narrative of " + what, c.name()));
         }
         this.categories = List.copyOf(cats);
         this.skipped = List.copyOf(left);
-        conditions = new ConditionCompiler.BoolFn[cats.size()];
-        narratives = new Function[cats.size()];
-        for (int i = 0; i < cats.size(); i++) {
-            Category c = cats.get(i);
-            String what = "category '" + c.name() + "'";
-            if (c.condition() != null) {
-                conditions[i] = new ConditionCompiler(slots, c.when(), c.whenAt(), "when of " + what).condition(c.condition());
-            }
-            narratives[i] = c.narrative().compile(slots, "narrative of " + what, c.name());
-        }
+        conditions = conds.toArray(ConditionCompiler.BoolFn[]::new);
+        narratives = texts.toArray(Function[]::new);
         Severity[] severities = Severity.values();
         genericNarratives = new Function[severities.length];
         for (Severity s : severities) {
@@ -73,6 +85,11 @@ public final class CompiledMapping {
 
     public BusinessMapping mapping() {
         return mapping;
+    }
+
+    /** The names among {@code names} that are neither scoring results nor columns of the model. */
+    private static List<String> lacking(java.util.Collection<String> names, Slots slots) {
+        return names.stream().filter(n -> !Slots.reserved(n) && slots.type(n) == null).distinct().toList();
     }
 
     /** The categories in use, in order of precedence. */

@@ -5,7 +5,6 @@ import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.config.LocatedYaml;
 import io.sentinelrisk.core.config.YamlNode;
 import io.sentinelrisk.core.error.InputLocation;
-import io.sentinelrisk.core.expr.Expr;
 import io.sentinelrisk.core.expr.ExprParser;
 import io.sentinelrisk.core.expr.ExprSyntaxException;
 
@@ -92,21 +91,11 @@ final class MappingReader {
         }
         String what = "category '" + name + "'";
         keys(m, CATEGORY_KEYS, what);
-        String when = optionalText(m, "when", what);
+        List<Category.When> when = when(m, what);
         String predictedClass = optionalText(m, "class", what);
-        if (when == null && predictedClass == null) {
+        if (when.isEmpty() && predictedClass == null) {
             throw new ConfigException(m.location(), what + " has neither 'when' (a condition) nor 'class' (a judge class): "
                     + "it would match nothing");
-        }
-        Expr condition = null;
-        InputLocation whenAt = null;
-        if (when != null) {
-            whenAt = m.entries().get("when").location();
-            try {
-                condition = ExprParser.parse(when);
-            } catch (ExprSyntaxException e) {
-                throw ConditionCompiler.error(whenAt, "when of " + what, when, e.position(), "does not parse: " + e.getMessage());
-            }
         }
         String action = optionalText(m, "recommended_action", what);
         if (action == null || action.isBlank()) {
@@ -132,8 +121,30 @@ final class MappingReader {
             }
             ifPresent = b;
         }
-        return new Category(name, when, condition, predictedClass, risk, cost(m, what), currency(m, defaultCurrency),
-                sla(m, what), action.strip(), escalation(m, what), template, ifPresent, nameNode.location(), whenAt);
+        return new Category(name, when, predictedClass, risk, cost(m, what), currency(m, defaultCurrency),
+                sla(m, what), action.strip(), escalation(m, what), template, ifPresent, nameNode.location());
+    }
+
+    /** {@code when}: one condition, or a list of alternatives (the first the model has the columns for is used). */
+    private static List<Category.When> when(YamlNode.Mapping m, String what) {
+        YamlNode n = m.entries().get("when");
+        if (n == null) {
+            return List.of();
+        }
+        List<YamlNode> items = n instanceof YamlNode.Sequence seq ? seq.items() : List.of(n);
+        if (items.isEmpty()) {
+            throw new ConfigException(n.location(), what + ": when: expected a condition or a list of conditions, found an empty list");
+        }
+        List<Category.When> out = new ArrayList<>();
+        for (YamlNode item : items) {
+            String text = text(item, what + ": when");
+            try {
+                out.add(new Category.When(text, ExprParser.parse(text), item.location()));
+            } catch (ExprSyntaxException e) {
+                throw ConditionCompiler.error(item.location(), "when of " + what, text, e.position(), "does not parse: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** "brute_force" → "Brute force detected: {reasons}." */

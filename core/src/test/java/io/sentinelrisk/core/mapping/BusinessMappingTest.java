@@ -360,6 +360,24 @@ class BusinessMappingTest {
     }
 
     @Test
+    void aListOfConditionsUsesTheFirstWhoseColumnsTheModelHas() {
+        String yaml = """
+                categories:
+                  - name: takeover
+                    when:
+                      - "logins_1h >= 30"
+                      - "logins_5m >= 10"
+                    recommended_action: x
+                """;
+        FrameMapper m = mapper(yaml, logins());
+        assertThat(m.business(0, alert(Severity.HIGH), NO_REASONS).category()).isEqualTo("takeover");
+        assertThat(m.business(2, alert(Severity.HIGH), NO_REASONS).category()).isEqualTo("unclassified");
+        // none fits: the first alternative's unknown field is the error, at its own line
+        assertThat(error(yaml.replace("logins_5m >= 10", "logins_10m >= 10")))
+                .startsWith("m.yaml:4:9: when of category 'takeover': unknown field 'logins_1h'");
+    }
+
+    @Test
     void everyShippedPackParses() {
         for (String pack : BusinessMapping.PACKS) {
             BusinessMapping m = BusinessMapping.load("pack:" + pack);
