@@ -5,6 +5,7 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.mapping.BusinessMapping;
@@ -120,6 +121,19 @@ final class PipelineCodec {
 
     static BusinessMapping mapping(byte[] json, String part) {
         return BundleJson.read(json, PartForms.MappingForm.class, part, "part").toPart(part);
+    }
+
+    static byte[] profile(TrainingProfile p) {
+        return BundleJson.bytes(PartForms.ProfileForm.of(p));
+    }
+
+    static TrainingProfile profile(byte[] json, String part) {
+        PartForms.ProfileForm form = BundleJson.read(json, PartForms.ProfileForm.class, part, "part");
+        try {
+            return form.toPart();
+        } catch (IllegalArgumentException e) {
+            throw corrupt(part, e.getMessage());
+        }
     }
 
     static InputException corrupt(String part, String what) {

@@ -7,6 +7,7 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.mapping.BusinessMapping;
@@ -34,6 +35,7 @@ public final class Pipeline {
     private final Explainer explainer;
     private final Map<String, Object> trainingSummary;
     private final FeaturePart features;
+    private final TrainingProfile profile;
     private final CompiledMapping mapping;
 
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
@@ -48,7 +50,17 @@ public final class Pipeline {
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
                     FeaturePart features) {
-        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, null);
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, (TrainingProfile) null);
+    }
+
+    /**
+     * @param features the feature plan whose columns the schema's feature columns include, or null
+     * @param profile  the training profile drift is measured against, or null (bundles made before it)
+     */
+    public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
+                    Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
+                    FeaturePart features, TrainingProfile profile) {
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, null);
     }
 
     /**
@@ -57,7 +69,7 @@ public final class Pipeline {
      */
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
-                    FeaturePart features, BusinessMapping mapping) {
+                    FeaturePart features, TrainingProfile profile, BusinessMapping mapping) {
         if (detector.featureCount() != preparation.featureCount()) {
             throw new IllegalArgumentException("detector reads " + detector.featureCount()
                     + " features, preparation makes " + preparation.featureCount());
@@ -77,13 +89,25 @@ public final class Pipeline {
             }
         }
         this.features = features;
+        this.profile = profile;
         this.mapping = mapping == null ? null : mapping.compile(schema);
     }
 
     /** This pipeline with the feature plan its input was computed with (see {@link FeaturePart}). */
     public Pipeline withFeatures(FeaturePart part) {
-        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part,
-                mapping == null ? null : mapping.mapping());
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part, profile,
+                businessMapping());
+    }
+
+    /** This pipeline with the training profile drift is measured against. */
+    public Pipeline withProfile(TrainingProfile trainingProfile) {
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features,
+                trainingProfile, businessMapping());
+    }
+
+    /** The training profile for drift detection; empty in bundles made before it was kept. */
+    public Optional<TrainingProfile> profile() {
+        return Optional.ofNullable(profile);
     }
 
     /**
@@ -91,12 +115,16 @@ public final class Pipeline {
      * unknown column in a condition or a placeholder is an InputException at the place it was written.
      */
     public Pipeline withMapping(BusinessMapping m) {
-        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, m);
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, m);
     }
 
     /** The business mapping the bundle carries, compiled against the schema; empty without one. */
     public Optional<CompiledMapping> mapping() {
         return Optional.ofNullable(mapping);
+    }
+
+    private BusinessMapping businessMapping() {
+        return mapping == null ? null : mapping.mapping();
     }
 
     /** The feature plan the bundle carries; empty when the model reads its input as it is. */
