@@ -162,7 +162,17 @@ final class ConditionCompiler {
             case "and", "or" -> {
                 BoolFn x = bool(l, b.left(), "'" + op + "'");
                 BoolFn y = bool(r, b.right(), "'" + op + "'");
-                return op.equals("and") ? new Bool(v -> and(x.eval(v), y.eval(v))) : new Bool(v -> or(x.eval(v), y.eval(v)));
+                // Short-circuit (the result is the same in three-valued logic): the right side may ask
+                // for the record's reasons, which cost an explanation.
+                return op.equals("and")
+                        ? new Bool(v -> {
+                            int a = x.eval(v);
+                            return a == FALSE ? FALSE : and(a, y.eval(v));
+                        })
+                        : new Bool(v -> {
+                            int a = x.eval(v);
+                            return a == TRUE ? TRUE : or(a, y.eval(v));
+                        });
             }
             case "+", "-", "*", "/" -> {
                 NumFn x = num(l, b.left(), "'" + op + "'");

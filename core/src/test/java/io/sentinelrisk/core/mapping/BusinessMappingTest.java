@@ -236,6 +236,10 @@ class BusinessMappingTest {
         FrameMapper plain = mapper(MAPPING, logins());
         plain.brief(0, alert(Severity.HIGH), counted);
         assertThat(calls).hasValue(0);
+        // "false and …" does not look further: a login's reasons are not computed for a transfer-only rule
+        mapper("categories: [{name: t, when: \"event_type = 'transfer' and has_reason('user')\", recommended_action: x}]", logins())
+                .brief(0, alert(Severity.HIGH), counted);
+        assertThat(calls).hasValue(0);
     }
 
     @Test
