@@ -38,9 +38,11 @@ public final class Bundles {
     public static final String FORMAT = "sentinelrisk-bundle";
     /**
      * Format 2 adds the optional feature plan part ({@code features.json}); a bundle without one
-     * is still written as format 1, so older releases keep reading it. Both are read.
+     * is still written as format 1, so older releases keep reading it. All are read.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** Format 3 adds the hybrid judge's parts ({@code judge/…}); written only by bundles with a judge. */
+    static final int FORMAT_VERSION_FEATURES = 2;
     static final int FORMAT_VERSION_NO_FEATURES = 1;
     static final String FEATURES = "features.json";
     static final String MANIFEST = "manifest.json";
@@ -85,10 +87,13 @@ public final class Bundles {
         pipeline.features().ifPresent(f -> parts.put(FEATURES, Json.bytes(PipelineCodec.features(f))));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
+        Map<String, Object> judge = pipeline.judge().map(j -> JudgeCodec.write(j, parts)).orElse(null);
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", FORMAT);
-        manifest.put("format_version", pipeline.features().isPresent() ? FORMAT_VERSION : FORMAT_VERSION_NO_FEATURES);
+        // the lowest version that describes the bundle, so older releases read what they can score
+        manifest.put("format_version", judge != null ? FORMAT_VERSION
+                : pipeline.features().isPresent() ? FORMAT_VERSION_FEATURES : FORMAT_VERSION_NO_FEATURES);
         manifest.put("product_version", ProductVersion.get());
         manifest.put("created_at", createdAt.toString());
         manifest.put("schema", PipelineCodec.schema(pipeline.schema()));
@@ -104,6 +109,9 @@ public final class Bundles {
         detector.put("part", modelPart);
         manifest.put("detector", detector);
         pipeline.features().ifPresent(f -> manifest.put("feature_plan", PipelineCodec.featureSummary(f, FEATURES)));
+        if (judge != null) {
+            manifest.put("judge", judge);
+        }
         Map<String, Object> thresholds = new LinkedHashMap<>(PipelineCodec.calibration(pipeline.calibration()));
         thresholds.remove("grid");
         manifest.put("thresholds", thresholds);
@@ -161,8 +169,9 @@ public final class Bundles {
         Map<String, Object> training = PipelineCodec.map(manifest.get("training"), where, "training");
         var features = manifest.containsKey("feature_plan")
                 ? PipelineCodec.features(part(entries, FEATURES, name), name + "!" + FEATURES) : null;
+        var judge = manifest.containsKey("judge") ? JudgeCodec.read(entries, fitted, name) : null;
         try {
-            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features);
+            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features, judge);
         } catch (IllegalArgumentException e) {
             throw new InputException(InputLocation.file(name), "inconsistent bundle: " + e.getMessage());
         }

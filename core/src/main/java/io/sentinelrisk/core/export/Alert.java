@@ -30,7 +30,7 @@ import java.util.Map;
  * are derived (read-only) names kept for users of web-session risk scoring who expect them.
  */
 @JsonPropertyOrder({"row", "line", "source", "id", "score", "risk", "severity", "is_anomaly", "label",
-    "predicted_label", "anomaly_score", "risk_level", "risk_reason", "features", "reasons", "narrative"})
+    "predicted_label", "anomaly_score", "risk_level", "risk_reason", "features", "reasons", "narrative", "judge"})
 @JsonIgnoreProperties(value = {"predicted_label", "anomaly_score", "risk_level", "risk_reason"}, allowGetters = true)
 public record Alert(@JsonProperty("row") int row,
                     @JsonProperty("line") @JsonInclude(JsonInclude.Include.NON_NULL) Long line,
@@ -43,7 +43,8 @@ public record Alert(@JsonProperty("row") int row,
                     @JsonProperty("label") @JsonInclude(JsonInclude.Include.NON_NULL) Integer label,
                     @JsonProperty("features") Map<String, Object> features,
                     @JsonProperty("reasons") List<Explanation> reasons,
-                    @JsonProperty("narrative") String narrative) {
+                    @JsonProperty("narrative") String narrative,
+                    @JsonProperty("judge") @JsonInclude(JsonInclude.Include.NON_NULL) JudgeOutput judge) {
 
     public Alert {
         features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
@@ -64,7 +65,7 @@ public record Alert(@JsonProperty("row") int row,
         }
         return new Alert(origin.row(), origin.line(), origin.source(), origin.id(), scored.score(),
                 round2(scored.risk()), scored.severity().id(), scored.isAnomaly(), origin.label(), features, reasons,
-                Explainer.narrative(scored.reasons()));
+                Explainer.narrative(scored.reasons()), scored.judge() == null ? null : JudgeOutput.of(scored.judge()));
     }
 
     /** 1 when {@code is_anomaly}, else 0. */

@@ -31,7 +31,8 @@ public final class AlertExport {
 
     /** Row {@code row} of a scored batch as an alert with its {@code topFeatures} strongest reasons. */
     public static Alert alert(ScoredData data, int row, int topFeatures) {
-        var scored = data.scores().record(row, data.pipeline().explain(data.frame(), row, topFeatures));
+        var judged = data.pipeline().judgeAttributions(data.frame(), new int[] {row}, topFeatures).get(0);
+        var scored = data.scores().record(row, data.pipeline().explain(data.frame(), row, topFeatures), judged);
         AlertOrigin origin = new AlertOrigin(data.source(), row,
                 data.lineNumbers() == null ? null : data.lineNumbers()[row],
                 RecordValues.id(data.frame(), row),

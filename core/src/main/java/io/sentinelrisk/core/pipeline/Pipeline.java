@@ -8,6 +8,8 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.explain.Explainer;
+import io.sentinelrisk.core.explain.FeatureWeight;
+import io.sentinelrisk.core.judge.HybridJudge;
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.prepare.Preparation;
 import io.sentinelrisk.core.util.Parallel;
@@ -32,6 +34,7 @@ public final class Pipeline {
     private final Explainer explainer;
     private final Map<String, Object> trainingSummary;
     private final FeaturePart features;
+    private final HybridJudge judge;
 
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary) {
@@ -45,6 +48,21 @@ public final class Pipeline {
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
                     FeaturePart features) {
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, null);
+    }
+
+    /**
+     * @param judge the hybrid judge whose probability is the final score, or null; its
+     *              autoencoder must be {@code detector} and {@code calibration} must be fitted on
+     *              its probabilities
+     */
+    public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
+                    Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
+                    FeaturePart features, HybridJudge judge) {
+        if (judge != null && judge.autoencoder() != detector) {
+            throw new IllegalArgumentException("the judge's autoencoder must be the pipeline's detector");
+        }
+        this.judge = judge;
         if (detector.featureCount() != preparation.featureCount()) {
             throw new IllegalArgumentException("detector reads " + detector.featureCount()
                     + " features, preparation makes " + preparation.featureCount());
@@ -68,7 +86,21 @@ public final class Pipeline {
 
     /** This pipeline with the feature plan its input was computed with (see {@link FeaturePart}). */
     public Pipeline withFeatures(FeaturePart part) {
-        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part);
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part, judge);
+    }
+
+    /**
+     * This pipeline (whose detector is the judge's autoencoder) with a hybrid judge: scores become
+     * the judge's probabilities, calibrated by {@code judgeCalibration}; {@code summary} replaces
+     * the training summary.
+     */
+    public Pipeline withJudge(HybridJudge judge, Calibration judgeCalibration, Map<String, Object> summary) {
+        return new Pipeline(schema, config, preparation, detector, judgeCalibration, explainer, summary, features, judge);
+    }
+
+    /** The hybrid judge, when the bundle has one. */
+    public Optional<HybridJudge> judge() {
+        return Optional.ofNullable(judge);
     }
 
     /** The feature plan the bundle carries; empty when the model reads its input as it is. */
@@ -96,7 +128,52 @@ public final class Pipeline {
     /** Scores every row of {@code frame} (checked against the training columns; {@code source} names it in errors). */
     public ScoredBatch score(Frame frame, String source, int threads) {
         SchemaCheck.requireCompatible(schema, frame, source);
-        return calibrated(rawScores(frame, threads));
+        if (judge == null) {
+            return calibrated(rawScores(frame, threads));
+        }
+        int t = Math.max(1, threads);
+        Matrix x = preparation.transform(frame);
+        double[] raw = new double[x.rows()];
+        detector.score(x, raw, t);
+        double[] p = judge.probabilityOfPrepared(x, t);
+        ScoredBatch b = calibrated(p);
+        return new ScoredBatch(b.score(), b.risk(), b.severity(), b.isAnomaly(), raw, null);
+    }
+
+    /**
+     * The judge's strongest {@code top} attributions (TreeSHAP contributions to the log-odds,
+     * largest |value| first) for rows {@code rows} of {@code frame}; empty lists without a judge.
+     * Each row's attributions are computed on that row alone, the same in any block.
+     */
+    public List<List<FeatureWeight>> judgeAttributions(Frame frame, int[] rows, int top) {
+        List<List<FeatureWeight>> out = new ArrayList<>(rows.length);
+        if (judge == null || top <= 0) {
+            for (int ignored : rows) {
+                out.add(List.of());
+            }
+            return out;
+        }
+        Matrix inputs = judge.inputs(preparation.transform(frame.selectRows(rows)), 1);
+        Matrix c = judge.attributions(inputs);
+        List<String> names = judge.inputNames();
+        int d = names.size();
+        for (int i = 0; i < rows.length; i++) {
+            // the top attributions by selection (top is small): largest |value| first, ties in input order
+            boolean[] taken = new boolean[d];
+            List<FeatureWeight> ws = new ArrayList<>(Math.min(top, d));
+            for (int k = 0; k < Math.min(top, d); k++) {
+                int best = -1;
+                for (int j = 0; j < d; j++) {
+                    if (!taken[j] && (best < 0 || Math.abs(c.get(i, j)) > Math.abs(c.get(i, best)))) {
+                        best = j;
+                    }
+                }
+                taken[best] = true;
+                ws.add(new FeatureWeight(names.get(best), c.get(i, best)));
+            }
+            out.add(ws);
+        }
+        return out;
     }
 
     /** Risk, severity and is_anomaly of raw detector scores. */

@@ -1,0 +1,104 @@
+package io.sentinelrisk.core.bundle;
+
+import io.sentinelrisk.core.codec.Json;
+import io.sentinelrisk.core.detect.DetectorFactory;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.autoencoder.AutoencoderModel;
+import io.sentinelrisk.core.detect.xgboost.XgboostModel;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.error.InputLocation;
+import io.sentinelrisk.core.judge.HybridJudge;
+import io.sentinelrisk.core.pipeline.Detectors;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hybrid judge as bundle parts: {@code judge/judge.json} (input names, threshold, the
+ * detectors' part names, the training summary), {@code judge/booster.json} (XGBoost's own JSON
+ * model format) and one {@code judge/detector-TYPE.bin} per extra detector. The autoencoder is
+ * the pipeline's detector part, stored once.
+ */
+final class JudgeCodec {
+    static final String JUDGE = "judge/judge.json";
+    static final String BOOSTER = "judge/booster.json";
+
+    private JudgeCodec() {
+    }
+
+    /** Adds the judge's parts to {@code parts} (in a fixed order) and returns the manifest's summary of it. */
+    static Map<String, Object> write(HybridJudge judge, Map<String, byte[]> parts) {
+        List<Map<String, Object>> detectors = new ArrayList<>();
+        Map<String, byte[]> detectorParts = new LinkedHashMap<>();
+        for (Map.Entry<String, FittedDetector> e : judge.detectors().entrySet()) {
+            String part = "judge/detector-" + e.getKey() + ".bin";
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("type", e.getKey());
+            d.put("part", part);
+            detectors.add(d);
+            detectorParts.put(part, Detectors.byType(e.getKey()).encode(e.getValue()));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feature_names", judge.featureNames());
+        m.put("input_names", judge.inputNames());
+        m.put("threshold", judge.threshold());
+        m.put("booster", BOOSTER);
+        m.put("detectors", detectors);
+        m.put("summary", judge.summary());
+        parts.put(JUDGE, Json.bytes(m));
+        parts.put(BOOSTER, judge.booster().modelBytes());
+        parts.putAll(detectorParts);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("part", JUDGE);
+        manifest.put("threshold", judge.threshold());
+        manifest.put("inputs", judge.inputNames().size());
+        return manifest;
+    }
+
+    @SuppressWarnings("unchecked")
+    static HybridJudge read(Map<String, byte[]> entries, FittedDetector detector, String name) {
+        String where = name + "!" + JUDGE;
+        if (!(detector instanceof AutoencoderModel autoencoder)) {
+            throw new InputException(InputLocation.file(name), "inconsistent bundle: a judge needs the autoencoder as the detector, found "
+                    + detector.type());
+        }
+        Map<String, Object> m = Json.readObject(require(entries, JUDGE, name), where);
+        List<String> features = PipelineCodec.strings(m.get("feature_names"), where);
+        double threshold = PipelineCodec.number(m, "threshold", where);
+        Map<String, FittedDetector> detectors = new LinkedHashMap<>();
+        for (Object o : PipelineCodec.list(m.get("detectors"), where, "detectors")) {
+            Map<String, Object> d = PipelineCodec.map(o, where, "detectors[]");
+            String type = PipelineCodec.string(d, "type", where);
+            String part = PipelineCodec.string(d, "part", where);
+            DetectorFactory f;
+            try {
+                f = Detectors.byType(type);
+            } catch (InputException e) {
+                throw PipelineCodec.corrupt(where, e.getMessage());
+            }
+            detectors.put(type, f.decode(require(entries, part, name), name + "!" + part));
+        }
+        String boosterPart = PipelineCodec.string(m, "booster", where);
+        FittedDetector booster = Detectors.byType("xgboost").decode(require(entries, boosterPart, name), name + "!" + boosterPart);
+        Map<String, Object> summary = PipelineCodec.map(m.get("summary"), where, "summary");
+        try {
+            HybridJudge judge = new HybridJudge(autoencoder, features, detectors, (XgboostModel) booster, threshold, summary);
+            if (!judge.inputNames().equals(PipelineCodec.strings(m.get("input_names"), where))) {
+                throw PipelineCodec.corrupt(where, "the judge's input names do not match its parts");
+            }
+            return judge;
+        } catch (IllegalArgumentException e) {
+            throw PipelineCodec.corrupt(where, e.getMessage());
+        }
+    }
+
+    private static byte[] require(Map<String, byte[]> entries, String part, String name) {
+        byte[] b = entries.get(part);
+        if (b == null) {
+            throw new InputException(InputLocation.file(name), "bundle is missing part " + part);
+        }
+        return b;
+    }
+}
