@@ -28,6 +28,8 @@ import java.util.List;
             io.sentinelrisk.cli.synth.InjectCommand.class,
             io.sentinelrisk.cli.features.FeaturesCommand.class,
             io.sentinelrisk.cli.features.IngestCommand.class,
+            io.sentinelrisk.cli.judge.PipelineCommand.class,
+            io.sentinelrisk.cli.judge.JudgeCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad usage or bad input.",
