@@ -29,7 +29,7 @@ final class JudgeCodec {
     }
 
     /** Adds the judge's parts to {@code parts} (in a fixed order) and returns the manifest's summary of it. */
-    static Map<String, Object> write(HybridJudge judge, Map<String, byte[]> parts) {
+    static Manifest.JudgeRef write(HybridJudge judge, Map<String, byte[]> parts) {
         List<Map<String, Object>> detectors = new ArrayList<>();
         Map<String, byte[]> detectorParts = new LinkedHashMap<>();
         for (Map.Entry<String, FittedDetector> e : judge.detectors().entrySet()) {
@@ -50,21 +50,17 @@ final class JudgeCodec {
         parts.put(JUDGE, Json.bytes(m));
         parts.put(BOOSTER, judge.booster().modelBytes());
         parts.putAll(detectorParts);
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("part", JUDGE);
-        manifest.put("threshold", judge.threshold());
-        manifest.put("inputs", judge.inputNames().size());
-        return manifest;
+        return new Manifest.JudgeRef(JUDGE, judge.threshold(), judge.inputNames().size());
     }
 
     @SuppressWarnings("unchecked")
-    static HybridJudge read(Map<String, byte[]> entries, FittedDetector detector, String name) {
-        String where = name + "!" + JUDGE;
+    static HybridJudge read(Map<String, byte[]> entries, String judgePart, FittedDetector detector, String name) {
+        String where = name + "!" + judgePart;
         if (!(detector instanceof AutoencoderModel autoencoder)) {
             throw new InputException(InputLocation.file(name), "inconsistent bundle: a judge needs the autoencoder as the detector, found "
                     + detector.type());
         }
-        Map<String, Object> m = Json.readObject(require(entries, JUDGE, name), where);
+        Map<String, Object> m = Json.readObject(require(entries, judgePart, name), where);
         List<String> features = PipelineCodec.strings(m.get("feature_names"), where);
         double threshold = PipelineCodec.number(m, "threshold", where);
         Map<String, FittedDetector> detectors = new LinkedHashMap<>();

@@ -30,33 +30,28 @@ final class PipelineCodec {
 
     // ---- schema ----
 
-    static List<Map<String, Object>> schema(Schema schema) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    static List<Manifest.SchemaColumn> schemaColumns(Schema schema) {
+        List<Manifest.SchemaColumn> out = new ArrayList<>();
         for (Field f : schema.fields()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.name());
-            m.put("type", f.type().id());
-            m.put("role", f.role().id());
-            out.add(m);
+            out.add(new Manifest.SchemaColumn(f.name(), f.type().id(), f.role().id()));
         }
         return out;
     }
 
-    static Schema schema(Object json, String part) {
+    static Schema schema(List<Manifest.SchemaColumn> columns, String part) {
         List<Field> fields = new ArrayList<>();
-        for (Object o : list(json, part, "schema")) {
-            Map<String, Object> m = map(o, part, "schema[]");
-            ColumnType type = ColumnType.parse(string(m, "type", part));
+        for (Manifest.SchemaColumn c : columns) {
+            ColumnType type = ColumnType.parse(c.type());
             if (type == null) {
-                throw corrupt(part, "unknown column type " + m.get("type"));
+                throw corrupt(part, "unknown column type " + c.type());
             }
             ColumnRole role;
             try {
-                role = ColumnRole.valueOf(string(m, "role", part).toUpperCase(Locale.ROOT));
+                role = ColumnRole.valueOf(c.role().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw corrupt(part, "unknown column role " + m.get("role"));
+                throw corrupt(part, "unknown column role " + c.role());
             }
-            fields.add(new Field(string(m, "name", part), type, role));
+            fields.add(new Field(c.name(), type, role));
         }
         return new Schema(fields);
     }
@@ -134,6 +129,12 @@ final class PipelineCodec {
         return m;
     }
 
+    /** The manifest's summary of the calibration: its thresholds without the grid. */
+    static Manifest.Thresholds thresholds(Calibration c) {
+        return new Manifest.Thresholds(c.criticalAt(), c.highAt(), c.mediumAt(), c.anomalyAt(),
+                Double.isNaN(c.scoreFloor()) ? null : c.scoreFloor());
+    }
+
     static Calibration calibration(Map<String, Object> m, String part) {
         Object floor = m.get("score_floor");
         try {
@@ -201,14 +202,6 @@ final class PipelineCodec {
     }
 
     /** What the manifest says about the feature plan: where it is and what it adds. */
-    static Map<String, Object> featureSummary(FeaturePart f, String part) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("part", part);
-        m.put("origin", f.origin());
-        m.put("feature_columns", f.featureColumns());
-        return m;
-    }
-
     static FeaturePart features(Map<String, Object> json, String part) {
         return new FeaturePart(string(json, "origin", part), string(json, "spec", part),
                 strings(json.get("feature_columns"), part), map(json.get("plan"), part, "plan"));
