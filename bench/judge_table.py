@@ -14,8 +14,9 @@ SETTINGS = [("loso", "(a) leave-one-scenario-out (mean over scenarios)"), ("pseu
 
 def load(runs, kind, setting):
     rows = {}
-    dirs = sorted(d for d in os.listdir(os.path.join(runs, kind))
-                  if d == setting or (setting == "loso" and d.startswith("loso-")))
+    base = os.path.join(runs, kind)
+    dirs = sorted(d for d in os.listdir(base) if os.path.isfile(os.path.join(base, d, "evaluation.json"))
+                  and (d == setting or (setting == "loso" and d.startswith("loso-"))))
     for d in dirs:
         with open(os.path.join(runs, kind, d, "evaluation.json")) as f:
             for r in json.load(f)["results"]:
