@@ -4,6 +4,7 @@ import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.autoencoder.AutoencoderModel;
+import io.sentinelrisk.core.detect.xgboost.XgboostClassifier;
 import io.sentinelrisk.core.detect.xgboost.XgboostModel;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
@@ -24,6 +25,7 @@ import java.util.Map;
 final class JudgeCodec {
     static final String JUDGE = "judge/judge.json";
     static final String BOOSTER = "judge/booster.json";
+    static final String CLASSES = "judge/categories.json";
 
     private JudgeCodec() {
     }
@@ -46,10 +48,15 @@ final class JudgeCodec {
         m.put("threshold", judge.threshold());
         m.put("booster", BOOSTER);
         m.put("detectors", detectors);
+        judge.classifier().ifPresent(c -> {
+            m.put("categories", CLASSES);
+            m.put("classes", judge.classes());
+        });
         m.put("summary", judge.summary());
         parts.put(JUDGE, Json.bytes(m));
         parts.put(BOOSTER, judge.booster().modelBytes());
         parts.putAll(detectorParts);
+        judge.classifier().ifPresent(c -> parts.put(CLASSES, c.modelBytes()));
         return new Manifest.JudgeRef(JUDGE, judge.threshold(), judge.inputNames().size());
     }
 
@@ -79,8 +86,16 @@ final class JudgeCodec {
         String boosterPart = PipelineCodec.string(m, "booster", where);
         FittedDetector booster = Detectors.byType("xgboost").decode(require(entries, boosterPart, name), name + "!" + boosterPart);
         Map<String, Object> summary = PipelineCodec.map(m.get("summary"), where, "summary");
+        XgboostClassifier classifier = null;
+        List<String> classes = List.of();
+        if (m.containsKey("categories")) {
+            String part = PipelineCodec.string(m, "categories", where);
+            classes = PipelineCodec.strings(m.get("classes"), where);
+            classifier = XgboostClassifier.load(require(entries, part, name), classes.size(), name + "!" + part);
+        }
         try {
-            HybridJudge judge = new HybridJudge(autoencoder, features, detectors, (XgboostModel) booster, threshold, summary);
+            HybridJudge judge = new HybridJudge(autoencoder, features, detectors, (XgboostModel) booster, threshold, summary,
+                    classifier, classes);
             if (!judge.inputNames().equals(PipelineCodec.strings(m.get("input_names"), where))) {
                 throw PipelineCodec.corrupt(where, "the judge's input names do not match its parts");
             }

@@ -3,6 +3,7 @@ package io.sentinelrisk.core.judge;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.autoencoder.AutoencoderModel;
+import io.sentinelrisk.core.detect.xgboost.XgboostClassifier;
 import io.sentinelrisk.core.detect.xgboost.XgboostModel;
 
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ public final class HybridJudge {
     private final List<String> inputNames;
     private final double threshold;
     private final Map<String, Object> summary;
+    /** The category model, or null when the judge predicts no category. */
+    private final XgboostClassifier classifier;
+    private final List<String> classes;
 
     /**
      * @param featureNames the prepared features, in the order the autoencoder reads them
@@ -43,6 +47,16 @@ public final class HybridJudge {
      */
     public HybridJudge(AutoencoderModel autoencoder, List<String> featureNames, Map<String, FittedDetector> detectors,
                        XgboostModel booster, double threshold, Map<String, Object> summary) {
+        this(autoencoder, featureNames, detectors, booster, threshold, summary, null, List.of());
+    }
+
+    /**
+     * @param classifier the category model on the same inputs (multi-class, e.g. the scenario), or null
+     * @param classes    its category names by class index (empty without a classifier)
+     */
+    public HybridJudge(AutoencoderModel autoencoder, List<String> featureNames, Map<String, FittedDetector> detectors,
+                       XgboostModel booster, double threshold, Map<String, Object> summary,
+                       XgboostClassifier classifier, List<String> classes) {
         if (autoencoder.featureCount() != featureNames.size()) {
             throw new IllegalArgumentException("autoencoder reads " + autoencoder.featureCount() + " features, "
                     + featureNames.size() + " named");
@@ -67,6 +81,35 @@ public final class HybridJudge {
         this.booster = booster;
         this.threshold = threshold;
         this.summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        if (classifier != null && (classifier.featureCount() != inputNames.size() || classifier.classes() != classes.size())) {
+            throw new IllegalArgumentException("the category model reads " + classifier.featureCount() + " inputs for "
+                    + classifier.classes() + " classes; expected " + inputNames.size() + " inputs and " + classes.size() + " classes");
+        }
+        this.classifier = classifier;
+        this.classes = List.copyOf(classes);
+    }
+
+    /** The category of each row of judge inputs, or null when the judge predicts none. */
+    public String[] predictClass(Matrix inputs) {
+        if (classifier == null) {
+            return null;
+        }
+        int[] c = classifier.predict(inputs);
+        String[] out = new String[c.length];
+        for (int i = 0; i < c.length; i++) {
+            out[i] = classes.get(c[i]);
+        }
+        return out;
+    }
+
+    /** The category model, when the judge predicts categories. */
+    public java.util.Optional<XgboostClassifier> classifier() {
+        return java.util.Optional.ofNullable(classifier);
+    }
+
+    /** Category names by class index (empty without a category model). */
+    public List<String> classes() {
+        return classes;
     }
 
     /** The names of the judge's inputs: features, then autoencoder outputs, then detector scores. */

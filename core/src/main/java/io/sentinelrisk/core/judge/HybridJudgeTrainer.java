@@ -6,7 +6,9 @@ import io.sentinelrisk.core.detect.DetectorCatalog;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.autoencoder.AutoencoderModel;
+import io.sentinelrisk.core.detect.xgboost.XgboostClassifier;
 import io.sentinelrisk.core.detect.xgboost.XgboostModel;
+import io.sentinelrisk.core.detect.xgboost.XgboostParams;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.metrics.Confusion;
 import io.sentinelrisk.core.metrics.RankingMetrics;
@@ -96,6 +98,16 @@ public final class HybridJudgeTrainer {
      */
     public HybridJudge fit(Matrix x, List<String> featureNames, AutoencoderModel autoencoder, JudgeLabels labels,
                            Split split, int threads) {
+        return fit(x, featureNames, autoencoder, labels, split, null, threads);
+    }
+
+    /**
+     * As {@link #fit(Matrix, List, AutoencoderModel, JudgeLabels, Split, int)}, and with
+     * {@code categories} (one per row, null where unknown) a category model learnt from the
+     * training rows whose category is known (the multi-class option).
+     */
+    public HybridJudge fit(Matrix x, List<String> featureNames, AutoencoderModel autoencoder, JudgeLabels labels,
+                           Split split, String[] categories, int threads) {
         int[] normal = split.normalTrainingRows(labels);
         Matrix normalRows = x.selectRows(normal);
         Map<String, FittedDetector> detectors = new LinkedHashMap<>();
@@ -126,7 +138,47 @@ public final class HybridJudgeTrainer {
                 : "min_recall: highest threshold keeping recall >= " + settings.minRecall() + " on the validation rows");
         summary.put("validation", metrics(pVal, yVal, threshold));
         summary.put("settings", settings.toMap());
-        return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary);
+        if (categories == null) {
+            return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary);
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        int known = 0;
+        for (int r : split.train()) {
+            if (categories[r] != null) {
+                names.add(categories[r]);
+                known++;
+            }
+        }
+        List<String> classes = List.copyOf(names);
+        int[] rows = new int[known];
+        int[] y = new int[known];
+        int k = 0;
+        for (int r : split.train()) {
+            if (categories[r] != null) {
+                rows[k] = r;
+                y[k++] = classes.indexOf(categories[r]);
+            }
+        }
+        XgboostClassifier classifier = XgboostClassifier.fit(z.selectRows(rows), y, classes.size(),
+                (XgboostParams) catalog.byType("xgboost").paramsOf(settings.xgboost()), seed, threads);
+        // how often the category is right on the validation rows whose category is known
+        int right = 0;
+        int seen = 0;
+        int[] valRows = java.util.Arrays.stream(split.validation()).filter(r -> categories[r] != null).toArray();
+        if (valRows.length > 0) {
+            int[] predicted = classifier.predict(z.selectRows(valRows));
+            for (int i = 0; i < valRows.length; i++) {
+                seen++;
+                right += classes.get(predicted[i]).equals(categories[valRows[i]]) ? 1 : 0;
+            }
+        }
+        Map<String, Object> cat = new LinkedHashMap<>();
+        cat.put("classes", classes);
+        cat.put("training_rows", known);
+        cat.put("validation_rows", seen);
+        cat.put("validation_accuracy", seen == 0 ? null : (double) right / seen);
+        summary.put("categories", cat);
+        return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes);
     }
 
     /** ROC AUC, AP and precision/recall/F1 at {@code threshold} (labels are the ones learnt from: maybe pseudo). */

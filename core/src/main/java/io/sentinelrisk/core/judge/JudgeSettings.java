@@ -23,10 +23,11 @@ import java.util.function.Function;
  * @param validationFraction share of the labelled rows held out (stratified, seeded) to choose the threshold
  * @param thresholdRule      {@code max_f1} or {@code min_recall} (see {@link ThresholdRule})
  * @param minRecall          for {@code min_recall}: the recall the threshold must keep on the validation rows
+ * @param classColumn        a column of categories (e.g. {@code scenario}) the judge also learns to predict, or null
  * @param xgboost            XGBoost's parameters
  */
 public record JudgeSettings(List<String> detectors, double validationFraction, String thresholdRule, double minRecall,
-                            Params xgboost) {
+                            String classColumn, Params xgboost) {
 
     public static final List<ParamSpec> OWN = List.of(
             ParamSpec.ofStringList("detectors", List.of("iforest"),
@@ -37,7 +38,10 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
                     "max_f1: the probability threshold with the best F1 on the validation rows (the highest among ties); "
                             + "min_recall: the highest threshold whose validation recall is at least min_recall",
                     "max_f1", "min_recall"),
-            ParamSpec.ofDouble("min_recall", 0.8, "recall the min_recall threshold rule keeps on the validation rows, in (0, 1]"));
+            ParamSpec.ofDouble("min_recall", 0.8, "recall the min_recall threshold rule keeps on the validation rows, in (0, 1]"),
+            ParamSpec.ofOptionalString("class_column",
+                    "multi-class option: a column of categories (e.g. scenario) learnt from the truly labelled training rows; "
+                            + "every record then gets a predicted_class"));
 
     /** Every key of the section: the judge's own, then XGBoost's. */
     public static List<ParamSpec> specs(DetectorCatalog catalog) {
@@ -89,7 +93,8 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
         if (!(minRecall > 0 && minRecall <= 1)) {
             throw new ConfigException(locator.apply("min_recall"), where + ": 'min_recall' must be in (0, 1], found " + minRecall);
         }
-        return new JudgeSettings(List.copyOf(detectors), v, all.getString("threshold_rule"), minRecall, xgbParams);
+        return new JudgeSettings(List.copyOf(detectors), v, all.getString("threshold_rule"), minRecall,
+                all.getString("class_column"), xgbParams);
     }
 
     /** Every key with its value (stable order), for reports and the bundle. */
@@ -99,6 +104,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
         m.put("validation_fraction", validationFraction);
         m.put("threshold_rule", thresholdRule);
         m.put("min_recall", minRecall);
+        m.put("class_column", classColumn);
         m.putAll(xgboost.asMap());
         return m;
     }

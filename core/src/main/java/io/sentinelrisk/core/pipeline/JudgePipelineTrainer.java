@@ -67,7 +67,8 @@ public final class JudgePipelineTrainer {
         int threads = config.effectiveThreads();
         Matrix x = autoencoderStage.preparation().transform(frame);
         HybridJudge judge = new HybridJudgeTrainer(settings, Detectors.catalog(), config.randomState())
-                .fit(x, autoencoderStage.preparation().featureNames(), autoencoder, labels, split(labels), threads);
+                .fit(x, autoencoderStage.preparation().featureNames(), autoencoder, labels, split(labels),
+                        categories(frame, labels), threads);
         double[] p = judge.probabilityOfPrepared(x, threads);
         Calibration c = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor()).fit(p);
         // the judge's threshold, chosen on validation rows, decides is_anomaly; risk and severity
@@ -76,6 +77,30 @@ public final class JudgePipelineTrainer {
         Map<String, Object> summary = new LinkedHashMap<>(autoencoderStage.trainingSummary());
         summary.put("judge", judge.summary());
         return autoencoderStage.withJudge(judge, judged, summary);
+    }
+
+    /**
+     * The category of each row for the multi-class option: the class column's value where the
+     * row's label is a true one (a label column, file or verdict), null elsewhere (heuristic
+     * pseudo-labels say nothing of the category); null without a class column.
+     */
+    private String[] categories(Frame frame, JudgeLabels labels) {
+        String column = settings.classColumn();
+        if (column == null) {
+            return null;
+        }
+        int index = frame.schema().indexOf(column);
+        if (index < 0) {
+            throw new InputException("judge.class_column '" + column + "' is not a column of the training data; the columns are "
+                    + String.join(", ", frame.schema().names()));
+        }
+        String[] out = new String[frame.rows()];
+        for (int r = 0; r < out.length; r++) {
+            JudgeLabels.Source s = labels.source(r);
+            String v = frame.column(index).text(r);
+            out[r] = (s == JudgeLabels.Source.TRUE_LABEL || s == JudgeLabels.Source.VERDICT) && !v.isEmpty() ? v : null;
+        }
+        return out;
     }
 
     private static void requireRows(Frame frame, JudgeLabels labels) {

@@ -135,9 +135,10 @@ public final class Pipeline {
         Matrix x = preparation.transform(frame);
         double[] raw = new double[x.rows()];
         detector.score(x, raw, t);
-        double[] p = judge.probabilityOfPrepared(x, t);
+        Matrix inputs = judge.inputs(x, t);
+        double[] p = judge.probability(inputs, t);
         ScoredBatch b = calibrated(p);
-        return new ScoredBatch(b.score(), b.risk(), b.severity(), b.isAnomaly(), raw, null);
+        return new ScoredBatch(b.score(), b.risk(), b.severity(), b.isAnomaly(), raw, judge.predictClass(inputs));
     }
 
     /**

@@ -90,6 +90,33 @@ class HybridJudgeTest {
     }
 
     @Test
+    void multiClassOptionPredictsTheScenarioAndRoundTrips(@TempDir Path dir) {
+        JudgeSettings s = JudgeSettings.of(Map.of("n_estimators", 30, "max_depth", 3, "class_column", "scenario"),
+                Detectors.catalog(), "test", k -> null);
+        int[] truth = JudgeLabels.sample(train.labels, 0.5, 3);
+        Pipeline p = new JudgePipelineTrainer(config(2), s).fit(train.frame, JudgeLabels.merge(train.frame.rows(), null, truth, null));
+        ScoredBatch b = p.score(test.frame, "test", 2);
+        String[] scenario = new String[test.frame.rows()];
+        int right = 0;
+        int anomalies = 0;
+        for (int r = 0; r < scenario.length; r++) {
+            scenario[r] = test.frame.column("scenario").text(r);
+            if (test.labels[r] == 1) {
+                anomalies++;
+                right += b.predictedClass()[r].equals(scenario[r]) ? 1 : 0;
+            }
+        }
+        assertThat((double) right / anomalies).isGreaterThan(0.9);
+        assertThat(p.judge().orElseThrow().classes()).containsExactly("loud", "normal", "quiet");
+        Path file = dir.resolve("classes.srb");
+        Bundles.write(p, file, Instant.EPOCH);
+        Pipeline back = Bundles.read(file);
+        assertThat(back.score(test.frame, "t", 1).predictedClass()).containsExactly(b.predictedClass());
+        ScoredRecord one = new Scorer(back).scoreOne(test.frame.selectRows(new int[] {0}), "one");
+        assertThat(one.predictedClass()).contains(b.predictedClass()[0]);
+    }
+
+    @Test
     void aRecordScoredAloneIsTheRowOfTheBatch() {
         Scorer scorer = new Scorer(judged);
         var block = test.frame.selectRows(java.util.stream.IntStream.range(0, 60).toArray());

@@ -32,6 +32,7 @@ final class JudgeData {
         double[][] x = new double[d][n];
         int[] kind = new int[n];
         int[] y = new int[n];
+        int[] scenario = new int[n];
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < d; j++) {
                 x[j][r] = gauss(rnd);
@@ -44,8 +45,10 @@ final class JudgeData {
             if (rnd.nextDouble() < anomalyShare) {
                 y[r] = 1;
                 if (rnd.nextDouble() < 0.3) {
+                    scenario[r] = 1;
                     x[4][r] = 6 + 2 * rnd.nextDouble();            // loud
                 } else {
+                    scenario[r] = 2;
                     x[0][r] = 0.8 + 0.8 * rnd.nextDouble();        // quiet: inside the normal range
                     x[1][r] = 0.8 + 0.8 * rnd.nextDouble();
                     kind[r] = 2;
@@ -60,6 +63,8 @@ final class JudgeData {
         }
         fields.add(new Field("kind", ColumnType.CATEGORICAL, ColumnRole.FEATURE));
         cols.add(new Column.Categorical("kind", kind, List.of("a", "b", "c")));
+        fields.add(new Field("scenario", ColumnType.CATEGORICAL, ColumnRole.IGNORE));
+        cols.add(new Column.Categorical("scenario", scenario, List.of("normal", "loud", "quiet")));
         return new JudgeData(new Frame(new Schema(fields), cols), y);
     }
 
