@@ -1,7 +1,6 @@
 package io.sentinelrisk.core.bundle;
 
 import io.sentinelrisk.core.ProductVersion;
-import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -81,10 +80,10 @@ public final class Bundles {
     public static byte[] toBytes(Pipeline pipeline, Instant createdAt) {
         DetectorFactory factory = Detectors.byType(pipeline.detector().type());
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(PREPARATION, Json.bytes(PipelineCodec.preparation(pipeline.preparation())));
-        parts.put(CALIBRATION, Json.bytes(PipelineCodec.calibration(pipeline.calibration())));
-        parts.put(EXPLAINER, Json.bytes(PipelineCodec.explainer(pipeline.explainer())));
-        pipeline.features().ifPresent(f -> parts.put(FEATURES, Json.bytes(PipelineCodec.features(f))));
+        parts.put(PREPARATION, PipelineCodec.preparation(pipeline.preparation()));
+        parts.put(CALIBRATION, PipelineCodec.calibration(pipeline.calibration()));
+        parts.put(EXPLAINER, PipelineCodec.explainer(pipeline.explainer()));
+        pipeline.features().ifPresent(f -> parts.put(FEATURES, PipelineCodec.features(f)));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
         Manifest.JudgeRef judge = pipeline.judge().map(j -> JudgeCodec.write(j, parts)).orElse(null);
@@ -164,12 +163,12 @@ public final class Bundles {
         return BundleEntries.read(path).manifest();
     }
 
-    private static Map<String, Object> part(Map<String, byte[]> entries, String part, String name) {
+    private static byte[] part(Map<String, byte[]> entries, String part, String name) {
         byte[] b = entries.get(part);
         if (b == null) {
             throw new InputException(InputLocation.file(name), "bundle is missing part " + part);
         }
-        return Json.readObject(b, name + "!" + part);
+        return b;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

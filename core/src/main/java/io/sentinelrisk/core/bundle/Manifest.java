@@ -3,15 +3,8 @@ package io.sentinelrisk.core.bundle;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.sentinelrisk.core.error.InputException;
-import io.sentinelrisk.core.error.InputLocation;
 
-import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +35,6 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
                        @JsonProperty(value = "thresholds", required = true) Thresholds thresholds,
                        @JsonProperty(value = "training", required = true) Map<String, Object> training,
                        @JsonProperty(value = "parts", required = true) Map<String, PartChecksum> parts) {
-
-    /**
-     * Strict reading: an unknown key, a missing required field (marked {@code required}), a null
-     * number or a fraction where a size belongs is refused.
-     */
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     public Manifest {
         require(format, "format");
@@ -142,14 +125,7 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
 
     /** The manifest as the bundle stores it: indented JSON, UTF-8, a final newline. */
     public byte[] toBytes() {
-        try {
-            byte[] b = MAPPER.writeValueAsBytes(this);
-            byte[] out = java.util.Arrays.copyOf(b, b.length + 1);
-            out[b.length] = '\n';
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the bundle manifest", e);
-        }
+        return BundleJson.bytes(this);
     }
 
     /**
@@ -157,62 +133,15 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
      * may hold fields this build does not know). Malformed JSON is an InputException at {@code where}.
      */
     static JsonNode tree(byte[] bytes, String where) {
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw corrupt(where, "expected a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw corrupt(where, "not valid JSON: " + firstLine(e.getMessage()));
-        }
+        return BundleJson.tree(bytes, where, "manifest");
     }
 
     /** Binds a manifest tree; a missing, unknown or mistyped field is an InputException at {@code where}. */
     static Manifest bind(JsonNode tree, String where) {
-        try {
-            return MAPPER.treeToValue(tree, Manifest.class);
-        } catch (JsonMappingException e) {
-            String what = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-            String at = path(e);
-            throw corrupt(where, (at.isEmpty() ? "" : "at " + at + ": ") + firstLine(what));
-        } catch (IOException e) {
-            throw corrupt(where, firstLine(e.getMessage()));
-        }
-    }
-
-    /** The field a binding error is at, as {@code parts."model/iforest.bin".bytes}. */
-    private static String path(JsonMappingException e) {
-        StringBuilder b = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (!b.isEmpty()) {
-                    b.append('.');
-                }
-                b.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                b.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return b.toString();
-    }
-
-    private static InputException corrupt(String where, String what) {
-        return new InputException(InputLocation.file(where), "corrupt bundle manifest: " + what);
+        return BundleJson.bind(tree, Manifest.class, where, "manifest");
     }
 
     private static <T> T require(T value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException("missing field " + field);
-        }
-        return value;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return BundleJson.require(value, field);
     }
 }
