@@ -7,6 +7,7 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.FeatureWeight;
 import io.sentinelrisk.core.judge.HybridJudge;
@@ -34,6 +35,7 @@ public final class Pipeline {
     private final Explainer explainer;
     private final Map<String, Object> trainingSummary;
     private final FeaturePart features;
+    private final TrainingProfile profile;
     private final HybridJudge judge;
 
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
@@ -52,13 +54,23 @@ public final class Pipeline {
     }
 
     /**
+     * @param features the feature plan whose columns the schema's feature columns include, or null
+     * @param profile  the training profile drift is measured against, or null (bundles made before it)
+     */
+    public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
+                    Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
+                    FeaturePart features, TrainingProfile profile) {
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, null);
+    }
+
+    /**
      * @param judge the hybrid judge whose probability is the final score, or null; its
      *              autoencoder must be {@code detector} and {@code calibration} must be fitted on
      *              its probabilities
      */
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
-                    FeaturePart features, HybridJudge judge) {
+                    FeaturePart features, TrainingProfile profile, HybridJudge judge) {
         if (judge != null && judge.autoencoder() != detector) {
             throw new IllegalArgumentException("the judge's autoencoder must be the pipeline's detector");
         }
@@ -82,11 +94,12 @@ public final class Pipeline {
             }
         }
         this.features = features;
+        this.profile = profile;
     }
 
     /** This pipeline with the feature plan its input was computed with (see {@link FeaturePart}). */
     public Pipeline withFeatures(FeaturePart part) {
-        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part, judge);
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part, profile, judge);
     }
 
     /**
@@ -95,12 +108,23 @@ public final class Pipeline {
      * the training summary.
      */
     public Pipeline withJudge(HybridJudge judge, Calibration judgeCalibration, Map<String, Object> summary) {
-        return new Pipeline(schema, config, preparation, detector, judgeCalibration, explainer, summary, features, judge);
+        return new Pipeline(schema, config, preparation, detector, judgeCalibration, explainer, summary, features, profile, judge);
     }
 
     /** The hybrid judge, when the bundle has one. */
     public Optional<HybridJudge> judge() {
         return Optional.ofNullable(judge);
+    }
+
+    /** This pipeline with the training profile drift is measured against. */
+    public Pipeline withProfile(TrainingProfile trainingProfile) {
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features,
+                trainingProfile, judge);
+    }
+
+    /** The training profile for drift detection; empty in bundles made before it was kept. */
+    public Optional<TrainingProfile> profile() {
+        return Optional.ofNullable(profile);
     }
 
     /** The feature plan the bundle carries; empty when the model reads its input as it is. */
@@ -176,6 +200,7 @@ public final class Pipeline {
         }
         return out;
     }
+
 
     /** Risk, severity and is_anomaly of raw detector scores. */
     ScoredBatch calibrated(double[] raw) {
