@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.export;
 
+import io.sentinelrisk.core.bundle.ModelId;
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.io.AtomicFile;
 
@@ -24,6 +25,15 @@ public final class AlertExport {
         return out;
     }
 
+    /** Where row {@code row} of a scored batch came from, with its alert id, entity and event time. */
+    public static AlertOrigin origin(ScoredData data, int row) {
+        Object id = RecordValues.id(data.frame(), row);
+        return new AlertOrigin(AlertIds.of(ModelId.of(data.pipeline()), data.source(), row, id), data.source(), row,
+                data.lineNumbers() == null ? null : data.lineNumbers()[row], id,
+                data.events().entity(data.frame(), row), data.events().eventTime(data.frame(), row),
+                data.labels() == null ? null : data.labels()[row]);
+    }
+
     public static void write(Path target, ScoredData data, int topN) {
         List<Alert> alerts = alerts(data, topN);
         AtomicFile.write(target, os -> os.write(Json.bytes(alerts)));
@@ -32,10 +42,6 @@ public final class AlertExport {
     /** Row {@code row} of a scored batch as an alert with its {@code topFeatures} strongest reasons. */
     public static Alert alert(ScoredData data, int row, int topFeatures) {
         var scored = data.scores().record(row, data.pipeline().explain(data.frame(), row, topFeatures));
-        AlertOrigin origin = new AlertOrigin(data.source(), row,
-                data.lineNumbers() == null ? null : data.lineNumbers()[row],
-                RecordValues.id(data.frame(), row),
-                data.labels() == null ? null : data.labels()[row]);
-        return Alert.of(scored, origin, RecordValues.features(data.frame(), row));
+        return Alert.of(scored, origin(data, row), RecordValues.features(data.frame(), row));
     }
 }

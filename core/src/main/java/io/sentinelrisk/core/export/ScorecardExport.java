@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.export;
 
+import io.sentinelrisk.core.bundle.ModelId;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.io.AtomicFile;
@@ -10,11 +11,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The CSV scorecard: every input column, then score, risk, severity and is_anomaly. Text cells
- * that a spreadsheet would run as a formula are neutralised ({@link FormulaGuard}).
+ * The CSV scorecard: every input column, then score, risk, severity, is_anomaly, and the row's
+ * alert_id, entity and event_time (empty when unknown; see {@link EventColumns}). Text cells that a
+ * spreadsheet would run as a formula are neutralised ({@link FormulaGuard}).
  */
 public final class ScorecardExport {
-    public static final String[] ADDED_COLUMNS = {"score", "risk", "severity", "is_anomaly"};
+    public static final String[] ADDED_COLUMNS = {"score", "risk", "severity", "is_anomaly", "alert_id", "entity", "event_time"};
 
     private ScorecardExport() {
     }
@@ -27,6 +29,8 @@ public final class ScorecardExport {
         for (int c = 0; c < cols; c++) {
             text[c] = frame.column(c) instanceof Column.Categorical;
         }
+        String modelId = ModelId.of(data.pipeline());
+        EventColumns events = data.events();
         AtomicFile.write(target, os -> {
             CsvWriter w = new CsvWriter(os, delimiter);
             boolean first = true;
@@ -48,6 +52,11 @@ public final class ScorecardExport {
                 w.field(String.format(Locale.ROOT, "%.2f", s.risk()[r]), false);
                 w.field(s.severity()[r].id(), false);
                 w.field(Boolean.toString(s.isAnomaly()[r]), false);
+                w.field(AlertIds.of(modelId, data.source(), r, RecordValues.id(frame, r)), false);
+                String entity = events.entity(frame, r);
+                w.field(entity == null ? "" : FormulaGuard.neutralise(entity), false);
+                String time = events.eventTime(frame, r);
+                w.field(time == null ? "" : time, false);
                 w.endRow();
             }
             w.flush();

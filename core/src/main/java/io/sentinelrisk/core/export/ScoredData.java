@@ -14,4 +14,9 @@ public record ScoredData(String source, Frame frame, ScoredBatch scores, Pipelin
     public ScoredData {
         frame = ColumnRoles.asTrained(frame, pipeline.schema());   // keys the model kept are shown as keys
     }
+
+    /** The columns that give each row its entity and event time. */
+    public EventColumns events() {
+        return EventColumns.of(pipeline);
+    }
 }

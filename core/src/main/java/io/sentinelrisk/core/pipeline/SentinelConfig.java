@@ -40,7 +40,9 @@ public record SentinelConfig(
         Preprocessing preprocessing,
         int explainTopFeatures,
         String detectorType,
-        Params detectorParams) {
+        Params detectorParams,
+        String entityColumn,
+        String timeColumn) {
 
     /** Keys of {@code detector_params} one may also write at the top level (scikit-learn habit). */
     public static final List<String> DETECTOR_SHORTCUTS = List.of("n_estimators", "max_samples", "max_features", "bootstrap");
@@ -60,6 +62,10 @@ public record SentinelConfig(
                     "column holding labels (1/0, true/false, anomaly/normal), used for metrics when present and never as a feature"),
             ParamSpec.ofStringList("id_columns", List.of(), "columns that identify a record (reported, never used as features)"),
             ParamSpec.ofStringList("ignore_columns", List.of(), "columns to leave out entirely"),
+            ParamSpec.ofOptionalString("entity_column",
+                    "column naming who or what a record is about (user, device, card, host): alerts carry it as entity, for entity risk and incidents (default: the feature plan's entity, else none)"),
+            ParamSpec.ofOptionalString("time_column",
+                    "timestamp column of a record's event time: alerts carry it as event_time (default: the feature plan's timestamp, else none)"),
             ParamSpec.ofStringList("feature_columns", List.of(),
                     "columns to use as features even if named like an identifier or a label, or with a distinct value on most rows"),
             ParamSpec.ofMap("column_types", "per-column type overriding inference: numeric | categorical | boolean | timestamp"),
@@ -218,7 +224,8 @@ public record SentinelConfig(
                 top.has("score_floor") ? top.getDouble("score_floor") : null, topN, threads,
                 top.getString("label_column"), top.getStringList("id_columns"), top.getStringList("ignore_columns"),
                 top.getStringList("feature_columns"),
-                Map.copyOf(types), top.getString("delimiter"), validation, preprocessing, topFeatures, type, detector);
+                Map.copyOf(types), top.getString("delimiter"), validation, preprocessing, topFeatures, type, detector,
+                top.getString("entity_column"), top.getString("time_column"));
     }
 
     /** Threads to use: the configured number, or all cores for 0. */
@@ -239,6 +246,8 @@ public record SentinelConfig(
         m.put("id_columns", idColumns);
         m.put("ignore_columns", ignoreColumns);
         m.put("feature_columns", featureColumns);
+        m.put("entity_column", entityColumn);
+        m.put("time_column", timeColumn);
         Map<String, Object> types = new java.util.TreeMap<>();
         columnTypes.forEach((k, v) -> types.put(k, v.id()));
         m.put("column_types", types);
