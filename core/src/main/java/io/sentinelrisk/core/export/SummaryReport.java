@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sentinelrisk.core.ProductVersion;
+import io.sentinelrisk.core.bundle.ModelId;
+import io.sentinelrisk.core.entity.EntityAlert;
+import io.sentinelrisk.core.entity.EntityRisk;
+import io.sentinelrisk.core.entity.EntityScore;
+import io.sentinelrisk.core.util.Durations;
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.Severity;
@@ -12,6 +17,8 @@ import io.sentinelrisk.core.metrics.LabelledMetrics;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +39,7 @@ import java.util.Map;
  * the data's column names and the command's steps.
  */
 @JsonPropertyOrder({"report_version", "product_version", "command", "input", "model", "detector", "rows",
-    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "warnings", "config", "training", "data_profile", "timings_ms"})
+    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "top_entities", "warnings", "config", "training", "data_profile", "timings_ms"})
 public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("product_version") String productVersion,
                             @JsonProperty("command") String command,
@@ -45,6 +52,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("anomaly_rate") double anomalyRate,
                             @JsonProperty("thresholds") Thresholds thresholds,
                             @JsonProperty("metrics") @JsonInclude(JsonInclude.Include.NON_NULL) LabelledMetrics metrics,
+                            @JsonProperty("top_entities") @JsonInclude(JsonInclude.Include.NON_NULL) TopEntities topEntities,
                             @JsonProperty("warnings") List<String> warnings,
                             @JsonProperty("config") Map<String, Object> config,
                             @JsonProperty("training") Map<String, Object> training,
@@ -52,6 +60,56 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("timings_ms") Map<String, Double> timingsMs) {
 
     public static final int VERSION = 1;
+    /** Entities listed in {@code top_entities}. */
+    public static final int TOP_ENTITIES = 10;
+
+    /**
+     * The riskiest entities of the scored data (docs/entities.md), when its alerts carry an entity
+     * and an event time.
+     *
+     * @param halfLife  the half-life used (config {@code entity_half_life})
+     * @param asOf      the reference time: the latest alert's event time
+     * @param entities  entities with an alert
+     * @param top       the {@link #TOP_ENTITIES} riskiest, highest first
+     */
+    @JsonPropertyOrder({"half_life", "as_of", "entities", "top"})
+    public record TopEntities(@JsonProperty("half_life") String halfLife, @JsonProperty("as_of") String asOf,
+                              @JsonProperty("entities") int entities, @JsonProperty("top") List<EntityScore> top) {
+        public TopEntities {
+            top = List.copyOf(top);
+        }
+
+        /** Null when no alert has both an entity and an event time. */
+        static TopEntities of(ScoredData data) {
+            EventColumns events = data.events();
+            if (events.entityColumn() == null || events.timeColumn() == null) {
+                return null;
+            }
+            ScoredBatch s = data.scores();
+            List<EntityAlert> alerts = new ArrayList<>();
+            String modelId = null;
+            for (int r = 0; r < s.rows(); r++) {
+                if (!s.isAnomaly()[r]) {
+                    continue;
+                }
+                String entity = events.entity(data.frame(), r);
+                long t = events.eventMillis(data.frame(), r);
+                if (entity == null || t == Long.MIN_VALUE) {
+                    continue;
+                }
+                modelId = modelId == null ? ModelId.of(data.pipeline()) : modelId;
+                alerts.add(new EntityAlert(AlertIds.of(modelId, data.source(), r, RecordValues.id(data.frame(), r)), r, entity, t,
+                        s.risk()[r], s.severity()[r], s.severity()[r].id()));
+            }
+            if (alerts.isEmpty()) {
+                return null;
+            }
+            long halfLife = data.pipeline().config().entityHalfLifeMs();
+            List<EntityScore> ranked = new EntityRisk(halfLife).rank(alerts, EntityAlert.NO_TIME);
+            return new TopEntities(Durations.format(halfLife), Instant.ofEpochMilli(EntityRisk.latest(alerts)).toString(),
+                    ranked.size(), ranked.subList(0, Math.min(TOP_ENTITIES, ranked.size())));
+        }
+    }
 
     /** Records per severity band, most severe first. */
     @JsonPropertyOrder({"critical", "high", "medium", "info"})
@@ -89,6 +147,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                 data.pipeline().detector().type(), s.rows(), SeverityCounts.of(s), anomalies,
                 s.rows() == 0 ? 0.0 : (double) anomalies / s.rows(), Thresholds.of(data.pipeline().calibration()),
                 data.labels() == null ? null : LabelledMetrics.of(s.score(), s.isAnomaly(), data.labels()),
+                TopEntities.of(data),
                 warnings(data.pipeline().trainingSummary()), data.pipeline().config().toMap(),
                 data.pipeline().trainingSummary(), DataProfile.of(data.frame()), ms);
     }
