@@ -44,6 +44,11 @@ public final class PipelineTrainer {
         return n;
     }
 
+    /** Whether the configured detector learns from labels (then training needs them). */
+    public static boolean learnsFromLabels(SentinelConfig config) {
+        return Detectors.byType(config.detectorType()).supervised();
+    }
+
     public PipelineTrainer(SentinelConfig config) {
         this.config = config;
     }
