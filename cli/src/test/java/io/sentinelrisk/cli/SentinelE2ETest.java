@@ -84,7 +84,7 @@ class SentinelE2ETest {
         assertThat(Files.size(dir.resolve("out/demo.srb"))).isPositive();
         List<String> card = Files.readAllLines(dir.resolve("out/scorecard.csv"));
         assertThat(card).hasSize(5001);
-        assertThat(card.get(0)).endsWith(",score,risk,severity,is_anomaly,alert_id,entity,event_time");
+        assertThat(card.get(0)).endsWith(",score,risk,severity,is_anomaly,alert_id,entity,event_time,top_reason");
     }
 
     @Test

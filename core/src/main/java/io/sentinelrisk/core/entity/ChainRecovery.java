@@ -14,24 +14,28 @@ import java.util.Set;
 /**
  * How many planted attack chains the incidents recover (docs/entities.md, "Measured"). A chain is
  * <b>recovered as one incident</b> when every one of its steps has at least one alert and all of
- * its alerts are in one reported incident. The report also counts chains with every step alerted
- * ({@code fully_alerted}), chains whose alerts are spread over several incidents or partly in none
- * ({@code split}), and the alerts from outside the chain in the incidents that hold a chain
- * ({@code foreign_alerts}).
+ * its alerts are in one reported incident. Detection and linking are told apart: the report also
+ * counts chains with every step alerted ({@code fully_alerted}) and the share of those recovered
+ * ({@code share_recovered_of_fully_alerted}: what the linking alone achieves), chains whose alerts
+ * are spread over two or more incidents ({@code split}), and the alerts from outside the chain in
+ * the incidents that hold a chain ({@code foreign_alerts}).
  *
  * @param chains          planted chains
  * @param fullyAlerted    chains with an alert on every step
  * @param recovered       chains recovered as one incident
- * @param split           chains with alerts in more than one incident, or some outside any
+ * @param split           chains with alerts in two or more incidents
  * @param share           recovered / chains (null without chains)
+ * @param shareOfAlerted  recovered / fully alerted (null when none is)
  * @param foreignAlerts   alerts not of the chain in the incidents that hold chain alerts
  */
-@JsonPropertyOrder({"chains", "fully_alerted", "recovered", "split", "share_recovered", "foreign_alerts"})
+@JsonPropertyOrder({"chains", "fully_alerted", "recovered", "split", "share_recovered", "share_recovered_of_fully_alerted",
+    "foreign_alerts"})
 public record ChainRecovery(@JsonProperty("chains") int chains,
                             @JsonProperty("fully_alerted") int fullyAlerted,
                             @JsonProperty("recovered") int recovered,
                             @JsonProperty("split") int split,
                             @JsonProperty("share_recovered") @JsonInclude(JsonInclude.Include.ALWAYS) Double share,
+                            @JsonProperty("share_recovered_of_fully_alerted") @JsonInclude(JsonInclude.Include.ALWAYS) Double shareOfAlerted,
                             @JsonProperty("foreign_alerts") int foreignAlerts) {
 
     /**
@@ -56,7 +60,6 @@ public record ChainRecovery(@JsonProperty("chains") int chains,
         Map<String, Set<String>> alertedSteps = new HashMap<>();
         Map<String, Set<Integer>> homes = new HashMap<>();
         Map<String, Boolean> outside = new HashMap<>();
-        Map<String, Integer> alertsOf = new HashMap<>();
         Set<String> chainAlerts = new HashSet<>();
         for (PlantedRow r : planted) {
             steps.computeIfAbsent(r.chain(), k -> new HashSet<>()).add(r.step());
@@ -64,7 +67,6 @@ public record ChainRecovery(@JsonProperty("chains") int chains,
                 continue;
             }
             chainAlerts.add(r.alertId());
-            alertsOf.merge(r.chain(), 1, Integer::sum);
             alertedSteps.computeIfAbsent(r.chain(), k -> new HashSet<>()).add(r.step());
             Integer home = incidentOf.get(r.alertId());
             if (home == null) {
@@ -84,7 +86,7 @@ public record ChainRecovery(@JsonProperty("chains") int chains,
             boolean oneHome = h.size() == 1 && !outside.getOrDefault(chain, false);
             full += everyStep ? 1 : 0;
             recovered += everyStep && oneHome ? 1 : 0;
-            split += alertsOf.getOrDefault(chain, 0) > 0 && !oneHome ? 1 : 0;
+            split += h.size() >= 2 ? 1 : 0;
         }
         int foreign = 0;
         for (int i : holding) {
@@ -93,6 +95,7 @@ public record ChainRecovery(@JsonProperty("chains") int chains,
             }
         }
         int n = steps.size();
-        return new ChainRecovery(n, full, recovered, split, n == 0 ? null : (double) recovered / n, foreign);
+        return new ChainRecovery(n, full, recovered, split, n == 0 ? null : (double) recovered / n,
+                full == 0 ? null : (double) recovered / full, foreign);
     }
 }

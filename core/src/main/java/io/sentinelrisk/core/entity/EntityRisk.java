@@ -63,7 +63,7 @@ public record EntityRisk(long halfLifeMillis) {
         }
         List<EntityScore> out = new ArrayList<>(byEntity.size());
         byEntity.forEach((entity, acc) -> out.add(new EntityScore(entity, Math.round(acc.risk * 100.0) / 100.0, acc.count,
-                acc.maxRisk, acc.severity.id(), Instant.ofEpochMilli(acc.first).toString(), Instant.ofEpochMilli(acc.last).toString())));
+                Math.round(acc.maxRisk * 100.0) / 100.0, acc.severity.id(), Instant.ofEpochMilli(acc.first).toString(), Instant.ofEpochMilli(acc.last).toString())));
         out.sort(Comparator.comparingDouble(EntityScore::risk).reversed().thenComparing(EntityScore::entity));
         return out;
     }

@@ -94,7 +94,9 @@ public record IncidentLinker(long gapMillis, int minAlerts) {
         StringBuilder sb = new StringBuilder(entity).append(": ");
         for (int i = 0; i < steps.size(); i++) {
             Incident.Step s = steps.get(i);
-            sb.append(i == 0 ? "" : " → ").append(s.category().replace('_', ' '));
+            // an identifier-like category (brute_force) reads as words; a phrase (high bytes_out) keeps its column name
+            String step = s.category().contains(" ") ? s.category() : s.category().replace('_', ' ');
+            sb.append(i == 0 ? "" : " → ").append(step);
             if (s.alerts() > 1) {
                 sb.append(" ×").append(s.alerts());
             }

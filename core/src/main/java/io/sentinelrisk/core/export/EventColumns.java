@@ -6,6 +6,7 @@ import io.sentinelrisk.core.io.Timestamps;
 import io.sentinelrisk.core.pipeline.Pipeline;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Which columns tell an alert's {@code entity} (who or what the record is about) and
@@ -13,20 +14,30 @@ import java.time.Instant;
  * entity key and timestamp of the bundle's feature plan, else none. Resolved once per frame; the
  * per-row lookups read the columns' arrays.
  *
- * @param entityColumn the entity column's name, or null when unknown
- * @param timeColumn   the event-time column's name, or null when unknown
+ * @param entityColumns the entity's columns (a feature plan may key entities by several, e.g. user
+ *                      and device), empty when unknown
+ * @param timeColumn    the event-time column's name, or null when unknown
  */
-public record EventColumns(String entityColumn, String timeColumn) {
-    public static final EventColumns NONE = new EventColumns(null, null);
+public record EventColumns(List<String> entityColumns, String timeColumn) {
+    public static final EventColumns NONE = new EventColumns(List.of(), null);
+
+    public EventColumns {
+        entityColumns = List.copyOf(entityColumns);
+    }
 
     /** The columns a pipeline names (config first, then its feature plan). */
     public static EventColumns of(Pipeline pipeline) {
-        String entity = pipeline.config().entityColumn();
+        List<String> entity = pipeline.config().entityColumn() == null ? List.of() : List.of(pipeline.config().entityColumn());
         String time = pipeline.config().timeColumn();
         if (pipeline.features().isPresent()) {
             var plan = pipeline.features().get().plan();
-            if (entity == null && plan.get("entity") instanceof String e && !e.isBlank()) {
-                entity = e;
+            if (entity.isEmpty()) {
+                Object e = plan.get("entity");
+                if (e instanceof String one && !one.isBlank()) {
+                    entity = List.of(one);
+                } else if (e instanceof List<?> several && !several.isEmpty()) {
+                    entity = several.stream().map(String::valueOf).toList();
+                }
             }
             if (time == null && plan.get("timestamp") instanceof String t && !t.isBlank()) {
                 time = t;
@@ -35,13 +46,28 @@ public record EventColumns(String entityColumn, String timeColumn) {
         return new EventColumns(entity, time);
     }
 
-    /** The row's entity as text, or null when the column is unknown, absent or the value missing. */
+    /** Whether alerts can carry both an entity and an event time. */
+    public boolean placesAlerts() {
+        return !entityColumns.isEmpty() && timeColumn != null;
+    }
+
+    /**
+     * The row's entity as text (several columns' values joined by {@code /}), or null when the
+     * columns are unknown, absent, or a value is missing.
+     */
     public String entity(Frame frame, int row) {
-        if (entityColumn == null) {
+        if (entityColumns.isEmpty()) {
             return null;
         }
-        Column c = frame.column(entityColumn);
-        return c == null || c.isMissing(row) ? null : c.text(row);
+        StringBuilder sb = new StringBuilder();
+        for (String name : entityColumns) {
+            Column c = frame.column(name);
+            if (c == null || c.isMissing(row)) {
+                return null;
+            }
+            sb.append(sb.isEmpty() ? "" : "/").append(c.text(row));
+        }
+        return sb.toString();
     }
 
     /**

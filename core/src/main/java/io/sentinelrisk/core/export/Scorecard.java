@@ -28,6 +28,8 @@ public final class Scorecard {
     public static final List<String> REQUIRED = List.of("score", "risk", "severity", "is_anomaly", "alert_id", "entity", "event_time");
     /** The business mapping's category column, used when present (else the severity is the category). */
     public static final String CATEGORY = "category";
+    /** The kind of a flagged row's strongest reason ("high bytes_out"), the step of an incident without categories. */
+    public static final String TOP_REASON = "top_reason";
 
     private final CsvTable table;
     private final Frame frame;
@@ -176,12 +178,22 @@ public final class Scorecard {
         return frame.column(column) != null;
     }
 
-    /** Every row the model flagged (is_anomaly), as entity risk and incidents read them. */
+    /** Every row the model flagged (is_anomaly), with its category ({@link #category}) as its kind. */
     public List<EntityAlert> alerts() {
+        return alerts(false);
+    }
+
+    /**
+     * Every row the model flagged. With {@code byReason}, a row without a category column value
+     * takes its {@link #TOP_REASON} (when the scorecard has it) as its kind, for incident steps.
+     */
+    public List<EntityAlert> alerts(boolean byReason) {
+        Column reason = byReason && category == null ? frame.column(TOP_REASON) : null;
         List<EntityAlert> out = new ArrayList<>();
         for (int r = 0; r < rows(); r++) {
             if (anomaly[r]) {
-                out.add(new EntityAlert(alertId[r], r, entity[r], eventMillis[r], risk[r], severity[r], category(r)));
+                String kind = reason != null && !reason.isMissing(r) ? reason.text(r) : category(r);
+                out.add(new EntityAlert(alertId[r], r, entity[r], eventMillis[r], risk[r], severity[r], kind));
             }
         }
         return out;

@@ -3,22 +3,41 @@ package io.sentinelrisk.core.export;
 import io.sentinelrisk.core.bundle.ModelId;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvWriter;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The CSV scorecard: every input column, then score, risk, severity, is_anomaly, and the row's
- * alert_id, entity and event_time (empty when unknown; see {@link EventColumns}). Text cells that a
+ * alert_id, entity and event_time (empty when unknown; see {@link EventColumns}), and for flagged
+ * rows the kind of their strongest reason ({@link #topReason}). Text cells that a
  * spreadsheet would run as a formula are neutralised ({@link FormulaGuard}).
  */
 public final class ScorecardExport {
-    public static final String[] ADDED_COLUMNS = {"score", "risk", "severity", "is_anomaly", "alert_id", "entity", "event_time"};
+    public static final String[] ADDED_COLUMNS = {"score", "risk", "severity", "is_anomaly", "alert_id", "entity", "event_time", "top_reason"};
 
     private ScorecardExport() {
+    }
+
+    /**
+     * What kind of odd a row is, in two words from its strongest reason: {@code high bytes_out},
+     * {@code low hour}, {@code rare device_id} (a category); "" without a reason. Incidents use it
+     * as the alert's step when there is no business category (docs/entities.md).
+     */
+    static String topReason(ScoredData data, int row) {
+        List<Reason> reasons = data.pipeline().explain(data.frame(), row, 1);
+        if (reasons.isEmpty()) {
+            return "";
+        }
+        Reason r = reasons.get(0);
+        Column c = data.frame().column(r.feature());
+        String kind = c instanceof Column.Categorical ? "rare" : r.deviation() < 0 ? "low" : "high";
+        return kind + " " + r.feature();
     }
 
     public static void write(Path target, ScoredData data, char delimiter) {
@@ -57,6 +76,7 @@ public final class ScorecardExport {
                 w.field(entity == null ? "" : FormulaGuard.neutralise(entity), false);
                 String time = events.eventTime(frame, r);
                 w.field(time == null ? "" : time, false);
+                w.field(s.isAnomaly()[r] ? FormulaGuard.neutralise(topReason(data, r)) : "", false);
                 w.endRow();
             }
             w.flush();

@@ -82,7 +82,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
         /** Null when no alert has both an entity and an event time. */
         static TopEntities of(ScoredData data) {
             EventColumns events = data.events();
-            if (events.entityColumn() == null || events.timeColumn() == null) {
+            if (!events.placesAlerts()) {
                 return null;
             }
             ScoredBatch s = data.scores();

@@ -44,7 +44,7 @@ public final class Durations {
 
     /** Short text of a duration: {@code 24h}, {@code 30m}, {@code 90s}, {@code 1500ms}. */
     public static String format(long ms) {
-        if (ms % 86_400_000L == 0) {
+        if (ms % 86_400_000L == 0 && ms >= 7 * 86_400_000L) {
             return ms / 86_400_000L + "d";
         }
         if (ms % 3_600_000L == 0) {

@@ -18,9 +18,13 @@ import java.util.Set;
  * @param start            first day of the period (events are placed by each user's local clock)
  * @param attacks          which attacks to plant; the attack rows are shared evenly among them
  * @param randomState      seed: the same config gives the same rows
+ * @param chains           chained attacks to plant on top ({@link SocChains}: brute force, then a login
+ *                         from far away, then exfiltration, by one attacker on one user within
+ *                         about two hours); their rows come in addition to nUsers × eventsPerUser
+ *                         and carry their chain's id in a {@code chain} column (only when chains &gt; 0)
  */
 public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, double highRiskFraction,
-                        int days, Instant start, Set<SocAttack> attacks, long randomState) {
+                        int days, Instant start, Set<SocAttack> attacks, long randomState, int chains) {
 
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -32,6 +36,7 @@ public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, d
         require(days >= 1 && days <= 3650, "--days", "an integer in [1, 3650]", days);
         require((long) nUsers * eventsPerUser <= 50_000_000L, "--n-users × --events-per-user", "at most 50,000,000 events",
                 (long) nUsers * eventsPerUser);
+        require(chains >= 0 && chains <= 100_000, "--chains", "an integer in [0, 100000]", chains);
         if (attacks == null || attacks.isEmpty()) {
             attacks = EnumSet.allOf(SocAttack.class);
         }
@@ -42,42 +47,46 @@ public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, d
     }
 
     public static SocConfig defaults() {
-        return new SocConfig(200, 200, 0.01, 0.10, 30, DEFAULT_START, EnumSet.allOf(SocAttack.class), 42L);
+        return new SocConfig(200, 200, 0.01, 0.10, 30, DEFAULT_START, EnumSet.allOf(SocAttack.class), 42L, 0);
     }
 
     public SocConfig withUsers(int n) {
-        return new SocConfig(n, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState);
+        return new SocConfig(n, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, chains);
     }
 
     public SocConfig withEventsPerUser(int n) {
-        return new SocConfig(nUsers, n, anomalyFraction, highRiskFraction, days, start, attacks, randomState);
+        return new SocConfig(nUsers, n, anomalyFraction, highRiskFraction, days, start, attacks, randomState, chains);
     }
 
     public SocConfig withAnomalyFraction(double f) {
-        return new SocConfig(nUsers, eventsPerUser, f, highRiskFraction, days, start, attacks, randomState);
+        return new SocConfig(nUsers, eventsPerUser, f, highRiskFraction, days, start, attacks, randomState, chains);
     }
 
     public SocConfig withHighRiskFraction(double f) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, f, days, start, attacks, randomState);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, f, days, start, attacks, randomState, chains);
     }
 
     public SocConfig withDays(int d) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, d, start, attacks, randomState);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, d, start, attacks, randomState, chains);
     }
 
     public SocConfig withStart(Instant s) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, s, attacks, randomState);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, s, attacks, randomState, chains);
     }
 
     public SocConfig withAttacks(Set<SocAttack> a) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, a, randomState);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, a, randomState, chains);
     }
 
     public SocConfig withRandomState(long seed) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, seed);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, seed, chains);
     }
 
-    /** Rows in the data set. */
+    public SocConfig withChains(int n) {
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, n);
+    }
+
+    /** Rows in the data set (chain rows come on top). */
     public int totalEvents() {
         return nUsers * eventsPerUser;
     }
