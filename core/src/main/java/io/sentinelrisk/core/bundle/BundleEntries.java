@@ -1,7 +1,7 @@
 package io.sentinelrisk.core.bundle;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.core.ProductVersion;
-import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 
@@ -43,7 +43,7 @@ final class BundleEntries {
     static final int MAX_UNDECLARED_PART_BYTES = 64 << 20;
 
     /** A verified bundle: its manifest and its parts, each matching its checksum. */
-    record Verified(Map<String, Object> manifest, Map<String, byte[]> parts) {
+    record Verified(Manifest manifest, Map<String, byte[]> parts) {
     }
 
     private BundleEntries() {
@@ -69,21 +69,22 @@ final class BundleEntries {
                 throw new InputException(file, "bundle was modified: " + Bundles.MANIFEST + " does not match its checksum");
             }
             String where = name + "!" + Bundles.MANIFEST;
-            Map<String, Object> manifest = Json.readObject(manifestBytes, where);
-            checkFormat(manifest, file);
-            Map<String, Object> listed = PipelineCodec.map(manifest.get("parts"), where, "parts");
+            JsonNode tree = Manifest.tree(manifestBytes, where);
+            checkFormat(tree, file);
+            Manifest manifest = Manifest.bind(tree, where);
+            Map<String, Manifest.PartChecksum> listed = manifest.parts();
             refuseUnlisted(zip, listed, file);
             long budget = budget();
-            Map<String, Long> declared = declaredSizes(listed, where, budget, file);
+            Map<String, Long> declared = declaredSizes(listed, budget, file);
             long undeclaredBudget = budget - declared.values().stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).sum();
             Map<String, byte[]> parts = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : listed.entrySet()) {
+            for (Map.Entry<String, Manifest.PartChecksum> e : listed.entrySet()) {
                 String part = e.getKey();
                 ZipEntry entry = zip.getEntry(part);
                 if (entry == null || entry.isDirectory()) {
                     throw new InputException(file, "bundle is missing part " + part);
                 }
-                String sha = PipelineCodec.string(PipelineCodec.map(e.getValue(), where, "parts." + part), "sha256", where);
+                String sha = e.getValue().sha256();
                 Long size = declared.get(part);
                 long undeclaredCap = Math.min(MAX_UNDECLARED_PART_BYTES, Runtime.getRuntime().maxMemory() / 8);
                 int cap = (int) Math.max(0, Math.min(undeclaredCap, undeclaredBudget));
@@ -117,20 +118,22 @@ final class BundleEntries {
         return out;
     }
 
-    private static void checkFormat(Map<String, Object> manifest, InputLocation file) {
-        if (!Bundles.FORMAT.equals(manifest.get("format"))) {
+    /** Format and version are checked on the tree, before binding: a newer format may hold fields this build does not know. */
+    private static void checkFormat(JsonNode manifest, InputLocation file) {
+        if (!Bundles.FORMAT.equals(manifest.path("format").asText(null))) {
             throw new InputException(file, "not a SentinelRisk bundle (format " + manifest.get("format") + ")");
         }
-        if (!(manifest.get("format_version") instanceof Integer version) || version < Bundles.FORMAT_VERSION_NO_FEATURES
-                || version > Bundles.FORMAT_VERSION) {
-            throw new InputException(file, "bundle format version " + manifest.get("format_version")
+        JsonNode v = manifest.get("format_version");
+        if (v == null || !v.isInt() || v.intValue() < Bundles.FORMAT_VERSION_NO_FEATURES
+                || v.intValue() > Bundles.FORMAT_VERSION) {
+            throw new InputException(file, "bundle format version " + v
                     + " is not supported: this build (" + ProductVersion.get() + ") reads format versions "
                     + Bundles.FORMAT_VERSION_NO_FEATURES + " to " + Bundles.FORMAT_VERSION
                     + "; retrain the model or use the matching SentinelRisk version");
         }
     }
 
-    private static void refuseUnlisted(ZipFile zip, Map<String, Object> listed, InputLocation file) {
+    private static void refuseUnlisted(ZipFile zip, Map<String, Manifest.PartChecksum> listed, InputLocation file) {
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
@@ -150,21 +153,17 @@ final class BundleEntries {
     }
 
     /** The size each part declares (null: none, an older bundle), checked against the budget. */
-    private static Map<String, Long> declaredSizes(Map<String, Object> listed, String where, long budget, InputLocation file) {
+    private static Map<String, Long> declaredSizes(Map<String, Manifest.PartChecksum> listed, long budget, InputLocation file) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         long total = 0;
-        for (Map.Entry<String, Object> e : listed.entrySet()) {
-            Object bytes = PipelineCodec.map(e.getValue(), where, "parts." + e.getKey()).get("bytes");
+        for (Map.Entry<String, Manifest.PartChecksum> e : listed.entrySet()) {
+            Long bytes = e.getValue().bytes();
+            sizes.put(e.getKey(), bytes);
             if (bytes == null) {
-                sizes.put(e.getKey(), null);
                 continue;
             }
-            if (!(bytes instanceof Number n) || n.longValue() < 0 || n.doubleValue() != n.longValue()) {
-                throw new InputException(file, "bundle manifest: parts." + e.getKey() + ".bytes must be a whole number of bytes, found " + bytes);
-            }
-            sizes.put(e.getKey(), n.longValue());
-            total += n.longValue();
-            if (n.longValue() > Integer.MAX_VALUE - 8 || total > MAX_TOTAL_BYTES) {
+            total += bytes;
+            if (bytes > Integer.MAX_VALUE - 8 || total > MAX_TOTAL_BYTES) {
                 throw new InputException(file, "bundle parts declare more than " + mib(MAX_TOTAL_BYTES) + " together, the limit of a bundle");
             }
         }

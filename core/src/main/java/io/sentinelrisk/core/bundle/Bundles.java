@@ -1,7 +1,6 @@
 package io.sentinelrisk.core.bundle;
 
 import io.sentinelrisk.core.ProductVersion;
-import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -79,44 +78,29 @@ public final class Bundles {
     public static byte[] toBytes(Pipeline pipeline, Instant createdAt) {
         DetectorFactory factory = Detectors.byType(pipeline.detector().type());
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(PREPARATION, Json.bytes(PipelineCodec.preparation(pipeline.preparation())));
-        parts.put(CALIBRATION, Json.bytes(PipelineCodec.calibration(pipeline.calibration())));
-        parts.put(EXPLAINER, Json.bytes(PipelineCodec.explainer(pipeline.explainer())));
-        pipeline.features().ifPresent(f -> parts.put(FEATURES, Json.bytes(PipelineCodec.features(f))));
+        parts.put(PREPARATION, PipelineCodec.preparation(pipeline.preparation()));
+        parts.put(CALIBRATION, PipelineCodec.calibration(pipeline.calibration()));
+        parts.put(EXPLAINER, PipelineCodec.explainer(pipeline.explainer()));
+        pipeline.features().ifPresent(f -> parts.put(FEATURES, PipelineCodec.features(f)));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
 
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("format", FORMAT);
-        manifest.put("format_version", pipeline.features().isPresent() ? FORMAT_VERSION : FORMAT_VERSION_NO_FEATURES);
-        manifest.put("product_version", ProductVersion.get());
-        manifest.put("created_at", createdAt.toString());
-        manifest.put("schema", PipelineCodec.schema(pipeline.schema()));
-        manifest.put("features", pipeline.preparation().featureNames());
         Map<String, Object> config = pipeline.config().toMap();
         // How many threads trained the model says nothing about the model (results do not depend
         // on it), and the machine that scores may differ: leave it out so any thread count gives
         // the same bundle.
         config.remove("threads");
-        manifest.put("config", config);
-        Map<String, Object> detector = new LinkedHashMap<>();
-        detector.put("type", factory.type());
-        detector.put("part", modelPart);
-        manifest.put("detector", detector);
-        pipeline.features().ifPresent(f -> manifest.put("feature_plan", PipelineCodec.featureSummary(f, FEATURES)));
-        Map<String, Object> thresholds = new LinkedHashMap<>(PipelineCodec.calibration(pipeline.calibration()));
-        thresholds.remove("grid");
-        manifest.put("thresholds", thresholds);
-        manifest.put("training", pipeline.trainingSummary());
-        Map<String, Object> checksums = new LinkedHashMap<>();
+        Map<String, Manifest.PartChecksum> checksums = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("sha256", sha256(e.getValue()));
-            c.put("bytes", e.getValue().length);
-            checksums.put(e.getKey(), c);
+            checksums.put(e.getKey(), new Manifest.PartChecksum(sha256(e.getValue()), (long) e.getValue().length));
         }
-        manifest.put("parts", checksums);
-        byte[] manifestBytes = Json.bytes(manifest);
+        Manifest manifest = new Manifest(FORMAT,
+                pipeline.features().isPresent() ? FORMAT_VERSION : FORMAT_VERSION_NO_FEATURES,
+                ProductVersion.get(), createdAt.toString(), PipelineCodec.schemaColumns(pipeline.schema()),
+                pipeline.preparation().featureNames(), config, new Manifest.DetectorRef(factory.type(), modelPart),
+                pipeline.features().map(f -> new Manifest.FeaturePlanRef(FEATURES, f.origin(), f.featureColumns())).orElse(null),
+                PipelineCodec.thresholds(pipeline.calibration()), pipeline.trainingSummary(), checksums);
+        byte[] manifestBytes = manifest.toBytes();
 
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -142,14 +126,13 @@ public final class Bundles {
             throw new InputException(InputLocation.file(name), "no such bundle file");
         }
         BundleEntries.Verified verified = BundleEntries.read(path);
-        Map<String, Object> manifest = verified.manifest();
+        Manifest manifest = verified.manifest();
         Map<String, byte[]> entries = verified.parts();
         String where = name + "!" + MANIFEST;
-        Schema schema = PipelineCodec.schema(manifest.get("schema"), where);
-        SentinelConfig config = SentinelConfig.fromEffectiveMap(PipelineCodec.map(manifest.get("config"), where, "config"), where);
-        Map<String, Object> detector = PipelineCodec.map(manifest.get("detector"), where, "detector");
-        DetectorFactory factory = Detectors.byType(PipelineCodec.string(detector, "type", where));
-        String modelPart = PipelineCodec.string(detector, "part", where);
+        Schema schema = PipelineCodec.schema(manifest.schema(), where);
+        SentinelConfig config = SentinelConfig.fromEffectiveMap(new LinkedHashMap<>(manifest.config()), where);
+        DetectorFactory factory = Detectors.byType(manifest.detector().type());
+        String modelPart = manifest.detector().part();
         byte[] model = entries.get(modelPart);
         if (model == null) {
             throw new InputException(InputLocation.file(name), "bundle is missing part " + modelPart);
@@ -158,9 +141,9 @@ public final class Bundles {
         var preparation = PipelineCodec.preparation(part(entries, PREPARATION, name), name + "!" + PREPARATION);
         var calibration = PipelineCodec.calibration(part(entries, CALIBRATION, name), name + "!" + CALIBRATION);
         var explainer = PipelineCodec.explainer(part(entries, EXPLAINER, name), name + "!" + EXPLAINER);
-        Map<String, Object> training = PipelineCodec.map(manifest.get("training"), where, "training");
-        var features = manifest.containsKey("feature_plan")
-                ? PipelineCodec.features(part(entries, FEATURES, name), name + "!" + FEATURES) : null;
+        Map<String, Object> training = manifest.training();
+        var features = manifest.featurePlan() != null
+                ? PipelineCodec.features(part(entries, manifest.featurePlan().part(), name), name + "!" + manifest.featurePlan().part()) : null;
         try {
             return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features);
         } catch (IllegalArgumentException e) {
@@ -169,17 +152,17 @@ public final class Bundles {
     }
 
     /** The manifest of a bundle (verified), for `sentinel` commands that describe a model. */
-    public static Map<String, Object> manifest(Path path) {
+    public static Manifest manifest(Path path) {
         read(path);
         return BundleEntries.read(path).manifest();
     }
 
-    private static Map<String, Object> part(Map<String, byte[]> entries, String part, String name) {
+    private static byte[] part(Map<String, byte[]> entries, String part, String name) {
         byte[] b = entries.get(part);
         if (b == null) {
             throw new InputException(InputLocation.file(name), "bundle is missing part " + part);
         }
-        return Json.readObject(b, name + "!" + part);
+        return b;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

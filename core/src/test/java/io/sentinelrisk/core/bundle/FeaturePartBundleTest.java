@@ -47,9 +47,9 @@ class FeaturePartBundleTest {
         assertThat(back.features()).contains(PART);
         assertThat(back.inputSchema().names()).doesNotContain("y").contains("x");
         assertThat(Bundles.entryNames(file)).contains("features.json");
-        Map<String, Object> manifest = Bundles.manifest(file);
-        assertThat(manifest.get("format_version")).isEqualTo(2);
-        assertThat(manifest.get("feature_plan").toString()).contains("pack:test").contains("features.json");
+        Manifest manifest = Bundles.manifest(file);
+        assertThat(manifest.formatVersion()).isEqualTo(2);
+        assertThat(manifest.featurePlan()).isEqualTo(new Manifest.FeaturePlanRef("features.json", "pack:test", List.of("y")));
 
         Path tampered = dir.resolve("tampered.srb");
         BundlesTest.rewrite(file, tampered, "features.json", b -> new String(b, StandardCharsets.UTF_8)
@@ -62,7 +62,8 @@ class FeaturePartBundleTest {
     void withoutFeaturesTheBundleStaysFormatOne() throws Exception {
         Path file = dir.resolve("plain.srb");
         Bundles.write(fit(), file, CREATED);
-        assertThat(Bundles.manifest(file).get("format_version")).isEqualTo(1);
+        assertThat(Bundles.manifest(file).formatVersion()).isEqualTo(1);
+        assertThat(Bundles.manifest(file).featurePlan()).isNull();
         assertThat(Bundles.read(file).features()).isEmpty();
         assertThat(Bundles.entryNames(file)).doesNotContain("features.json");
     }

@@ -1,0 +1,279 @@
+package io.sentinelrisk.core.bundle;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.sentinelrisk.core.calibrate.Calibration;
+import io.sentinelrisk.core.explain.Explainer;
+import io.sentinelrisk.core.explain.FeatureBaseline;
+import io.sentinelrisk.core.pipeline.FeaturePart;
+import io.sentinelrisk.core.prepare.ColumnPrep;
+import io.sentinelrisk.core.prepare.Preparation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.sentinelrisk.core.bundle.BundleJson.require;
+
+/**
+ * The stored forms of the pipeline's JSON parts (docs/bundle.md): typed records bound by Jackson,
+ * each with {@code of} (fitted part → stored form) and {@code toPart} (stored form → fitted part).
+ * They are kept apart from the fitted classes so that the file format can stay stable while those
+ * change. Category maps are sorted, so the same part is always the same bytes.
+ */
+final class PartForms {
+    private PartForms() {
+    }
+
+    // ---- preparation.json ----
+
+    @JsonPropertyOrder({"columns", "center", "scale"})
+    record PreparationForm(@JsonProperty(value = "columns", required = true) List<ColumnForm> columns,
+                           @JsonProperty(value = "center", required = true) double[] center,
+                           @JsonProperty(value = "scale", required = true) double[] scale) {
+        PreparationForm {
+            columns = List.copyOf(require(columns, "columns"));
+            require(center, "center");
+            require(scale, "scale");
+        }
+
+        static PreparationForm of(Preparation p) {
+            return new PreparationForm(p.columns().stream().map(ColumnForm::of).toList(), p.center(), p.scale());
+        }
+
+        Preparation toPart() {
+            return new Preparation(columns.stream().map(ColumnForm::toPart).toList(), center, scale);
+        }
+    }
+
+    /** How one input column becomes features; {@code kind} names the form. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = NumericForm.class, name = "numeric"),
+        @JsonSubTypes.Type(value = FrequencyForm.class, name = "frequency"),
+        @JsonSubTypes.Type(value = OneHotForm.class, name = "onehot"),
+        @JsonSubTypes.Type(value = TimeOfWeekForm.class, name = "time_of_week")})
+    sealed interface ColumnForm {
+        String column();
+
+        ColumnPrep toPart();
+
+        static ColumnForm of(ColumnPrep c) {
+            return switch (c) {
+                case ColumnPrep.Numeric n -> new NumericForm(n.column(), n.fill());
+                case ColumnPrep.Frequency f -> new FrequencyForm(f.column(), f.mode(), new TreeMap<>(f.frequencies()), f.other());
+                case ColumnPrep.OneHot o -> new OneHotForm(o.column(), o.mode(), o.categories());
+                case ColumnPrep.TimeOfWeek t -> new TimeOfWeekForm(t.column(), t.fillHour(), t.fillDay());
+            };
+        }
+    }
+
+    @JsonPropertyOrder({"column", "kind", "fill"})
+    record NumericForm(@JsonProperty(value = "column", required = true) String column,
+                       @JsonProperty(value = "fill", required = true) double fill) implements ColumnForm {
+        NumericForm {
+            require(column, "columns[].column");
+        }
+
+        @JsonProperty("kind")
+        String kind() {
+            return "numeric";
+        }
+
+        @Override
+        public ColumnPrep toPart() {
+            return new ColumnPrep.Numeric(column, fill);
+        }
+    }
+
+    /** {@code other} is absent in bundles written before rare categories were bucketed: 0 then. */
+    @JsonPropertyOrder({"column", "kind", "mode", "frequencies", "other"})
+    record FrequencyForm(@JsonProperty(value = "column", required = true) String column,
+                         @JsonProperty(value = "mode", required = true) String mode,
+                         @JsonProperty(value = "frequencies", required = true) TreeMap<String, Double> frequencies,
+                         @JsonProperty("other") @JsonInclude(JsonInclude.Include.NON_NULL) Double other)
+            implements ColumnForm {
+        FrequencyForm {
+            require(column, "columns[].column");
+            require(mode, "columns[].mode");
+            require(frequencies, "columns[].frequencies");
+        }
+
+        @JsonProperty("kind")
+        String kind() {
+            return "frequency";
+        }
+
+        @Override
+        public ColumnPrep toPart() {
+            return new ColumnPrep.Frequency(column, frequencies, mode, other == null ? 0 : other);
+        }
+    }
+
+    @JsonPropertyOrder({"column", "kind", "mode", "categories"})
+    record OneHotForm(@JsonProperty(value = "column", required = true) String column,
+                      @JsonProperty(value = "mode", required = true) String mode,
+                      @JsonProperty(value = "categories", required = true) List<String> categories) implements ColumnForm {
+        OneHotForm {
+            require(column, "columns[].column");
+            require(mode, "columns[].mode");
+            categories = List.copyOf(require(categories, "columns[].categories"));
+        }
+
+        @JsonProperty("kind")
+        String kind() {
+            return "onehot";
+        }
+
+        @Override
+        public ColumnPrep toPart() {
+            return new ColumnPrep.OneHot(column, categories, mode);
+        }
+    }
+
+    @JsonPropertyOrder({"column", "kind", "fill_hour", "fill_day"})
+    record TimeOfWeekForm(@JsonProperty(value = "column", required = true) String column,
+                          @JsonProperty(value = "fill_hour", required = true) double fillHour,
+                          @JsonProperty(value = "fill_day", required = true) double fillDay) implements ColumnForm {
+        TimeOfWeekForm {
+            require(column, "columns[].column");
+        }
+
+        @JsonProperty("kind")
+        String kind() {
+            return "time_of_week";
+        }
+
+        @Override
+        public ColumnPrep toPart() {
+            return new ColumnPrep.TimeOfWeek(column, fillHour, fillDay);
+        }
+    }
+
+    // ---- calibration.json ----
+
+    /** A null {@code score_floor} means none was set. */
+    @JsonPropertyOrder({"critical_at", "high_at", "medium_at", "anomaly_above", "score_floor", "grid"})
+    record CalibrationForm(@JsonProperty(value = "critical_at", required = true) double criticalAt,
+                           @JsonProperty(value = "high_at", required = true) double highAt,
+                           @JsonProperty(value = "medium_at", required = true) double mediumAt,
+                           @JsonProperty(value = "anomaly_above", required = true) double anomalyAbove,
+                           @JsonProperty("score_floor") Double scoreFloor,
+                           @JsonProperty(value = "grid", required = true) double[] grid) {
+        CalibrationForm {
+            require(grid, "grid");
+        }
+
+        static CalibrationForm of(Calibration c) {
+            return new CalibrationForm(c.criticalAt(), c.highAt(), c.mediumAt(), c.anomalyAt(),
+                    Double.isNaN(c.scoreFloor()) ? null : c.scoreFloor(), c.grid());
+        }
+
+        Calibration toPart() {
+            return new Calibration(grid, criticalAt, highAt, mediumAt, anomalyAbove, scoreFloor == null ? Double.NaN : scoreFloor);
+        }
+    }
+
+    // ---- explainer.json ----
+
+    @JsonPropertyOrder({"baselines"})
+    record ExplainerForm(@JsonProperty(value = "baselines", required = true) List<BaselineForm> baselines) {
+        ExplainerForm {
+            baselines = List.copyOf(require(baselines, "baselines"));
+        }
+
+        static ExplainerForm of(Explainer e) {
+            return new ExplainerForm(e.baselines().stream().map(BaselineForm::of).toList());
+        }
+
+        Explainer toPart() {
+            return new Explainer(baselines.stream().map(BaselineForm::toPart).toList());
+        }
+    }
+
+    /** What is normal for one input column; {@code kind} names the form. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = NumericBaselineForm.class, name = "numeric"),
+        @JsonSubTypes.Type(value = CategoricalBaselineForm.class, name = "categorical")})
+    sealed interface BaselineForm {
+        FeatureBaseline toPart();
+
+        static BaselineForm of(FeatureBaseline b) {
+            return switch (b) {
+                case FeatureBaseline.Numeric n -> new NumericBaselineForm(n.column(), n.hourOfDay(), n.median(), n.scale());
+                case FeatureBaseline.Categorical c -> new CategoricalBaselineForm(c.column(), new TreeMap<>(c.shares()),
+                        c.otherShare(), c.trainingRows());
+            };
+        }
+    }
+
+    /** {@code hour_of_day}: the column is a timestamp, explained by its hour (absent means false). */
+    @JsonPropertyOrder({"column", "kind", "hour_of_day", "median", "scale"})
+    record NumericBaselineForm(@JsonProperty(value = "column", required = true) String column,
+                               @JsonProperty("hour_of_day") Boolean hourOfDay,
+                               @JsonProperty(value = "median", required = true) double median,
+                               @JsonProperty(value = "scale", required = true) double scale) implements BaselineForm {
+        NumericBaselineForm {
+            require(column, "baselines[].column");
+        }
+
+        @JsonProperty("kind")
+        String kind() {
+            return "numeric";
+        }
+
+        @Override
+        public FeatureBaseline toPart() {
+            return new FeatureBaseline.Numeric(column, Boolean.TRUE.equals(hourOfDay), median, scale);
+        }
+    }
+
+    @JsonPropertyOrder({"column", "kind", "shares", "other_share", "training_rows"})
+    record CategoricalBaselineForm(@JsonProperty(value = "column", required = true) String column,
+                                   @JsonProperty(value = "shares", required = true) TreeMap<String, Double> shares,
+                                   @JsonProperty(value = "other_share", required = true) double otherShare,
+                                   @JsonProperty(value = "training_rows", required = true) long trainingRows)
+            implements BaselineForm {
+        CategoricalBaselineForm {
+            require(column, "baselines[].column");
+            require(shares, "baselines[].shares");
+        }
+
+        @JsonProperty("kind")
+        String kind() {
+            return "categorical";
+        }
+
+        @Override
+        public FeatureBaseline toPart() {
+            return new FeatureBaseline.Categorical(column, shares, otherShare, trainingRows);
+        }
+    }
+
+    // ---- features.json (the plan is opaque to core: the features module compiles the spec) ----
+
+    @JsonPropertyOrder({"origin", "feature_columns", "plan", "spec"})
+    record FeaturePlanForm(@JsonProperty(value = "origin", required = true) String origin,
+                           @JsonProperty(value = "feature_columns", required = true) List<String> featureColumns,
+                           @JsonProperty(value = "plan", required = true) Map<String, Object> plan,
+                           @JsonProperty(value = "spec", required = true) String spec) {
+        FeaturePlanForm {
+            require(origin, "origin");
+            featureColumns = List.copyOf(require(featureColumns, "feature_columns"));
+            require(plan, "plan");
+            require(spec, "spec");
+        }
+
+        static FeaturePlanForm of(FeaturePart f) {
+            return new FeaturePlanForm(f.origin(), f.featureColumns(), f.plan(), f.spec());
+        }
+
+        FeaturePart toPart() {
+            return new FeaturePart(origin, spec, featureColumns, plan);
+        }
+    }
+}
