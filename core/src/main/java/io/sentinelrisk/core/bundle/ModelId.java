@@ -35,13 +35,13 @@ public final class ModelId {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             Map<String, Object> config = p.config().toMap();
             config.remove("threads");
-            part(md, Json.bytes(PipelineCodec.schema(p.schema())));
+            part(md, Json.bytes(PipelineCodec.schemaColumns(p.schema())));
             part(md, Json.bytes(config));
-            part(md, p.features().map(f -> Json.bytes(PipelineCodec.features(f))).orElse(new byte[0]));
-            part(md, Json.bytes(PipelineCodec.preparation(p.preparation())));
+            part(md, p.features().map(PipelineCodec::features).orElse(new byte[0]));
+            part(md, PipelineCodec.preparation(p.preparation()));
             part(md, p.detector().type().getBytes(StandardCharsets.UTF_8));
             part(md, Detectors.byType(p.detector().type()).encode(p.detector()));
-            part(md, Json.bytes(PipelineCodec.calibration(p.calibration())));
+            part(md, PipelineCodec.calibration(p.calibration()));
             return HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
