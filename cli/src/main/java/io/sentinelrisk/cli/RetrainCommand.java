@@ -121,7 +121,8 @@ final class RetrainCommand implements Callable<Integer> {
                     r.threshold().championAnomalyAbove(), r.threshold().championContamination(),
                     r.threshold().challengerAnomalyAbove(), r.threshold().challengerContamination());
         }
-        out.printf(Locale.ROOT, "%-10s  %8s  %9s  %6s  %6s  %8s%n", "model", r.metric(), "precision", "recall", "f1", "accuracy");
+        out.printf(Locale.ROOT, "on %d held-back verdicts, metric %s:%n", r.holdout().alerts(), r.metric());
+        out.printf(Locale.ROOT, "%-10s  %8s  %9s  %6s  %6s  %8s%n", "model", "metric", "precision", "recall", "f1", "accuracy");
         row(out, "champion", r.champion());
         row(out, "challenger", r.challenger());
         switch (r.decision()) {
