@@ -22,6 +22,7 @@ import java.util.List;
             ScoreCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
+            DriftCommand.class,
             DemoCommand.class,
             FeedbackCommand.class,
             RetrainCommand.class,

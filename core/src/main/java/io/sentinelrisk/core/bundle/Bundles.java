@@ -47,6 +47,11 @@ public final class Bundles {
     static final String PREPARATION = "preparation.json";
     static final String CALIBRATION = "calibration.json";
     static final String EXPLAINER = "explainer.json";
+    /**
+     * The training profile for drift detection: found by its name among the parts, so a bundle
+     * with it keeps its format version (older releases verify and ignore the part).
+     */
+    static final String PROFILE = "profile.json";
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private Bundles() {
@@ -82,6 +87,7 @@ public final class Bundles {
         parts.put(CALIBRATION, PipelineCodec.calibration(pipeline.calibration()));
         parts.put(EXPLAINER, PipelineCodec.explainer(pipeline.explainer()));
         pipeline.features().ifPresent(f -> parts.put(FEATURES, PipelineCodec.features(f)));
+        pipeline.profile().ifPresent(p -> parts.put(PROFILE, PipelineCodec.profile(p)));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
 
@@ -144,8 +150,9 @@ public final class Bundles {
         Map<String, Object> training = manifest.training();
         var features = manifest.featurePlan() != null
                 ? PipelineCodec.features(part(entries, manifest.featurePlan().part(), name), name + "!" + manifest.featurePlan().part()) : null;
+        var profile = entries.containsKey(PROFILE) ? PipelineCodec.profile(entries.get(PROFILE), name + "!" + PROFILE) : null;
         try {
-            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features);
+            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features, profile);
         } catch (IllegalArgumentException e) {
             throw new InputException(InputLocation.file(name), "inconsistent bundle: " + e.getMessage());
         }

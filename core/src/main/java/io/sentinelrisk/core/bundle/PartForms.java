@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.sentinelrisk.core.calibrate.Calibration;
+import io.sentinelrisk.core.drift.ColumnProfile;
+import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.FeatureBaseline;
 import io.sentinelrisk.core.pipeline.FeaturePart;
@@ -274,6 +276,97 @@ final class PartForms {
 
         FeaturePart toPart() {
             return new FeaturePart(origin, spec, featureColumns, plan);
+        }
+    }
+
+    // ---- profile.json: the training profile drift is measured against ----
+
+    @JsonPropertyOrder({"columns", "score"})
+    record ProfileForm(@JsonProperty(value = "columns", required = true) List<ProfileColumnForm> columns,
+                       @JsonProperty(value = "score", required = true) NumericProfileForm score) {
+        ProfileForm {
+            columns = List.copyOf(require(columns, "columns"));
+            require(score, "score");
+        }
+
+        static ProfileForm of(TrainingProfile p) {
+            return new ProfileForm(p.columns().stream().map(ProfileColumnForm::of).toList(), NumericProfileForm.of(p.score()));
+        }
+
+        TrainingProfile toPart() {
+            return new TrainingProfile(columns.stream().map(ProfileColumnForm::toPart).toList(), score.toPart());
+        }
+    }
+
+    /** One column's training profile; {@code kind} names the form. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = NumericProfileForm.class, name = "numeric"),
+        @JsonSubTypes.Type(value = CategoricalProfileForm.class, name = "categorical")})
+    sealed interface ProfileColumnForm {
+        ColumnProfile toPart();
+
+        static ProfileColumnForm of(ColumnProfile p) {
+            return switch (p) {
+                case ColumnProfile.Numeric n -> NumericProfileForm.of(n);
+                case ColumnProfile.Categorical c -> new CategoricalProfileForm(c.column(), c.rows(), c.missingShare(),
+                        new TreeMap<>(c.shares()), c.otherShare());
+            };
+        }
+    }
+
+    @JsonPropertyOrder({"column", "kind", "rows", "missing_share", "hour_of_day", "edges", "bin_shares", "quantiles"})
+    record NumericProfileForm(@JsonProperty(value = "column", required = true) String column,
+                              @JsonProperty(value = "rows", required = true) long rows,
+                              @JsonProperty(value = "missing_share", required = true) double missingShare,
+                              @JsonProperty(value = "hour_of_day", required = true) boolean hourOfDay,
+                              @JsonProperty(value = "edges", required = true) double[] edges,
+                              @JsonProperty(value = "bin_shares", required = true) double[] binShares,
+                              @JsonProperty(value = "quantiles", required = true) double[] quantiles)
+            implements ProfileColumnForm {
+        NumericProfileForm {
+            require(column, "column");
+            require(edges, "edges");
+            require(binShares, "bin_shares");
+            require(quantiles, "quantiles");
+        }
+
+        static NumericProfileForm of(ColumnProfile.Numeric n) {
+            return new NumericProfileForm(n.column(), n.rows(), n.missingShare(), n.hourOfDay(), n.edges(), n.binShares(),
+                    n.quantiles());
+        }
+
+        @JsonProperty("kind")
+        String kind() {
+            return "numeric";
+        }
+
+        @Override
+        public ColumnProfile.Numeric toPart() {
+            return new ColumnProfile.Numeric(column, rows, missingShare, hourOfDay, edges, binShares, quantiles);
+        }
+    }
+
+    @JsonPropertyOrder({"column", "kind", "rows", "missing_share", "shares", "other_share"})
+    record CategoricalProfileForm(@JsonProperty(value = "column", required = true) String column,
+                                  @JsonProperty(value = "rows", required = true) long rows,
+                                  @JsonProperty(value = "missing_share", required = true) double missingShare,
+                                  @JsonProperty(value = "shares", required = true) TreeMap<String, Double> shares,
+                                  @JsonProperty(value = "other_share", required = true) double otherShare)
+            implements ProfileColumnForm {
+        CategoricalProfileForm {
+            require(column, "column");
+            require(shares, "shares");
+        }
+
+        @JsonProperty("kind")
+        String kind() {
+            return "categorical";
+        }
+
+        @Override
+        public ColumnProfile toPart() {
+            return new ColumnProfile.Categorical(column, rows, missingShare, shares, otherShare);
         }
     }
 }

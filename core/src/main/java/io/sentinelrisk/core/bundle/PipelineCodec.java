@@ -5,6 +5,7 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.pipeline.FeaturePart;
@@ -104,6 +105,19 @@ final class PipelineCodec {
 
     static FeaturePart features(byte[] json, String part) {
         PartForms.FeaturePlanForm form = BundleJson.read(json, PartForms.FeaturePlanForm.class, part, "part");
+        try {
+            return form.toPart();
+        } catch (IllegalArgumentException e) {
+            throw corrupt(part, e.getMessage());
+        }
+    }
+
+    static byte[] profile(TrainingProfile p) {
+        return BundleJson.bytes(PartForms.ProfileForm.of(p));
+    }
+
+    static TrainingProfile profile(byte[] json, String part) {
+        PartForms.ProfileForm form = BundleJson.read(json, PartForms.ProfileForm.class, part, "part");
         try {
             return form.toPart();
         } catch (IllegalArgumentException e) {

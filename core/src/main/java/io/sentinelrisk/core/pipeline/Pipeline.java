@@ -7,6 +7,7 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.prepare.Preparation;
@@ -32,6 +33,7 @@ public final class Pipeline {
     private final Explainer explainer;
     private final Map<String, Object> trainingSummary;
     private final FeaturePart features;
+    private final TrainingProfile profile;
 
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary) {
@@ -45,6 +47,16 @@ public final class Pipeline {
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
                     FeaturePart features) {
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, null);
+    }
+
+    /**
+     * @param features the feature plan whose columns the schema's feature columns include, or null
+     * @param profile  the training profile drift is measured against, or null (bundles made before it)
+     */
+    public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
+                    Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
+                    FeaturePart features, TrainingProfile profile) {
         if (detector.featureCount() != preparation.featureCount()) {
             throw new IllegalArgumentException("detector reads " + detector.featureCount()
                     + " features, preparation makes " + preparation.featureCount());
@@ -64,11 +76,23 @@ public final class Pipeline {
             }
         }
         this.features = features;
+        this.profile = profile;
     }
 
     /** This pipeline with the feature plan its input was computed with (see {@link FeaturePart}). */
     public Pipeline withFeatures(FeaturePart part) {
-        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part);
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part, profile);
+    }
+
+    /** This pipeline with the training profile drift is measured against. */
+    public Pipeline withProfile(TrainingProfile trainingProfile) {
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features,
+                trainingProfile);
+    }
+
+    /** The training profile for drift detection; empty in bundles made before it was kept. */
+    public Optional<TrainingProfile> profile() {
+        return Optional.ofNullable(profile);
     }
 
     /** The feature plan the bundle carries; empty when the model reads its input as it is. */

@@ -7,6 +7,8 @@ import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.TrainingScores;
+import io.sentinelrisk.core.drift.ProfileTrainer;
+import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.ExplainerTrainer;
@@ -168,7 +170,9 @@ public final class PipelineTrainer {
         timings.put("prepare_ms", (t1 - t0) / 1e6);
         timings.put("fit_ms", (t2 - t1) / 1e6);
         timings.put("calibrate_ms", (t3 - t2) / 1e6);
-        Pipeline pipeline = new Pipeline(frame.schema(), config, preparation, detector, calibration, explainer, summary);
+        TrainingProfile profile = new ProfileTrainer().fit(frame, scores);
+        Pipeline pipeline = new Pipeline(frame.schema(), config, preparation, detector, calibration, explainer, summary,
+                null, profile);
         return new TrainedPipeline(pipeline, scores, timings);
     }
 }

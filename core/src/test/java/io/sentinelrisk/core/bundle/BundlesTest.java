@@ -54,7 +54,8 @@ class BundlesTest {
         assertThat(back.explain(frame, 0, 3)).isEqualTo(p.explain(frame, 0, 3));
         assertThat(back.config()).isEqualTo(p.config().withOverrides(Map.of("threads", 0), "t"));
         assertThat(Bundles.entryNames(file)).containsExactly("manifest.json", "manifest.sha256", "preparation.json",
-                "calibration.json", "explainer.json", "model/iforest.bin");
+                "calibration.json", "explainer.json", "profile.json", "model/iforest.bin");
+        assertThat(back.profile()).isEqualTo(p.profile()).isPresent();
     }
 
     @Test
