@@ -69,6 +69,7 @@ public class ScorecardWriteBenchmark {
 
     private Frame frame;
     private ScoredBatch scores;
+    private io.sentinelrisk.core.export.ScoredData scored;
 
     /** Bytes written, reported by JMH as a rate. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -118,15 +119,21 @@ public class ScorecardWriteBenchmark {
             anomaly[r] = rnd.nextInt(100) == 0;
         }
         scores = new ScoredBatch(score, risk, severity, anomaly);
+        // a small model over the same columns, so the rows carry what a real scorecard carries
+        io.sentinelrisk.core.pipeline.SentinelConfig cfg = io.sentinelrisk.core.pipeline.SentinelConfig.fromMap(
+                new java.util.LinkedHashMap<>(), java.util.Map.of("n_estimators", 10), k -> null, "bench");
+        io.sentinelrisk.core.pipeline.Pipeline pipeline = new io.sentinelrisk.core.pipeline.PipelineTrainer(cfg)
+                .fit(frame.selectRows(java.util.stream.IntStream.range(0, 1000).toArray()), null).pipeline();
+        scored = new io.sentinelrisk.core.export.ScoredData("bench", frame, scores, pipeline, null, null);
     }
 
     @Benchmark
     public long write(Written written) throws IOException {
         Counting out = new Counting();
         if (writer.equals("bytes")) {
-            ScorecardExport.Rows rows = new ScorecardExport.Rows(out, frame, false, ',');
+            ScorecardExport.Rows rows = new ScorecardExport.Rows(out, scored, ',');
             rows.header(frame);
-            rows.write(frame, scores, 0, ROWS);
+            rows.write(scored, 0);
             rows.flush();
         } else {
             formatter(out);

@@ -126,7 +126,7 @@ final class ScoreCommand implements Callable<Integer> {
                         rows = new ScorecardExport.Rows(card.stream(), d, ',');
                         rows.header(d.frame());
                     }
-                    rows.write(d, 0, s.rows());
+                    rows.write(d, first);
                 }
                 watch.lap("write");
                 totals.add(d);

@@ -35,6 +35,8 @@ class OutputRuleE2ETest {
     static Path data;
     static Path model;
     static Path records;
+    static Path card;
+    static Path feedback;
 
     @TempDir
     Path dir;
@@ -88,6 +90,30 @@ class OutputRuleE2ETest {
         ok(SentinelProcess.run(shared, "train", "--input", data.toString(), "--model-out", model.toString()));
         records = shared.resolve("records.jsonl");
         Files.writeString(records, "{\"bytes_out\": 5000, \"hour\": 3}\n{\"bytes_out\": 9000000, \"hour\": 4}\n");
+        // a scorecard with entities, and verdicts of both kinds on its rows (flagged: true_positive; 20 others: false_positive)
+        Path cfg = shared.resolve("cfg.yaml");
+        Files.writeString(cfg, "entity_column: user\ntime_column: timestamp\n");
+        Path entityModel = shared.resolve("entity.srb");
+        card = shared.resolve("card.csv");
+        ok(SentinelProcess.run(shared, "train", "--input", data.toString(), "--config", cfg.toString(), "--model-out",
+                entityModel.toString(), "--export-csv", card.toString()));
+        List<String> lines = Files.readAllLines(card);
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int flag = header.indexOf("is_anomaly");
+        int id = header.indexOf("alert_id");
+        StringBuilder verdicts = new StringBuilder();
+        int quiet = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            boolean flagged = cells[flag].equals("true");
+            if (flagged || quiet++ < 20) {
+                verdicts.append("{\"alert_id\": \"").append(cells[id]).append("\", \"verdict\": \"")
+                        .append(flagged ? "true_positive" : "false_positive").append("\", \"analyst\": \"kim\", \"time\": \"2024-02-01T09:00:00Z\"}\n");
+            }
+        }
+        feedback = shared.resolve("feedback.jsonl");
+        Files.writeString(feedback, verdicts);
+        model = entityModel;
     }
 
     static Stream<Cmd> commands() {
@@ -110,7 +136,13 @@ class OutputRuleE2ETest {
                 new Cmd("inject", List.of("inject", "--input", d), List.of(new Flag("--output", Content.CSV),
                         new Flag("--report", Content.JSON))),
                 new Cmd("features build", List.of("features", "build", "--pack", "soc", "--input", d),
-                        List.of(new Flag("--output", Content.CSV))));
+                        List.of(new Flag("--output", Content.CSV))),
+                new Cmd("entities", List.of("entities", "--scored", card.toString()), List.of(new Flag("--report", Content.JSON))),
+                new Cmd("incidents", List.of("incidents", "--scored", card.toString()), List.of(new Flag("--report", Content.JSON))),
+                new Cmd("feedback stats", List.of("feedback", "stats", "--feedback", feedback.toString(), "--model", m,
+                        "--scored", card.toString()), List.of(new Flag("--report", Content.JSON))),
+                new Cmd("retrain", List.of("retrain", "--model", m, "--feedback", feedback.toString(), "--input", d),
+                        List.of(new Flag("--model-out", Content.ZIP), new Flag("--report", Content.JSON))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -85,7 +85,7 @@ class SentinelE2ETest {
         List<String> card = Files.readAllLines(dir.resolve("out/scorecard.csv"));
         assertThat(card).hasSize(5001);
         // the demo maps its alerts with the soc pack: the scorecard carries the business columns
-        assertThat(card.get(0)).endsWith(",score,risk,severity,is_anomaly,category,estimated_cost,currency,sla_minutes,recommended_action");
+        assertThat(card.get(0)).endsWith(",score,risk,severity,is_anomaly,alert_id,entity,event_time,top_reason,category,estimated_cost,currency,sla_minutes,recommended_action");
         assertThat(first.at("/business/narrative").asText()).contains("Risk: ");
     }
 

@@ -41,17 +41,17 @@ class SilentWrongAnswersE2ETest {
         return JSON.readTree(dir.resolve(file).toFile());
     }
 
-    /** One scorecard row: its score, risk, severity and is_anomaly (the last four columns). */
+    /** One scorecard row: its score, risk, severity and is_anomaly (the four columns before alert_id, entity, event_time, top_reason). */
     private record Scored(double score, double risk, String severity, boolean anomaly) {
     }
 
     private List<Scored> scorecard(String file) throws Exception {
         List<String> lines = Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).endsWith("score,risk,severity,is_anomaly");
+        assertThat(lines.get(0)).endsWith("score,risk,severity,is_anomaly,alert_id,entity,event_time,top_reason");
         List<Scored> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            int n = f.length;
+            String[] f = line.split(",", -1);
+            int n = f.length - 4;
             out.add(new Scored(Double.parseDouble(f[n - 4]), Double.parseDouble(f[n - 3]), f[n - 2], Boolean.parseBoolean(f[n - 1])));
         }
         return out;

@@ -88,7 +88,7 @@ public final class GenerateCommand implements Callable<Integer> {
             header = "Security events: logins and transfers with planted exfiltration, impossible travel and brute force.",
             description = "Columns: event_id, user, timestamp, event_type, success, hour, bytes_in, bytes_out, "
                     + "device_id, device_trusted, country, lat, lon, failed_attempts, geo_distance_km, scenario, "
-                    + "label.")
+                    + "label (and chain, with --chains).")
     static final class Soc extends Generator {
         @Option(names = "--n-users", defaultValue = "200", paramLabel = "N", description = "Users (default: ${DEFAULT-VALUE}).")
         int users;
@@ -120,6 +120,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
         @picocli.CommandLine.Mixin
         DifficultyOptions difficulty;
+        @Option(names = "--chains", defaultValue = "0", paramLabel = "N",
+                description = "Also plant N chained attacks (brute force, then a login from far away, then exfiltration, one user, "
+                        + "within about two hours); their rows come on top and a 'chain' column names each one (default: ${DEFAULT-VALUE}).")
+        int chains;
 
         @Option(names = "--users-output", paramLabel = "CSV", description = "Also write the user catalogue (habits, baselines, home) here.")
         @io.sentinelrisk.cli.Output
@@ -134,7 +138,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
             SocConfig config = new SocConfig(users, eventsPerUser, anomalyFraction, highRiskFraction, days,
-                    SynthOptions.start(common.start), set, common.randomState, difficulty.level(), difficulty.labelNoise());
+                    SynthOptions.start(common.start), set, common.randomState, difficulty.level(), difficulty.labelNoise(), chains);
             SocData data = SocGenerator.generate(config);
             if (usersOutput != null) {
                 FrameCsv.write(data.users(), usersOutput);

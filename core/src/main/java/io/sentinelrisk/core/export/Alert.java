@@ -20,8 +20,9 @@ import java.util.Map;
  * API and Kafka emit for a scored record. Field by field in docs/outputs.md; JSON Schema in
  * docs/schemas/alert.schema.json.
  *
- * <p>Nulls: {@code line}, {@code id} and {@code label} are left out when unknown (not written as
- * null), {@code business} when the bundle has no business mapping; {@code risk_reason} is always written and is null for {@code info} records; a missing
+ * <p>Nulls: {@code line}, {@code id}, {@code entity}, {@code event_time} and {@code label} are left
+ * out when unknown (not written as null), {@code business} when the bundle has no business mapping,
+ * {@code judge} when it has no judge; {@code risk_reason} is always written and is null for {@code info} records; a missing
  * value in {@code features} is null.
  *
  * <p>{@code features} stays an ordered map: its keys are the model's column names, known only at
@@ -30,13 +31,17 @@ import java.util.Map;
  * <p>{@code predicted_label}, {@code anomaly_score}, {@code risk_level} and {@code risk_reason}
  * are derived (read-only) names kept for users of web-session risk scoring who expect them.
  */
-@JsonPropertyOrder({"row", "line", "source", "id", "score", "risk", "severity", "is_anomaly", "label",
-    "predicted_label", "anomaly_score", "risk_level", "risk_reason", "features", "reasons", "narrative", "business", "judge"})
+@JsonPropertyOrder({"alert_id", "row", "line", "source", "id", "entity", "event_time", "score", "risk", "severity", "is_anomaly",
+    "label", "predicted_label", "anomaly_score", "risk_level", "risk_reason", "features", "reasons", "narrative", "business",
+    "judge"})
 @JsonIgnoreProperties(value = {"predicted_label", "anomaly_score", "risk_level", "risk_reason"}, allowGetters = true)
-public record Alert(@JsonProperty("row") int row,
+public record Alert(@JsonProperty("alert_id") String alertId,
+                    @JsonProperty("row") int row,
                     @JsonProperty("line") @JsonInclude(JsonInclude.Include.NON_NULL) Long line,
                     @JsonProperty("source") String source,
                     @JsonProperty("id") @JsonInclude(JsonInclude.Include.NON_NULL) Object id,
+                    @JsonProperty("entity") @JsonInclude(JsonInclude.Include.NON_NULL) String entity,
+                    @JsonProperty("event_time") @JsonInclude(JsonInclude.Include.NON_NULL) String eventTime,
                     @JsonProperty("score") double score,
                     @JsonProperty("risk") double risk,
                     @JsonProperty("severity") String severity,
@@ -75,7 +80,8 @@ public record Alert(@JsonProperty("row") int row,
         for (Reason r : scored.reasons()) {
             reasons.add(Explanation.of(r));
         }
-        return new Alert(origin.row(), origin.line(), origin.source(), origin.id(), scored.score(),
+        return new Alert(origin.alertId(), origin.row(), origin.line(), origin.source(), origin.id(), origin.entity(),
+                origin.eventTime(), scored.score(),
                 round2(scored.risk()), scored.severity().id(), scored.isAnomaly(), origin.label(), features, reasons,
                 Explainer.narrative(scored.reasons()), business, scored.judge() == null ? null : JudgeOutput.of(scored.judge()));
     }

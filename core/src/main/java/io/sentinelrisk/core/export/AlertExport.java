@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.export;
 
+import io.sentinelrisk.core.bundle.ModelId;
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.mapping.FrameMapper;
@@ -40,6 +41,23 @@ public final class AlertExport {
         AtomicFile.write(target, os -> os.write(Json.bytes(alerts)));
     }
 
+    /** Where row {@code row} of a scored batch came from, with its alert id, entity and event time. */
+    public static AlertOrigin origin(ScoredData data, int row) {
+        return origin(data, row, row);
+    }
+
+    /**
+     * The same for row {@code row} of a block that is the input's record {@code rowNumber} (the
+     * alert id follows the record, so it does not depend on how the input was cut into blocks).
+     */
+    public static AlertOrigin origin(ScoredData data, int row, int rowNumber) {
+        Object id = RecordValues.id(data.frame(), row);
+        return new AlertOrigin(AlertIds.of(ModelId.of(data.pipeline()), data.source(), rowNumber, id), data.source(), rowNumber,
+                data.lineNumbers() == null ? null : data.lineNumbers()[row], id,
+                data.events().entity(data.frame(), row), data.events().eventTime(data.frame(), row),
+                data.labels() == null ? null : data.labels()[row]);
+    }
+
     public static void write(Path target, ScoredData data, int topN) {
         List<Alert> alerts = alerts(data, topN);
         AtomicFile.write(target, os -> os.write(Json.bytes(alerts)));
@@ -58,11 +76,7 @@ public final class AlertExport {
         var reasons = data.pipeline().explain(data.frame(), row, topFeatures);
         var judged = data.pipeline().judgeAttributions(data.frame(), new int[] {row}, topFeatures).get(0);
         var scored = data.scores().record(row, reasons, judged);
-        AlertOrigin origin = new AlertOrigin(data.source(), rowNumber,
-                data.lineNumbers() == null ? null : data.lineNumbers()[row],
-                RecordValues.id(data.frame(), row),
-                data.labels() == null ? null : data.labels()[row]);
-        return Alert.of(scored, origin, RecordValues.features(data.frame(), row),
+        return Alert.of(scored, origin(data, row, rowNumber), RecordValues.features(data.frame(), row),
                 mapper == null ? null : data.business(mapper, row, true, () -> reasons));
     }
 }

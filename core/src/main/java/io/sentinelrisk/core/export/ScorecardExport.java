@@ -1,9 +1,11 @@
 package io.sentinelrisk.core.export;
 
+import io.sentinelrisk.core.bundle.ModelId;
 import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvWriter;
 import io.sentinelrisk.core.mapping.Business;
@@ -12,25 +14,44 @@ import io.sentinelrisk.core.pipeline.ScoredBatch;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The CSV scorecard: every input column, then score, risk, severity and is_anomaly, and with a
- * business mapping category, estimated_cost, currency, sla_minutes and recommended_action. Text cells
- * that a spreadsheet would run as a formula are neutralised ({@link FormulaGuard}).
+ * The CSV scorecard: every input column, then score, risk, severity, is_anomaly, and the row's
+ * alert_id, entity and event_time (empty when unknown; see {@link EventColumns}), and for flagged
+ * rows the kind of their strongest reason ({@link #topReason}); with a business mapping then
+ * category, estimated_cost, currency, sla_minutes and recommended_action. Text cells that a
+ * spreadsheet would run as a formula are neutralised ({@link FormulaGuard}).
  */
 public final class ScorecardExport {
-    public static final String[] ADDED_COLUMNS = {"score", "risk", "severity", "is_anomaly"};
+    public static final String[] ADDED_COLUMNS = {"score", "risk", "severity", "is_anomaly", "alert_id", "entity", "event_time", "top_reason"};
     /** Added after {@link #ADDED_COLUMNS} when the bundle has a business mapping. */
     public static final String[] BUSINESS_COLUMNS = {"category", "estimated_cost", "currency", "sla_minutes", "recommended_action"};
 
     private ScorecardExport() {
     }
 
+    /**
+     * What kind of odd a row is, in two words from its strongest reason: {@code high bytes_out},
+     * {@code low hour}, {@code rare device_id} (a category); "" without a reason. Incidents use it
+     * as the alert's step when there is no business category (docs/entities.md).
+     */
+    static String topReason(ScoredData data, int row) {
+        List<Reason> reasons = data.pipeline().explain(data.frame(), row, 1);
+        if (reasons.isEmpty()) {
+            return "";
+        }
+        Reason r = reasons.get(0);
+        Column c = data.frame().column(r.feature());
+        String kind = c instanceof Column.Categorical ? "rare" : r.deviation() < 0 ? "low" : "high";
+        return kind + " " + r.feature();
+    }
+
     public static void write(Path target, ScoredData data, char delimiter) {
         AtomicFile.write(target, os -> {
             Rows rows = new Rows(os, data, delimiter);
             rows.header(data.frame());
-            rows.write(data, 0, data.frame().rows());
+            rows.write(data, 0);
             rows.flush();
         });
     }
@@ -50,15 +71,12 @@ public final class ScorecardExport {
         private final CsvWriter w;
         private final Kind[] kinds;
         private final boolean business;
+        private final String modelId;
 
         /** Rows shaped like {@code like}: its columns, and the business columns when its bundle maps. */
         public Rows(OutputStream out, ScoredData like, char delimiter) {
-            this(out, like.frame(), like.pipeline().mapping().isPresent(), delimiter);
-        }
-
-        /** Rows with the columns of {@code frame}, and the business columns when {@code business}. */
-        public Rows(OutputStream out, Frame frame, boolean business, char delimiter) {
             this.w = new CsvWriter(out, delimiter);
+            Frame frame = like.frame();
             int cols = frame.columnCount();
             kinds = new Kind[cols];
             for (int c = 0; c < cols; c++) {
@@ -68,7 +86,8 @@ public final class ScorecardExport {
                     default -> Kind.OTHER;
                 };
             }
-            this.business = business;
+            business = like.pipeline().mapping().isPresent();
+            modelId = ModelId.of(like.pipeline());
         }
 
         /** The header line: the frame's column names, then {@link #ADDED_COLUMNS} (and {@link #BUSINESS_COLUMNS}). */
@@ -90,20 +109,13 @@ public final class ScorecardExport {
             w.endRow();
         }
 
-        /** Rows {@code from} (inclusive) to {@code to} (exclusive) of a scored {@code block}. */
-        public void write(ScoredData block, int from, int to) {
-            write(block.frame(), block.scores(), from, to, business ? block : null);
-        }
-
-        /** The same for rows without a business mapping (made with {@code business} false). */
-        public void write(Frame frame, ScoredBatch s, int from, int to) {
-            if (business) {
-                throw new IllegalStateException("business columns need the scored data: write(ScoredData, from, to)");
-            }
-            write(frame, s, from, to, null);
-        }
-
-        private void write(Frame frame, ScoredBatch s, int from, int to, ScoredData block) {
+        /**
+         * Every row of a scored {@code block} whose first row is the input's record
+         * {@code firstRecord} (0 for data scored whole): the alert id follows the record.
+         */
+        public void write(ScoredData block, long firstRecord) {
+            Frame frame = block.frame();
+            ScoredBatch s = block.scores();
             int cols = kinds.length;
             double[][] numbers = new double[cols][];
             for (int c = 0; c < cols; c++) {
@@ -111,12 +123,13 @@ public final class ScorecardExport {
                     numbers[c] = ((Column.Numeric) frame.column(c)).values();
                 }
             }
-            FrameMapper mapper = block == null ? null : block.mapper().orElseThrow();
+            FrameMapper mapper = business ? block.mapper().orElseThrow() : null;
+            EventColumns events = block.events();
             double[] score = s.score();
             double[] risk = s.risk();
             var severity = s.severity();
             boolean[] anomaly = s.isAnomaly();
-            for (int r = from; r < to; r++) {
+            for (int r = 0; r < s.rows(); r++) {
                 for (int c = 0; c < cols; c++) {
                     switch (kinds[c]) {
                         case NUMBER -> w.number(numbers[c][r], c == 0);
@@ -132,6 +145,12 @@ public final class ScorecardExport {
                 w.fixed2(risk[r], false);
                 w.field(SEVERITY[severity[r].ordinal()], false);
                 w.field(anomaly[r] ? "true" : "false", false);
+                w.field(AlertIds.of(modelId, block.source(), Math.toIntExact(firstRecord + r), RecordValues.id(frame, r)), false);
+                String entity = events.entity(frame, r);
+                w.field(entity == null ? "" : FormulaGuard.neutralise(entity), false);
+                String time = events.eventTime(frame, r);
+                w.field(time == null ? "" : time, false);
+                w.field(anomaly[r] ? FormulaGuard.neutralise(topReason(block, r)) : "", false);
                 if (mapper != null) {
                     Business b = block.business(mapper, r, false);
                     w.field(FormulaGuard.neutralise(b.category()), false);

@@ -43,4 +43,9 @@ public record ScoredData(String source, Frame frame, ScoredBatch scores, Pipelin
                 scores.isAnomaly()[row], scores.predictedClass() == null ? null : scores.predictedClass()[row]);
         return narrative ? mapper.business(row, facts, reasons) : mapper.brief(row, facts, reasons);
     }
+
+    /** The columns that give each row its entity and event time. */
+    public EventColumns events() {
+        return EventColumns.of(pipeline);
+    }
 }

@@ -20,6 +20,7 @@ public final class StreamedSummary {
     private final long[] severity = new long[Severity.values().length];
     private final boolean labelled;
     private BusinessSummary.Accumulator business;
+    private final SummaryReport.TopEntities.Accumulator entities = new SummaryReport.TopEntities.Accumulator();
     private long rows;
     private long anomalies;
     private Frame shape;
@@ -50,6 +51,7 @@ public final class StreamedSummary {
         if (business != null) {
             business.add(block);
         }
+        entities.add(block, rows);
         if (shape == null) {
             shape = block.frame().selectRows(new int[0]);
         }
@@ -91,7 +93,7 @@ public final class StreamedSummary {
         BusinessSummary mapped = business != null ? business.result()
                 : pipeline.mapping().map(m -> new BusinessSummary.Accumulator(m).result()).orElse(null);
         return SummaryReport.of(command, source, model, pipeline, rows, severity.clone(), anomalies, metrics, mapped,
-                shape == null ? Map.of() : profile.result(shape), timings);
+                entities.result(pipeline), shape == null ? Map.of() : profile.result(shape), timings);
     }
 
     private static double[] grow(double[] a, int need) {

@@ -47,6 +47,11 @@ public final class PipelineTrainer {
         return n;
     }
 
+    /** Whether the configured detector learns from labels (then training needs them). */
+    public static boolean learnsFromLabels(SentinelConfig config) {
+        return Detectors.byType(config.detectorType()).supervised();
+    }
+
     public PipelineTrainer(SentinelConfig config) {
         this.config = config;
     }
@@ -63,6 +68,8 @@ public final class PipelineTrainer {
         if (labels != null && labels.length != frame.rows()) {
             throw new IllegalArgumentException(labels.length + " labels for " + frame.rows() + " rows");
         }
+        requireColumn(frame, "entity_column", config.entityColumn());
+        requireColumn(frame, "time_column", config.timeColumn());
         ColumnRoles.Resolved roles = ColumnRoles.forTraining(frame, config, labels);
         for (String w : roles.warnings()) {
             LOG.warn(w);
@@ -92,6 +99,14 @@ public final class PipelineTrainer {
         }
         Frame held = frame.selectRows(split.holdout());
         return fitOn(factory, roles, frame.selectRows(split.train()), trainLabels, new Validation(held, heldLabels));
+    }
+
+    /** A column the config names for alerts' entity or event time must exist in the training data. */
+    private static void requireColumn(Frame frame, String key, String column) {
+        if (column != null && frame.schema().indexOf(column) < 0) {
+            throw new InputException("config '" + key + "' names column '" + column + "', which the data does not have; its columns are "
+                    + String.join(", ", frame.schema().names()));
+        }
     }
 
     private record Validation(Frame frame, int[] labels) {

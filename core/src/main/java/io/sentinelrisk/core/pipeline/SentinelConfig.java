@@ -9,6 +9,7 @@ import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.prepare.Preprocessing;
+import io.sentinelrisk.core.util.Durations;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,10 @@ public record SentinelConfig(
         Preprocessing preprocessing,
         int explainTopFeatures,
         String detectorType,
-        Params detectorParams) {
+        Params detectorParams,
+        String entityColumn,
+        String timeColumn,
+        long entityHalfLifeMs) {
 
     /** Keys of {@code detector_params} one may also write at the top level (scikit-learn habit). */
     public static final List<String> DETECTOR_SHORTCUTS = List.of("n_estimators", "max_samples", "max_features", "bootstrap");
@@ -60,6 +64,12 @@ public record SentinelConfig(
                     "column holding labels (1/0, true/false, anomaly/normal), used for metrics when present and never as a feature"),
             ParamSpec.ofStringList("id_columns", List.of(), "columns that identify a record (reported, never used as features)"),
             ParamSpec.ofStringList("ignore_columns", List.of(), "columns to leave out entirely"),
+            ParamSpec.ofOptionalString("entity_column",
+                    "column naming who or what a record is about (user, device, card, host): alerts carry it as entity, for entity risk and incidents (default: the feature plan's entity, else none)"),
+            ParamSpec.ofOptionalString("time_column",
+                    "timestamp column of a record's event time: alerts carry it as event_time (default: the feature plan's timestamp, else none)"),
+            ParamSpec.ofString("entity_half_life", "24h",
+                    "half-life of an alert's weight in entity risk (the summary report's top entities): 90s, 30m, 24h, 7d"),
             ParamSpec.ofStringList("feature_columns", List.of(),
                     "columns to use as features even if named like an identifier or a label, or with a distinct value on most rows"),
             ParamSpec.ofMap("column_types", "per-column type overriding inference: numeric | categorical | boolean | timestamp"),
@@ -202,6 +212,11 @@ public record SentinelConfig(
         if (topFeatures < 0) {
             throw new ConfigException(locator.apply("explain.top_features"), "'top_features' must be ≥ 0, found " + topFeatures);
         }
+        long halfLife = Durations.parseMillis(top.getString("entity_half_life"));
+        if (halfLife <= 0) {
+            throw new ConfigException(locator.apply("entity_half_life"),
+                    "'entity_half_life' must be a positive duration like 90s, 30m, 24h or 7d, found " + top.getString("entity_half_life"));
+        }
         Map<String, ColumnType> types = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : top.getMap("column_types").entrySet()) {
             ColumnType t = e.getValue() instanceof String s ? ColumnType.parse(s) : null;
@@ -218,7 +233,8 @@ public record SentinelConfig(
                 top.has("score_floor") ? top.getDouble("score_floor") : null, topN, threads,
                 top.getString("label_column"), top.getStringList("id_columns"), top.getStringList("ignore_columns"),
                 top.getStringList("feature_columns"),
-                Map.copyOf(types), top.getString("delimiter"), validation, preprocessing, topFeatures, type, detector);
+                Map.copyOf(types), top.getString("delimiter"), validation, preprocessing, topFeatures, type, detector,
+                top.getString("entity_column"), top.getString("time_column"), halfLife);
     }
 
     /** Threads to use: the configured number, or all cores for 0. */
@@ -239,6 +255,9 @@ public record SentinelConfig(
         m.put("id_columns", idColumns);
         m.put("ignore_columns", ignoreColumns);
         m.put("feature_columns", featureColumns);
+        m.put("entity_column", entityColumn);
+        m.put("time_column", timeColumn);
+        m.put("entity_half_life", Durations.format(entityHalfLifeMs));
         Map<String, Object> types = new java.util.TreeMap<>();
         columnTypes.forEach((k, v) -> types.put(k, v.id()));
         m.put("column_types", types);

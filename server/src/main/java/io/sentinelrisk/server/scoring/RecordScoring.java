@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.export.Alert;
-import io.sentinelrisk.core.export.AlertOrigin;
-import io.sentinelrisk.core.export.RecordValues;
+import io.sentinelrisk.core.export.RecordAlerts;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
 import io.sentinelrisk.features.scoring.EventScorer;
 import io.sentinelrisk.server.error.ApiException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,12 +42,7 @@ public final class RecordScoring {
             throw asApiError(e, single);
         }
         List<ScoredRecord> scored = model.scorer().score(frame, source, 1);
-        List<Alert> alerts = new ArrayList<>(scored.size());
-        for (int r = 0; r < scored.size(); r++) {
-            AlertOrigin origin = new AlertOrigin(source, r, null, RecordValues.id(frame, r), null);
-            alerts.add(Alert.of(scored.get(r), origin, RecordValues.features(frame, r)));
-        }
-        return new Scored(scored, alerts);
+        return new Scored(scored, RecordAlerts.of(model.pipeline(), frame, scored, source));
     }
 
     /** A record the model cannot read, as 422 naming the record's field when the message does. */

@@ -22,10 +22,14 @@ import java.util.Set;
  * @param randomState      seed: the same config gives the same rows
  * @param difficulty       how far attacks stand out and how noisy normal users are ({@link Difficulty})
  * @param labelNoise       share of rows whose {@code label} is flipped (the {@code scenario} column stays true)
+ * @param chains           chained attacks to plant on top ({@link SocChains}: brute force, then a login
+ *                         from far away, then exfiltration, by one attacker on one user within
+ *                         about two hours); their rows come in addition to nUsers × eventsPerUser
+ *                         and carry their chain's id in a {@code chain} column (only when chains &gt; 0)
  */
 public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, double highRiskFraction,
                         int days, Instant start, Set<SocAttack> attacks, long randomState, Difficulty difficulty,
-                        double labelNoise) {
+                        double labelNoise, int chains) {
 
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -48,23 +52,24 @@ public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, d
             difficulty = Difficulty.NORMAL;
         }
         Difficulty.checkNoise(labelNoise);
+        require(chains >= 0 && chains <= 100_000, "--chains", "an integer in [0, 100000]", chains);
     }
 
     /** A config of normal difficulty without label noise. */
     public SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, double highRiskFraction,
                      int days, Instant start, Set<SocAttack> attacks, long randomState) {
-        this(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, Difficulty.NORMAL, 0);
+        this(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, Difficulty.NORMAL, 0, 0);
     }
 
     /** This config at {@code d}, with the difficulty's default label noise. */
     public SocConfig withDifficulty(Difficulty d) {
         return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, d,
-                d.defaultLabelNoise());
+                d.defaultLabelNoise(), chains);
     }
 
     public SocConfig withLabelNoise(double noise) {
         return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState,
-                difficulty, noise);
+                difficulty, noise, chains);
     }
 
     boolean hard() {
@@ -76,38 +81,43 @@ public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, d
     }
 
     public SocConfig withUsers(int n) {
-        return new SocConfig(n, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise);
+        return new SocConfig(n, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise, chains);
     }
 
     public SocConfig withEventsPerUser(int n) {
-        return new SocConfig(nUsers, n, anomalyFraction, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise);
+        return new SocConfig(nUsers, n, anomalyFraction, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise, chains);
     }
 
     public SocConfig withAnomalyFraction(double f) {
-        return new SocConfig(nUsers, eventsPerUser, f, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise);
+        return new SocConfig(nUsers, eventsPerUser, f, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise, chains);
     }
 
     public SocConfig withHighRiskFraction(double f) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, f, days, start, attacks, randomState, difficulty, labelNoise);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, f, days, start, attacks, randomState, difficulty, labelNoise, chains);
     }
 
     public SocConfig withDays(int d) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, d, start, attacks, randomState, difficulty, labelNoise);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, d, start, attacks, randomState, difficulty, labelNoise, chains);
     }
 
     public SocConfig withStart(Instant s) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, s, attacks, randomState, difficulty, labelNoise);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, s, attacks, randomState, difficulty, labelNoise, chains);
     }
 
     public SocConfig withAttacks(Set<SocAttack> a) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, a, randomState, difficulty, labelNoise);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, a, randomState, difficulty, labelNoise, chains);
     }
 
     public SocConfig withRandomState(long seed) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, seed, difficulty, labelNoise);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, seed, difficulty, labelNoise, chains);
     }
 
-    /** Rows in the data set. */
+    public SocConfig withChains(int n) {
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState,
+                difficulty, labelNoise, n);
+    }
+
+    /** Rows in the data set (chain rows come on top). */
     public int totalEvents() {
         return nUsers * eventsPerUser;
     }

@@ -93,21 +93,22 @@ public final class SocGenerator {
         int users = config.nUsers();
         UserCatalogue catalogue = new UserCatalogue(users, config.highRiskFraction(), config.randomState());
         AttackPlan plan = AttackPlan.plan(attacks, config.attacks(), users, config.randomState());
+        SocChains chains = SocChains.plan(config.chains(), users, config.randomState());
         int normal = total - attacks;
         int[] normalCount = new int[users];
         int[] offset = new int[users + 1];
         for (int u = 0; u < users; u++) {
             normalCount[u] = normal / users + (u < normal % users ? 1 : 0);
-            offset[u + 1] = offset[u] + normalCount[u] + plan.userRows[u];
+            offset[u + 1] = offset[u] + normalCount[u] + plan.userRows[u] + chains.userRows[u];
         }
-        Draft draft = new Draft(total);
+        Draft draft = new Draft(total + chains.totalRows);
         long startS = config.start().getEpochSecond();
         Parallel.forRange(users, threads, 8, (from, to) -> {
             for (int u = from; u < to; u++) {
-                new UserWriter(draft, catalogue, plan, u, config, startS).write(offset[u], normalCount[u]);
+                new UserWriter(draft, catalogue, plan, chains, u, config, startS).write(offset[u], normalCount[u]);
             }
         });
-        return new SocData(draft.toFrame(catalogue, plan.incidents(), config), catalogue.toFrame());
+        return new SocData(draft.toFrame(catalogue, plan.incidents(), chains.count(), config), catalogue.toFrame());
     }
 
     /** The rows as drawn, grouped by user; {@link #toFrame} sorts them by time. */
@@ -126,6 +127,8 @@ public final class SocGenerator {
         final double[] lon;
         final short[] failed;
         final byte[] scenario;
+        /** The chain a row belongs to, -1 for none. */
+        final int[] chain;
 
         Draft(int n) {
             ts = new long[n];
@@ -142,9 +145,11 @@ public final class SocGenerator {
             lon = new double[n];
             failed = new short[n];
             scenario = new byte[n];
+            chain = new int[n];
+            Arrays.fill(chain, -1);
         }
 
-        Frame toFrame(UserCatalogue users, int incidents, SocConfig config) {
+        Frame toFrame(UserCatalogue users, int incidents, int chains, SocConfig config) {
             int n = ts.length;
             // Sort by (time, draw order), then gather column by column: each pass reads one
             // array at random and writes one in order, which caches far better than all at once.
@@ -195,7 +200,7 @@ public final class SocGenerator {
             double[] lonCol = gather(lon, perm, 5);
             // Device ids are numbered by first appearance, so the dictionary holds only used devices.
             int[] deviceCol = new int[n];
-            int[] deviceRemap = new int[users.size * DEVICE_SLOTS + incidents];
+            int[] deviceRemap = new int[users.size * DEVICE_SLOTS + incidents + chains];
             Arrays.fill(deviceRemap, -1);
             List<String> devices = new ArrayList<>();
             for (int r = 0; r < n; r++) {
@@ -217,7 +222,7 @@ public final class SocGenerator {
                 lastLat[u] = latCol[r];
                 lastLon[u] = lonCol[r];
             }
-            return new FrameBuilder()
+            FrameBuilder frame = new FrameBuilder()
                     .numeric("event_id", eventId, ColumnRole.ID)
                     .categorical("user", userCol, users.names, ColumnRole.ID)
                     .timestamp("timestamp", millis, ColumnRole.ID)
@@ -234,8 +239,19 @@ public final class SocGenerator {
                     .numeric("failed_attempts", failedCol, ColumnRole.FEATURE)
                     .numeric("geo_distance_km", geoCol, ColumnRole.FEATURE)
                     .categorical("scenario", scenarioCol, SCENARIOS, ColumnRole.IGNORE)
-                    .numeric("label", labelCol, ColumnRole.LABEL)
-                    .build();
+                    .numeric("label", labelCol, ColumnRole.LABEL);
+            if (chains > 0) {
+                int[] chainCol = new int[n];
+                for (int r = 0; r < n; r++) {
+                    chainCol[r] = chain[perm[r]];
+                }
+                List<String> names = new ArrayList<>(chains);
+                for (int c = 0; c < chains; c++) {
+                    names.add(SocChains.name(c));
+                }
+                frame.categorical("chain", chainCol, names, ColumnRole.IGNORE);
+            }
+            return frame.build();
         }
 
         /** values[perm[r]] for every r, rounded to {@code decimals} (values are already whole when 0). */
@@ -265,6 +281,7 @@ public final class SocGenerator {
         private final Draft d;
         private final UserCatalogue users;
         private final AttackPlan plan;
+        private final SocChains chains;
         private final int u;
         private final SocConfig config;
         private final long startS;
@@ -273,10 +290,11 @@ public final class SocGenerator {
         private final long homeOffsetS;
         private final byte homeCountry;
 
-        UserWriter(Draft d, UserCatalogue users, AttackPlan plan, int u, SocConfig config, long startS) {
+        UserWriter(Draft d, UserCatalogue users, AttackPlan plan, SocChains chains, int u, SocConfig config, long startS) {
             this.d = d;
             this.users = users;
             this.plan = plan;
+            this.chains = chains;
             this.u = u;
             this.config = config;
             this.startS = startS;
@@ -315,6 +333,79 @@ public final class SocGenerator {
                     pos++;
                 }
             }
+            // Chains last, from the same stream: rows drawn before them do not change with --chains.
+            for (int k = chains.userStart[u]; k < chains.userStart[u + 1]; k++) {
+                int c = chains.byUser[k];
+                chain(pos, c);
+                pos += chains.rows(c);
+            }
+        }
+
+        /** One chained attack (see {@link SocChains}): storm, login from far away, exfiltration. */
+        private void chain(int from, int c) {
+            int device = users.size * DEVICE_SLOTS + plan.incidents() + c;
+            Geo.City stormCity = Geo.CITIES.get(rng.nextInt(Geo.CITIES.size()));
+            Geo.City loginCity;
+            do {
+                loginCity = Geo.CITIES.get(rng.nextInt(Geo.CITIES.size()));
+            } while (Geo.distanceKm(users.homeLat[u], users.homeLon[u], loginCity.lat(), loginCity.lon()) < MIN_TRAVEL_KM
+                    || loginCity == stormCity);
+            long t = atLocal(rng.nextInt(config.days()), rng.nextLong(DAY_S), homeOffsetS);
+            int storm = chains.stormRows[c];
+            double lat = stormCity.lat() + 0.05 * rng.nextGaussian();
+            double lon = stormCity.lon() + 0.05 * rng.nextGaussian();
+            int i = from;
+            for (; i < from + storm; i++) {
+                d.ts[i] = t;
+                t += 2 + rng.nextInt(9);
+                d.user[i] = u;
+                d.type[i] = LOGIN;
+                d.success[i] = 0;
+                d.hour[i] = localHour(d.ts[i], offsetSeconds(stormCity));
+                d.in[i] = bytes(900, 0.2);
+                d.out[i] = bytes(400, 0.2);
+                d.failed[i] = (short) storm;
+                d.device[i] = device;
+                d.trusted[i] = 0;
+                d.lat[i] = lat;
+                d.lon[i] = lon;
+                d.country[i] = (byte) Geo.countryCode(stormCity);
+                d.scenario[i] = (byte) (1 + SocAttack.BRUTE_FORCE.ordinal());
+                d.chain[i] = c;
+            }
+            t += 180 + rng.nextLong(17 * 60);
+            d.ts[i] = t;
+            d.user[i] = u;
+            d.type[i] = LOGIN;
+            d.success[i] = 1;
+            d.hour[i] = localHour(t, offsetSeconds(loginCity));
+            d.in[i] = bytes(users.baseIn[u], 0.35);
+            d.out[i] = bytes(users.baseOut[u], 0.35);
+            d.failed[i] = 0;
+            d.device[i] = device;
+            d.trusted[i] = 0;
+            d.lat[i] = loginCity.lat() + 0.05 * rng.nextGaussian();
+            d.lon[i] = loginCity.lon() + 0.05 * rng.nextGaussian();
+            d.country[i] = (byte) Geo.countryCode(loginCity);
+            d.scenario[i] = (byte) (1 + SocAttack.IMPOSSIBLE_TRAVEL.ordinal());
+            d.chain[i] = c;
+            i++;
+            t += 600 + rng.nextLong(50 * 60);
+            d.ts[i] = t;
+            d.user[i] = u;
+            d.type[i] = TRANSFER;
+            d.success[i] = 1;
+            d.hour[i] = localHour(t, homeOffsetS);
+            d.in[i] = bytes(users.baseIn[u] * 0.5, 0.35);
+            d.out[i] = Seeds.round(users.baseOut[u] * Seeds.logUniform(rng, 50, 500), 0);
+            d.failed[i] = 0;
+            d.device[i] = device;
+            d.trusted[i] = 0;
+            d.lat[i] = d.lat[i - 1];
+            d.lon[i] = d.lon[i - 1];
+            d.country[i] = d.country[i - 1];
+            d.scenario[i] = (byte) (1 + SocAttack.DATA_EXFILTRATION.ordinal());
+            d.chain[i] = c;
         }
 
         private long normalTime() {
