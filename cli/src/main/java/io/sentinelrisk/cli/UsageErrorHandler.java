@@ -37,16 +37,22 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         String first = unmatched.get(0);
         if (!first.startsWith("-") && !cmd.getSubcommands().isEmpty()) {
             // 'sentinel trian --input x': the rest was never parsed; the command is what is wrong
-            return "Unknown command: '" + first + "'" + suggestions(new UnmatchedArgumentException(cmd, List.of(first)));
+            return "Unknown command: '" + first + "'" + meant(Suggestions.closest(first, cmd.getSubcommands().keySet(), 3));
         }
         List<String> options = unmatched.stream().filter(a -> a.startsWith("-")).toList();
         UnmatchedArgumentException u = new UnmatchedArgumentException(cmd, options.isEmpty() ? unmatched : options);
         return oneLine(u.getMessage()) + suggestions(u);
     }
 
+    /** The options closest to the first unknown one (picocli proposes the candidates; we rank them by edits). */
     private static String suggestions(UnmatchedArgumentException u) {
-        List<String> close = u.getSuggestions();
-        return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size()))) + "?)";
+        List<String> candidates = u.getSuggestions();
+        List<String> close = u.getUnmatched().isEmpty() ? List.of() : Suggestions.closest(u.getUnmatched().get(0), candidates, 3);
+        return meant(close.isEmpty() ? candidates.subList(0, Math.min(3, candidates.size())) : close);
+    }
+
+    private static String meant(List<String> close) {
+        return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
     }
 
     private static String oneLine(String message) {
