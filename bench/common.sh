@@ -23,7 +23,7 @@ bench_init() {
     exit 2
   fi
   if [ ! -f "$jar" ] || [ -n "${REBUILD:-}" ]; then
-    "$root/bin/build" -q -pl bench -am package -DskipTests
+    "$root/bin/build" -q -Pbench -pl bench -am package -DskipTests
   fi
   java="$("$root/bin/find-jdk")/bin/java"
 }

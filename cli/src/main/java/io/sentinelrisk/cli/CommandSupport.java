@@ -59,6 +59,11 @@ final class CommandSupport {
      * code that computes them at score time from the bundle's feature plan.
      */
     static Training loadForTraining(InputOptions input, SentinelConfig cfg) {
+        return loadForTraining(input, cfg, new Stopwatch());
+    }
+
+    /** {@link #loadForTraining(InputOptions, SentinelConfig)}, timing {@code read} and {@code features} on {@code watch}. */
+    static Training loadForTraining(InputOptions input, SentinelConfig cfg, Stopwatch watch) {
         refuseDb(input);
         if (input.state != null) {
             throw new InputException("--state goes with score and predict: training computes every entity's features "
@@ -68,12 +73,16 @@ final class CommandSupport {
             throw new InputException("--state-out goes with --features: without a feature plan there is no entity state");
         }
         if (input.features == null) {
-            return new Training(DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, null), null);
+            Training plain = new Training(DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, null), null);
+            watch.lap("read");
+            return plain;
         }
         FeatureStage stage = FeatureStage.of(FeatureStage.compile(input.features.toString()));
         List<String> computed = stage.featureColumns();
         Dataset raw = DatasetLoader.load(input.input, rawConfig(cfg, computed), input.labels, input.labelColumn != null, null);
+        watch.lap("read");
         Frame enriched = featureRoles(stage.enrich(raw.frame(), raw.lineNumbers(), raw.source()), cfg, computed);
+        watch.lap("features");
         return new Training(new Dataset(raw.source() + " with features of " + input.features, enriched, raw.labels(),
                 raw.lineNumbers()), stage);
     }
@@ -84,6 +93,11 @@ final class CommandSupport {
      * {@code --state} when given).
      */
     static Dataset loadForScoring(InputOptions input, SentinelConfig cfg, EventScorer scorer) {
+        return loadForScoring(input, cfg, scorer, new Stopwatch());
+    }
+
+    /** {@link #loadForScoring(InputOptions, SentinelConfig, EventScorer)}, timing {@code read} and {@code features} on {@code watch}. */
+    static Dataset loadForScoring(InputOptions input, SentinelConfig cfg, EventScorer scorer, Stopwatch watch) {
         refuseDb(input);
         Pipeline pipeline = scorer.pipeline();
         if (input.features != null) {
@@ -100,7 +114,11 @@ final class CommandSupport {
         List<String> computed = pipeline.features().map(FeaturePart::featureColumns).orElse(List.of());
         Dataset raw = DatasetLoader.load(input.input, rawConfig(cfg, computed), input.labels, input.labelColumn != null,
                 pipeline.inputSchema());
+        watch.lap("read");
         Frame enriched = featureRoles(scorer.enrich(raw.frame(), raw.lineNumbers(), raw.source()), cfg, computed);
+        if (pipeline.features().isPresent()) {
+            watch.lap("features");
+        }
         return new Dataset(raw.source(), enriched, raw.labels(), raw.lineNumbers());
     }
 

@@ -98,11 +98,12 @@ final class DemoCommand implements Callable<Integer> {
         if (modelOut != null) {
             Bundles.write(pipeline, modelOut, Bundles.createdAt());
         }
+        watch.lap("save");
         ScoredBatch scores = trained.baselineScores(frame, "demo", cfg.effectiveThreads());
         watch.lap("score");
         ScoredData scored = new ScoredData("demo", frame, scores, pipeline, labels, null);
-        SummaryReport report = SummaryReport.build("demo", scored, modelOut == null ? null : modelOut.toString(), watch.laps());
-        Outputs.write(exports, scored, cfg.topN(), ',', report);
+        SummaryReport report = Outputs.export(exports, scored, cfg.topN(), ',', watch,
+                laps -> SummaryReport.build("demo", scored, modelOut == null ? null : modelOut.toString(), laps));
         Outputs.printSummary(out, scored, report, 5);
         return 0;
     }

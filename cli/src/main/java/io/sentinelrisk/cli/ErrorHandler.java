@@ -11,7 +11,10 @@ import picocli.CommandLine;
  * our failure, exits 1, and shows its stack trace only at --log-level DEBUG.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+    /** Looked up when an error is logged, not when the handler is made: logging's set-up costs start-up time. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ErrorHandler.class);
+    }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -24,17 +27,17 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (t instanceof SentinelException se) {
             cli.getErr().println(prefix(cli) + ": error: " + se.getMessage());
-            LOG.debug("details", se);
+            log().debug("details", se);
             return se.exitCode();
         }
         if (ex instanceof java.io.UncheckedIOException io) {
             cli.getErr().println(prefix(cli) + ": error: " + io.getCause().getMessage());
-            LOG.debug("details", ex);
+            log().debug("details", ex);
             return 1;
         }
         cli.getErr().println(prefix(cli) + ": internal error: " + ex
                 + " (run with --log-level DEBUG for details)");
-        LOG.debug("internal error", ex);
+        log().debug("internal error", ex);
         return 1;
     }
 
@@ -50,7 +53,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         cli.getErr().println(prefix(cli) + ": error: out of memory (" + what + ", with a maximum heap of " + heapMiB
                 + " MiB); raise the heap, e.g. SENTINEL_JAVA_OPTS=-Xmx" + suggest + "g, or give less data (see README, 'Memory')");
         cli.getErr().flush();
-        LOG.debug("out of memory", e);
+        log().debug("out of memory", e);
         return 1;
     }
 

@@ -7,6 +7,7 @@ import io.sentinelrisk.core.evaluate.EvaluatedAlert;
 import io.sentinelrisk.core.evaluate.Evaluation;
 import io.sentinelrisk.core.evaluate.EvaluationReport;
 import io.sentinelrisk.core.evaluate.EvaluationResult;
+import io.sentinelrisk.core.evaluate.EvaluationProtocol;
 import io.sentinelrisk.core.evaluate.EvaluationSettings;
 import io.sentinelrisk.core.evaluate.ScenarioRecall;
 import io.sentinelrisk.core.ingest.Dataset;
@@ -39,9 +40,11 @@ import java.util.concurrent.Callable;
 /** {@code sentinel evaluate}: how well detectors find the labelled anomalies, with plots and an HTML report. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         header = "Measure detectors on labelled data: ROC AUC, average precision, precision@k, confusion, recall per scenario.",
-        description = {"Splits labelled data with a seed (stratified), fits each detector on the NORMAL rows of the "
-            + "training part only and scores every other row (the SOC lab's protocol) through the same pipeline as "
-            + "'sentinel score'. Supervised detectors (random_forest, xgboost) need --test-anomalies held-out: they fit "
+        description = {"By default (--protocol semi-supervised) splits labelled data with a seed (stratified), fits "
+            + "each detector on the NORMAL rows of the training part only and scores every other row (the SOC lab's "
+            + "protocol) through the same pipeline as 'sentinel score'. --protocol unsupervised fits on every row "
+            + "without labels and scores those rows; --protocol adbench fits on ADBench's 70% training part, anomalies "
+            + "left in, and tests on the other 30%. Supervised detectors (random_forest, xgboost) need --test-anomalies held-out: they fit "
             + "on every training row with its label and all detectors are tested on the held-out part. "
             + "With --model, a saved bundle scores every row instead.",
             "Reports metrics, recall per scenario (from a 'scenario' column), global and local explanations, "
@@ -63,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--detectors", split = ",", paramLabel = "TYPE[,TYPE...]", hideParamSyntax = true,
-            description = "Detectors to compare, e.g. iforest,hbos,ecod,knn,lof,ocsvm,autoencoder,random_forest,xgboost,ensemble "
+            description = "Detectors to compare, e.g. iforest,hbos,ecod,knn,lof,ocsvm,autoencoder,random_forest,xgboost,ensemble,auto "
                     + "(default: the config's detector, iforest).")
     List<String> detectors;
 
@@ -71,9 +74,17 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Evaluate this saved bundle on every row instead of fitting detectors.")
     Path model;
 
-    @Option(names = "--train-fraction", defaultValue = "0.8", paramLabel = "F",
-            description = "Share of each class in the training part (default: ${DEFAULT-VALUE}).")
-    double trainFraction;
+    @Option(names = "--protocol", defaultValue = "semi-supervised", paramLabel = "unsupervised|semi-supervised|adbench",
+            description = "unsupervised: fit on every row without labels and score those rows; semi-supervised: fit on "
+                    + "the normal rows of the training part only; adbench: ADBench's stratified 70/30 split, fit on every "
+                    + "training row with its anomalies left in (unlabelled), test on the held-out part "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--train-fraction", paramLabel = "F",
+            description = "Share of each class in the training part (default: 0.8; 0.7 with --protocol adbench; "
+                    + "not used by --protocol unsupervised).")
+    Double trainFraction;
 
     @Option(names = "--test-anomalies", defaultValue = "all", paramLabel = "all|held-out",
             description = "all: test on every row not fitted on, i.e. the test part and the training part's anomalies, which "
@@ -188,8 +199,14 @@ final class EvaluateCommand implements Callable<Integer> {
             case "all" -> true;
             default -> throw new InputException("--test-anomalies: expected held-out or all, found '" + testAnomalies + "'");
         };
-        return new EvaluationSettings(trainFraction, seed, k, thresholdPercentile, topK, deviantStd, scenarioColumn,
-                all && model == null);
+        EvaluationProtocol p = EvaluationProtocol.byConfigName(protocol);
+        if (model != null && p != EvaluationProtocol.SEMI_SUPERVISED) {
+            throw new InputException("--protocol chooses how detectors are fitted; --model evaluates a saved bundle on "
+                    + "every row: leave out --protocol");
+        }
+        double fraction = trainFraction != null ? trainFraction : p.defaultTrainFraction();
+        return new EvaluationSettings(fraction, seed, k, thresholdPercentile, topK, deviantStd, scenarioColumn,
+                all && model == null, p);
     }
 
     /** The detectors asked for, each once, in order; unknown names are an error listing the valid ones. */
@@ -244,6 +261,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r.bundleMode()) {
             out.printf(Locale.ROOT, "evaluated %s on all %,d rows of %s (%,d anomalies)%n", r.model(), r.rows(), r.source(),
                     r.anomalies());
+        } else if (!r.settings().protocol().splits()) {
+            out.printf(Locale.ROOT, "%s: %,d rows, %,d anomalies; unsupervised protocol: fitted on every row without "
+                    + "labels, tested on the same rows%n", r.source(), r.rows(), r.anomalies());
+        } else if (r.settings().protocol() == EvaluationProtocol.ADBENCH) {
+            out.printf(Locale.ROOT, "%s: %,d rows, %,d anomalies; adbench protocol: fitted on the training part's %,d rows "
+                            + "(anomalies left in, unlabelled; seed %d); tested on the held-out %,d rows with %,d anomalies%n",
+                    r.source(), r.rows(), r.anomalies(), r.trainRows(), r.settings().randomState(), r.testRows(),
+                    r.testAnomalies());
         } else {
             out.printf(Locale.ROOT, "%s: %,d rows, %,d anomalies; training part %,d rows (%,d normal, seed %d); "
                             + "tested on %,d rows with %,d anomalies (%s)%n", r.source(), r.rows(), r.anomalies(),

@@ -11,7 +11,7 @@ public final class LogLevelOption {
     /** The levels a user may choose. */
     public enum LogLevel { DEBUG, INFO, WARN, ERROR }
 
-    /** The level when none is given (logback.xml sets the same). */
+    /** The level when none is given (LogSetup sets it). */
     static final LogLevel DEFAULT = LogLevel.WARN;
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",

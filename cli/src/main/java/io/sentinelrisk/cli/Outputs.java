@@ -1,6 +1,5 @@
 package io.sentinelrisk.cli;
 
-import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.Reason;
@@ -14,7 +13,13 @@ import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.export.TopAlerts;
 import io.sentinelrisk.core.metrics.LabelledMetrics;
 
+import io.sentinelrisk.core.export.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,47 +29,82 @@ final class Outputs {
     /** Longest reason shown on the terminal (a column name or the usual categories may be long too). */
     private static final int MAX_REASON_SHOWN = 240;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Outputs.class);
+
     private Outputs() {
     }
 
-    static void write(ExportOptions options, ScoredData data, int topN, char delimiter, SummaryReport report) {
-        if (options.json != null) {
-            // the export's time stamps (where an alert has no event time) honour SOURCE_DATE_EPOCH, like the bundle's
-            AlertFiles.write(options.json, AlertExport.alerts(data, topN),
-                    ExportFormat.byId(options.format.name()), Bundles.createdAt());
+    /**
+     * Writes the exports of data scored whole, timing each step on {@code watch}: the top-N
+     * alerts' explanations ({@code explain}), the JSON and CSV exports ({@code write}), the
+     * report ({@code report}, built by {@code report} from the timings so far, then given the
+     * final ones). Returns the report as written.
+     */
+    static SummaryReport export(ExportOptions options, ScoredData data, int topN, char delimiter, Stopwatch watch,
+                                Function<Map<String, Object>, SummaryReport> report) {
+        List<Alert> alerts = options.json == null ? null : AlertExport.alerts(data, topN);
+        watch.lap("explain");
+        if (alerts != null) {
+            writeAlerts(options, alerts);
         }
         if (options.csv != null) {
             ScorecardExport.write(options.csv, data, delimiter);
         }
+        watch.lap("write");
+        SummaryReport built = report.apply(watch.laps());
+        watch.lap("report");
+        return finish(options, built, watch);
+    }
+
+    /** Writes the top-N alerts to --export-json in the --export-format asked for. */
+    static void writeAlerts(ExportOptions options, List<Alert> alerts) {
+        // the export's time stamps (where an alert has no event time) honour SOURCE_DATE_EPOCH, like the bundle's
+        AlertFiles.write(options.json, alerts, ExportFormat.byId(options.format.name()), Bundles.createdAt());
+    }
+
+    /** Gives the report its final timings, writes it when asked, and logs the steps' times. */
+    static SummaryReport finish(ExportOptions options, SummaryReport built, Stopwatch watch) {
+        watch.lap("report");
+        SummaryReport done = built.withTimings(watch.laps());
         if (options.report != null) {
-            SummaryReport.write(options.report, report);
+            SummaryReport.write(options.report, done);
         }
+        watch.log(LOG);
+        return done;
     }
 
     /** A few lines for people: counts, metrics when labelled, the top alerts with their reasons. */
     static void printSummary(PrintWriter out, ScoredData data, SummaryReport report, int shown) {
-        long[] counts = data.scores().severityCounts();
+        printSummary(out, data, null, report, shown);
+    }
+
+    /**
+     * The same for a streamed input: the counts come from the report, the top alerts from
+     * {@code top}, the rows kept of the input ({@code rowNumbers[i]} = the input's record of row
+     * {@code i}; null = the same), which may be null when nothing was scored.
+     */
+    static void printSummary(PrintWriter out, ScoredData top, int[] rowNumbers, SummaryReport report, int shown) {
+        SummaryReport.SeverityCounts counts = report.severityCounts();
         out.printf(Locale.ROOT, "%d rows scored by %s: %d anomalies (%.2f%%) | critical %d, high %d, medium %d, info %d%n",
-                data.scores().rows(), data.pipeline().detector().type(), data.scores().anomalyCount(),
-                100.0 * data.scores().anomalyCount() / Math.max(1, data.scores().rows()),
-                counts[Severity.CRITICAL.ordinal()], counts[Severity.HIGH.ordinal()],
-                counts[Severity.MEDIUM.ordinal()], counts[Severity.INFO.ordinal()]);
+                report.rows(), report.detector(), report.anomalies(),
+                100.0 * report.anomalies() / Math.max(1, report.rows()),
+                counts.critical(), counts.high(), counts.medium(), counts.info());
         LabelledMetrics m = report.metrics();
         if (m != null) {
             out.printf(Locale.ROOT, "labels: precision %.3f, recall %.3f, F1 %.3f, ROC AUC %s, average precision %s, precision@%d %s%n",
                     m.precision(), m.recall(), m.f1(), fmt(m.rocAuc()), fmt(m.averagePrecision()),
                     m.precisionAtK().k(), fmt(m.precisionAtK().precision()));
         }
-        int[] top = TopAlerts.select(data.scores().score(), shown);
-        if (top.length > 0) {
+        int[] best = top == null ? new int[0] : TopAlerts.select(top.scores().score(), shown);
+        if (best.length > 0) {
             out.println("top alerts:");
         }
-        int topFeatures = Math.max(1, data.pipeline().config().explainTopFeatures());
-        for (int rank = 0; rank < top.length; rank++) {
-            int row = top[rank];
-            List<Reason> reasons = data.pipeline().explain(data.frame(), row, topFeatures);
-            out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n", rank + 1, row,
-                    data.scores().risk()[row], data.scores().severity()[row].id(), Explainer.narrative(forDisplay(reasons)));
+        for (int rank = 0; rank < best.length; rank++) {
+            int row = best[rank];
+            int topFeatures = Math.max(1, top.pipeline().config().explainTopFeatures());
+            List<Reason> reasons = top.pipeline().explain(top.frame(), row, topFeatures);
+            out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n", rank + 1, rowNumbers == null ? row : rowNumbers[row],
+                    top.scores().risk()[row], top.scores().severity()[row].id(), Explainer.narrative(forDisplay(reasons)));
         }
         out.flush();
     }

@@ -1,9 +1,18 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.bundle.Bundles;
+import io.sentinelrisk.core.export.Alert;
+import io.sentinelrisk.core.export.AlertExport;
+import io.sentinelrisk.core.export.ScorecardExport;
 import io.sentinelrisk.core.export.ScoredData;
+import io.sentinelrisk.core.export.StreamedSummary;
 import io.sentinelrisk.core.export.SummaryReport;
+import io.sentinelrisk.core.export.TopRows;
 import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.ingest.DatasetBlocks;
+import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.io.CsvBlockReader;
+import io.sentinelrisk.core.io.LabelReader;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
@@ -14,19 +23,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code sentinel score}: score new data with a saved bundle and export. */
+/**
+ * {@code sentinel score}: score new data with a saved bundle and export. A model without a
+ * feature plan scores its input block by block (docs/input.md, "Files of any size"): memory
+ * holds one block, the top-N rows and the report's totals, whatever the file's size.
+ */
 @Command(name = "score", mixinStandardHelpOptions = true,
         header = "Score new data with a saved bundle and export alerts, scorecard and report.",
         description = {"Scores a CSV with a bundle saved by 'sentinel train' and exports alerts, scorecard and report. "
             + "The input must have the columns the model was trained on."})
 final class ScoreCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScoreCommand.class);
+
+    /** Top alerts printed on the terminal. */
+    private static final int SHOWN = 5;
 
     @Spec
     CommandSpec spec;
@@ -43,11 +61,19 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = ConfigOverrides.THREADS_HELP)
     Integer threads;
 
+    @Option(names = "--block-rows", paramLabel = "N",
+            description = "Rows read, scored and written at a time (default: ${DEFAULT-VALUE}); memory grows with it, "
+                    + "not with the input's size. Results do not depend on it.")
+    int blockRows = CsvBlockReader.DEFAULT_BLOCK_ROWS;
+
     @Override
     public Integer call() {
         Stopwatch watch = new Stopwatch();
+        if (blockRows < 1) {
+            throw new ParameterException(spec.commandLine(), "--block-rows must be at least 1, got " + blockRows);
+        }
         Runnable summary;
-        try (Progress progress = Progress.start("score", 4)) {
+        try (Progress progress = Progress.start("score", 3)) {
             Pipeline pipeline = Bundles.read(model);
             Map<String, Object> flags = CommandSupport.overrides(null, input, exports);
             flags.put("threads", threads);
@@ -55,20 +81,97 @@ final class ScoreCommand implements Callable<Integer> {
             watch.lap("load_model");
             progress.step("reading " + input.input);
             EventScorer scorer = new EventScorer(pipeline);
-            Dataset data = CommandSupport.loadForScoring(input, cfg, scorer);
-            watch.lap("read");
-            LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
-            progress.step("scoring");
-            ScoredBatch scores = pipeline.score(data.frame(), data.source(), cfg.effectiveThreads());
-            watch.lap("score");
-            ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
-            progress.step("exporting");
-            SummaryReport report = SummaryReport.build("score", scored, model.toString(), watch.laps());
-            Outputs.write(exports, scored, cfg.topN(), ',', report);
-            CommandSupport.writeState(input, scorer);
-            summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
+            summary = streamable(pipeline) ? streamed(pipeline, cfg, watch, progress) : whole(pipeline, cfg, scorer, watch, progress);
         }
         summary.run();   // after the progress bar is gone
         return 0;
+    }
+
+    /**
+     * Whether the input can be scored block by block: a model without a feature plan and no
+     * entity state to read or write. Point-in-time features need the events of every entity in
+     * time order, so their input is read whole.
+     */
+    private boolean streamable(Pipeline pipeline) {
+        return pipeline.features().isEmpty() && input.features == null && input.state == null
+                && input.stateOut == null && input.db == null;
+    }
+
+    /** Reads, scores and writes block by block; the report's totals and the top rows are all that stay. */
+    private Runnable streamed(Pipeline pipeline, SentinelConfig cfg, Stopwatch watch, Progress progress) {
+        int topN = cfg.topN();
+        TopRows top = new TopRows(Math.max(topN, SHOWN));
+        String source = input.input.toString();
+        StreamedSummary totals;
+        SummaryReport report;
+        try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
+             AtomicFile.Pending card = exports.csv == null ? null : AtomicFile.open(exports.csv)) {
+            totals = new StreamedSummary(blocks.labelled() || input.labels != null);
+            ScorecardExport.Rows rows = null;
+            watch.lap("read");
+            long first = 0;
+            int threadCount = cfg.effectiveThreads();
+            while (true) {
+                Dataset block = blocks.next();
+                watch.lap("read");
+                if (block == null) {
+                    break;
+                }
+                ScoredBatch s = pipeline.score(block.frame(), block.source(), threadCount);
+                ScoredData d = new ScoredData(block.source(), block.frame(), s, pipeline, block.labels(), block.lineNumbers());
+                top.offer(d, first);
+                watch.lap("score");
+                if (card != null) {
+                    if (rows == null) {
+                        rows = new ScorecardExport.Rows(card.stream(), d.frame(), ',');
+                        rows.header(d.frame());
+                    }
+                    rows.write(d.frame(), s, 0, s.rows());
+                }
+                watch.lap("write");
+                totals.add(d);
+                watch.lap("report");
+                first += s.rows();
+                LOG.debug("scored rows {} to {} of {}", first - s.rows() + 1, first, source);
+            }
+            LOG.info("read and scored {} rows from {}", first, source);
+            if (input.labels != null) {
+                totals.labels(LabelReader.fromFile(input.labels, Math.toIntExact(first), source).values());
+                watch.lap("read");
+            }
+            progress.step("exporting");
+            List<Alert> alerts = exports.json == null ? null : AlertExport.alerts(top.data(), topN, top.rowNumbers());
+            watch.lap("explain");
+            if (alerts != null) {
+                Outputs.writeAlerts(exports, alerts);
+            }
+            if (card != null) {
+                if (rows != null) {
+                    rows.flush();
+                }
+                card.commit();
+            }
+            watch.lap("write");
+            report = totals.report("score", source, model.toString(), pipeline, watch.laps());
+            watch.lap("report");
+        }
+        SummaryReport done = Outputs.finish(exports, report, watch);
+        ScoredData kept = top.data();
+        int[] rowNumbers = top.rowNumbers();
+        return () -> Outputs.printSummary(spec.commandLine().getOut(), kept, rowNumbers, done, SHOWN);
+    }
+
+    /** Reads the whole input (with the bundle's point-in-time features), then scores and exports it. */
+    private Runnable whole(Pipeline pipeline, SentinelConfig cfg, EventScorer scorer, Stopwatch watch, Progress progress) {
+        Dataset data = CommandSupport.loadForScoring(input, cfg, scorer, watch);
+        LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
+        ScoredBatch scores = pipeline.score(data.frame(), data.source(), cfg.effectiveThreads());
+        watch.lap("score");
+        ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
+        progress.step("exporting");
+        SummaryReport report = Outputs.export(exports, scored, cfg.topN(), ',', watch,
+                laps -> SummaryReport.build("score", scored, model.toString(), laps));
+        CommandSupport.writeState(input, scorer);
+        return () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, SHOWN);
     }
 }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code sentinel} command: explained, calibrated anomaly detection for operational data.
@@ -17,23 +18,31 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = SentinelCommand.Version.class,
         description = "Finds the anomalies in operational data, says why each is odd, how bad it is and what to do.",
-        subcommands = {
-            TrainCommand.class,
-            ScoreCommand.class,
-            PredictCommand.class,
-            EvaluateCommand.class,
-            DriftCommand.class,
-            DemoCommand.class,
-            ConfigCommand.class,
-            io.sentinelrisk.cli.synth.GenerateCommand.class,
-            io.sentinelrisk.cli.synth.InjectCommand.class,
-            io.sentinelrisk.cli.features.FeaturesCommand.class,
-            io.sentinelrisk.cli.features.IngestCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad usage or bad input.",
             "Run 'sentinel COMMAND --help' for the options of a command."})
 public final class SentinelCommand implements Runnable {
+    /**
+     * The commands, in the order help lists them. They are added to the command line in
+     * {@link #run}, not named in {@code @Command(subcommands = ...)}: picocli builds the model of
+     * every command it is given by reflection (and runs their static initialisers), which cost
+     * about half a second of start-up; a run that names one command only needs that one.
+     */
+    static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
+            Map.entry("train", TrainCommand.class),
+            Map.entry("score", ScoreCommand.class),
+            Map.entry("predict", PredictCommand.class),
+            Map.entry("evaluate", EvaluateCommand.class),
+            Map.entry("drift", DriftCommand.class),
+            Map.entry("demo", DemoCommand.class),
+            Map.entry("config", ConfigCommand.class),
+            Map.entry("generate", io.sentinelrisk.cli.synth.GenerateCommand.class),
+            Map.entry("inject", io.sentinelrisk.cli.synth.InjectCommand.class),
+            Map.entry("features", io.sentinelrisk.cli.features.FeaturesCommand.class),
+            Map.entry("ingest", io.sentinelrisk.cli.features.IngestCommand.class),
+            Map.entry("serve", io.sentinelrisk.cli.server.ServeCommand.class),
+            Map.entry("keys", io.sentinelrisk.cli.server.KeysCommand.class),
+            Map.entry("help", CommandLine.HelpCommand.class));
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +52,7 @@ public final class SentinelCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()));
+                + String.join(", ", COMMANDS.stream().map(Map.Entry::getKey).toList()));
     }
 
     public static void main(String[] args) {
@@ -53,6 +62,9 @@ public final class SentinelCommand implements Runnable {
     /** Runs the command line and returns the exit code (used by main and by tests). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new SentinelCommand());
+        for (Map.Entry<String, Class<?>> c : commandsNeeded(args)) {
+            cli.addSubcommand(c.getKey(), c.getValue());
+        }
         Stdout stdout = new Stdout();
         cli.setOut(stdout.writer());
         ErrorHandler errors = new ErrorHandler();
@@ -91,6 +103,34 @@ public final class SentinelCommand implements Runnable {
         } catch (OutOfMemoryError e) {
             return ErrorHandler.outOfMemory(last, e);
         }
+    }
+
+    /**
+     * The commands that {@code args} can reach: the one it names (its first word that is neither
+     * an option nor the value of --log-level); none for a bare --version; every command otherwise
+     * (help, a misspelt or missing command), so that help lists them and errors suggest them.
+     */
+    static List<Map.Entry<String, Class<?>>> commandsNeeded(String... args) {
+        boolean version = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--log-level")) {
+                i++;
+            } else if (a.equals("-V") || a.equals("--version")) {
+                version = true;
+            } else if (a.equals("-h") || a.equals("--help")) {
+                help = true;
+            } else if (!a.startsWith("-")) {
+                for (Map.Entry<String, Class<?>> c : COMMANDS) {
+                    if (c.getKey().equals(a) && !a.equals("help")) {
+                        return List.of(c);
+                    }
+                }
+                return COMMANDS;
+            }
+        }
+        return version && !help ? List.of() : COMMANDS;
     }
 
     private static boolean helpRequested(CommandLine.ParseResult parsed) {

@@ -54,10 +54,10 @@ final class TrainCommand implements Callable<Integer> {
         Runnable summary;
         try (Progress progress = Progress.start("train", 5)) {
             SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
+            watch.lap("config");
             progress.step("reading " + input.input);
-            CommandSupport.Training training = CommandSupport.loadForTraining(input, cfg);
+            CommandSupport.Training training = CommandSupport.loadForTraining(input, cfg, watch);
             Dataset data = training.data();
-            watch.lap("read");
             LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
             progress.step("fitting " + cfg.detectorType());
             TrainedPipeline trained = new PipelineTrainer(cfg).fit(data.frame(), data.labels());
@@ -75,9 +75,8 @@ final class TrainCommand implements Callable<Integer> {
             watch.lap("score");
             ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());
             progress.step("exporting");
-            SummaryReport report = SummaryReport.build("train", scored,
-                    modelOut == null ? null : modelOut.toString(), watch.laps());
-            Outputs.write(exports, scored, cfg.topN(), ',', report);
+            SummaryReport report = Outputs.export(exports, scored, cfg.topN(), ',', watch, laps -> SummaryReport.build("train",
+                    scored, modelOut == null ? null : modelOut.toString(), laps));
             summary = () -> Outputs.printSummary(spec.commandLine().getOut(), scored, report, 5);
         }
         summary.run();   // after the progress bar is gone

@@ -112,6 +112,39 @@ class EvaluateE2ETest {
     }
 
     @Test
+    void protocolsChooseWhatIsFittedAndWhatIsTested() throws Exception {
+        SentinelProcess.Result u = SentinelProcess.run(dir, "evaluate", "--input", soc.toString(), "--id-column", "event_id",
+                "--detectors", "knn,auto", "--protocol", "unsupervised", "--top-n", "0", "--report", "u.json");
+        assertThat(u.exitCode()).as(u.err()).isZero();
+        assertThat(u.out()).contains("unsupervised protocol: fitted on every row without labels");
+        JsonNode ur = JSON.readTree(dir.resolve("u.json").toFile());
+        assertThat(ur.at("/protocol/name").asText()).isEqualTo("unsupervised");
+        assertThat(ur.at("/protocol/train_fraction").isMissingNode()).isTrue();
+        assertThat(ur.get("test_rows").asInt()).isEqualTo(4000);
+        assertThat(ur.at("/detectors/0/fitted_rows").asInt()).isEqualTo(4000);
+        assertThat(ur.at("/detectors/1/detector").asText()).isEqualTo("auto");
+
+        SentinelProcess.Result a = SentinelProcess.run(dir, "evaluate", "--input", soc.toString(), "--id-column", "event_id",
+                "--detectors", "iforest,random_forest", "--protocol", "adbench", "--top-n", "0", "--report", "a.json");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        JsonNode ar = JSON.readTree(dir.resolve("a.json").toFile());
+        assertThat(ar.at("/protocol/name").asText()).isEqualTo("adbench");
+        assertThat(ar.at("/protocol/train_fraction").asDouble()).isEqualTo(0.7);
+        assertThat(ar.get("test_rows").asInt()).isEqualTo(1200);
+        assertThat(ar.get("test_anomalies").asInt()).isEqualTo(12);
+        assertThat(ar.at("/detectors/0/fitted_rows").asInt()).isEqualTo(2800);   // anomalies of the training part included
+
+        SentinelProcess.Result bad = SentinelProcess.run(dir, "evaluate", "--input", soc.toString(), "--detectors", "xgboost",
+                "--protocol", "unsupervised", "--report", "bad.json");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unsupervised protocol").doesNotContain("Exception");
+        SentinelProcess.Result unknown = SentinelProcess.run(dir, "evaluate", "--input", soc.toString(), "--protocol", "cheating");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unsupervised, semi-supervised or adbench");
+        assertThat(dir.resolve("bad.json")).doesNotExist();
+    }
+
+    @Test
     void evaluatesASavedBundleOnEveryRow() throws Exception {
         SentinelProcess.Result train = SentinelProcess.run(dir, "train", "--input", soc.toString(), "--id-column", "event_id",
                 "--ignore-column", "scenario", "--model-out", "m.srb");

@@ -32,7 +32,8 @@ class FlagsE2ETest {
                 List.of("config", "defaults"), List.of("config", "check"), List.of("generate", "soc"),
                 List.of("generate", "web-sessions"), List.of("generate", "transactions"), List.of("generate", "metrics"),
                 List.of("inject"), List.of("features", "build"), List.of("features", "sql"), List.of("features", "show"),
-                List.of("features", "packs"), List.of("ingest"));
+                List.of("features", "packs"), List.of("ingest"), List.of("serve"), List.of("keys", "create"),
+                List.of("keys", "list"), List.of("keys", "revoke"));
     }
 
     @ParameterizedTest
@@ -60,7 +61,7 @@ class FlagsE2ETest {
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err().strip()).isEqualTo("sentinel: error: Unknown command: 'trian' (did you mean train?); "
                 + "see 'sentinel --help'");
-        for (String group : List.of("config", "generate", "features")) {
+        for (String group : List.of("config", "generate", "features", "keys")) {
             SentinelProcess.Result bare = SentinelProcess.run(dir, group);
             assertThat(bare.exitCode()).isEqualTo(2);
             assertThat(bare.err().strip()).startsWith("sentinel " + group + ": error: Missing ").contains("choose one of");

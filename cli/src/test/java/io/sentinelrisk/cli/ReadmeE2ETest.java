@@ -23,6 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeE2ETest {
     private static final String MARKER = "<!-- readme-test: run -->";
+    /**
+     * A block whose {@code bin/sentinel serve} line starts the server in the background (on a free
+     * port instead of 8080, waiting until it listens); the lines after it run against it, and the
+     * server is stopped (SIGTERM) when the block ends.
+     */
+    private static final String SERVE_MARKER = "<!-- readme-test: serve -->";
 
     @TempDir
     Path dir;
@@ -49,12 +55,51 @@ class ReadmeE2ETest {
         }
         assertThat(dir.resolve("artifacts/iforest.srb")).isNotEmptyFile();
         assertThat(dir.resolve("out/demo.srb")).isNotEmptyFile();
+        runServeBlocks(readme);
+    }
+
+    /** The serve blocks: the server in the background, the other lines against it (curl answers checked). */
+    private void runServeBlocks(List<String> readme) throws Exception {
+        List<String> commands = markedCommands(readme, SERVE_MARKER);
+        assertThat(commands).anyMatch(c -> c.startsWith("bin/sentinel serve ")).anyMatch(c -> c.startsWith("curl "));
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Process server = null;
+        try {
+            for (String command : commands) {
+                if (command.startsWith("bin/sentinel serve ")) {
+                    String line = command.replaceFirst("\\s+#.*$", "") + " --port " + port;
+                    server = new ProcessBuilder("bash", "-c", "exec " + line).directory(dir.toFile())
+                            .redirectError(dir.resolve("serve.err").toFile()).start();
+                    var out = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+                    String first = out.readLine();
+                    assertThat(first).as("serve printed nothing; stderr: %s", Files.readString(dir.resolve("serve.err")))
+                            .isNotNull().contains("listening on http://127.0.0.1:" + port);
+                    continue;
+                }
+                Ran r = bash(command.replace("127.0.0.1:8080", "127.0.0.1:" + port));
+                assertThat(r.exit()).as("README command: %s%n%s", command, r.err()).isZero();
+                if (command.startsWith("curl ") && command.contains("/v1/score")) {
+                    JsonNode alert = new ObjectMapper().readTree(r.out()).get("alerts").get(0);
+                    assertThat(alert.get("is_anomaly").asBoolean()).as(r.out()).isTrue();
+                    assertThat(alert.get("risk_level").asText()).as(r.out()).isIn("critical", "high");
+                }
+            }
+        } finally {
+            if (server != null) {
+                server.destroy();
+                assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+            }
+        }
     }
 
     @Test
     void noCommandIsLeftOutOfTheTest() throws Exception {
         List<String> readme = Files.readAllLines(readme());
-        List<String> marked = markedCommands(readme);
+        List<String> marked = new ArrayList<>(markedCommands(readme));
+        marked.addAll(markedCommands(readme, SERVE_MARKER));
         boolean inFence = false;
         for (String line : readme) {
             if (line.startsWith("```")) {
@@ -78,9 +123,14 @@ class ReadmeE2ETest {
 
     /** The command lines of the marked fenced blocks, continuation lines joined. */
     static List<String> markedCommands(List<String> readme) {
+        return markedCommands(readme, MARKER);
+    }
+
+    /** The command lines of the fenced blocks after {@code marker}, continuation lines joined. */
+    static List<String> markedCommands(List<String> readme, String marker) {
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < readme.size(); i++) {
-            if (!readme.get(i).strip().equals(MARKER)) {
+            if (!readme.get(i).strip().equals(marker)) {
                 continue;
             }
             assertThat(readme.get(i + 1)).as("a fenced block follows the marker").startsWith("```");

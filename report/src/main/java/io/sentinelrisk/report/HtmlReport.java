@@ -4,6 +4,7 @@ import io.sentinelrisk.core.ProductVersion;
 import io.sentinelrisk.core.evaluate.DetectorEvaluation;
 import io.sentinelrisk.core.evaluate.EvaluatedAlert;
 import io.sentinelrisk.core.evaluate.EvaluationResult;
+import io.sentinelrisk.core.evaluate.EvaluationProtocol;
 import io.sentinelrisk.core.evaluate.EvaluationSettings;
 import io.sentinelrisk.core.evaluate.ScenarioRecall;
 import io.sentinelrisk.core.explain.FeatureWeight;
@@ -64,6 +65,11 @@ public final class HtmlReport {
         h.append("<h1>Evaluation of ").append(detectorList(r)).append("</h1>\n");
         h.append("<p class=\"sub\">on <b>").append(source).append("</b>, ").append(r.bundleMode()
                 ? "scored with the model <b>" + Html.escape(r.model()) + "</b> (every row; nothing fitted)"
+                : r.settings().protocol() == EvaluationProtocol.UNSUPERVISED
+                ? "unsupervised protocol: fitted on every row without labels, tested on the same rows"
+                : r.settings().protocol() == EvaluationProtocol.ADBENCH
+                ? "adbench protocol: fitted on every row of a seeded stratified training part, its anomalies left in "
+                        + "(unlabelled); tested on the held-out test part"
                 : r.settings().allAnomaliesInTest()
                 ? "seeded split: fitted on the normal rows of the training part only, tested on every other row"
                 : "seeded stratified split: unsupervised detectors fitted on the normal rows of the training part only, "
@@ -116,11 +122,11 @@ public final class HtmlReport {
         h.append("<dl>\n");
         dd(h, "rows in the input", String.format(Locale.ROOT, "%,d (%,d labelled anomalies, %s)", r.rows(), r.anomalies(),
                 pct((double) r.anomalies() / Math.max(1, r.rows()))));
-        if (!r.bundleMode()) {
+        if (!r.bundleMode() && r.settings().protocol().splits()) {
             dd(h, "training part", String.format(Locale.ROOT, "%,d rows (%s of each class, seed %d); %,d of them normal",
                     r.trainRows(), pct(s.trainFraction()), s.randomState(), r.trainNormalRows()));
         }
-        String tested = r.bundleMode() ? "every row"
+        String tested = r.bundleMode() || !s.protocol().splits() ? "every row"
                 : s.allAnomaliesInTest() ? "every row not fitted on: the test part and the training part's anomalies"
                 : "the held-out test part";
         dd(h, "tested rows", String.format(Locale.ROOT, "%,d rows, %,d anomalies (%s)", r.testRows(), r.testAnomalies(), tested));

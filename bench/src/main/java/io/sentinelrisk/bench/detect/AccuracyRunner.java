@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * {@code shared/peers/py_peer.py} on the same files. Randomised detectors: mean over seeds.
  *
  * <pre>
- * bench/accuracy.sh            # = java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.AccuracyRunner
+ * bench/accuracy.sh --peers-table   # = java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.AccuracyRunner
  *   --datasets ../shared/datasets --peers ../shared/peers/py_peer.py --out docs/accuracy.md
  *   [--seeds 5] [--threads 2] [--include-gz] [--no-peers] [--no-supervised] [--only name,name]
  * </pre>
@@ -80,7 +80,16 @@ public final class AccuracyRunner {
                     .sorted().toList();
         }
         StringBuilder md = new StringBuilder();
-        md.append("# Detector accuracy on the ODDS / ADBench datasets\n\n");
+        // Everything above the marker (the protocol tables of ProtocolAccuracy and their reading) is kept.
+        String marker = "<!-- peers-table:begin -->";
+        String old = Files.exists(out) ? Files.readString(out) : "";
+        int keep = old.indexOf(marker);
+        if (keep >= 0) {
+            md.append(old, 0, keep);
+        } else {
+            md.append("# Detector accuracy on the ODDS / ADBench datasets\n\n");
+        }
+        md.append(marker).append("\n\n## Every detector beside scikit-learn's peers\n\n");
         md.append("Every unsupervised detector fitted on all rows of each labelled CSV in `shared/datasets` and evaluated on its "
                 + "fit-time scores (kNN and LOF leave each row out of its own neighbourhood), as scikit-learn's peers in "
                 + "`shared/peers/py_peer.py` are. Features are standardised (mean 0, standard deviation 1) before our "
@@ -90,7 +99,7 @@ public final class AccuracyRunner {
                 + "every other detector with its defaults. Detectors that use the seed: mean over " + seeds
                 + " seeds (1..." + seeds + "); the peers' iforest likewise; sklearn ocsvm over the same seeds when it samples.\n\n");
         md.append("Reproduce (from the repository root, needs `/usr/bin/python3` with scikit-learn for the peer columns):\n\n```\n"
-                + "bin/build -pl bench -am package -DskipTests\nbench/accuracy.sh\n```\n\n");
+                + "bin/build -pl bench -am package -DskipTests\nbench/accuracy.sh --peers-table\n```\n\n");
         md.append("| dataset | rows × features | anomalies | detector | ROC AUC | average precision | fit+score s | scikit-learn ROC AUC | scikit-learn AP |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         Map<String, List<Result>> ours = new java.util.LinkedHashMap<>();

@@ -24,6 +24,7 @@ import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
+import io.sentinelrisk.core.pipeline.TrainedPipeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,11 @@ import java.util.TreeMap;
  * Evaluates detectors on labelled data. Two ways:
  *
  * <ul>
- *   <li>{@link #fitAndTest}: a seeded stratified split ({@link Split}); each unsupervised detector
+ *   <li>{@link #fitAndTest} under {@link EvaluationProtocol#UNSUPERVISED}: every detector fitted on
+ *   every row without labels and measured on those rows; under {@link EvaluationProtocol#ADBENCH}:
+ *   a seeded stratified split, fitted on every training row (anomalies left in, unlabelled),
+ *   tested on the test part; under {@link EvaluationProtocol#SEMI_SUPERVISED} (below):
+ *   a seeded stratified split ({@link Split}); each unsupervised detector
  *   is fitted on the <em>normal</em> rows of the training part only (the anomalies there are
  *   never seen), a supervised one ({@code random_forest}, {@code xgboost}) on every training row
  *   with its label. All are scored on the same rows: every row not fitted on (the test part and
@@ -60,11 +65,16 @@ public final class Evaluation {
         int[] labels = requireBothClasses(data);
         Frame frame = ColumnRoles.asGroundTruth(data.frame(), settings.scenarioColumn());
         String[] scenarios = scenarios(frame, settings.scenarioColumn());
+        if (settings.protocol() == EvaluationProtocol.UNSUPERVISED) {
+            return unsupervised(data, frame, labels, scenarios, configs, settings);
+        }
+        boolean adbench = settings.protocol() == EvaluationProtocol.ADBENCH;
         Split split = Split.stratified(labels, settings.trainFraction(), settings.randomState());
         int[] trainNormal = Split.withLabel(split.train(), labels, 0);
-        if (trainNormal.length < PipelineTrainer.MIN_TRAINING_ROWS) {
-            throw new InputException(data.source() + ": the training part has " + trainNormal.length
-                    + " normal row(s); fitting needs at least " + PipelineTrainer.MIN_TRAINING_ROWS
+        int[] fittedRows = adbench ? split.train() : trainNormal;
+        if (fittedRows.length < PipelineTrainer.MIN_TRAINING_ROWS) {
+            throw new InputException(data.source() + ": the training part has " + fittedRows.length
+                    + (adbench ? "" : " normal") + " row(s); fitting needs at least " + PipelineTrainer.MIN_TRAINING_ROWS
                     + " (more rows, or a larger train fraction)");
         }
         if (split.test().length == 0) {
@@ -80,7 +90,7 @@ public final class Evaluation {
             }
             tested = union(split.test(), Split.withLabel(split.train(), labels, 1));
         }
-        Frame normalFrame = Rows.take(frame, trainNormal);
+        Frame unsupervisedFrame = Rows.take(frame, fittedRows);
         Frame trainFrame = Rows.take(frame, split.train());
         int[] trainLabels = Rows.take(labels, split.train());
         Tested test = new Tested(data.source(), Rows.take(frame, tested), tested,
@@ -93,13 +103,44 @@ public final class Evaluation {
             long t0 = System.nanoTime();
             Pipeline pipeline = supervised
                     ? new PipelineTrainer(cfg).fit(trainFrame, trainLabels).pipeline()
-                    : new PipelineTrainer(cfg).fit(normalFrame, null).pipeline();
+                    : new PipelineTrainer(cfg).fit(unsupervisedFrame, null).pipeline();
             double fitMs = (System.nanoTime() - t0) / 1e6;
-            int fitted = supervised ? trainFrame.rows() : normalFrame.rows();
-            results.add(assess(cfg.detectorType(), pipeline, fitted, fitMs, test, settings, cfg.effectiveThreads()));
+            int fitted = supervised ? trainFrame.rows() : unsupervisedFrame.rows();
+            results.add(assess(cfg.detectorType(), pipeline, null, fitted, fitMs, test, settings, cfg.effectiveThreads()));
         }
         return new EvaluationResult(data.source(), settings, null, labels.length, count(labels),
                 split.train().length, trainNormal.length, tested, test.labels, test.scenarios, results);
+    }
+
+    /**
+     * The unsupervised protocol: every detector fitted on every row without labels and measured
+     * on those rows' fit-time scores, as the calibration saw them ({@link TrainedPipeline#baselineScores}).
+     */
+    private static EvaluationResult unsupervised(Dataset data, Frame frame, int[] labels, String[] scenarios,
+                                                 List<SentinelConfig> configs, EvaluationSettings settings) {
+        for (SentinelConfig cfg : configs) {
+            if (Detectors.byType(cfg.detectorType()).supervised()) {
+                throw new InputException(cfg.detectorType() + " learns from labels, which the unsupervised protocol "
+                        + "never shows a detector: evaluate it with --protocol semi-supervised --test-anomalies held-out, "
+                        + "or --protocol adbench");
+            }
+        }
+        int[] all = new int[labels.length];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r;
+        }
+        Tested test = new Tested(data.source(), frame, all, labels, scenarios, data.lineNumbers());
+        List<DetectorEvaluation> results = new ArrayList<>();
+        for (SentinelConfig cfg : configs) {
+            long t0 = System.nanoTime();
+            TrainedPipeline trained = new PipelineTrainer(cfg).fit(frame, null);
+            double fitMs = (System.nanoTime() - t0) / 1e6;
+            ScoredBatch baseline = trained.baselineScores(frame, data.source(), cfg.effectiveThreads());
+            results.add(assess(cfg.detectorType(), trained.pipeline(), baseline, frame.rows(), fitMs, test, settings,
+                    cfg.effectiveThreads()));
+        }
+        return new EvaluationResult(data.source(), settings, null, labels.length, count(labels),
+                labels.length, labels.length - count(labels), all, labels, scenarios, results);
     }
 
     /** Scores every row of {@code data} with a fitted bundle and evaluates it; {@code model} names the bundle. */
@@ -116,7 +157,7 @@ public final class Evaluation {
             all[r] = r;
         }
         Tested test = new Tested(data.source(), frame, all, labels, scenarios, data.lineNumbers());
-        DetectorEvaluation result = assess(pipeline.detector().type(), pipeline, 0, 0, test, settings, threads);
+        DetectorEvaluation result = assess(pipeline.detector().type(), pipeline, null, 0, 0, test, settings, threads);
         return new EvaluationResult(data.source(), settings, model, labels.length, count(labels), 0, 0,
                 all, labels, scenarios, List.of(result));
     }
@@ -125,10 +166,11 @@ public final class Evaluation {
     private record Tested(String source, Frame frame, int[] inputRows, int[] labels, String[] scenarios, long[] lines) {
     }
 
-    private static DetectorEvaluation assess(String name, Pipeline pipeline, int fittedRows, double fitMs, Tested test,
-                                             EvaluationSettings s, int threads) {
+    /** {@code scored}: the tested rows' scores when already known (fit-time scores), else null to score them here. */
+    private static DetectorEvaluation assess(String name, Pipeline pipeline, ScoredBatch scored, int fittedRows, double fitMs,
+                                             Tested test, EvaluationSettings s, int threads) {
         long t0 = System.nanoTime();
-        ScoredBatch batch = pipeline.score(test.frame, test.source, threads);
+        ScoredBatch batch = scored != null ? scored : pipeline.score(test.frame, test.source, threads);
         double scoreMs = (System.nanoTime() - t0) / 1e6;
         double[] scores = batch.score();
         int[] y = test.labels;

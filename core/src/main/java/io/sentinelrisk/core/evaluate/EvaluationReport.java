@@ -40,9 +40,10 @@ public record EvaluationReport(@JsonProperty("report_version") int reportVersion
                                @JsonProperty("detectors") List<DetectorReport> detectors) {
 
     /** How the evaluation was run. */
-    @JsonPropertyOrder({"train_fraction", "random_state", "test_anomalies", "k", "threshold_percentile", "top_k",
+    @JsonPropertyOrder({"name", "train_fraction", "random_state", "test_anomalies", "k", "threshold_percentile", "top_k",
         "deviant_std", "scenario_column"})
-    public record Protocol(@JsonProperty("train_fraction") @JsonInclude(JsonInclude.Include.NON_NULL) Double trainFraction,
+    public record Protocol(@JsonProperty("name") @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+                           @JsonProperty("train_fraction") @JsonInclude(JsonInclude.Include.NON_NULL) Double trainFraction,
                            @JsonProperty("random_state") @JsonInclude(JsonInclude.Include.NON_NULL) Long randomState,
                            @JsonProperty("test_anomalies") @JsonInclude(JsonInclude.Include.NON_NULL) String testAnomalies,
                            @JsonProperty("k") int k,
@@ -130,8 +131,10 @@ public record EvaluationReport(@JsonProperty("report_version") int reportVersion
     public static EvaluationReport build(EvaluationResult r) {
         EvaluationSettings s = r.settings();
         boolean split = !r.bundleMode();
-        Protocol protocol = new Protocol(split ? s.trainFraction() : null, split ? Long.valueOf(s.randomState()) : null,
-                split ? (s.allAnomaliesInTest() ? "all" : "held_out") : null, s.k(), s.thresholdPercentile(), s.topK(),
+        boolean splits = split && s.protocol().splits();
+        Protocol protocol = new Protocol(split ? s.protocol().configName() : null,
+                splits ? s.trainFraction() : null, splits ? Long.valueOf(s.randomState()) : null,
+                splits ? (s.allAnomaliesInTest() ? "all" : "held_out") : null, s.k(), s.thresholdPercentile(), s.topK(),
                 s.deviation(), r.scenarios() == null ? null : s.scenarioColumn());
         return new EvaluationReport(1, ProductVersion.get(), "evaluate", r.source(), split ? "split" : "bundle",
                 split ? null : r.model(), protocol, r.rows(), r.anomalies(), r.trainRows(), r.trainNormalRows(), r.testRows(),

@@ -18,10 +18,13 @@ import io.sentinelrisk.core.error.InputException;
  *                            on, i.e. the test part plus the training part's anomalies, which
  *                            unsupervised detectors never see; for unsupervised detectors only.
  *                            False: test on the held-out test part only, the same rows for every
- *                            detector, supervised ones included.
+ *                            detector, supervised ones included. Used by the semi-supervised
+ *                            protocol only.
+ * @param protocol            which rows are fitted on and which are tested ({@link EvaluationProtocol})
  */
 public record EvaluationSettings(double trainFraction, long randomState, int k, double thresholdPercentile,
-                                 int topK, double deviation, String scenarioColumn, boolean allAnomaliesInTest) {
+                                 int topK, double deviation, String scenarioColumn, boolean allAnomaliesInTest,
+                                 EvaluationProtocol protocol) {
     public static final double DEFAULT_TRAIN_FRACTION = 0.8;
     public static final int DEFAULT_K = 50;
     public static final double DEFAULT_THRESHOLD_PERCENTILE = 99;
@@ -29,7 +32,18 @@ public record EvaluationSettings(double trainFraction, long randomState, int k, 
     public static final double DEFAULT_DEVIATION = 3;
     public static final String DEFAULT_SCENARIO_COLUMN = "scenario";
 
+    /** The semi-supervised protocol (fitted on the training part's normal rows). */
+    public EvaluationSettings(double trainFraction, long randomState, int k, double thresholdPercentile,
+                              int topK, double deviation, String scenarioColumn, boolean allAnomaliesInTest) {
+        this(trainFraction, randomState, k, thresholdPercentile, topK, deviation, scenarioColumn, allAnomaliesInTest,
+                EvaluationProtocol.SEMI_SUPERVISED);
+    }
+
     public EvaluationSettings {
+        java.util.Objects.requireNonNull(protocol, "protocol");
+        if (protocol != EvaluationProtocol.SEMI_SUPERVISED) {
+            allAnomaliesInTest = false;   // only the semi-supervised protocol leaves rows out of fitting by label
+        }
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new InputException("the train fraction must be in (0, 1), found " + trainFraction);
         }
@@ -49,6 +63,6 @@ public record EvaluationSettings(double trainFraction, long randomState, int k, 
 
     public static EvaluationSettings defaults(long randomState) {
         return new EvaluationSettings(DEFAULT_TRAIN_FRACTION, randomState, DEFAULT_K, DEFAULT_THRESHOLD_PERCENTILE,
-                DEFAULT_TOP_K, DEFAULT_DEVIATION, DEFAULT_SCENARIO_COLUMN, true);
+                DEFAULT_TOP_K, DEFAULT_DEVIATION, DEFAULT_SCENARIO_COLUMN, true, EvaluationProtocol.SEMI_SUPERVISED);
     }
 }

@@ -16,12 +16,26 @@ public final class AlertExport {
     }
 
     public static List<Alert> alerts(ScoredData data, int topN) {
+        return alerts(data, topN, null);
+    }
+
+    /**
+     * The top-N alerts of {@code data}, whose row {@code i} is the input's record
+     * {@code rowNumbers[i]} (null: the same number), in input order: what a streamed input keeps
+     * of its most anomalous records ({@link TopRows}).
+     */
+    public static List<Alert> alerts(ScoredData data, int topN, int[] rowNumbers) {
         int top = data.pipeline().config().explainTopFeatures();
         List<Alert> out = new ArrayList<>();
         for (int row : TopAlerts.select(data.scores().score(), topN)) {
-            out.add(alert(data, row, top));
+            out.add(alert(data, row, top, rowNumbers == null ? row : rowNumbers[row]));
         }
         return out;
+    }
+
+    /** Writes alerts already made. */
+    public static void write(Path target, List<Alert> alerts) {
+        AtomicFile.write(target, os -> os.write(Json.bytes(alerts)));
     }
 
     public static void write(Path target, ScoredData data, int topN) {
@@ -31,8 +45,12 @@ public final class AlertExport {
 
     /** Row {@code row} of a scored batch as an alert with its {@code topFeatures} strongest reasons. */
     public static Alert alert(ScoredData data, int row, int topFeatures) {
+        return alert(data, row, topFeatures, row);
+    }
+
+    private static Alert alert(ScoredData data, int row, int topFeatures, int rowNumber) {
         var scored = data.scores().record(row, data.pipeline().explain(data.frame(), row, topFeatures));
-        AlertOrigin origin = new AlertOrigin(data.source(), row,
+        AlertOrigin origin = new AlertOrigin(data.source(), rowNumber,
                 data.lineNumbers() == null ? null : data.lineNumbers()[row],
                 RecordValues.id(data.frame(), row),
                 data.labels() == null ? null : data.labels()[row]);

@@ -9,6 +9,7 @@ import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.metrics.LabelledMetrics;
+import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 
 import java.nio.file.Path;
@@ -58,7 +59,11 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
     public record SeverityCounts(@JsonProperty("critical") long critical, @JsonProperty("high") long high,
                                  @JsonProperty("medium") long medium, @JsonProperty("info") long info) {
         static SeverityCounts of(ScoredBatch s) {
-            long[] c = s.severityCounts();
+            return of(s.severityCounts());
+        }
+
+        /** From counts indexed by {@link Severity#ordinal()}. */
+        public static SeverityCounts of(long[] c) {
             return new SeverityCounts(c[Severity.CRITICAL.ordinal()], c[Severity.HIGH.ordinal()],
                     c[Severity.MEDIUM.ordinal()], c[Severity.INFO.ordinal()]);
         }
@@ -82,15 +87,35 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
      */
     public static SummaryReport build(String command, ScoredData data, String model, Map<String, ?> timings) {
         ScoredBatch s = data.scores();
-        long anomalies = s.anomalyCount();
+        return of(command, data.source(), model, data.pipeline(), s.rows(), s.severityCounts(), s.anomalyCount(),
+                data.labels() == null ? null : LabelledMetrics.of(s.score(), s.isAnomaly(), data.labels()),
+                DataProfile.of(data.frame()), timings);
+    }
+
+    /**
+     * The report from totals gathered as the data streamed by ({@link ScoredData} blocks).
+     *
+     * @param severityCounts rows per severity, indexed by {@link Severity#ordinal()}
+     * @param metrics        the labelled metrics, or null without labels
+     */
+    public static SummaryReport of(String command, String source, String model, Pipeline pipeline, long rows,
+                                   long[] severityCounts, long anomalies, LabelledMetrics metrics,
+                                   Map<String, ColumnProfile> dataProfile, Map<String, ?> timings) {
         Map<String, Double> ms = new LinkedHashMap<>();
         timings.forEach((step, v) -> ms.put(step, ((Number) v).doubleValue()));
-        return new SummaryReport(VERSION, ProductVersion.get(), command, data.source(), model,
-                data.pipeline().detector().type(), s.rows(), SeverityCounts.of(s), anomalies,
-                s.rows() == 0 ? 0.0 : (double) anomalies / s.rows(), Thresholds.of(data.pipeline().calibration()),
-                data.labels() == null ? null : LabelledMetrics.of(s.score(), s.isAnomaly(), data.labels()),
-                warnings(data.pipeline().trainingSummary()), data.pipeline().config().toMap(),
-                data.pipeline().trainingSummary(), DataProfile.of(data.frame()), ms);
+        return new SummaryReport(VERSION, ProductVersion.get(), command, source, model,
+                pipeline.detector().type(), Math.toIntExact(rows), SeverityCounts.of(severityCounts), anomalies,
+                rows == 0 ? 0.0 : (double) anomalies / rows, Thresholds.of(pipeline.calibration()),
+                metrics, warnings(pipeline.trainingSummary()), pipeline.config().toMap(),
+                pipeline.trainingSummary(), dataProfile, ms);
+    }
+
+    /** This report with other timings (the report is built before its own writing is timed). */
+    public SummaryReport withTimings(Map<String, ?> timings) {
+        Map<String, Double> ms = new LinkedHashMap<>();
+        timings.forEach((step, v) -> ms.put(step, ((Number) v).doubleValue()));
+        return new SummaryReport(reportVersion, productVersion, command, input, model, detector, rows, severityCounts,
+                anomalies, anomalyRate, thresholds, metrics, warnings, config, training, dataProfile, ms);
     }
 
     /** Training's warnings (a dropped column, a column that gives the label away, ...), as the training summary keeps them. */

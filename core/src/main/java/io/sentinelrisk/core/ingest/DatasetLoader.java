@@ -35,9 +35,7 @@ public final class DatasetLoader {
      */
     public static Dataset load(Path input, SentinelConfig config, Path labelsFile, boolean labelColumnSet, Schema expected) {
         String labelColumn = config.labelColumn();
-        CsvOptions options = new CsvOptions(delimiter(config.delimiter()), config.columnTypes(), expected);
-        options = LabelReader.labelColumnAsText(options, labelColumn);
-        CsvTable table = CsvReader.readTable(input, options);
+        CsvTable table = CsvReader.readTable(input, options(config, expected));
         Frame frame = table.frame();
         boolean hasLabelColumn = frame.schema().indexOf(labelColumn) >= 0;
         int[] labels = null;
@@ -63,6 +61,12 @@ public final class DatasetLoader {
             lines[r] = table.rowLines()[r];
         }
         return new Dataset(table.file(), frame, labels, lines);
+    }
+
+    /** How the data is read: the config's delimiter and types, the model's types, the label column as text. */
+    static CsvOptions options(SentinelConfig config, Schema expected) {
+        CsvOptions options = new CsvOptions(delimiter(config.delimiter()), config.columnTypes(), expected);
+        return LabelReader.labelColumnAsText(options, config.labelColumn());
     }
 
     private static Character delimiter(String text) {

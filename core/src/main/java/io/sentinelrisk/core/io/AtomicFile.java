@@ -96,6 +96,95 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * An output written as the data streams by: bytes go to a temp file beside a regular file
+     * (or, for standard output, a device or a FIFO, to a private temp file whose bytes are copied
+     * there at the end), which {@link #commit} puts in place. Closing without a commit deletes
+     * the temp file and leaves the target untouched, so an error in the middle of the input
+     * leaves no half-written output.
+     */
+    public static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final OutputTarget where;
+        private final Path tmp;
+        private final OutputStream out;
+        private boolean done;
+
+        private Pending(Path target, OutputTarget where, Path tmp, OutputStream out) {
+            this.target = target;
+            this.where = where;
+            this.tmp = tmp;
+            this.out = out;
+        }
+
+        /** Where to write the content (buffered). */
+        public OutputStream stream() {
+            return out;
+        }
+
+        /** Flushes, closes and puts the content in place. */
+        public void commit() {
+            if (done) {
+                throw new IllegalStateException("already committed or discarded: " + target);
+            }
+            done = true;
+            try {
+                out.close();
+                if (where instanceof OutputTarget.RegularFile f) {
+                    keepPermissions(tmp, f.path());
+                    try {
+                        Files.move(tmp, f.path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tmp, f.path(), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } else {
+                    write(target, o -> Files.copy(tmp, o));
+                }
+            } catch (IOException e) {
+                throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
+            } finally {
+                TempFiles.discard(tmp);
+            }
+        }
+
+        /** Discards the content unless committed. */
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the content is being thrown away
+            } finally {
+                TempFiles.discard(tmp);
+            }
+        }
+    }
+
+    /** Starts writing {@code target} as the data streams by; see {@link Pending}. */
+    public static Pending open(Path target) {
+        OutputTarget where = OutputTarget.of(target);
+        Path tmp = null;
+        try {
+            if (where instanceof OutputTarget.RegularFile f) {
+                Files.createDirectories(f.path().getParent());
+                tmp = TempFiles.create(f.path());
+            } else {
+                tmp = Files.createTempFile("sentinel-output", ".tmp");
+                TempFiles.track(tmp);
+            }
+            return new Pending(target, where, tmp, new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+        } catch (IOException e) {
+            if (tmp != null) {
+                TempFiles.discard(tmp);
+            }
+            throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }

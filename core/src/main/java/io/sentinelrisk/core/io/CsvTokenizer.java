@@ -32,22 +32,124 @@ final class CsvTokenizer {
     private final int limit;
     private final byte delim;
     private final String file;
+    /** False when more input follows {@code limit} (a window of a stream): a row cut there is not complete. */
+    private final boolean eof;
     private int pos;
     private int line;
 
-    private CsvTokenizer(InputBytes input, byte delimiter) {
+    /**
+     * Thrown when a window of a stream ends inside a row (or a line break): the rows before it
+     * are complete, the rest waits for more input. Preallocated, without a stack trace.
+     */
+    static final class NeedMore extends RuntimeException {
+        static final NeedMore INSTANCE = new NeedMore();
+
+        private NeedMore() {
+            super("need more input", null, false, false);
+        }
+    }
+
+    private CsvTokenizer(InputBytes input, byte delimiter, boolean eof, int firstLine) {
         this.input = input;
         this.b = input.bytes();
         this.limit = input.limit();
         this.delim = delimiter;
         this.delimWord = ONES * (delimiter & 0xFF);
         this.file = input.file();
+        this.eof = eof;
         this.pos = input.start();
-        this.line = 1;
+        this.line = firstLine;
     }
 
     static CsvTokens tokenize(InputBytes input, byte delimiter) {
-        return new CsvTokenizer(input, delimiter).run();
+        return new CsvTokenizer(input, delimiter, true, 1).run();
+    }
+
+    /** The header of a stream's first window, and where the data rows start. */
+    record Header(String[] names, int end, int nextLine) {
+    }
+
+    /**
+     * Reads the header row at the start of a window (blank lines before it skipped); throws
+     * {@link NeedMore} when the window ends inside it and {@code eof} is false.
+     */
+    static Header header(InputBytes window, byte delimiter, boolean eof) {
+        CsvTokenizer t = new CsvTokenizer(window, delimiter, eof, 1);
+        t.skipBlankLines();
+        if (t.pos >= t.limit && !eof) {
+            throw NeedMore.INSTANCE;
+        }
+        String[] names = t.readHeader();
+        return new Header(names, t.pos, t.line);
+    }
+
+    /** Complete rows at the start of a window, and where the next block starts. */
+    record Block(CsvTokens tokens, int end, int nextLine) {
+    }
+
+    /**
+     * Splits at most {@code maxRows} complete rows off the start of a window, into the given
+     * arrays (reused from block to block, each at least {@code maxRows} long). Rows cut by the
+     * window's end are left for the next window unless {@code eof}; a window too short for one
+     * row gives a block of 0 rows.
+     */
+    static Block block(InputBytes window, byte delimiter, boolean eof, int firstLine, String[] header, int maxRows,
+                       int[] rowStarts, int[] rowLines, int[][] ends) {
+        CsvTokenizer t = new CsvTokenizer(window, delimiter, eof, firstLine);
+        int cols = header.length;
+        int rows = 0;
+        int end = t.pos;
+        int endLine = t.line;
+        try {
+            while (rows < maxRows) {
+                t.skipBlankLines();
+                if (t.pos >= t.limit) {
+                    if (eof) {
+                        end = t.pos;
+                        endLine = t.line;
+                    }
+                    break;
+                }
+                t.row(rows, cols, rowStarts, rowLines, ends);
+                rows++;
+                end = t.pos;
+                endLine = t.line;
+            }
+        } catch (NeedMore more) {
+            // the rows before the cut stand; the cut one is read again from the next window
+        }
+        return new Block(new CsvTokens(window, delimiter, header, rows, rowStarts, rowLines, ends), end, endLine);
+    }
+
+    /** Reads data row {@code r} at {@code pos} into the arrays; a ragged row is an error. */
+    private void row(int r, int cols, int[] rowStarts, int[] rowLines, int[][] ends) {
+        rowStarts[r] = pos;
+        int rowLine = line;
+        rowLines[r] = rowLine;
+        int col = 0;
+        while (true) {
+            scanField(col);
+            if (col < cols) {
+                ends[col][r] = pos;
+            }
+            col++;
+            if (pos >= limit) {
+                if (!eof) {
+                    throw NeedMore.INSTANCE;
+                }
+                break;
+            }
+            byte c = b[pos++];
+            if (c != delim) {
+                endLine(c);
+                break;
+            }
+        }
+        if (col != cols) {
+            throw new InputException(InputLocation.line(file, rowLine), "line " + rowLine + " has " + col
+                + (col == 1 ? " field" : " fields") + ", the header has " + cols
+                + (col > cols ? "; quote values that contain the delimiter (" + Messages.delimiterName(delim) + ")" : ""));
+        }
     }
 
     private CsvTokens run() {
@@ -79,30 +181,7 @@ final class CsvTokenizer {
                     ends[c] = Arrays.copyOf(ends[c], capacity);
                 }
             }
-            rowStarts[rows] = pos;
-            int rowLine = line;
-            rowLines[rows] = rowLine;
-            int col = 0;
-            while (true) {
-                scanField(col);
-                if (col < cols) {
-                    ends[col][rows] = pos;
-                }
-                col++;
-                if (pos >= limit) {
-                    break;
-                }
-                byte c = b[pos++];
-                if (c != delim) {
-                    endLine(c);
-                    break;
-                }
-            }
-            if (col != cols) {
-                throw new InputException(InputLocation.line(file, rowLine), "line " + rowLine + " has " + col
-                    + (col == 1 ? " field" : " fields") + ", the header has " + cols
-                    + (col > cols ? "; quote values that contain the delimiter (" + Messages.delimiterName(delim) + ")" : ""));
-            }
+            row(rows, cols, rowStarts, rowLines, ends);
             rows++;
         }
         return new CsvTokens(input, delim, header, rows, rowStarts, rowLines, ends);
@@ -116,6 +195,9 @@ final class CsvTokenizer {
             scanField(names.size());
             names.add(FieldText.decode(b, start, pos, delim));
             if (pos >= limit) {
+                if (!eof) {
+                    throw NeedMore.INSTANCE;
+                }
                 break;
             }
             byte c = b[pos++];
@@ -151,6 +233,9 @@ final class CsvTokenizer {
         if (i < limit && b[i] == '"') {
             pos = scanQuoted(i, col);
             return;
+        }
+        if (i >= limit && !eof) {
+            throw NeedMore.INSTANCE;   // only padding so far: the field may yet turn out quoted
         }
         i = pos;
         while (true) {
@@ -194,11 +279,17 @@ final class CsvTokenizer {
         int i = open + 1;
         while (true) {
             if (i >= limit) {
+                if (!eof) {
+                    throw NeedMore.INSTANCE;
+                }
                 throw new InputException(new InputLocation(file, startLine, col + 1),
                     "the quoted field that starts here is never closed; add the closing quote (\") or double quotes inside it (\"\")");
             }
             byte c = b[i];
             if (c == '"') {
+                if (i + 1 >= limit && !eof) {
+                    throw NeedMore.INSTANCE;   // a doubled quote may be cut in two
+                }
                 if (i + 1 < limit && b[i + 1] == '"') {
                     i += 2;
                     continue;
@@ -223,6 +314,9 @@ final class CsvTokenizer {
         while (i < limit && isPad(b[i])) {
             i++;
         }
+        if (i >= limit && !eof) {
+            throw NeedMore.INSTANCE;
+        }
         if (i < limit) {
             byte c = b[i];
             if (c != delim && c != '\n' && c != '\r') {
@@ -237,6 +331,9 @@ final class CsvTokenizer {
 
     private int utf8(int i, int col) {
         int next = Utf8.next(b, i, limit);
+        if (next == Utf8.INVALID && !eof && i + 4 > limit) {
+            throw NeedMore.INSTANCE;   // a character cut by the window's end
+        }
         if (next == Utf8.INVALID) {
             throw new InputException(new InputLocation(file, line, col + 1), String.format(
                 "invalid UTF-8 (byte 0x%02X) in field %d; the file must be UTF-8: re-save it as UTF-8", b[i] & 0xFF, col + 1));
@@ -246,6 +343,9 @@ final class CsvTokenizer {
 
     /** Called after the line-break byte {@code c} at {@code pos - 1} was consumed. */
     private void endLine(byte c) {
+        if (c == '\r' && pos >= limit && !eof) {
+            throw NeedMore.INSTANCE;   // a CR LF cut in two
+        }
         if (c == '\r' && pos < limit && b[pos] == '\n') {
             pos++;
         }

@@ -5,80 +5,216 @@ import io.sentinelrisk.core.data.Frame;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Writes CSV rows, quoting a field (RFC 4180) only when it holds the delimiter, a quote, a line
- * break or leading/trailing spaces. Lines end with \n.
+ * break or leading/trailing spaces. Lines end with \n; text is UTF-8.
+ *
+ * <p>Fields go straight into a byte buffer: ASCII text is copied char by char while it is checked
+ * for quoting, and numbers are written digit by digit ({@link #number}, {@link #fixed2}), so a
+ * numeric row costs no string formatting through general-purpose formatters. Doubles are written
+ * as {@link Double#toString(double)} writes them: the shortest decimal that reads back as the same
+ * double.
  */
 public final class CsvWriter {
-    private final Writer out;
-    private final char delimiter;
+    private static final int BUFFER = 1 << 16;
+    /** Room kept free for one number (a double's text is at most 24 chars). */
+    private static final int NUMBER_ROOM = 32;
+
+    private final OutputStream out;
+    private final byte delimiter;
+    private final char delimiterChar;
+    private final byte[] buf = new byte[BUFFER];
+    private int pos;
 
     public CsvWriter(OutputStream out, char delimiter) {
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        this.delimiter = delimiter;
+        this.out = out;
+        this.delimiterChar = delimiter;
+        // a delimiter outside ASCII is written as its UTF-8 bytes by writeDelimiter
+        this.delimiter = delimiter < 0x80 ? (byte) delimiter : 0;
     }
 
     /** Writes one row. */
     public void writeRow(String... fields) {
-        try {
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    out.write(delimiter);
-                }
-                writeField(fields[i]);
-            }
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int i = 0; i < fields.length; i++) {
+            field(fields[i], i == 0);
         }
+        endRow();
     }
 
     /** Starts a row field by field: call {@link #field} for each, then {@link #endRow}. */
     public CsvWriter field(String value, boolean first) {
-        try {
-            if (!first) {
-                out.write(delimiter);
-            }
-            writeField(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!first) {
+            writeDelimiter();
+        }
+        if (value != null) {
+            text(value);
         }
         return this;
     }
 
-    public void endRow() {
-        try {
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A number as {@link io.sentinelrisk.core.data.Column.Numeric#text} shows it: empty when NaN,
+     * whole numbers below 1e15 without a fraction, others as {@link Double#toString(double)}.
+     */
+    public CsvWriter number(double v, boolean first) {
+        if (!first) {
+            writeDelimiter();
         }
+        if (Double.isNaN(v)) {
+            return this;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            writeLong((long) v);
+        } else {
+            writeDouble(v);
+        }
+        return this;
+    }
+
+    /** A double as {@link Double#toString(double)} writes it (shortest round trip; NaN as "NaN"). */
+    public CsvWriter shortest(double v, boolean first) {
+        if (!first) {
+            writeDelimiter();
+        }
+        writeDouble(v);
+        return this;
+    }
+
+    private void writeDouble(double v) {
+        room(NUMBER_ROOM);
+        int end = Shortest.write(v, buf, pos);
+        if (end < 0) {
+            ascii(Double.toString(v));
+        } else {
+            pos = end;
+        }
+    }
+
+    /** The same text as {@code String.format(Locale.ROOT, "%.2f", v)}, without the formatter. */
+    public CsvWriter fixed2(double v, boolean first) {
+        if (!first) {
+            writeDelimiter();
+        }
+        room(NUMBER_ROOM);
+        pos = Fixed2.write(v, buf, pos);
+        return this;
+    }
+
+    public void endRow() {
+        room(1);
+        buf[pos++] = '\n';
     }
 
     public void flush() {
         try {
+            if (pos > 0) {
+                out.write(buf, 0, pos);
+                pos = 0;
+            }
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void writeField(String s) throws IOException {
-        if (s == null) {
+    private void writeDelimiter() {
+        if (delimiter != 0) {
+            room(1);
+            buf[pos++] = delimiter;
+        } else {
+            utf8(String.valueOf(delimiterChar));
+        }
+    }
+
+    /** Text as it is (no quoting): used for numbers, which are ASCII. */
+    private void ascii(String s) {
+        int n = s.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            buf[pos++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void writeLong(long v) {
+        room(NUMBER_ROOM);
+        if (v < 0) {
+            buf[pos++] = '-';
+            if (v == Long.MIN_VALUE) {
+                ascii(Long.toString(v).substring(1));
+                return;
+            }
+            v = -v;
+        }
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int end = pos + digits;
+        for (int i = end - 1; i >= pos; i--) {
+            buf[i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        pos = end;
+    }
+
+    /**
+     * A text field: copied byte by byte while it is ASCII and needs no quotes (the common case);
+     * otherwise quoted and/or encoded as UTF-8 (unpaired surrogates as '?', as the JDK's encoder does).
+     */
+    private void text(String s) {
+        int n = s.length();
+        if (n == 0) {
             return;
         }
-        if (needsQuotes(s)) {
-            out.write('"');
-            out.write(s.replace("\"", "\"\""));
-            out.write('"');
-        } else {
-            out.write(s);
+        boolean quote = s.charAt(0) == ' ' || s.charAt(n - 1) == ' ';
+        if (!quote && n <= BUFFER / 4) {
+            room(n);
+            int start = pos;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80 || c == delimiterChar || c == '"' || c == '\n' || c == '\r') {
+                    pos = start;
+                    slowText(s);
+                    return;
+                }
+                buf[pos++] = (byte) c;
+            }
+            return;
         }
+        slowText(s);
+    }
+
+    private void slowText(String s) {
+        if (needsQuotes(s)) {
+            room(1);
+            buf[pos++] = '"';
+            utf8(s.replace("\"", "\"\""));
+            room(1);
+            buf[pos++] = '"';
+        } else {
+            utf8(s);
+        }
+    }
+
+    private void utf8(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length > buf.length - pos) {
+            drain();
+            if (b.length > buf.length) {
+                try {
+                    out.write(b);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return;
+            }
+        }
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
     }
 
     private boolean needsQuotes(String s) {
@@ -90,11 +226,30 @@ public final class CsvWriter {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
+            if (c == delimiterChar || c == '"' || c == '\n' || c == '\r') {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Makes room for {@code n} more bytes, writing the buffer out when it is too full (n ≤ buffer size or n is a long ASCII text). */
+    private void room(int n) {
+        if (n > buf.length - pos) {
+            drain();
+            if (n > buf.length) {
+                throw new IllegalStateException("field of " + n + " bytes is longer than the buffer");
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            out.write(buf, 0, pos);
+            pos = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes a whole frame (header + rows) to {@code target}, atomically; booleans as true/false. */
@@ -111,5 +266,132 @@ public final class CsvWriter {
             }
             w.flush();
         });
+    }
+
+    /**
+     * {@link Double#toString(double)}'s text for the doubles that data files hold most: plain
+     * notation (1e-3 ≤ |v| < 1e7) with at most 15 significant digits. Such a double is m / 10^k
+     * with k as large as 15 digits allow, when that division gives it back exactly (m and 10^k
+     * are exact doubles and the division is correctly rounded, so the decimal reads back as v);
+     * with trailing zeros dropped it is the shortest decimal that does, and with at most 15 digits
+     * no other decimal of that length reads back as v: the one Double.toString writes. Other
+     * doubles (17 digits, very small or large) return -1.
+     */
+    static final class Shortest {
+        private static final double[] POW10 = new double[18];   // 10^17 is an exact double
+        private static final long[] LPOW10 = new long[18];
+
+        static {
+            long p = 1;
+            for (int i = 0; i < POW10.length; i++) {
+                POW10[i] = p;
+                LPOW10[i] = p;
+                p *= 10;
+            }
+        }
+
+        private Shortest() {
+        }
+
+        static int write(double v, byte[] buf, int pos) {
+            double a = Math.abs(v);
+            if (!(a >= 1e-3 && a < 1e7)) {
+                return -1;
+            }
+            int intDigits = a < 1 ? 0 : a < 10 ? 1 : a < 100 ? 2 : a < 1e3 ? 3 : a < 1e4 ? 4 : a < 1e5 ? 5 : a < 1e6 ? 6 : 7;
+            // leading zeros after the point do not count as significant digits
+            int zeros = a >= 0.1 || a < 1e-3 ? 0 : a >= 0.01 ? 1 : 2;
+            int k = Math.min(15 - intDigits + zeros, POW10.length - 1);
+            long m = Math.round(a * POW10[k]);
+            if (m / POW10[k] != a) {
+                return -1;   // needs more than 15 digits (a computed score, say)
+            }
+            // a * 10^k is within 0.2 of the integer m, so any shorter decimal that reads back as
+            // a is m with trailing zeros dropped: drop them
+            while (k > 1 && m % 10 == 0) {
+                m /= 10;
+                k--;
+            }
+            if (v < 0) {
+                buf[pos++] = '-';
+            }
+            pos = digits(m / LPOW10[k], 0, buf, pos);
+            buf[pos++] = '.';
+            return digits(m % LPOW10[k], k, buf, pos);
+        }
+
+        /** The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}. */
+        private static int digits(long x, int width, byte[] buf, int pos) {
+            int n = 1;
+            for (long t = x; t >= 10; t /= 10) {
+                n++;
+            }
+            n = Math.max(n, width);
+            int end = pos + n;
+            for (int i = end - 1; i >= pos; i--) {
+                buf[i] = (byte) ('0' + (int) (x % 10));
+                x /= 10;
+            }
+            return end;
+        }
+    }
+
+    /**
+     * {@code %.2f} of {@link java.util.Formatter} without the formatter. The Formatter rounds the
+     * shortest decimal of the double half-up; multiplying by 100 and rounding gives the same digits
+     * whenever the scaled value is not within rounding error of a tie (…5 in the third decimal),
+     * which is nearly always; the rare near-tie, a non-finite value or a very large one goes through
+     * String.format itself, so the text is the same in every case.
+     */
+    static final class Fixed2 {
+        private static final double LIMIT = 1e9;
+        /**
+         * In hundredths: far above the error of v * 100 below LIMIT (an ulp of 1e11 is 1.5e-5) and
+         * of the shortest decimal (half an ulp of v), far below 0.5.
+         */
+        private static final double TIE_MARGIN = 1e-3;
+
+        private Fixed2() {
+        }
+
+        static int write(double v, byte[] buf, int pos) {
+            double a = Math.abs(v);
+            if (!(a < LIMIT)) {
+                return copy(String.format(Locale.ROOT, "%.2f", v), buf, pos);
+            }
+            double scaled = a * 100;
+            double floor = Math.floor(scaled);
+            double frac = scaled - floor;
+            if (Math.abs(frac - 0.5) < TIE_MARGIN) {
+                return copy(String.format(Locale.ROOT, "%.2f", v), buf, pos);
+            }
+            long cents = (long) floor + (frac > 0.5 ? 1 : 0);
+            if (v < 0 || (v == 0 && 1 / v < 0)) {
+                buf[pos++] = '-';
+            }
+            long whole = cents / 100;
+            int frac2 = (int) (cents % 100);
+            int digits = 1;
+            for (long t = whole; t >= 10; t /= 10) {
+                digits++;
+            }
+            int end = pos + digits;
+            for (int i = end - 1; i >= pos; i--) {
+                buf[i] = (byte) ('0' + (int) (whole % 10));
+                whole /= 10;
+            }
+            pos = end;
+            buf[pos++] = '.';
+            buf[pos++] = (byte) ('0' + frac2 / 10);
+            buf[pos++] = (byte) ('0' + frac2 % 10);
+            return pos;
+        }
+
+        private static int copy(String s, byte[] buf, int pos) {
+            for (int i = 0; i < s.length(); i++) {
+                buf[pos++] = (byte) s.charAt(i);
+            }
+            return pos;
+        }
     }
 }

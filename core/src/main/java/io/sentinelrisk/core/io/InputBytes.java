@@ -111,6 +111,16 @@ record InputBytes(String file, byte[] bytes, int start, int limit) {
     }
 
     private static InputException tooLarge(InputLocation where) {
-        return new InputException(where, "the file is larger than 2 GiB (uncompressed); split it into smaller files");
+        return new TooLarge(where);
+    }
+
+    /**
+     * The content does not fit in one array (2 GiB): {@link CsvReader} then reads the file block
+     * by block instead; other readers report it.
+     */
+    static final class TooLarge extends InputException {
+        TooLarge(InputLocation where) {
+            super(where, "the file is larger than 2 GiB (uncompressed); split it into smaller files");
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.sentinelrisk.core.detect.DetectorCatalog;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.autoencoder.AutoencoderFactory;
 import io.sentinelrisk.core.detect.ecod.EcodFactory;
+import io.sentinelrisk.core.detect.ensemble.AutoFactory;
 import io.sentinelrisk.core.detect.ensemble.EnsembleFactory;
 import io.sentinelrisk.core.detect.hbos.HbosFactory;
 import io.sentinelrisk.core.detect.iforest.IsolationForestFactory;
@@ -56,7 +57,8 @@ public final class Detectors {
                 new AutoencoderFactory(),
                 new RandomForestFactory(),
                 new XgboostFactory(),
-                new EnsembleFactory(this));
+                new EnsembleFactory(this),
+                new AutoFactory(this));
 
         @Override
         public List<DetectorFactory> all() {

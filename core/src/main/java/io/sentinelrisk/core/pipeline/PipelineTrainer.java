@@ -6,6 +6,7 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.FitReport;
 import io.sentinelrisk.core.detect.support.TrainingScores;
 import io.sentinelrisk.core.drift.ProfileTrainer;
 import io.sentinelrisk.core.drift.TrainingProfile;
@@ -135,6 +136,9 @@ public final class PipelineTrainer {
         dist.put("p99", Stats.quantileSorted(sorted, 0.99));
         dist.put("max", sorted[sorted.length - 1]);
         summary.put("training_scores", dist);
+        if (detector instanceof FitReport choice) {
+            summary.put("detector_choice", choice.fitReport());
+        }
         if (labels != null) {
             boolean[] predicted = new boolean[scores.length];
             for (int i = 0; i < scores.length; i++) {

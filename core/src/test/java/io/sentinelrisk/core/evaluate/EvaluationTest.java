@@ -310,7 +310,7 @@ class EvaluationTest {
     }
 
     /** A copy of {@code d} with column x set to {@code value} in the given rows. */
-    private static Dataset withX(Dataset d, int[] rows, double value) {
+    static Dataset withX(Dataset d, int[] rows, double value) {
         double[] x = ((Column.Numeric) d.frame().column("x")).values().clone();
         for (int r : rows) {
             x[r] = value;

@@ -35,6 +35,16 @@ final class CsvFiles {
         return p;
     }
 
+    static byte[] gzipBytes(byte[] content) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) {

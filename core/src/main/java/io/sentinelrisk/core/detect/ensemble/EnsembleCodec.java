@@ -65,7 +65,7 @@ final class EnsembleCodec {
             }
             double[] stats = r.readDoubles();
             byte[] part = r.readBytes();
-            if (type.equals(EnsembleFactory.TYPE) || !catalog.types().contains(type)) {
+            if (type.equals(EnsembleFactory.TYPE) || type.equals(AutoFactory.TYPE) || !catalog.types().contains(type)) {
                 throw r.corrupt("member " + (i + 1) + " has unknown type '" + type + "'");
             }
             if (kind == ScoreNormalizer.Kind.ROBUST_Z ? stats.length != 2 || !(stats[1] > 0) : stats.length < 1) {

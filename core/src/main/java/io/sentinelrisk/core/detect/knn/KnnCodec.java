@@ -3,7 +3,9 @@ package io.sentinelrisk.core.detect.knn;
 import io.sentinelrisk.core.codec.BinaryReader;
 import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.Metric;
+import io.sentinelrisk.core.detect.neighbors.NeighborCodecs;
 import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.error.InputException;
 
@@ -13,7 +15,8 @@ import io.sentinelrisk.core.error.InputException;
  */
 final class KnnCodec {
     static final String MAGIC = "KNND";
-    static final int VERSION = 1;
+    /** 2 added how duplicates were treated and each training row's point. */
+    static final int VERSION = 2;
 
     private KnnCodec() {
     }
@@ -27,6 +30,8 @@ final class KnnCodec {
                 .writeString(m.metric().configName())
                 .writeDoubles(m.points())
                 .writeDoubles(m.trainingScores())
+                .writeString(m.duplicates().configName())
+                .writeInts(m.rowOf() == null ? new int[0] : m.rowOf())
                 .toByteArray();
     }
 
@@ -44,12 +49,25 @@ final class KnnCodec {
         }
         double[] points = r.readDoubles();
         double[] scores = r.readDoubles();
+        Duplicates duplicates = Duplicates.KEEP;   // version 1 kept every copy
+        int[] rowOf = new int[0];
+        if (r.version() >= 2) {
+            try {
+                duplicates = Duplicates.byConfigName(r.readString());
+            } catch (IllegalArgumentException e) {
+                throw r.corrupt("unknown duplicates rule");
+            }
+            rowOf = r.readInts();
+        }
         r.expectEnd();
-        if (d < 1 || k < 1 || points.length % d != 0 || points.length / d != scores.length || scores.length <= k) {
+        int pointCount = d < 1 ? -1 : points.length / d;
+        if (d < 1 || k < 1 || points.length % d != 0 || pointCount <= k
+                || (rowOf.length == 0 ? pointCount != scores.length : rowOf.length != scores.length)
+                || !NeighborCodecs.validRowOf(rowOf, pointCount)) {
             throw r.corrupt("inconsistent sizes (features " + d + ", k " + k + ", " + points.length + " values, "
                     + scores.length + " scores)");
         }
-        NeighborIndex index = NeighborIndex.of(points, scores.length, d, metric);
-        return new KnnModel(index, points, k, method, scores);
+        NeighborIndex index = NeighborIndex.of(points, pointCount, d, metric);
+        return new KnnModel(index, points, k, method, scores, duplicates, rowOf.length == 0 ? null : rowOf);
     }
 }

@@ -5,6 +5,7 @@ import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 
 import java.util.List;
@@ -32,13 +33,17 @@ public final class KnnFactory implements DetectorFactory {
                 ParamSpec.ofInt("n_neighbors", KnnParams.DEFAULT_N_NEIGHBORS, "k: how many nearest training rows to look at (≥ 1)"),
                 ParamSpec.ofChoice("method", KnnParams.DEFAULT_METHOD.configName(), "largest: distance to the k-th neighbour; mean: mean of the k "
                         + "distances; median: their median", "largest", "mean", "median"),
-                ParamSpec.ofChoice("metric", KnnParams.DEFAULT_METRIC.configName(), "distance between prepared rows", "euclidean", "manhattan"));
+                ParamSpec.ofChoice("metric", KnnParams.DEFAULT_METRIC.configName(), "distance between prepared rows", "euclidean", "manhattan"),
+                ParamSpec.ofChoice("duplicates", KnnParams.DEFAULT_DUPLICATES.configName(), "distinct: copies of a training row are "
+                        + "one reference point, so a row's neighbours are k other distinct rows and every score is the "
+                        + "de-duplicated data's (the k-distinct-distance of the LOF paper); keep: every copy is a neighbour, "
+                        + "as PyOD (a row with k or more copies scores 0)", "distinct", "keep"));
     }
 
     @Override
     public KnnParams paramsOf(Params params) {
         return new KnnParams(params.getInt("n_neighbors"), KnnMethod.byConfigName(params.getString("method")),
-                Metric.byConfigName(params.getString("metric")));
+                Metric.byConfigName(params.getString("metric")), Duplicates.byConfigName(params.getString("duplicates")));
     }
 
     @Override

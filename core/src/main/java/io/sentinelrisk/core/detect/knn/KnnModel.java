@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.detect.knn;
 
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.NeighborModel;
 import io.sentinelrisk.core.detect.neighbors.NeighborQuery;
@@ -12,8 +13,9 @@ import io.sentinelrisk.core.detect.neighbors.NeighborQuery;
 public final class KnnModel extends NeighborModel {
     private final KnnMethod method;
 
-    KnnModel(NeighborIndex index, double[] points, int k, KnnMethod method, double[] trainingScores) {
-        super(index, points, k, trainingScores);
+    KnnModel(NeighborIndex index, double[] points, int k, KnnMethod method, double[] trainingScores, Duplicates duplicates,
+             int[] rowOf) {
+        super(index, points, k, trainingScores, duplicates, rowOf);
         this.method = method;
     }
 

@@ -2,6 +2,8 @@ package io.sentinelrisk.core.detect.knn;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorTrainer;
+import io.sentinelrisk.core.detect.neighbors.DistinctRows;
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.NeighborTable;
@@ -23,13 +25,21 @@ final class KnnTrainer implements DetectorTrainer {
         if (x.rows() <= k) {
             throw new InputException("knn: n_neighbors=" + k + " needs at least " + (k + 1) + " training rows, found " + x.rows());
         }
-        double[] points = x.data().clone();
-        NeighborIndex index = NeighborIndex.of(points, x.rows(), x.cols(), metric);
-        NeighborTable table = NeighborTable.ofReference(index, k, threads);
-        double[] trainingScores = new double[x.rows()];
-        for (int i = 0; i < x.rows(); i++) {
-            trainingScores[i] = method.combine(table.distances(), i * k, k);
+        boolean distinct = params.duplicates() == Duplicates.DISTINCT;
+        DistinctRows rows = distinct ? DistinctRows.of(x.data(), x.rows(), x.cols()) : null;
+        int n = distinct ? rows.count() : x.rows();
+        if (n <= k) {
+            throw new InputException("knn: n_neighbors=" + k + " needs at least " + (k + 1) + " distinct training rows, found "
+                    + n + " (duplicates: keep counts every copy)");
         }
-        return new KnnModel(index, points, k, method, trainingScores);
+        double[] points = distinct && !rows.allDistinct() ? rows.distinct() : x.data().clone();
+        NeighborIndex index = NeighborIndex.of(points, n, x.cols(), metric);
+        NeighborTable table = NeighborTable.ofReference(index, k, threads);
+        double[] pointScores = new double[n];
+        for (int i = 0; i < n; i++) {
+            pointScores[i] = method.combine(table.distances(), i * k, k);
+        }
+        double[] trainingScores = distinct ? rows.perRow(pointScores) : pointScores;
+        return new KnnModel(index, points, k, method, trainingScores, params.duplicates(), distinct ? rows.rowOf() : null);
     }
 }

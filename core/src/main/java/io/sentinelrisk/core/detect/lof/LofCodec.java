@@ -3,7 +3,9 @@ package io.sentinelrisk.core.detect.lof;
 import io.sentinelrisk.core.codec.BinaryReader;
 import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.Metric;
+import io.sentinelrisk.core.detect.neighbors.NeighborCodecs;
 import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.error.InputException;
 
@@ -13,7 +15,8 @@ import io.sentinelrisk.core.error.InputException;
  */
 final class LofCodec {
     static final String MAGIC = "LOFD";
-    static final int VERSION = 1;
+    /** 2 added how duplicates were treated and each training row's point. */
+    static final int VERSION = 2;
 
     private LofCodec() {
     }
@@ -28,6 +31,8 @@ final class LofCodec {
                 .writeDoubles(m.kDistance())
                 .writeDoubles(m.lrd())
                 .writeDoubles(m.trainingScores())
+                .writeString(m.duplicates().configName())
+                .writeInts(m.rowOf() == null ? new int[0] : m.rowOf())
                 .toByteArray();
     }
 
@@ -45,12 +50,24 @@ final class LofCodec {
         double[] kDistance = r.readDoubles();
         double[] lrd = r.readDoubles();
         double[] scores = r.readDoubles();
-        r.expectEnd();
-        int n = scores.length;
-        if (d < 1 || k < 1 || k >= n || points.length % d != 0 || points.length / d != n
-                || kDistance.length != n || lrd.length != n) {
-            throw r.corrupt("inconsistent sizes (features " + d + ", k " + k + ", " + n + " rows)");
+        Duplicates duplicates = Duplicates.KEEP;   // version 1 kept every copy
+        int[] rowOf = new int[0];
+        if (r.version() >= 2) {
+            try {
+                duplicates = Duplicates.byConfigName(r.readString());
+            } catch (IllegalArgumentException e) {
+                throw r.corrupt("unknown duplicates rule");
+            }
+            rowOf = r.readInts();
         }
-        return new LofModel(NeighborIndex.of(points, n, d, metric), points, k, kDistance, lrd, scores);
+        r.expectEnd();
+        int n = d < 1 ? -1 : points.length / d;
+        if (d < 1 || k < 1 || k >= n || points.length % d != 0 || kDistance.length != n || lrd.length != n
+                || (rowOf.length == 0 ? scores.length != n : rowOf.length != scores.length)
+                || !NeighborCodecs.validRowOf(rowOf, n)) {
+            throw r.corrupt("inconsistent sizes (features " + d + ", k " + k + ", " + n + " points, " + scores.length + " rows)");
+        }
+        return new LofModel(NeighborIndex.of(points, n, d, metric), points, k, kDistance, lrd, scores, duplicates,
+                rowOf.length == 0 ? null : rowOf);
     }
 }

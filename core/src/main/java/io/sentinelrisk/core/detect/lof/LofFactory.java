@@ -5,6 +5,7 @@ import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 
 import java.util.List;
@@ -32,12 +33,17 @@ public final class LofFactory implements DetectorFactory {
         return List.of(
                 ParamSpec.ofInt("n_neighbors", LofParams.DEFAULT_N_NEIGHBORS, "k: neighbourhood size (≥ 1); as scikit-learn, at most the number "
                         + "of training rows - 1 is used"),
-                ParamSpec.ofChoice("metric", LofParams.DEFAULT_METRIC.configName(), "distance between prepared rows", "euclidean", "manhattan"));
+                ParamSpec.ofChoice("metric", LofParams.DEFAULT_METRIC.configName(), "distance between prepared rows", "euclidean", "manhattan"),
+                ParamSpec.ofChoice("duplicates", LofParams.DEFAULT_DUPLICATES.configName(), "distinct: copies of a training row are "
+                        + "one reference point, so a row's neighbours are k other distinct rows and every score is the "
+                        + "de-duplicated data's (the k-distinct-distance of the LOF paper); keep: every copy is a neighbour, "
+                        + "as scikit-learn (a row with k or more copies has lrd 1e10)", "distinct", "keep"));
     }
 
     @Override
     public LofParams paramsOf(Params params) {
-        return new LofParams(params.getInt("n_neighbors"), Metric.byConfigName(params.getString("metric")));
+        return new LofParams(params.getInt("n_neighbors"), Metric.byConfigName(params.getString("metric")),
+                Duplicates.byConfigName(params.getString("duplicates")));
     }
 
     @Override

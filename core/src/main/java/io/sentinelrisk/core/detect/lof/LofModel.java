@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.detect.lof;
 
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.NeighborModel;
 import io.sentinelrisk.core.detect.neighbors.NeighborQuery;
@@ -16,8 +17,9 @@ public final class LofModel extends NeighborModel {
     private final double[] kDistance;
     private final double[] lrd;
 
-    LofModel(NeighborIndex index, double[] points, int k, double[] kDistance, double[] lrd, double[] trainingScores) {
-        super(index, points, k, trainingScores);
+    LofModel(NeighborIndex index, double[] points, int k, double[] kDistance, double[] lrd, double[] trainingScores,
+             Duplicates duplicates, int[] rowOf) {
+        super(index, points, k, trainingScores, duplicates, rowOf);
         this.kDistance = kDistance;
         this.lrd = lrd;
     }

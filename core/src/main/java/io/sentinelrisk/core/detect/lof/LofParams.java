@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.detect.lof;
 
 import io.sentinelrisk.core.detect.DetectorParams;
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 import io.sentinelrisk.core.detect.support.ParamChecks;
 
@@ -11,15 +12,19 @@ import java.util.Objects;
  *
  * @param nNeighbors {@code n_neighbors}: k, ≥ 1; at most the training rows - 1 are used (default {@value #DEFAULT_N_NEIGHBORS})
  * @param metric     {@code metric}: euclidean or manhattan (default euclidean)
+ * @param duplicates {@code duplicates}: distinct (copies of a training row are one reference point,
+ *                   the default) or keep (every copy is a neighbour, as scikit-learn)
  */
-public record LofParams(int nNeighbors, Metric metric) implements DetectorParams {
+public record LofParams(int nNeighbors, Metric metric, Duplicates duplicates) implements DetectorParams {
     public static final int DEFAULT_N_NEIGHBORS = 20;
     public static final Metric DEFAULT_METRIC = Metric.EUCLIDEAN;
+    public static final Duplicates DEFAULT_DUPLICATES = Duplicates.DISTINCT;
 
-    public static final LofParams DEFAULTS = new LofParams(DEFAULT_N_NEIGHBORS, DEFAULT_METRIC);
+    public static final LofParams DEFAULTS = new LofParams(DEFAULT_N_NEIGHBORS, DEFAULT_METRIC, DEFAULT_DUPLICATES);
 
     public LofParams {
         ParamChecks.intAtLeast(LofFactory.TYPE, "n_neighbors", nNeighbors, 1);
         Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(duplicates, "duplicates");
     }
 }

@@ -2,6 +2,8 @@ package io.sentinelrisk.core.detect.lof;
 
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorTrainer;
+import io.sentinelrisk.core.detect.neighbors.DistinctRows;
+import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.Metric;
 import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.NeighborTable;
@@ -19,12 +21,18 @@ final class LofTrainer implements DetectorTrainer {
     public LofModel fit(Matrix x, int[] labels, int threads) {
         int requestedK = params.nNeighbors();
         Metric metric = params.metric();
-        int n = x.rows();
+        if (x.rows() < 2) {
+            throw new InputException("lof: needs at least 2 training rows, found " + x.rows());
+        }
+        boolean distinct = params.duplicates() == Duplicates.DISTINCT;
+        DistinctRows rows = distinct ? DistinctRows.of(x.data(), x.rows(), x.cols()) : null;
+        int n = distinct ? rows.count() : x.rows();
         if (n < 2) {
-            throw new InputException("lof: needs at least 2 training rows, found " + n);
+            throw new InputException("lof: needs at least 2 distinct training rows, found " + n
+                    + " (duplicates: keep counts every copy)");
         }
         int k = Math.max(1, Math.min(requestedK, n - 1));
-        double[] points = x.data().clone();
+        double[] points = distinct && !rows.allDistinct() ? rows.distinct() : x.data().clone();
         NeighborIndex index = NeighborIndex.of(points, n, x.cols(), metric);
         NeighborTable table = NeighborTable.ofReference(index, k, threads);
         double[] kDistance = new double[n];
@@ -35,10 +43,12 @@ final class LofTrainer implements DetectorTrainer {
         for (int i = 0; i < n; i++) {
             lrd[i] = LofModel.reachDensity(table.distances(), table.indices(), i * k, k, kDistance);
         }
-        double[] trainingScores = new double[n];
+        double[] pointScores = new double[n];
         for (int i = 0; i < n; i++) {
-            trainingScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i]);
+            pointScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i]);
         }
-        return new LofModel(index, points, k, kDistance, lrd, trainingScores);
+        double[] trainingScores = distinct ? rows.perRow(pointScores) : pointScores;
+        return new LofModel(index, points, k, kDistance, lrd, trainingScores, params.duplicates(),
+                distinct ? rows.rowOf() : null);
     }
 }

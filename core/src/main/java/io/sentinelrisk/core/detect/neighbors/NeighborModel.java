@@ -16,13 +16,41 @@ public abstract class NeighborModel implements FittedDetector, TrainingScores.Le
     private final int k;
     private final NeighborIndex index;
     private final double[] trainingScores;
+    private final Duplicates duplicates;
+    private final int[] rowOf;
 
-    /** {@code index} must be built over {@code points}, which nobody may modify afterwards. */
-    protected NeighborModel(NeighborIndex index, double[] points, int k, double[] trainingScores) {
+    /**
+     * {@code index} must be built over {@code points}, which nobody may modify afterwards.
+     *
+     * @param trainingScores one per training row
+     * @param duplicates     how copies of training rows were treated
+     * @param rowOf          with {@link Duplicates#DISTINCT} and copies in the training rows: the
+     *                       point (distinct row) of every training row; null when the points are
+     *                       the training rows themselves
+     */
+    protected NeighborModel(NeighborIndex index, double[] points, int k, double[] trainingScores, Duplicates duplicates,
+                            int[] rowOf) {
         this.points = points;
         this.k = k;
         this.index = index;
         this.trainingScores = trainingScores;
+        this.duplicates = duplicates;
+        this.rowOf = rowOf;
+    }
+
+    /** How copies of training rows were treated. */
+    public final Duplicates duplicates() {
+        return duplicates;
+    }
+
+    /** A copy of the point of every training row, or null when the points are the training rows. */
+    public final int[] rowOf() {
+        return rowOf == null ? null : rowOf.clone();
+    }
+
+    /** How many reference points (distinct training rows with {@link Duplicates#DISTINCT}). */
+    public final int pointCount() {
+        return index.size();
     }
 
     /** The score of a row whose k nearest training rows are {@code neighbors}' (nearest first). */
@@ -42,7 +70,7 @@ public abstract class NeighborModel implements FittedDetector, TrainingScores.Le
         return index.metric();
     }
 
-    /** A copy of the training rows, row-major. */
+    /** A copy of the reference points (the training rows, or their distinct rows), row-major. */
     public final double[] points() {
         return points.clone();
     }
@@ -68,7 +96,9 @@ public abstract class NeighborModel implements FittedDetector, TrainingScores.Le
 
     @Override
     public final void scoreTrainingRows(Matrix trainingRows, double[] out, int threads) {
-        TrainingScores.requireFittedRows(trainingRows, points, featureCount());
+        if (trainingRows.cols() != featureCount() || !DistinctRows.sameRows(trainingRows.data(), featureCount(), points, rowOf)) {
+            throw new IllegalArgumentException("these are not the rows the model was fitted on");
+        }
         System.arraycopy(trainingScores, 0, out, 0, trainingScores.length);
     }
 }

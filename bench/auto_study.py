@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Study of unsupervised combination rules for the `auto` detector, on the member scores that
+ScoreDump wrote (one folder: <set>.<protocol>.train.csv / .test.csv). Every rule sees only the
+fitted rows' scores (no labels) to normalise, weigh and select; labels only measure it.
+Chooses the rule by leave-one-dataset-out: for each held-out set, the rule with the best mean
+ROC AUC over the other sets (both protocols) is scored on the held-out set.
+
+  python3 bench/auto_study.py DUMP_DIR [--protocols unsupervised,semi]
+"""
+import sys, os, itertools, glob
+import numpy as np
+
+def auc(s, y):
+    # ROC AUC with ties counted half (Mann-Whitney)
+    order = np.argsort(s, kind="mergesort")
+    s2 = s[order]
+    ranks = np.empty(len(s))
+    i = 0
+    n = len(s)
+    # average ranks for ties
+    from scipy.stats import rankdata
+    r = rankdata(s)
+    pos = y == 1
+    n1 = pos.sum(); n0 = n - n1
+    return (r[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
+
+def load(d, name, proto):
+    tr = np.genfromtxt(os.path.join(d, f"{name}.{proto}.train.csv"), delimiter=",", names=True)
+    te = np.genfromtxt(os.path.join(d, f"{name}.{proto}.test.csv"), delimiter=",", names=True)
+    members = [m for m in tr.dtype.names]
+    T = np.column_stack([tr[m] for m in members])
+    S = np.column_stack([te[m] for m in members])
+    y = te["label"].astype(int)
+    return members, T, S, y
+
+# ---- normalisers: fitted on the training scores of one member, applied to any scores
+def norm_robust(t, s):
+    med = np.median(t); mad = 1.4826 * np.median(np.abs(t - med))
+    if not mad > 0:
+        mad = 1.2533 * np.mean(np.abs(t - med)) or 1.0
+    return (s - med) / mad
+
+def norm_ecdf(t, s):
+    ts = np.sort(t)
+    return np.searchsorted(ts, s, side="right") / len(ts)
+
+def norm_tail(t, s):
+    # -log of the right-tail probability under the training scores' ECDF (with +1 smoothing)
+    ts = np.sort(t)
+    above = len(ts) - np.searchsorted(ts, s, side="right")
+    return -np.log((above + 1) / (len(ts) + 1))
+
+def norm_zclip(t, s):
+    z = norm_robust(t, s)
+    return np.maximum(z, 0)
+
+NORMS = {"robust_z": norm_robust, "ecdf": norm_ecdf, "tail": norm_tail}
+
+def spearman(a, b):
+    from scipy.stats import rankdata
+    if len(a) > 20000:   # a seeded subsample, as the detector does
+        idx = np.random.default_rng(0).choice(len(a), 20000, replace=False)
+        a = a[idx]; b = b[idx]
+    ra = rankdata(a); rb = rankdata(b)
+    ra -= ra.mean(); rb -= rb.mean()
+    den = np.sqrt((ra * ra).sum() * (rb * rb).sum())
+    return float((ra * rb).sum() / den) if den > 0 else 0.0
+
+# ---- combination rules over normalised train (Zt) and test (Zs) matrices
+def comb_avg(Zt, Zs):
+    return Zs.mean(1)
+
+def comb_max(Zt, Zs):
+    return Zs.max(1)
+
+def comb_median(Zt, Zs):
+    return np.median(Zs, 1)
+
+def weights_consensus(Zt, power=1.0, floor=0.0):
+    cons = Zt.mean(1)
+    w = np.array([max(floor, spearman(Zt[:, m], cons)) for m in range(Zt.shape[1])]) ** power
+    return w
+
+def comb_consensus(Zt, Zs, power=1.0):
+    w = weights_consensus(Zt, power)
+    if w.sum() <= 0:
+        return Zs.mean(1)
+    return Zs @ w / w.sum()
+
+def comb_loo_consensus(Zt, Zs, thr=0.0):
+    # keep members whose correlation with the mean of the OTHER members exceeds thr
+    M = Zt.shape[1]
+    keep = []
+    for m in range(M):
+        others = np.delete(Zt, m, 1).mean(1)
+        if spearman(Zt[:, m], others) > thr:
+            keep.append(m)
+    if not keep:
+        keep = list(range(M))
+    return Zs[:, keep].mean(1)
+
+def comb_pseudo(Zt, Zs, top=0.05):
+    # pseudo labels from the consensus (top fraction = anomalies, bottom half = normal); each
+    # member weighted by its AUC on them minus 0.5
+    cons = Zt.mean(1)
+    n = len(cons)
+    order = np.argsort(cons)
+    k = max(1, int(top * n))
+    idx = np.concatenate([order[: n // 2], order[-k:]])
+    y = np.concatenate([np.zeros(n // 2), np.ones(k)]).astype(int)
+    w = np.array([max(0.0, auc(Zt[idx, m], y) - 0.5) for m in range(Zt.shape[1])])
+    if w.sum() <= 0:
+        return Zs.mean(1)
+    return Zs @ w / w.sum()
+
+def comb_greedy(Zt, Zs, thr=0.0):
+    # SELECT-like: start with the member closest to the consensus, add members while they raise
+    # the correlation of the ensemble with the consensus target
+    cons = Zt.mean(1)
+    M = Zt.shape[1]
+    corr = [spearman(Zt[:, m], cons) for m in range(M)]
+    order = list(np.argsort(corr)[::-1])
+    chosen = [order[0]]
+    best = spearman(Zt[:, chosen].mean(1), cons)
+    for m in order[1:]:
+        c = spearman(Zt[:, chosen + [m]].mean(1), cons)
+        if c > best + thr:
+            chosen.append(m); best = c
+    return Zs[:, chosen].mean(1)
+
+def comb_loo_sel_max(Zt, Zs, thr=0.3):
+    M = Zt.shape[1]
+    keep = [m for m in range(M) if spearman(Zt[:, m], np.delete(Zt, m, 1).mean(1)) > thr]
+    if not keep:
+        keep = list(range(M))
+    return Zs[:, keep].max(1)
+
+COMBS = {
+    "avg": comb_avg, "max": comb_max,
+    "consensus": comb_consensus, "consensus2": lambda a, b: comb_consensus(a, b, 2.0),
+    "consensus4": lambda a, b: comb_consensus(a, b, 4.0),
+    "loo_sel0": comb_loo_consensus, "loo_sel3": lambda a, b: comb_loo_consensus(a, b, 0.3),
+    "loo_sel5": lambda a, b: comb_loo_consensus(a, b, 0.5),
+    "loo_sel3_max": comb_loo_sel_max, "loo_sel5_max": lambda a, b: comb_loo_sel_max(a, b, 0.5),
+}
+
+def main():
+    d = sys.argv[1]
+    protos = ["unsupervised", "semi", "adbench"]
+    for i, a in enumerate(sys.argv):
+        if a == "--protocols":
+            protos = sys.argv[i + 1].split(",")
+    names = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(d, "*.train.csv"))})
+    names = [n for n in names if all(os.path.exists(os.path.join(d, f"{n}.{p}.test.csv")) for p in protos)]
+    data = {(n, p): load(d, n, p) for n in names for p in protos}
+    members = data[(names[0], protos[0])][0]
+    pools = {
+        "default3": ["iforest", "ecod", "knn"],
+        "all": members,
+        "core5": ["iforest", "hbos", "ecod", "knn", "lof"],
+        "i_e_k_h_km": ["iforest", "ecod", "knn", "hbos", "knn_mean20"],
+        "i_e_k_h_km_o": ["iforest", "ecod", "knn", "hbos", "knn_mean20", "ocsvm"],
+        "i_e_k_h": ["iforest", "ecod", "knn", "hbos"],
+        "i_e_k_km": ["iforest", "ecod", "knn", "knn_mean20"],
+        "i_h_e_km_l50": ["iforest", "hbos", "ecod", "knn_mean20", "lof50"],
+    }
+    # single detectors
+    results = {}   # rule -> {(name, proto): auc}
+    for m in members:
+        results["single:" + m] = {k: auc(v[3 - 1 + 0][:, members.index(m)] if False else v[2][:, members.index(m)], v[3]) for k, v in data.items()}
+    for (pn, pool), (nn, nf), (cn, cf) in itertools.product(pools.items(), NORMS.items(), COMBS.items()):
+        idx = [members.index(m) for m in pool]
+        rule = f"{pn}|{nn}|{cn}"
+        res = {}
+        for k, (mem, T, S, y) in data.items():
+            Zt = np.column_stack([nf(T[:, j], T[:, j]) for j in idx])
+            Zs = np.column_stack([nf(T[:, j], S[:, j]) for j in idx])
+            res[k] = auc(cf(Zt, Zs), y)
+        results[rule] = res
+    def mean(rule, sets, ps):
+        return float(np.mean([results[rule][(n, p)] for n in sets for p in ps]))
+    # in-sample table
+    print("protocols:", protos, "datasets:", names)
+    singles = [r for r in results if r.startswith("single:")]
+    for p in protos:
+        best_per = np.mean([max(results[s][(n, p)] for s in singles) for n in names])
+        print(f"\n[{p}] per-dataset best single mean {best_per:.4f}")
+        for s in singles:
+            print(f"  {s:28s} {mean(s, names, [p]):.4f}")
+    ranked = sorted(results, key=lambda r: -mean(r, names, protos))
+    print("\nTop rules in-sample (mean over protocols):")
+    for r in ranked[:25]:
+        print(f"  {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos) + f"  all={mean(r, names, protos):.4f}")
+    for r in ["default3|robust_z|avg"]:
+        print(f"  current default {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos))
+    # leave one dataset out
+    print("\nLeave-one-dataset-out (rule chosen on the other sets, both protocols):")
+    lodo = {p: [] for p in protos}
+    for held in names:
+        rest = [n for n in names if n != held]
+        cands = [r for r in results if not r.startswith("single:")]
+        best = max(cands, key=lambda r: mean(r, rest, protos))
+        for p in protos:
+            lodo[p].append(results[best][(held, p)])
+        print(f"  held out {held:12s} chose {best:40s} " + " ".join(f"{p}={results[best][(held, p)]:.4f}" for p in protos))
+    for p in protos:
+        print(f"  LODO estimate [{p}] {np.mean(lodo[p]):.4f}")
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+package io.sentinelrisk.bench.detect;
+
+import io.sentinelrisk.core.config.Params;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorFactory;
+import io.sentinelrisk.core.detect.FitReport;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.support.TrainingScores;
+import io.sentinelrisk.core.evaluate.EvaluationProtocol;
+import io.sentinelrisk.core.evaluate.Split;
+import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.metrics.RankingMetrics;
+import io.sentinelrisk.core.pipeline.Detectors;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * ROC AUC of every unsupervised detector at its defaults, the default ensemble and {@code auto},
+ * on every labelled CSV of a folder under the three protocols of {@code sentinel evaluate}
+ * ({@link EvaluationProtocol}): unsupervised (fit on every row, measure the fit-time scores),
+ * semi-supervised (80% stratified training part, normal rows only; tested on every other row),
+ * adbench (70% stratified training part, anomalies left in; tested on the other 30%). Features
+ * are standardised on the fitted rows, as the prepare stage does. Split and detector seeds
+ * 1..seeds; the AUC is the mean over them.
+ *
+ * <pre>
+ * bench/accuracy.sh [--seeds 1] [--threads 2] [--include-gz] [--only a,b] [--protocols unsupervised,semi-supervised,adbench]
+ *                   [--out docs/accuracy.md]
+ * </pre>
+ * Prints the tables; with {@code --out}, replaces the section between the protocol markers of that file.
+ */
+public final class ProtocolAccuracy {
+    static final String BEGIN = "<!-- protocol-tables:begin -->";
+    static final String END = "<!-- protocol-tables:end -->";
+    private static final List<String> SINGLES = List.of("iforest", "hbos", "ecod", "knn", "lof", "ocsvm", "autoencoder");
+    private static final List<String> COMBINED = List.of("ensemble", "auto");
+
+    public static void main(String[] args) throws Exception {
+        Path datasets = Path.of("../shared/datasets");
+        Path out = null;
+        int seeds = 1;
+        int threads = 2;
+        boolean gz = false;
+        Set<String> only = null;
+        List<EvaluationProtocol> protocols = List.of(EvaluationProtocol.values());
+        // the command as a user types it (bench/accuracy.sh passes --datasets itself)
+        List<String> shown = new ArrayList<>(List.of(args));
+        int at = shown.indexOf("--datasets");
+        if (at >= 0 && at + 1 < shown.size() && shown.get(at + 1).equals("../shared/datasets")) {
+            shown.subList(at, at + 2).clear();
+        }
+        String command = "bench/accuracy.sh " + String.join(" ", shown);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--datasets" -> datasets = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--include-gz" -> gz = true;
+                case "--only" -> only = Set.of(args[++i].split(","));
+                case "--protocols" -> protocols = Stream.of(args[++i].split(",")).map(EvaluationProtocol::byConfigName).toList();
+                default -> {
+                    System.err.println("accuracy: unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        boolean includeGz = gz;
+        List<Path> files;
+        try (Stream<Path> s = Files.list(datasets)) {
+            files = s.filter(p -> p.toString().endsWith(".csv") || (includeGz && p.toString().endsWith(".csv.gz")))
+                    .sorted().toList();
+        }
+        List<String> detectors = new ArrayList<>(SINGLES);
+        detectors.addAll(COMBINED);
+        StringBuilder md = new StringBuilder();
+        md.append(BEGIN).append('\n');
+        md.append(String.format(Locale.ROOT, "Made by `%s` (split and detector seeds 1..%d, mean ROC AUC over them; "
+                + "features standardised on the fitted rows; every detector at its defaults).%n%n", command.strip(), seeds));
+        List<String> choices = new ArrayList<>();
+        for (EvaluationProtocol protocol : protocols) {
+            Map<String, double[]> auc = new LinkedHashMap<>();
+            List<String> names = new ArrayList<>();
+            for (Path file : files) {
+                NumericCsv data = NumericCsv.read(file);
+                if (only != null && !only.contains(data.name())) {
+                    continue;
+                }
+                names.add(data.name());
+                double[] row = new double[detectors.size()];
+                for (int s = 1; s <= seeds; s++) {
+                    Rows rows = rows(protocol, data.labels(), s);
+                    Matrix[] xs = ScoreDump.standardise(data.x().selectRows(rows.fitted), data.x().selectRows(rows.tested));
+                    int[] y = new int[rows.tested.length];
+                    for (int i = 0; i < y.length; i++) {
+                        y[i] = data.labels()[rows.tested[i]];
+                    }
+                    for (int d = 0; d < detectors.size(); d++) {
+                        long t0 = System.nanoTime();
+                        DetectorFactory f = Detectors.byType(detectors.get(d));
+                        FittedDetector model = f.trainer(Params.defaults(f.params()), s).fit(xs[0], null, threads);
+                        double[] scores;
+                        if (protocol == EvaluationProtocol.UNSUPERVISED) {
+                            scores = TrainingScores.of(model, xs[0], threads);
+                        } else {
+                            scores = new double[rows.tested.length];
+                            model.score(xs[1], scores, threads);
+                        }
+                        double a = RankingMetrics.rocAuc(scores, y);
+                        row[d] += a / seeds;
+                        if (model instanceof FitReport r && s == 1) {
+                            choices.add(protocol.configName() + " " + data.name() + ": " + describe(r.fitReport()));
+                        }
+                        System.err.printf(Locale.ROOT, "%s %s seed %d %s auc %.4f (%.1f s)%n", protocol.configName(),
+                                data.name(), s, detectors.get(d), a, (System.nanoTime() - t0) / 1e9);
+                    }
+                }
+                auc.put(data.name(), row);
+            }
+            md.append(table(protocol, detectors, names, auc));
+        }
+        md.append("<details><summary>Which candidates <code>auto</code> kept (seed 1)</summary>\n\n");
+        for (String c : choices) {
+            md.append("- ").append(c).append('\n');
+        }
+        md.append("\n</details>\n").append(END).append('\n');
+        System.out.println(md);
+        if (out != null) {
+            String old = Files.exists(out) ? Files.readString(out) : "";
+            int b = old.indexOf(BEGIN);
+            int e = old.indexOf(END);
+            String next = b >= 0 && e > b ? old.substring(0, b) + md.toString().strip() + old.substring(e + END.length())
+                    : old + "\n" + md;
+            AtomicFile.writeString(out, next);
+            System.err.println("wrote " + out);
+        }
+    }
+
+    private static String describe(Map<String, Object> report) {
+        StringBuilder b = new StringBuilder();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cands = (List<Map<String, Object>>) report.get("candidates");
+        for (Map<String, Object> c : cands) {
+            b.append(String.format(Locale.ROOT, "%s%s %.2f", b.isEmpty() ? "" : ", ",
+                    Boolean.TRUE.equals(c.get("chosen")) ? c.get("member") : "~~" + c.get("member") + "~~",
+                    ((Number) c.get("agreement")).doubleValue()));
+        }
+        return b.toString();
+    }
+
+    private record Rows(int[] fitted, int[] tested) {
+    }
+
+    static Rows rows(EvaluationProtocol protocol, int[] labels, long seed) {
+        int[] all = IntStream.range(0, labels.length).toArray();
+        return switch (protocol) {
+            case UNSUPERVISED -> new Rows(all, all);
+            case ADBENCH -> {
+                Split s = Split.stratified(labels, EvaluationProtocol.ADBENCH_TRAIN_FRACTION, seed);
+                yield new Rows(s.train(), s.test());
+            }
+            case SEMI_SUPERVISED -> {
+                Split s = Split.stratified(labels, 0.8, seed);
+                int[] tested = IntStream.concat(java.util.Arrays.stream(s.test()),
+                        java.util.Arrays.stream(Split.withLabel(s.train(), labels, 1))).sorted().toArray();
+                yield new Rows(Split.withLabel(s.train(), labels, 0), tested);
+            }
+        };
+    }
+
+    private static String table(EvaluationProtocol protocol, List<String> detectors, List<String> names,
+                                Map<String, double[]> auc) {
+        StringBuilder md = new StringBuilder();
+        md.append("#### `--protocol ").append(protocol.configName()).append("`: ROC AUC\n\n| dataset |");
+        for (String d : detectors) {
+            md.append(' ').append(d).append(" |");
+        }
+        md.append(" best single |\n|---|");
+        md.append("--:|".repeat(detectors.size() + 1)).append('\n');
+        double[] mean = new double[detectors.size()];
+        double bestMean = 0;
+        for (String n : names) {
+            double[] r = auc.get(n);
+            md.append("| ").append(n).append(" |");
+            double best = 0;
+            for (int d = 0; d < r.length; d++) {
+                md.append(String.format(Locale.ROOT, " %.4f |", r[d]));
+                mean[d] += r[d] / names.size();
+                if (d < SINGLES.size()) {
+                    best = Math.max(best, r[d]);
+                }
+            }
+            bestMean += best / names.size();
+            md.append(String.format(Locale.ROOT, " %.4f |%n", best));
+        }
+        md.append("| **mean** |");
+        for (double m : mean) {
+            md.append(String.format(Locale.ROOT, " **%.4f** |", m));
+        }
+        md.append(String.format(Locale.ROOT, " **%.4f** |%n%n", bestMean));
+        double bestSingle = 0;
+        String bestName = "";
+        for (int d = 0; d < SINGLES.size(); d++) {
+            if (mean[d] > bestSingle) {
+                bestSingle = mean[d];
+                bestName = SINGLES.get(d);
+            }
+        }
+        for (String c : COMBINED) {
+            double m = mean[detectors.indexOf(c)];
+            double gap = bestMean - bestSingle;
+            md.append(String.format(Locale.ROOT, "%s: %.4f, %s the best single detector (%s, %.4f) by %.4f; closes %.0f%% of the "
+                            + "gap to the per-dataset best (%.4f).%n", c, m, m > bestSingle ? "above" : "BELOW", bestName,
+                    bestSingle, Math.abs(m - bestSingle), gap > 0 ? 100 * (m - bestSingle) / gap : 0, bestMean));
+        }
+        md.append('\n');
+        return md.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package io.sentinelrisk.core.detect.ensemble;
+
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
+import io.sentinelrisk.core.detect.FittedDetector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a fitted {@code auto} is stored: every candidate's label, agreement and whether it was kept,
+ * the threshold and normalisation, then the kept members as an ensemble part.
+ */
+final class AutoCodec {
+    static final String MAGIC = "AUTO";
+    static final int VERSION = 1;
+
+    private final EnsembleCodec ensemble;
+
+    AutoCodec(EnsembleCodec ensemble) {
+        this.ensemble = ensemble;
+    }
+
+    byte[] encode(FittedDetector model) {
+        AutoModel m = (AutoModel) model;
+        BinaryWriter w = new BinaryWriter(MAGIC, VERSION)
+                .writeString(m.normalization())
+                .writeDouble(m.minAgreement())
+                .writeInt(m.candidates().size());
+        for (AutoModel.Candidate c : m.candidates()) {
+            w.writeString(c.member()).writeDouble(c.agreement()).writeInt(c.chosen() ? 1 : 0);
+        }
+        return w.writeBytes(ensemble.encode(m.kept())).toByteArray();
+    }
+
+    AutoModel decode(byte[] bytes, String partName) {
+        BinaryReader r = new BinaryReader(bytes, partName, MAGIC, VERSION);
+        String normalization = r.readString();
+        double minAgreement = r.readDouble();
+        int count = r.readInt();
+        if (count < 2 || count > 1000) {
+            throw r.corrupt("expected at least two candidates, found " + count);
+        }
+        List<AutoModel.Candidate> candidates = new ArrayList<>();
+        int chosen = 0;
+        for (int i = 0; i < count; i++) {
+            String member = r.readString();
+            double agreement = r.readDouble();
+            int flag = r.readInt();
+            if (flag != 0 && flag != 1) {
+                throw r.corrupt("candidate " + (i + 1) + " has a bad kept flag");
+            }
+            chosen += flag;
+            candidates.add(new AutoModel.Candidate(member, agreement, flag == 1));
+        }
+        EnsembleModel kept = ensemble.decode(r.readBytes(), partName + "#kept");
+        r.expectEnd();
+        if (kept.members().size() != chosen) {
+            throw r.corrupt(chosen + " candidates marked kept but " + kept.members().size() + " members stored");
+        }
+        return new AutoModel(kept, candidates, minAgreement, normalization);
+    }
+}

@@ -1,0 +1,126 @@
+package io.sentinelrisk.core.detect.ensemble;
+
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.FitReport;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.support.TrainingScores;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A fitted {@code auto}: the members it kept, combined as an ensemble, and the record of every
+ * candidate's agreement and whether it was kept. Only the kept members are stored.
+ */
+public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneOut, FitReport {
+
+    /** One candidate: how it was configured, how much it agreed with the others, whether it was kept. */
+    public record Candidate(String member, double agreement, boolean chosen) {
+    }
+
+    private final EnsembleModel kept;
+    private final List<Candidate> candidates;
+    private final double minAgreement;
+    private final String normalization;
+
+    AutoModel(EnsembleModel kept, List<Candidate> candidates, double minAgreement, String normalization) {
+        this.kept = kept;
+        this.candidates = List.copyOf(candidates);
+        this.minAgreement = minAgreement;
+        this.normalization = normalization;
+    }
+
+    @Override
+    public String type() {
+        return AutoFactory.TYPE;
+    }
+
+    @Override
+    public int featureCount() {
+        return kept.featureCount();
+    }
+
+    /** The kept members as an ensemble. */
+    public EnsembleModel kept() {
+        return kept;
+    }
+
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    public double minAgreement() {
+        return minAgreement;
+    }
+
+    String normalization() {
+        return normalization;
+    }
+
+    @Override
+    public double score(double[] row) {
+        return kept.score(row);
+    }
+
+    @Override
+    public void score(Matrix x, double[] out, int threads) {
+        kept.score(x, out, threads);
+    }
+
+    @Override
+    public void scoreTrainingRows(Matrix trainingRows, double[] out, int threads) {
+        kept.scoreTrainingRows(trainingRows, out, threads);
+    }
+
+    @Override
+    public Map<String, Object> fitReport() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("detector", AutoFactory.TYPE);
+        out.put("normalization", normalization);
+        out.put("combination", kept.combination().configName());
+        out.put("min_agreement", minAgreement);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("member", c.member());
+            m.put("agreement", c.agreement());
+            m.put("chosen", c.chosen());
+            m.put("why", why(c));
+            list.add(m);
+        }
+        out.put("candidates", list);
+        return out;
+    }
+
+    private String why(Candidate c) {
+        String a = String.format(Locale.ROOT, "%.3f", c.agreement());
+        String t = String.format(Locale.ROOT, "%.3f", minAgreement);
+        if (c.chosen()) {
+            return c.agreement() > minAgreement ? "agreement " + a + " > min_agreement " + t
+                    : "no candidate reached min_agreement " + t + ": all kept";
+        }
+        return "agreement " + a + " ≤ min_agreement " + t + ": ranks the rows unlike the other candidates";
+    }
+
+    /** One line for the log: which members were kept and which dropped. */
+    public String describe() {
+        StringBuilder b = new StringBuilder("auto kept");
+        for (Candidate c : candidates) {
+            if (c.chosen()) {
+                b.append(String.format(Locale.ROOT, " %s (%.2f)", c.member(), c.agreement()));
+            }
+        }
+        boolean dropped = false;
+        for (Candidate c : candidates) {
+            if (!c.chosen()) {
+                b.append(dropped ? "," : "; dropped").append(String.format(Locale.ROOT, " %s (%.2f)", c.member(), c.agreement()));
+                dropped = true;
+            }
+        }
+        return b.append(String.format(Locale.ROOT, "; agreement with the other candidates, kept above %.2f", minAgreement))
+                .toString();
+    }
+}

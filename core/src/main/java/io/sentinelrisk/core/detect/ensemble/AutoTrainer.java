@@ -1,0 +1,96 @@
+package io.sentinelrisk.core.detect.ensemble;
+
+import io.sentinelrisk.core.config.Params;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorTrainer;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.support.Seeds;
+import io.sentinelrisk.core.detect.support.TrainingScores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits every candidate (candidate i with a seed derived from the pipeline's seed and i),
+ * normalises its training scores, measures each candidate's agreement with the others
+ * ({@link Agreement}) and keeps those above {@code min_agreement} (all, when none is).
+ */
+final class AutoTrainer implements DetectorTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoTrainer.class);
+
+    private final AutoParams params;
+    private final long seed;
+    private final List<DetectorTrainer> trainers;
+
+    AutoTrainer(AutoParams params, long seed) {
+        this.params = params;
+        this.seed = seed;
+        List<DetectorTrainer> trainers = new ArrayList<>();
+        for (int i = 0; i < params.members().size(); i++) {
+            EnsembleParams.Member m = params.members().get(i);
+            long memberSeed = Seeds.derive(seed, i);
+            trainers.add(EnsembleFactory.memberConfig(AutoFactory.TYPE, "member " + (i + 1) + " (" + m.factory().type() + ")",
+                    () -> m.factory().trainer(m.values(), memberSeed)));
+        }
+        this.trainers = List.copyOf(trainers);
+    }
+
+    @Override
+    public AutoModel fit(Matrix x, int[] labels, int threads) {
+        ScoreNormalizer.Kind kind = params.normalizerKind();
+        int count = trainers.size();
+        List<FittedDetector> fitted = new ArrayList<>();
+        List<ScoreNormalizer> normalizers = new ArrayList<>();
+        int[] rows = Agreement.sample(x.rows(), params.agreementSample(), Seeds.derive(seed, count));
+        double[][] z = new double[count][rows.length];
+        for (int c = 0; c < count; c++) {
+            FittedDetector m = trainers.get(c).fit(x, labels, threads);
+            double[] scores = TrainingScores.of(m, x, threads);
+            ScoreNormalizer n = ScoreNormalizer.fit(kind, scores);
+            fitted.add(m);
+            normalizers.add(n);
+            for (int i = 0; i < rows.length; i++) {
+                z[c][i] = n.apply(scores[rows[i]]);
+            }
+        }
+        double[] agreement = Agreement.leaveOneOut(z);
+        boolean any = false;
+        for (double a : agreement) {
+            any |= a > params.minAgreement();
+        }
+        List<FittedDetector> keptMembers = new ArrayList<>();
+        List<ScoreNormalizer> keptNormalizers = new ArrayList<>();
+        List<AutoModel.Candidate> candidates = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            boolean keep = !any || agreement[c] > params.minAgreement();
+            if (keep) {
+                keptMembers.add(fitted.get(c));
+                keptNormalizers.add(normalizers.get(c));
+            }
+            candidates.add(new AutoModel.Candidate(label(params.members().get(c)), agreement[c], keep));
+        }
+        double[] weights = new double[keptMembers.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        EnsembleModel kept = new EnsembleModel(keptMembers, keptNormalizers, weights, params.combination());
+        AutoModel model = new AutoModel(kept, candidates, params.minAgreement(), params.normalization());
+        LOG.info(model.describe());
+        return model;
+    }
+
+    /** The member's type and the parameters that differ from its defaults, e.g. {@code knn(n_neighbors=20, method=mean)}. */
+    static String label(EnsembleParams.Member m) {
+        Map<String, Object> defaults = Params.defaults(m.factory().params()).asMap();
+        StringBuilder b = new StringBuilder(m.factory().type());
+        String sep = "(";
+        for (Map.Entry<String, Object> e : m.values().asMap().entrySet()) {
+            if (!java.util.Objects.equals(defaults.get(e.getKey()), e.getValue())) {
+                b.append(sep).append(e.getKey()).append('=').append(e.getValue());
+                sep = ", ";
+            }
+        }
+        return sep.equals(", ") ? b.append(')').toString() : b.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package io.sentinelrisk.core.export;
+
+import io.sentinelrisk.core.calibrate.Severity;
+import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.metrics.LabelledMetrics;
+import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.core.pipeline.ScoredBatch;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * What the summary report needs of an input scored block by block, gathered as the blocks go
+ * by: rows, counts per severity, anomalies and the data profile in bounded memory
+ * ({@link DataProfile.Accumulator}). With labels, the metrics (ROC AUC, average precision, ...)
+ * rank every record, so then each record's score, flag and label are kept: 13 bytes a row.
+ */
+public final class StreamedSummary {
+    private final DataProfile.Accumulator profile = new DataProfile.Accumulator();
+    private final long[] severity = new long[Severity.values().length];
+    private final boolean labelled;
+    private long rows;
+    private long anomalies;
+    private Frame shape;
+    private double[] scores = new double[0];
+    private boolean[] flags = new boolean[0];
+    private int[] labels = new int[0];
+
+    /**
+     * @param labelled whether the input has labels (a label column: every block brings its
+     *                 labels; a label file: {@link #labels} gives them at the end)
+     */
+    public StreamedSummary(boolean labelled) {
+        this.labelled = labelled;
+    }
+
+    /** Adds a scored block (in input order). */
+    public void add(ScoredData block) {
+        ScoredBatch s = block.scores();
+        long[] c = s.severityCounts();
+        for (int i = 0; i < c.length; i++) {
+            severity[i] += c[i];
+        }
+        anomalies += s.anomalyCount();
+        profile.add(block.frame());
+        if (shape == null) {
+            shape = block.frame().selectRows(new int[0]);
+        }
+        if (labelled) {
+            int at = (int) rows;
+            int n = s.rows();
+            int need = Math.addExact(at, n);
+            scores = grow(scores, need);
+            flags = grow(flags, need);
+            System.arraycopy(s.score(), 0, scores, at, n);
+            System.arraycopy(s.isAnomaly(), 0, flags, at, n);
+            if (block.labels() != null) {
+                labels = grow(labels, need);
+                System.arraycopy(block.labels(), 0, labels, at, n);
+            }
+        }
+        rows += s.rows();
+    }
+
+    /** Labels from a separate file, one per row added (read once the row count is known). */
+    public void labels(int[] all) {
+        if (!labelled || all.length != rows) {
+            throw new IllegalStateException(all.length + " labels for " + rows + " rows (labelled: " + labelled + ")");
+        }
+        labels = all;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** The report; {@code model} is the bundle's path. */
+    public SummaryReport report(String command, String source, String model, Pipeline pipeline, Map<String, ?> timings) {
+        LabelledMetrics metrics = null;
+        if (labelled && rows > 0) {
+            int n = (int) rows;
+            metrics = LabelledMetrics.of(Arrays.copyOf(scores, n), Arrays.copyOf(flags, n), Arrays.copyOf(labels, n));
+        }
+        return SummaryReport.of(command, source, model, pipeline, rows, severity.clone(), anomalies, metrics,
+                shape == null ? Map.of() : profile.result(shape), timings);
+    }
+
+    private static double[] grow(double[] a, int need) {
+        return a.length >= need ? a : Arrays.copyOf(a, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 16, a.length * 3L / 2)));
+    }
+
+    private static boolean[] grow(boolean[] a, int need) {
+        return a.length >= need ? a : Arrays.copyOf(a, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 16, a.length * 3L / 2)));
+    }
+
+    private static int[] grow(int[] a, int need) {
+        return a.length >= need ? a : Arrays.copyOf(a, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 16, a.length * 3L / 2)));
+    }
+}

@@ -1,0 +1,118 @@
+package io.sentinelrisk.core.detect.ensemble;
+
+import io.sentinelrisk.core.config.ConfigException;
+import io.sentinelrisk.core.config.Params;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorFactory;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.support.PlantedData;
+import io.sentinelrisk.core.detect.support.TrainingScores;
+import io.sentinelrisk.core.pipeline.Detectors;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code auto}: which candidates it keeps, why, and that the kept ones are what scores. */
+class AutoTest {
+    private static final DetectorFactory AUTO = Detectors.byType("auto");
+    private static final List<Map<String, Object>> DETERMINISTIC = List.of(
+            Map.of("type", "ecod"), Map.of("type", "hbos"), Map.of("type", "knn"), Map.of("type", "lof", "n_neighbors", 5));
+
+    private static AutoModel fit(Map<String, Object> raw, Matrix x) {
+        return (AutoModel) AUTO.trainer(Params.parse(raw, AUTO.params(), "test"), 4).fit(x, null, 2);
+    }
+
+    @Test
+    void agreementIsTheRankCorrelationWithTheOtherCandidatesMean() {
+        double[] a = {1, 2, 3, 4, 5, 6};
+        double[] b = {1.1, 2.3, 2.9, 4.2, 5.5, 6.1};
+        double[] reversed = {6, 5, 4, 3, 2, 1};
+        assertThat(Agreement.spearman(a, b)).isEqualTo(1.0);
+        assertThat(Agreement.spearman(a, reversed)).isEqualTo(-1.0);
+        assertThat(Agreement.spearman(a, new double[] {2, 2, 2, 2, 2, 2})).isZero();
+        assertThat(Agreement.ranks(new double[] {5, 1, 5, 3})).containsExactly(3.5, 1, 3.5, 2);
+        double[] agreement = Agreement.leaveOneOut(new double[][] {a, b, {1, 2, 3, 4, 6, 5}, reversed});
+        assertThat(agreement[3]).isNegative();
+        assertThat(agreement[0]).isGreaterThan(0.5);
+        assertThat(Agreement.sample(10, 20, 1)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(Agreement.sample(1000, 50, 1)).hasSize(50).isSorted().doesNotHaveDuplicates()
+                .isEqualTo(Agreement.sample(1000, 50, 1));
+    }
+
+    @Test
+    void keepsTheCandidatesAboveTheThresholdAndScoresLikeAnEnsembleOfThem() {
+        PlantedData d = PlantedData.generate(5, 600, 12, 4);
+        AutoModel all = fit(Map.of("members", DETERMINISTIC, "min_agreement", -1.0), d.x());
+        assertThat(all.candidates()).extracting(AutoModel.Candidate::member)
+                .containsExactly("ecod", "hbos", "knn", "lof(n_neighbors=5)");
+        assertThat(all.candidates()).allMatch(AutoModel.Candidate::chosen);
+        double[] agreements = all.candidates().stream().mapToDouble(AutoModel.Candidate::agreement).toArray();
+        double lowest = java.util.Arrays.stream(agreements).min().orElseThrow();
+        double highest = java.util.Arrays.stream(agreements).max().orElseThrow();
+        assertThat(highest).isGreaterThan(lowest);
+
+        double threshold = (lowest + highest) / 2;
+        AutoModel some = fit(Map.of("members", DETERMINISTIC, "min_agreement", threshold), d.x());
+        List<Map<String, Object>> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < agreements.length; i++) {
+            assertThat(some.candidates().get(i).agreement()).isEqualTo(agreements[i]);
+            assertThat(some.candidates().get(i).chosen()).isEqualTo(agreements[i] > threshold);
+            if (agreements[i] > threshold) {
+                kept.add(DETERMINISTIC.get(i));
+            }
+        }
+        assertThat(kept).isNotEmpty().hasSizeLessThan(DETERMINISTIC.size());
+        DetectorFactory ens = Detectors.byType("ensemble");
+        FittedDetector ensemble = ens.trainer(Params.parse(Map.of("members", kept, "combination", "max"), ens.params(), "t"), 4)
+                .fit(d.x(), null, 2);
+        PlantedData fresh = PlantedData.generate(6, 200, 5, 4);
+        double[] a = new double[205];
+        double[] b = new double[205];
+        some.score(fresh.x(), a, 2);
+        ensemble.score(fresh.x(), b, 1);
+        assertThat(a).containsExactly(b);
+        assertThat(TrainingScores.of(some, d.x(), 2)).containsExactly(TrainingScores.of(ensemble, d.x(), 2));
+
+        Map<String, Object> report = some.fitReport();
+        assertThat(report).containsEntry("detector", "auto").containsEntry("combination", "max");
+        assertThat(report.get("candidates").toString()).contains("ranks the rows unlike the other candidates")
+                .contains("> min_agreement");
+        assertThat(some.describe()).startsWith("auto kept").contains("dropped");
+
+        // nobody above the bar: all are kept, and the report says so
+        AutoModel none = fit(Map.of("members", DETERMINISTIC, "min_agreement", 0.999999), d.x());
+        assertThat(none.candidates()).allMatch(AutoModel.Candidate::chosen);
+        assertThat(none.fitReport().get("candidates").toString()).contains("all kept");
+    }
+
+    @Test
+    void bundlePartRoundTripsTheChoiceAndTheScores() {
+        PlantedData d = PlantedData.generate(7, 500, 10, 3);
+        AutoModel m = fit(Map.of(), d.x());
+        AutoModel back = (AutoModel) AUTO.decode(AUTO.encode(m), "detector.bin");
+        assertThat(back.candidates()).isEqualTo(m.candidates());
+        assertThat(back.fitReport()).isEqualTo(m.fitReport());
+        double[] a = new double[d.x().rows()];
+        double[] b = new double[d.x().rows()];
+        m.score(d.x(), a, 2);
+        back.score(d.x(), b, 2);
+        assertThat(b).containsExactly(a);
+        assertThat(PlantedData.rocAuc(TrainingScores.of(m, d.x(), 2), d.labels())).isCloseTo(1.0, within(0.01));
+    }
+
+    @Test
+    void refusesNestedCombinersAndTooFewCandidates() {
+        assertThatThrownBy(() -> AUTO.paramsOf(Params.parse(Map.of("members", List.of(Map.of("type", "ensemble"),
+                Map.of("type", "knn"))), AUTO.params(), "t"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("other than ensemble and auto");
+        assertThatThrownBy(() -> AUTO.paramsOf(Params.parse(Map.of("members", List.of(Map.of("type", "knn"))),
+                AUTO.params(), "t"))).isInstanceOf(ConfigException.class).hasMessageContaining("at least two");
+        assertThatThrownBy(() -> AUTO.paramsOf(Params.parse(Map.of("min_agreement", 1.0), AUTO.params(), "t")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("min_agreement");
+    }
+}

@@ -1,0 +1,142 @@
+package io.sentinelrisk.core.io;
+
+import io.sentinelrisk.core.data.Column;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The byte-level writer writes the same text as formatting through the JDK's formatters and writers. */
+class CsvWriterTest {
+    private static String written(char delimiter, java.util.function.Consumer<CsvWriter> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvWriter w = new CsvWriter(out, delimiter);
+        rows.accept(w);
+        w.flush();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fixed2IsStringFormatsTextForEveryKindOfValue() {
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 0.005, 0.015, 0.125, 0.135, 1.005, 2.675, 99.995,
+                100.0, -0.001, -0.005, -0.004, -1.235, 54.265, 0.994999999, 0.995, 1e9 - 0.005, 1e9, 1e12 + 0.5,
+                123456789.125, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 30_000; i++) {
+            values.add(random.nextDouble() * 100);                               // risks
+            values.add(Math.round(random.nextDouble() * 100_000) / 1000.0);     // three decimals: ties at the third
+            values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 12)));
+        }
+        String[] lines = written(',', w -> values.forEach(v -> w.fixed2(v, true).endRow())).split("\n");
+        assertThat(lines).hasSize(values.size());
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String expected = String.format(Locale.ROOT, "%.2f", values.get(i));
+            if (!lines[i].equals(expected)) {
+                wrong.add(values.get(i) + ": " + lines[i] + " instead of " + expected);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void numbersAreWrittenAsTheColumnShowsThemAndScoresAsDoubleToString() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] values = new double[100_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (i % 10) {
+                case 5 -> Double.parseDouble(String.format(Locale.ROOT, "%.6g", random.nextGaussian()));
+                case 6 -> Math.round(random.nextGaussian() * 1e6) / 1000.0;
+                case 7 -> Double.parseDouble(String.format(Locale.ROOT, "%." + random.nextInt(1, 16) + "g",
+                        (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-5, 9))));
+                case 8 -> random.nextInt(1, 10) * Math.pow(10, random.nextInt(-4, 8)) + random.nextInt(0, 3) * 1e-9;
+                case 0 -> random.nextInt(-1_000_000, 1_000_000);
+                case 1 -> random.nextGaussian() * 1e3;
+                case 2 -> Double.longBitsToDouble(random.nextLong());
+                case 3 -> i % 2 == 0 ? Double.NaN : 1e15 + i;
+                default -> new double[] {0.0, -0.0, Long.MIN_VALUE, -1e15 + 1, 999_999_999_999_999.0, 1e-300}[i % 6];
+            };
+        }
+        Column.Numeric column = new Column.Numeric("x", values);
+        String[] lines = written(';', w -> {
+            for (double v : values) {
+                w.number(v, true).shortest(v, false).endRow();
+            }
+        }).split("\n");
+        assertThat(lines).hasSize(values.length);
+        for (int i = 0; i < values.length; i++) {
+            assertThat(lines[i]).as("%s", values[i]).isEqualTo(column.text(i) + ";" + Double.toString(values[i]));
+        }
+    }
+
+    /** What the writer wrote before it wrote bytes itself: a BufferedWriter over UTF-8, quoting per RFC 4180. */
+    private static String reference(char delimiter, List<String> row) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        for (int i = 0; i < row.size(); i++) {
+            if (i > 0) {
+                w.write(delimiter);
+            }
+            String s = row.get(i);
+            if (s == null) {
+                continue;
+            }
+            boolean quote = !s.isEmpty() && (s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' '
+                    || s.chars().anyMatch(c -> c == delimiter || c == '"' || c == '\n' || c == '\r'));
+            w.write(quote ? '"' + s.replace("\"", "\"\"") + '"' : s);
+        }
+        w.write('\n');
+        w.flush();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void textIsQuotedAndEncodedAsBefore() throws IOException {
+        String longText = "x".repeat(100_000);
+        String longQuoted = "a,\"b\" ".repeat(30_000);
+        List<List<String>> rows = new ArrayList<>(List.of(
+                List.of("plain", "with,comma", "with \"quote\"", " lead", "trail ", "line\nbreak", "cr\rhere"),
+                List.of("", "é ü ß", "日本語", "emoji \uD83D\uDE00", "lone \uD800 surrogate", "tab\tinside"),
+                List.of(longText, longQuoted, "=formula", "-1", "x")));
+        rows.add(java.util.Arrays.asList(null, "after null", null));
+        for (char delimiter : new char[] {',', ';', '\t', '|', '§'}) {
+            for (List<String> row : rows) {
+                String expected = reference(delimiter, row);
+                String actual = written(delimiter, w -> {
+                    for (int i = 0; i < row.size(); i++) {
+                        w.field(row.get(i), i == 0);
+                    }
+                    w.endRow();
+                });
+                assertThat(actual).isEqualTo(expected);
+                assertThat(written(delimiter, w -> w.writeRow(row.toArray(new String[0])))).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void manyRowsCrossTheBufferIntact() {
+        StringBuilder expected = new StringBuilder();
+        String actual = written(',', w -> {
+            for (int r = 0; r < 20_000; r++) {
+                w.number(r, true).shortest(r / 7.0, false).fixed2(r / 3.0, false).field("row" + r, false).endRow();
+            }
+        });
+        for (int r = 0; r < 20_000; r++) {
+            expected.append(r).append(',').append(Double.toString(r / 7.0)).append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", r / 3.0)).append(",row").append(r).append('\n');
+        }
+        assertThat(actual).isEqualTo(expected.toString());
+    }
+}

@@ -1,0 +1,229 @@
+package io.sentinelrisk.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.sentinelrisk.server.api.Api;
+import io.sentinelrisk.server.error.ApiException;
+import io.sentinelrisk.server.api.ErrorBody;
+import io.sentinelrisk.server.api.JsonBodies;
+import io.sentinelrisk.server.api.RequestGate;
+import io.sentinelrisk.server.api.Route;
+import io.sentinelrisk.server.api.RouteTable;
+import io.sentinelrisk.server.auth.KeyStore;
+import io.sentinelrisk.server.auth.RateLimiter;
+import io.sentinelrisk.server.metrics.ServerMetrics;
+import io.sentinelrisk.server.scoring.EventIngest;
+import io.sentinelrisk.server.scoring.ModelRegistry;
+import io.sentinelrisk.server.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sentinel serve}: the REST API on Javalin (Jetty), the stores, the model registry and the
+ * metrics, wired together. {@link #start} opens and migrates the store, loads the champion and
+ * listens; {@link #stop} drains running requests, then stops Jetty and closes the store.
+ */
+public final class SentinelServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SentinelServer.class);
+    /** The Swagger UI webjar version (its files are served offline under /webjars). */
+    static final String SWAGGER_UI = "5.35.0";
+
+    private final ServerOptions options;
+    private final Database db;
+    private final ModelRegistry registry;
+    private final EventIngest ingest;
+    private final KeyStore keys;
+    private final ServerMetrics metrics;
+    private final RequestGate gate;
+    private final List<Route> routes;
+    private final Api api;
+    private final Javalin app;
+    private volatile boolean stopped;
+
+    private SentinelServer(ServerOptions options, Database db, ServerMetrics metrics) {
+        this.options = options;
+        this.db = db;
+        this.metrics = metrics;
+        this.keys = new KeyStore(db);
+        this.registry = new ModelRegistry(db, options.dataDir().resolve("tmp"), options.entityField(), options.timeField(),
+                m -> metrics.model(m.version()));
+        this.ingest = new EventIngest(db, metrics);
+        this.gate = new RequestGate(keys, new RateLimiter(options.rateLimit()), metrics);
+        this.api = new Api(db, registry, ingest, keys, metrics,
+                new Api.Limits(options.maxBodyBytes(), options.maxBundleBytes(), options.batchLimit()));
+        this.routes = RouteTable.v1(api);
+        byte[] openApi = openApiJson();
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = Math.max(options.maxBodyBytes(), options.maxBundleBytes());
+            config.http.defaultContentType = "application/json";
+            config.jetty.host = options.bind();
+            config.jetty.port = options.port();
+            config.staticFiles.enableWebjars();
+            if (!options.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    List<String> origins = options.corsOrigins();
+                    rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                }));
+            }
+            for (Route r : routes) {
+                config.routes.addHttpHandler(r.method(), r.path(), gate.wrap(r));
+            }
+            config.routes.addHttpHandler(HandlerType.GET, "/health", gate.wrap(new Route(HandlerType.GET, "/health", null,
+                    ctx -> JsonBodies.send(ctx, 200, Map.of("status", "ok")))));
+            config.routes.addHttpHandler(HandlerType.GET, "/ready", gate.wrap(new Route(HandlerType.GET, "/ready", null,
+                    this::ready)));
+            config.routes.addHttpHandler(HandlerType.GET, "/metrics", gate.wrap(new Route(HandlerType.GET, "/metrics", null,
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()))));
+            config.routes.addHttpHandler(HandlerType.GET, "/openapi.json", gate.wrap(new Route(HandlerType.GET, "/openapi.json", null,
+                    ctx -> ctx.contentType("application/json").result(openApi))));
+            config.routes.addHttpHandler(HandlerType.GET, "/docs", gate.wrap(new Route(HandlerType.GET, "/docs", null,
+                    ctx -> ctx.contentType("text/html; charset=utf-8").result(docsPage()))));
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(JsonBodies.ANSWERED) == null) {
+                    JsonBodies.send(ctx, 404, ErrorBody.of("not_found", "no route " + ctx.method() + " "
+                            + io.sentinelrisk.core.error.DisplayText.truncate(ctx.path()), null));
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.attribute(JsonBodies.ANSWERED) == null) {
+                    JsonBodies.send(ctx, 405, ErrorBody.of("method_not_allowed", "method " + ctx.method() + " is not allowed on "
+                            + io.sentinelrisk.core.error.DisplayText.truncate(ctx.path()), null));
+                }
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (e instanceof ApiException a) {
+                    JsonBodies.send(ctx, a.status(), ErrorBody.of(a.code(), a.getMessage(), a.field()));
+                    return;
+                }
+                if (e instanceof io.javalin.http.HttpResponseException h) {
+                    JsonBodies.send(ctx, h.getStatus(), ErrorBody.of(h.getStatus() == 413 ? "body_too_large" : "bad_request",
+                            h.getMessage(), null));
+                    return;
+                }
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                JsonBodies.send(ctx, 500, ErrorBody.of("internal_error", "the server failed on this request; it is logged", null));
+            });
+        });
+    }
+
+    /**
+     * Opens the store (migrating it), registers the model and starts listening. Problems with the
+     * options, the store or the bundle are InputExceptions (one line, exit 2 from the CLI).
+     */
+    public static SentinelServer start(ServerOptions options) {
+        LogSafety.capHeaderLoggers();
+        ServerMetrics metrics = new ServerMetrics();
+        Database db = Database.open(options.db(), options.dataDir(), options.dbSchema(), metrics::store);
+        SentinelServer server;
+        try {
+            server = new SentinelServer(options, db, metrics);
+            server.registry.start(options.model());
+            server.api.refreshPrecision();
+            server.app.start();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        LOG.info("serving model {} on http://{}:{} (store {})", server.registry.active().version(), options.bind(),
+                server.app.port(), db.display());
+        return server;
+    }
+
+    private void ready(Context ctx) {
+        boolean ok = !gate.draining() && registry.active() != null && db.ping();
+        JsonBodies.send(ctx, ok ? 200 : 503, Map.of("status", ok ? "ready" : "not_ready",
+                "model_version", registry.active() == null ? "" : registry.active().version()));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The routes under /v1 (with their roles), as registered. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Every HTTP route Jetty answers, as "METHOD path" (for the OpenAPI test). */
+    public List<String> registeredRoutes() {
+        List<String> out = new ArrayList<>();
+        for (var e : app.unsafe.internalRouter.allHttpHandlers()) {
+            out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+        }
+        return out;
+    }
+
+    public KeyStore keys() {
+        return keys;
+    }
+
+    public EventIngest ingest() {
+        return ingest;
+    }
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Graceful stop: new requests get 503 while running ones finish (up to 30 s), then Jetty stops and the store closes. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (!gate.drain(30_000)) {
+            LOG.warn("requests still running after 30 s; stopping anyway");
+        }
+        app.stop();
+        db.close();
+        LOG.info("stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The OpenAPI document (written as YAML in the resources, served as JSON). */
+    static byte[] openApiJson() {
+        try (InputStream in = SentinelServer.class.getResourceAsStream("/openapi.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.yaml is missing from the server jar");
+            }
+            JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+            return JsonBodies.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read openapi.yaml", e);
+        }
+    }
+
+    private static byte[] docsPage() {
+        String base = "/webjars/swagger-ui/" + SWAGGER_UI;
+        return ("""
+                <!doctype html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>SentinelRisk API</title>
+                <link rel="stylesheet" href="%1$s/swagger-ui.css"></head>
+                <body><div id="swagger-ui"></div>
+                <script src="%1$s/swagger-ui-bundle.js"></script>
+                <script>window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui'});</script>
+                </body></html>
+                """.formatted(base)).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,461 @@
+package io.sentinelrisk.server.api;
+
+import io.sentinelrisk.server.error.ApiException;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.sentinelrisk.core.io.Timestamps;
+import io.sentinelrisk.server.auth.ApiKey;
+import io.sentinelrisk.server.auth.KeyStore;
+import io.sentinelrisk.server.auth.Role;
+import io.sentinelrisk.server.metrics.ServerMetrics;
+import io.sentinelrisk.server.scoring.ActiveModel;
+import io.sentinelrisk.server.scoring.EventIngest;
+import io.sentinelrisk.server.scoring.FeedbackVerdict;
+import io.sentinelrisk.server.scoring.ModelRegistry;
+import io.sentinelrisk.server.scoring.Recalibration;
+import io.sentinelrisk.server.scoring.RecordBatch;
+import io.sentinelrisk.server.scoring.RecordScoring;
+import io.sentinelrisk.server.store.AlertQuery;
+import io.sentinelrisk.server.store.AlertRow;
+import io.sentinelrisk.server.store.AlertStore;
+import io.sentinelrisk.server.store.Database;
+import io.sentinelrisk.server.store.EventStore;
+import io.sentinelrisk.server.store.FeedbackRow;
+import io.sentinelrisk.server.store.FeedbackStore;
+import io.sentinelrisk.server.store.ModelRow;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** The handlers of the {@code /v1} routes. Each reads, calls a store or a scorer, and answers JSON. */
+public final class Api {
+    static final Set<String> SEVERITIES = Set.of("info", "medium", "high", "critical");
+    static final Set<String> STATUSES = Set.of("open", "acknowledged", "resolved");
+    static final int MAX_PAGE = 1000;
+
+    private final Database db;
+    private final ModelRegistry models;
+    private final EventIngest ingest;
+    private final KeyStore keys;
+    private final ServerMetrics metrics;
+    private final Limits options;
+
+    /** Request limits: largest JSON body, largest bundle upload, most records per request. */
+    public record Limits(long maxBodyBytes, long maxBundleBytes, int batchLimit) {
+    }
+
+    public Api(Database db, ModelRegistry models, EventIngest ingest, KeyStore keys, ServerMetrics metrics, Limits options) {
+        this.db = db;
+        this.models = models;
+        this.ingest = ingest;
+        this.keys = keys;
+        this.metrics = metrics;
+        this.options = options;
+    }
+
+    // ---- scoring ----
+
+    public void score(Context ctx) {
+        allowQuery(ctx);
+        ActiveModel model = models.active();
+        JsonNode body = JsonBodies.tree(ctx, options.maxBodyBytes());
+        RecordBatch batch = RecordBatch.forScoring(body, model.pipeline().inputSchema(), options.batchLimit());
+        RecordScoring.Scored scored = RecordScoring.score(model, null, batch.records(), "api", batch.single());
+        metrics.recordsScored(batch.size());
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("model_version", model.version());
+        out.set("alerts", JsonBodies.MAPPER.valueToTree(scored.alerts()));
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    public void events(Context ctx) {
+        allowQuery(ctx, "source");
+        String source = ctx.queryParam("source");
+        if (source == null || source.isBlank()) {
+            source = "api";
+        } else if (source.length() > 200) {
+            throw ApiException.badRequest("invalid_parameter", "source is longer than 200 characters", "source");
+        }
+        ActiveModel model = models.active();
+        JsonNode body = JsonBodies.tree(ctx, options.maxBodyBytes());
+        RecordBatch batch = RecordBatch.forEvents(body, model.pipeline().inputSchema(), options.batchLimit(), model.fields());
+        List<EventIngest.Result> results = ingest.ingest(model, batch, source);
+        int duplicates = 0;
+        for (EventIngest.Result r : results) {
+            duplicates += r.duplicate() ? 1 : 0;
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("model_version", model.version());
+        out.put("accepted", results.size() - duplicates);
+        out.put("duplicates", duplicates);
+        out.set("results", JsonBodies.MAPPER.valueToTree(results));
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    // ---- alerts ----
+
+    public void listAlerts(Context ctx) {
+        allowQuery(ctx, "severity", "category", "entity", "status", "source", "from", "to", "limit", "cursor");
+        String severity = oneOf(ctx, "severity", SEVERITIES);
+        String status = oneOf(ctx, "status", STATUSES);
+        int limit = intParam(ctx, "limit", 100, 1, MAX_PAGE);
+        Long before = cursor(ctx.queryParam("cursor"));
+        AlertQuery q = new AlertQuery(severity, text(ctx, "category"), text(ctx, "entity"), status, text(ctx, "source"),
+                time(ctx, "from"), time(ctx, "to"), before, limit + 1);
+        List<AlertRow> rows = db.read("alerts.list", c -> AlertStore.list(c, q));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode alerts = out.putArray("alerts");
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            alerts.add(Views.alert(rows.get(i)));
+        }
+        out.put("next_cursor", rows.size() > limit ? encodeCursor(rows.get(limit - 1).seq()) : null);
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    public void getAlert(Context ctx) {
+        allowQuery(ctx);
+        AlertRow a = alert(ctx.pathParam("id"));
+        ObjectNode out = Views.alert(a);
+        List<FeedbackRow> feedback = db.read("feedback.for_alert", c -> FeedbackStore.forAlert(c, a.id()));
+        out.set("feedback", JsonBodies.MAPPER.valueToTree(feedback.stream().map(FeedbackView::of).toList()));
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    /** The body of PATCH /v1/alerts/{id}: either or both; an empty assignee clears it. */
+    public record AlertPatch(@JsonProperty("status") String status, @JsonProperty("assignee") String assignee) {
+    }
+
+    public void patchAlert(Context ctx) {
+        allowQuery(ctx);
+        String id = ctx.pathParam("id");
+        AlertPatch patch = JsonBodies.read(ctx, options.maxBodyBytes(), AlertPatch.class);
+        if (patch.status() == null && patch.assignee() == null) {
+            throw ApiException.unprocessable("nothing_to_change", "give status (open, acknowledged, resolved) and/or assignee", null);
+        }
+        if (patch.status() != null && !STATUSES.contains(patch.status())) {
+            throw ApiException.unprocessable("invalid_value", "status must be one of open, acknowledged, resolved", "status");
+        }
+        if (patch.assignee() != null && patch.assignee().length() > 200) {
+            throw ApiException.unprocessable("invalid_value", "assignee is longer than 200 characters", "assignee");
+        }
+        boolean clear = patch.assignee() != null && patch.assignee().isEmpty();
+        boolean found = db.inTransaction("alerts.update", c -> AlertStore.update(c, id, patch.status(),
+                clear ? null : patch.assignee(), clear, System.currentTimeMillis()));
+        if (!found) {
+            throw ApiException.notFound("no alert '" + shown(id) + "'");
+        }
+        JsonBodies.send(ctx, 200, Views.alert(alert(id)));
+    }
+
+    // ---- feedback ----
+
+    /** The body of POST /v1/alerts/{id}/feedback. */
+    public record FeedbackBody(@JsonProperty("verdict") String verdict, @JsonProperty("note") String note) {
+    }
+
+    /** A verdict as the API shows it. */
+    public record FeedbackView(@JsonProperty("feedback_id") String id, @JsonProperty("alert_id") String alertId,
+                               @JsonProperty("verdict") String verdict, @JsonProperty("note") String note,
+                               @JsonProperty("author") String author, @JsonProperty("created_at") String createdAt) {
+        static FeedbackView of(FeedbackRow f) {
+            return new FeedbackView(f.id(), f.alertId(), f.verdict(), f.note(), f.author(), Views.iso(f.createdAt()));
+        }
+    }
+
+    public void feedback(Context ctx) {
+        allowQuery(ctx);
+        String alertId = ctx.pathParam("id");
+        FeedbackBody body = JsonBodies.read(ctx, options.maxBodyBytes(), FeedbackBody.class);
+        if (body.verdict() == null) {
+            throw ApiException.unprocessable("missing_field", "verdict is required (true_positive or false_positive)", "verdict");
+        }
+        if (FeedbackVerdict.parse(body.verdict()) == null) {
+            throw ApiException.unprocessable("invalid_value", "verdict must be true_positive or false_positive", "verdict");
+        }
+        if (body.note() != null && body.note().length() > 10_000) {
+            throw ApiException.unprocessable("invalid_value", "note is longer than 10000 characters", "note");
+        }
+        ApiKey key = ctx.attribute(RequestGate.KEY_ATTRIBUTE);
+        FeedbackRow row = new FeedbackRow(0, UUID.randomUUID().toString(), alertId, body.verdict(), body.note(),
+                key.name(), System.currentTimeMillis());
+        boolean stored = db.inTransaction("feedback.insert", c -> {
+            if (AlertStore.get(c, alertId).isEmpty()) {
+                return false;
+            }
+            FeedbackStore.insert(c, row);
+            return true;
+        });
+        if (!stored) {
+            throw ApiException.notFound("no alert '" + shown(alertId) + "'");
+        }
+        refreshPrecision();
+        JsonBodies.send(ctx, 201, FeedbackView.of(row));
+    }
+
+    public void feedbackStats(Context ctx) {
+        allowQuery(ctx);
+        FeedbackStats stats = FeedbackStats.of(db.read("feedback.labelled", FeedbackStore::labelled));
+        JsonBodies.send(ctx, 200, stats);
+    }
+
+    /** Recomputes the precision gauge from the store. */
+    public void refreshPrecision() {
+        FeedbackStats stats = FeedbackStats.of(db.read("feedback.labelled", FeedbackStore::labelled));
+        metrics.precision(stats.overall().precision() == null ? Double.NaN : stats.overall().precision());
+    }
+
+    // ---- entities and incidents ----
+
+    public void entity(Context ctx) {
+        allowQuery(ctx, "gap_minutes");
+        String id = ctx.pathParam("id");
+        long gap = intParam(ctx, "gap_minutes", Incidents.DEFAULT_GAP_MINUTES, 1, 7 * 24 * 60) * 60_000L;
+        var events = db.read("entities.events", c -> EventStore.entityEvents(c, id, Entities.MAX_EVENTS));
+        if (events.isEmpty()) {
+            throw ApiException.notFound("no events of entity '" + shown(id) + "'");
+        }
+        var alerts = db.read("entities.alerts", c -> AlertStore.forEntity(c, id, Incidents.MAX_ALERTS));
+        JsonBodies.send(ctx, 200, Entities.view(id, events, alerts, gap));
+    }
+
+    public void incidents(Context ctx) {
+        allowQuery(ctx, "since", "gap_minutes", "min_alerts", "limit");
+        Long sinceParam = time(ctx, "since");
+        long since = sinceParam != null ? sinceParam : System.currentTimeMillis() - 30L * 24 * 3600 * 1000;
+        long gap = intParam(ctx, "gap_minutes", Incidents.DEFAULT_GAP_MINUTES, 1, 7 * 24 * 60) * 60_000L;
+        int minAlerts = intParam(ctx, "min_alerts", 1, 1, 1_000_000);
+        int limit = intParam(ctx, "limit", 100, 1, MAX_PAGE);
+        var alerts = db.read("incidents.alerts", c -> AlertStore.withEntitySince(c, since, Incidents.MAX_ALERTS));
+        var list = Incidents.group(alerts, gap).stream().filter(i -> i.alerts() >= minAlerts).limit(limit).toList();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("incidents", JsonBodies.MAPPER.valueToTree(list));
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    // ---- models ----
+
+    public void listModels(Context ctx) {
+        allowQuery(ctx);
+        String champion = models.active().version();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("champion", champion);
+        ArrayNode list = out.putArray("models");
+        for (ModelRow m : models.list()) {
+            list.add(modelView(m, champion));
+        }
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    public void uploadModel(Context ctx) {
+        allowQuery(ctx);
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
+            throw new ApiException(415, "unsupported_media_type", "send the bundle as application/octet-stream", null);
+        }
+        byte[] bytes = JsonBodies.bytes(ctx, options.maxBundleBytes());
+        if (bytes.length == 0) {
+            throw ApiException.unprocessable("invalid_bundle", "the upload is empty", null);
+        }
+        ModelRegistry.Upload up = models.upload(bytes);
+        JsonBodies.send(ctx, up.created() ? 201 : 200, modelView(up.model(), models.active().version()));
+    }
+
+    public void promote(Context ctx) {
+        allowQuery(ctx);
+        ActiveModel m = models.promote(ctx.pathParam("version"), "promote");
+        metrics.model(m.version());
+        championAnswer(ctx, m);
+    }
+
+    public void rollback(Context ctx) {
+        allowQuery(ctx);
+        ActiveModel m = models.rollback();
+        metrics.model(m.version());
+        championAnswer(ctx, m);
+    }
+
+    public void retrain(Context ctx) {
+        allowQuery(ctx);
+        ActiveModel champion = models.active();
+        double[] scores = db.read("events.recent_scores", c -> EventStore.recentScores(c, 100_000));
+        var feedback = db.read("feedback.labelled", FeedbackStore::labelled);
+        Recalibration.Outcome outcome = Recalibration.fit(champion, scores, feedback);
+        String reportJson;
+        try {
+            reportJson = JsonBodies.MAPPER.writeValueAsString(outcome.report());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ModelRow row = models.registerBuilt(outcome.challenger(), reportJson);
+        ObjectNode out = modelView(row, champion.version());
+        JsonBodies.send(ctx, 201, out);
+    }
+
+    private void championAnswer(Context ctx, ActiveModel m) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("champion", m.version());
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    private static ObjectNode modelView(ModelRow m, String champion) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("version", m.version());
+        o.put("sha256", m.sha256());
+        o.put("origin", m.origin());
+        o.put("detector", m.detector());
+        o.put("created_at", Views.iso(m.createdAt()));
+        o.put("size_bytes", m.sizeBytes());
+        o.put("champion", m.version().equals(champion));
+        if (m.report() != null) {
+            try {
+                o.set("report", JsonBodies.MAPPER.readTree(m.report()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return o;
+    }
+
+    // ---- keys ----
+
+    /** The body of POST /v1/keys. */
+    public record KeyBody(@JsonProperty("name") String name, @JsonProperty("role") String role) {
+    }
+
+    public void listKeys(Context ctx) {
+        allowQuery(ctx);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = out.putArray("keys");
+        for (ApiKey k : keys.list()) {
+            list.add(keyView(k));
+        }
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    public void createKey(Context ctx) {
+        allowQuery(ctx);
+        KeyBody body = JsonBodies.read(ctx, options.maxBodyBytes(), KeyBody.class);
+        if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
+            throw ApiException.unprocessable("invalid_value", "name is required (1 to 200 characters)", "name");
+        }
+        Role role = Role.parse(body.role());
+        if (role == null) {
+            throw ApiException.unprocessable("invalid_value", "role must be ingest, analyst or admin", "role");
+        }
+        KeyStore.Created created = keys.create(body.name(), role);
+        ObjectNode out = keyView(created.key());
+        out.put("key", created.token());
+        JsonBodies.send(ctx, 201, out);
+    }
+
+    public void revokeKey(Context ctx) {
+        allowQuery(ctx);
+        if (!keys.revoke(ctx.pathParam("id"))) {
+            throw ApiException.notFound("no active key '" + shown(ctx.pathParam("id")) + "'");
+        }
+        ctx.status(204);
+    }
+
+    static ObjectNode keyView(ApiKey k) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("id", k.id());
+        o.put("name", k.name());
+        o.put("role", k.role().id());
+        o.put("created_at", Views.iso(k.createdAt()));
+        o.put("revoked_at", Views.iso(k.revokedAt()));
+        return o;
+    }
+
+    // ---- helpers ----
+
+    private AlertRow alert(String id) {
+        return db.read("alerts.get", c -> AlertStore.get(c, id))
+                .orElseThrow(() -> ApiException.notFound("no alert '" + shown(id) + "'"));
+    }
+
+    private static String shown(String s) {
+        return io.sentinelrisk.core.error.DisplayText.truncate(s);
+    }
+
+    /** Refuses (400) query parameters the route does not know, naming them. */
+    static void allowQuery(Context ctx, String... allowed) {
+        Set<String> ok = Set.of(allowed);
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!ok.contains(name)) {
+                throw ApiException.badRequest("unknown_parameter", "unknown query parameter '" + shown(name) + "'"
+                        + (allowed.length == 0 ? "; this route takes none" : "; expected one of " + String.join(", ", allowed)), name);
+            }
+        }
+    }
+
+    private static String text(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private static String oneOf(Context ctx, String name, Set<String> values) {
+        String v = text(ctx, name);
+        if (v != null && !values.contains(v)) {
+            throw ApiException.badRequest("invalid_parameter", name + " must be one of " + String.join(", ", values.stream().sorted().toList()), name);
+        }
+        return v;
+    }
+
+    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String v = text(ctx, name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_parameter", name + " must be a whole number from " + min + " to " + max, name);
+        }
+    }
+
+    private static Long time(Context ctx, String name) {
+        String v = text(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        if (v.matches("-?\\d{1,15}")) {
+            return Long.parseLong(v);
+        }
+        long ms = Timestamps.parse(v);
+        if (ms == Long.MIN_VALUE) {
+            throw ApiException.badRequest("invalid_parameter", name + " must be an ISO-8601 time or epoch milliseconds", name);
+        }
+        return ms;
+    }
+
+    static String encodeCursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("a:" + seq).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static Long cursor(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII);
+            if (s.startsWith("a:")) {
+                return Long.parseLong(s.substring(2));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw ApiException.badRequest("invalid_cursor", "cursor is not one this server gave out (use next_cursor as it is)", "cursor");
+    }
+}

@@ -1,0 +1,159 @@
+package io.sentinelrisk.server.api;
+
+import io.sentinelrisk.server.error.ApiException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/**
+ * Reading request bodies and writing JSON answers. Bodies are read with a byte limit (413 past
+ * it, chunked or not), must be {@code application/json} (415 otherwise), and parse strictly: a
+ * malformed document is 400, a wrong type or an unknown field is 422 naming the field.
+ */
+public final class JsonBodies {
+    /** Strict: unknown properties, trailing tokens and duplicate keys are errors. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** Request attribute set once a handler has written its answer (the 404/405 fallbacks leave it alone). */
+    public static final String ANSWERED = "sentinel.answered";
+
+    private JsonBodies() {
+    }
+
+    /** The request body, at most {@code limit} bytes. */
+    public static byte[] bytes(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+            byte[] buf = new byte[65536];
+            long total = 0;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(limit);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ApiException.badRequest("unreadable_body", "the request body could not be read", null);
+        }
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return new ApiException(413, "body_too_large", "the request body is larger than " + limit + " bytes", null);
+    }
+
+    /** Refuses (415) a body that is not declared as JSON. */
+    public static void requireJson(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).trim().startsWith("application/json")) {
+            throw new ApiException(415, "unsupported_media_type",
+                    "send the body as application/json (Content-Type was " + (type == null ? "missing" : "'" + type + "'") + ")", null);
+        }
+    }
+
+    /** The body as a JSON tree (400 when it is not JSON). */
+    public static JsonNode tree(Context ctx, long limit) {
+        requireJson(ctx);
+        byte[] body = bytes(ctx, limit);
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.badRequest("malformed_json", "the request body is empty; expected JSON", null);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed_json", "the request body is not JSON", null);
+        }
+    }
+
+    /** The body bound to a request record (strict). */
+    public static <T> T read(Context ctx, long limit, Class<T> type) {
+        return bind(tree(ctx, limit), type);
+    }
+
+    /** A JSON tree bound to a request record: unknown fields and wrong types are 422 naming the field. */
+    public static <T> T bind(JsonNode node, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.unprocessable("unknown_field", "unknown field '" + e.getPropertyName()
+                    + "'; expected one of " + e.getKnownPropertyIds(), path(e));
+        } catch (InvalidFormatException e) {
+            throw ApiException.unprocessable("wrong_type", "field '" + path(e) + "' has the wrong type or value", path(e));
+        } catch (MismatchedInputException e) {
+            String p = path(e);
+            throw ApiException.unprocessable("wrong_type", p == null ? "expected a JSON object"
+                    : "field '" + p + "' has the wrong type", p);
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ApiException api) {
+                throw api;
+            }
+            String msg = cause instanceof IllegalArgumentException ? cause.getMessage() : "invalid value";
+            throw ApiException.unprocessable("invalid_value", msg, path(e));
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static ApiException malformed(JsonProcessingException e) {
+        var loc = e.getLocation();
+        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        String what = e instanceof JsonParseException ? e.getOriginalMessage() : "not valid JSON";
+        return ApiException.badRequest("malformed_json", "the request body is not valid JSON" + where + ": "
+                + io.sentinelrisk.core.error.DisplayText.truncate(what), null);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!b.isEmpty()) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.isEmpty() ? null : b.toString();
+    }
+
+    /** Writes {@code value} as the JSON answer with {@code status}. */
+    public static void send(Context ctx, int status, Object value) {
+        try {
+            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(value));
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer", e);
+        }
+    }
+}

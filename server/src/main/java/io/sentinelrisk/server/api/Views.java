@@ -1,0 +1,48 @@
+package io.sentinelrisk.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sentinelrisk.server.store.AlertRow;
+
+import java.time.Instant;
+
+/** JSON views of stored rows. */
+public final class Views {
+    private Views() {
+    }
+
+    /**
+     * A stored alert as the API shows it: the one Alert shape, with the server's fields beside it
+     * ({@code alert_id}, {@code event_id}, {@code entity}, {@code event_time}, workflow status,
+     * assignee, model version and times).
+     */
+    public static ObjectNode alert(AlertRow a) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("alert_id", a.id());
+        out.put("event_id", a.eventId());
+        out.put("entity", a.entity());
+        out.put("event_time", iso(a.eventTime()));
+        out.put("status", a.status());
+        out.put("assignee", a.assignee());
+        out.put("category", a.category());
+        out.put("model_version", a.modelVersion());
+        out.put("created_at", iso(a.createdAt()));
+        out.put("updated_at", iso(a.updatedAt()));
+        try {
+            ObjectNode body = (ObjectNode) JsonBodies.MAPPER.readTree(a.body());
+            body.fields().forEachRemaining(e -> {
+                if (!out.has(e.getKey()) || out.get(e.getKey()).isNull()) {
+                    out.set(e.getKey(), e.getValue());
+                }
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored alert " + a.id() + " is not JSON", e);
+        }
+        return out;
+    }
+
+    public static String iso(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
+    }
+}

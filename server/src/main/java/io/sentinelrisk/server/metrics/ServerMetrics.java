@@ -1,0 +1,83 @@
+package io.sentinelrisk.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The server's Prometheus metrics (Micrometer): request latency per route, events scored, alerts
+ * by severity and category, the champion model, feedback precision and store latency. Names and
+ * labels are listed in docs/server.md.
+ */
+public final class ServerMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter eventsScored;
+    private final Counter recordsScored;
+    private final AtomicReference<String> modelVersion = new AtomicReference<>("");
+    private volatile double precision = Double.NaN;
+
+    public ServerMetrics() {
+        eventsScored = Counter.builder("sentinel.events.scored").description("ingested events scored (POST /v1/events)")
+                .register(registry);
+        recordsScored = Counter.builder("sentinel.records.scored").description("records scored without storing (POST /v1/score)")
+                .register(registry);
+        Gauge.builder("sentinel.feedback.precision", this, m -> m.precision)
+                .description("share of alerts with feedback that analysts confirmed (true_positive)").register(registry);
+    }
+
+    /** Latency of one request on a route template (e.g. /v1/alerts/{id}). */
+    public void request(String method, String route, int status, long nanos) {
+        Timer.builder("sentinel.http.requests").description("HTTP request latency by route")
+                .tags("method", method, "route", route, "status", Integer.toString(status))
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Latency of one store operation (events.ingest, alerts.list…). */
+    public void store(String operation, long nanos) {
+        Timer.builder("sentinel.store.operations").description("store (database) operation latency")
+                .tag("operation", operation)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void eventsScored(int n) {
+        eventsScored.increment(n);
+    }
+
+    public void recordsScored(int n) {
+        recordsScored.increment(n);
+    }
+
+    public void alertStored(String severity, String category) {
+        Counter.builder("sentinel.alerts.stored").description("alerts stored, by severity and category")
+                .tags("severity", severity, "category", category == null ? "none" : category)
+                .register(registry).increment();
+    }
+
+    /** The champion model: sentinel_model_info{version=…} 1. */
+    public void model(String version) {
+        String previous = modelVersion.getAndSet(version);
+        if (previous.equals(version)) {
+            return;
+        }
+        registry.find("sentinel.model.info").gauges().forEach(registry::remove);
+        String v = version;
+        Gauge.builder("sentinel.model.info", () -> 1).description("the champion model scoring now").tag("version", v)
+                .register(registry);
+    }
+
+    public void precision(double value) {
+        precision = value;
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,79 @@
+package io.sentinelrisk.server;
+
+import io.sentinelrisk.core.bundle.Bundles;
+import io.sentinelrisk.core.ingest.DatasetLoader;
+import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.core.pipeline.PipelineTrainer;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Small bundles for the server's tests, trained by core on generated logins of 40 users
+ * (user, timestamp, amount, hour, country): seeded, so every run trains the same model.
+ */
+public final class TestModels {
+    public static final String[] COUNTRIES = {"US", "DE", "FR"};
+    public static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+
+    private TestModels() {
+    }
+
+    private static final java.util.Map<String, byte[]> TRAINED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Writes a bundle trained with {@code contamination} and {@code seed} to {@code dir}/NAME.srb
+     * (trained once per test JVM for each contamination and seed).
+     */
+    public static Path bundle(Path dir, String name, double contamination, long seed) {
+        try {
+            byte[] bytes = TRAINED.computeIfAbsent(contamination + "/" + seed, k -> train(dir, name, contamination, seed));
+            Path out = dir.resolve(name + ".srb");
+            Files.write(out, bytes);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] train(Path dir, String name, double contamination, long seed) {
+        try {
+            Path csv = dir.resolve(name + "-train.csv");
+            Random rnd = new Random(seed);
+            StringBuilder b = new StringBuilder("user,timestamp,amount,hour,country\n");
+            for (int i = 0; i < 2000; i++) {
+                b.append("u").append(i % 40).append(',').append(START.plusSeconds(60L * i)).append(',')
+                        .append(Math.round(Math.exp(4 + rnd.nextGaussian() * 0.5) * 100) / 100.0).append(',')
+                        .append(8 + rnd.nextInt(10)).append(',').append(COUNTRIES[rnd.nextInt(COUNTRIES.length)]).append('\n');
+            }
+            Files.writeString(csv, b);
+            SentinelConfig cfg = SentinelConfig.load(null, Map.of("contamination", contamination, "random_state", seed,
+                    "id_columns", java.util.List.of("user")));
+            Dataset data = DatasetLoader.load(csv, cfg, null, false, null);
+            Pipeline p = new PipelineTrainer(cfg).fit(data.frame(), data.labels()).pipeline();
+            return Bundles.toBytes(p, START);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A normal event as JSON text (an ordinary amount, office hours, a known country). */
+    public static String normalEvent(String eventId, int user, long minute, Random rnd) {
+        return "{\"event_id\":\"" + eventId + "\",\"user\":\"u" + user + "\",\"timestamp\":\"" + START.plusSeconds(60 * minute)
+                + "\",\"amount\":" + Math.round(Math.exp(4 + rnd.nextGaussian() * 0.5) * 100) / 100.0
+                + ",\"hour\":" + (8 + rnd.nextInt(10)) + ",\"country\":\"" + COUNTRIES[rnd.nextInt(COUNTRIES.length)] + "\"}";
+    }
+
+    /** A planted outlier: a huge amount at 3 am from a country never seen. */
+    public static String oddEvent(String eventId, int user, long minute) {
+        return "{\"event_id\":\"" + eventId + "\",\"user\":\"u" + user + "\",\"timestamp\":\"" + START.plusSeconds(60 * minute)
+                + "\",\"amount\":250000,\"hour\":3,\"country\":\"KP\"}";
+    }
+}
