@@ -82,10 +82,10 @@ class FormatExamplesTest {
     @Test
     void theSampleCarriesItsEventTimeIntoTheFormats() throws Exception {
         Alert a = sample();
-        Instant event = Instant.parse("2024-01-28T16:33:09Z");
+        Instant event = Instant.parse("2024-01-13T22:42:51Z");
         assertThat(new AlertView(a).eventTime()).isEqualTo(event);
         JsonNode ecs = Json.mapper().readTree(new EcsFormat().render(a, NOW));
-        assertThat(ecs.get("@timestamp").asText()).isEqualTo("2024-01-28T16:33:09Z");
+        assertThat(ecs.get("@timestamp").asText()).isEqualTo("2024-01-13T22:42:51Z");
         assertThat(ecs.at("/event/created").asText()).isEqualTo("2026-12-06T10:15:30Z");
         JsonNode ocsf = Json.mapper().readTree(new OcsfFormat().render(a, NOW));
         assertThat(ocsf.get("time").asLong()).isEqualTo(NOW.toEpochMilli());
