@@ -42,10 +42,14 @@ public final class AlertView {
     }
 
     /**
-     * A stable identifier of the alert: the same record of the same input always gets the same
-     * key (so a receiver deduplicates retries), and it carries no event text (it is a digest).
+     * A stable identifier of the alert: its {@code alert_id} (the same model scoring the same event
+     * gives the same id), else a digest of its source and record; either way the same record always
+     * gets the same key (so a receiver deduplicates retries), and it carries no event text.
      */
     public String key() {
+        if (alert.alertId() != null && !alert.alertId().isEmpty()) {
+            return "sr-" + alert.alertId();
+        }
         String natural = alert.source() + '\u0000' + (alert.id() != null ? "id:" + alert.id() : "row:" + alert.row());
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(natural.getBytes(StandardCharsets.UTF_8));
@@ -75,7 +79,7 @@ public final class AlertView {
 
     /** The alert's category (business mapping), or null when the model has none. */
     public String category() {
-        return null;
+        return alert.business() == null ? null : alert.business().category();
     }
 
     /**
@@ -84,7 +88,7 @@ public final class AlertView {
      * the formats use the time of writing.
      */
     public Instant eventTime() {
-        String text = column(TIME_COLUMNS);
+        String text = alert.eventTime() != null ? alert.eventTime() : column(TIME_COLUMNS);
         if (text == null) {
             return null;
         }
@@ -97,12 +101,12 @@ public final class AlertView {
 
     /** The entity the event is about (user, card, host…), or null when unknown. */
     public String entity() {
-        return null;
+        return alert.entity();
     }
 
     /** What to do about it (business mapping), or null. */
     public String recommendedAction() {
-        return null;
+        return alert.business() == null ? null : alert.business().recommendedAction();
     }
 
     /**
