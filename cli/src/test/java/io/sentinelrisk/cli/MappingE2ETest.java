@@ -71,7 +71,7 @@ class MappingE2ETest {
         assertThat(brute.at("/business/escalation").toString()).isEqualTo("[\"soc_tier1\",\"soc_tier2\"]");
 
         List<String> card = Files.readAllLines(dir.resolve("card.csv"));
-        assertThat(card.get(0)).endsWith(",score,risk,severity,is_anomaly,category,estimated_cost,currency,sla_minutes,recommended_action");
+        assertThat(card.get(0)).endsWith(",score,risk,severity,is_anomaly,alert_id,entity,event_time,top_reason,category,estimated_cost,currency,sla_minutes,recommended_action");
         long exfiltration = card.stream().filter(l -> l.contains(",data_exfiltration,250000,USD,15,")).count();
         assertThat(exfiltration).isPositive();
         // a record not flagged is in the generic category of its severity: info has no SLA

@@ -77,6 +77,8 @@ public final class TopRows {
         double[] risk = new double[rows.length];
         Severity[] severity = new Severity[rows.length];
         boolean[] anomaly = new boolean[rows.length];
+        double[] detector = s.detectorScore() == null ? null : new double[rows.length];
+        String[] predicted = s.predictedClass() == null ? null : new String[rows.length];
         int[] labels = d.labels() == null ? null : new int[rows.length];
         long[] lines = d.lineNumbers() == null ? null : new long[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -85,6 +87,12 @@ public final class TopRows {
             risk[i] = s.risk()[r];
             severity[i] = s.severity()[r];
             anomaly[i] = s.isAnomaly()[r];
+            if (detector != null) {
+                detector[i] = s.detectorScore()[r];
+            }
+            if (predicted != null) {
+                predicted[i] = s.predictedClass()[r];
+            }
             if (labels != null) {
                 labels[i] = d.labels()[r];
             }
@@ -92,15 +100,18 @@ public final class TopRows {
                 lines[i] = d.lineNumbers()[r];
             }
         }
-        return new ScoredData(d.source(), compact(d.frame().selectRows(rows)), new ScoredBatch(score, risk, severity, anomaly),
-                d.pipeline(), labels, lines);
+        // with a judge, its detector score and predicted class go with the kept rows (the alert's judge block reads them)
+        return new ScoredData(d.source(), compact(d.frame().selectRows(rows)),
+                new ScoredBatch(score, risk, severity, anomaly, detector, predicted), d.pipeline(), labels, lines);
     }
 
     private static ScoredData concat(ScoredData a, ScoredData b) {
         ScoredBatch x = a.scores();
         ScoredBatch y = b.scores();
         ScoredBatch s = new ScoredBatch(cat(x.score(), y.score()), cat(x.risk(), y.risk()),
-                cat(x.severity(), y.severity()), cat(x.isAnomaly(), y.isAnomaly()));
+                cat(x.severity(), y.severity()), cat(x.isAnomaly(), y.isAnomaly()),
+                x.detectorScore() == null || y.detectorScore() == null ? null : cat(x.detectorScore(), y.detectorScore()),
+                x.predictedClass() == null || y.predictedClass() == null ? null : cat(x.predictedClass(), y.predictedClass()));
         int[] labels = a.labels() == null || b.labels() == null ? null : cat(a.labels(), b.labels());
         long[] lines = a.lineNumbers() == null || b.lineNumbers() == null ? null : cat(a.lineNumbers(), b.lineNumbers());
         return new ScoredData(a.source(), concat(a.frame(), b.frame()), s, a.pipeline(), labels, lines);
@@ -180,6 +191,12 @@ public final class TopRows {
 
     private static boolean[] cat(boolean[] a, boolean[] b) {
         boolean[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String[] cat(String[] a, String[] b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
