@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# NAB (Numenta Anomaly Benchmark) scores of a detector's results over every NAB data file in
+# ../shared/datasets/nab, with NAB's scoring rules (io.sentinelrisk.core.evaluate.nab):
+# normalised scores per profile and per category, at the threshold optimised on these files and,
+# with --thresholds, at NAB's published one (then also compared with NAB's per-file tables).
+#
+#   bench/nab.sh                     NAB's own Windowed Gaussian results (the scorer's reference check)
+#   bench/nab.sh --results DIR [--detector NAME] [--thresholds FILE] [--nab DIR]
+#     DIR in NAB's layout: DIR/<category>/<detector>_<file>.csv with timestamp and anomaly_score.
+#
+# Builds the core classes it needs (no tests) unless SENTINEL_NAB_NO_BUILD=1.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+JAVA_HOME="$("$root/bin/find-jdk")"
+export JAVA_HOME
+nab="$root/../shared/datasets/nab"
+if [ $# -eq 0 ]; then
+  set -- --nab "$nab" --results "$nab/reference/windowedGaussian" --thresholds "$nab/reference/config/thresholds.json"
+fi
+if [ "${SENTINEL_NAB_NO_BUILD:-0}" != 1 ]; then
+  major="$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$JAVA_HOME/release" 2>/dev/null || true)"
+  if [ "${major:-0}" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+  fi
+  ./mvnw -B -ntp -q -Pbench -pl bench -am compile dependency:build-classpath \
+    -Dmdep.outputFile=target/nab.classpath -Dmdep.includeScope=runtime >/dev/null
+fi
+cp="bench/target/classes:core/target/classes:$(cat bench/target/nab.classpath)"
+exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.sentinelrisk.bench.nab.NabRun "$@"
