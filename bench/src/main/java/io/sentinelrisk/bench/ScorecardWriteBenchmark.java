@@ -124,7 +124,7 @@ public class ScorecardWriteBenchmark {
     public long write(Written written) throws IOException {
         Counting out = new Counting();
         if (writer.equals("bytes")) {
-            ScorecardExport.Rows rows = new ScorecardExport.Rows(out, frame, ',');
+            ScorecardExport.Rows rows = new ScorecardExport.Rows(out, frame, false, ',');
             rows.header(frame);
             rows.write(frame, scores, 0, ROWS);
             rows.flush();

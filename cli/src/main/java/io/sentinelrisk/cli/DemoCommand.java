@@ -9,6 +9,7 @@ import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.io.CsvWriter;
+import io.sentinelrisk.core.mapping.BusinessMapping;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
@@ -33,7 +34,8 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         header = "Run the whole pipeline on generated security telemetry with planted attacks.",
         description = {"Generates labelled security telemetry (logins and transfers with planted exfiltration, "
-            + "impossible travel and brute-force attacks), trains, scores, explains and exports. "
+            + "impossible travel and brute-force attacks), trains, scores, explains, maps every alert to a business "
+            + "category (cost, SLA, action, escalation; the soc pack by default) and exports. "
             + "--contamination is both the share of rows planted as attacks and the model's is_anomaly threshold, "
             + "so that the recall in the headline means what it says."})
 final class DemoCommand implements Callable<Integer> {
@@ -46,6 +48,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOverrides overrides;
+
+    /** The demo's data is SOC telemetry: its alerts are mapped with the soc pack unless --mapping names another. */
+    static final String DEFAULT_MAPPING = "pack:soc";
+
+    @Option(names = "--mapping", paramLabel = "FILE|pack:NAME", defaultValue = DEFAULT_MAPPING,
+            description = "Business mapping of the alerts (docs/mapping.md; default: ${DEFAULT-VALUE}).")
+    String mapping;
 
     @Option(names = "--samples", defaultValue = "5000", paramLabel = "N", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -91,9 +100,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         Frame frame = withAnswerColumnsHidden(generated);
         int[] labels = labels(generated.column("label"));
+        BusinessMapping business = MappingOption.load(mapping, frame.schema());
         watch.lap("generate");
         TrainedPipeline trained = new PipelineTrainer(cfg).fit(frame, labels);
-        Pipeline pipeline = trained.pipeline();
+        Pipeline pipeline = MappingOption.apply(trained.pipeline(), business);
         watch.lap("fit");
         if (modelOut != null) {
             Bundles.write(pipeline, modelOut, Bundles.createdAt());

@@ -61,6 +61,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ConfigOverrides overrides;
 
+    @Mixin
+    MappingOption mapping;
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "YAML or JSON config; its detector parameters apply to the detector it names, the others use their defaults.")
     Path config;
@@ -168,12 +171,13 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset data = CommandSupport.loadForTraining(input, base).data();
         LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
         progress.step("fitting and testing " + configs.size() + " detector(s)");
-        return Evaluation.fitAndTest(data, configs, settings);
+        return Evaluation.fitAndTest(data, configs, settings, mapping.load(data.frame().schema()));
     }
 
     private EvaluationResult evaluateBundle(Progress progress) {
-        if (detectors != null || config != null || overrides.detector != null) {
-            throw new InputException("--model evaluates a saved bundle as it is: leave out --detectors, --detector and --config");
+        if (detectors != null || config != null || overrides.detector != null || mapping.mapping != null) {
+            throw new InputException("--model evaluates a saved bundle as it is (with its own business mapping, if any): "
+                    + "leave out --detectors, --detector, --config and --mapping");
         }
         Pipeline pipeline = Bundles.read(model);
         Map<String, Object> flags = CommandSupport.overrides(null, input, null);
@@ -302,7 +306,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "top alert of %s: %s score %s (%s): %s%n", d.name(),
                         a.line() >= 0 ? "line " + a.line() : "row " + (a.row() + 1), fmt(a.score()),
                         a.label() == 1 ? (a.scenario() != null ? a.scenario() : "anomaly") : "normal",
-                        io.sentinelrisk.core.explain.Explainer.narrative(Outputs.forDisplay(a.reasons())));
+                        a.business() != null ? a.business().narrative()
+                                : io.sentinelrisk.core.explain.Explainer.narrative(Outputs.forDisplay(a.reasons())));
             }
         }
         out.flush();

@@ -7,10 +7,14 @@ import io.sentinelrisk.core.bundle.Bundles;
 import io.sentinelrisk.core.export.AlertExport;
 import io.sentinelrisk.core.export.format.AlertFiles;
 import io.sentinelrisk.core.export.format.ExportFormat;
+import io.sentinelrisk.core.export.BusinessSummary;
 import io.sentinelrisk.core.export.ScorecardExport;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.export.TopAlerts;
+import io.sentinelrisk.core.mapping.Business;
+import io.sentinelrisk.core.mapping.BusinessLine;
+import io.sentinelrisk.core.mapping.FrameMapper;
 import io.sentinelrisk.core.metrics.LabelledMetrics;
 
 import io.sentinelrisk.core.export.Alert;
@@ -99,14 +103,42 @@ final class Outputs {
         if (best.length > 0) {
             out.println("top alerts:");
         }
+        int topFeatures = top == null ? 1 : Math.max(1, top.pipeline().config().explainTopFeatures());
+        FrameMapper mapper = top == null ? null : top.mapper().orElse(null);
         for (int rank = 0; rank < best.length; rank++) {
             int row = best[rank];
-            int topFeatures = Math.max(1, top.pipeline().config().explainTopFeatures());
+            long shownRow = rowNumbers == null ? row : rowNumbers[row];
             List<Reason> reasons = top.pipeline().explain(top.frame(), row, topFeatures);
-            out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n", rank + 1, rowNumbers == null ? row : rowNumbers[row],
-                    top.scores().risk()[row], top.scores().severity()[row].id(), Explainer.narrative(forDisplay(reasons)));
+            String why = Explainer.narrative(forDisplay(reasons));
+            if (mapper == null) {
+                out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n", rank + 1, shownRow,
+                        top.scores().risk()[row], top.scores().severity()[row].id(), why);
+            } else {
+                Business b = top.business(mapper, row, true, () -> reasons);
+                out.printf(Locale.ROOT, "  %d. row %d  risk %.1f  %s  %s%n     %s%n     why: %s%n", rank + 1, shownRow,
+                        top.scores().risk()[row], top.scores().severity()[row].id(), b.category(),
+                        DisplayText.truncate(b.narrative(), MAX_REASON_SHOWN * 2), why);
+            }
+        }
+        if (report.business() != null) {
+            printBusiness(out, report.business());
         }
         out.flush();
+    }
+
+    /** Alerts and estimated cost per category, then the total per currency. */
+    private static void printBusiness(PrintWriter out, BusinessSummary b) {
+        out.printf(Locale.ROOT, "alerts and estimated cost per category (%s; cost per alert × alerts):%n", b.mapping());
+        int width = Math.max(8, b.categories().stream().mapToInt(c -> c.category().length()).max().orElse(8));
+        for (BusinessSummary.CategoryTotal c : b.categories()) {
+            out.printf(Locale.ROOT, "  %-" + width + "s %7d  %s%n", c.category(), c.alerts(),
+                    c.estimatedCost() == null ? "cost not stated" : BusinessLine.money(c.estimatedCost(), c.currency()));
+        }
+        StringBuilder total = new StringBuilder();
+        for (BusinessSummary.CurrencyTotal t : b.totals()) {
+            total.append(total.isEmpty() ? "" : " + ").append(BusinessLine.money(t.estimatedCost(), t.currency()));
+        }
+        out.printf(Locale.ROOT, "  %-" + width + "s %7d  %s%n", "total", b.alerts(), total.isEmpty() ? "cost not stated" : total);
     }
 
     /**

@@ -123,10 +123,10 @@ final class ScoreCommand implements Callable<Integer> {
                 watch.lap("score");
                 if (card != null) {
                     if (rows == null) {
-                        rows = new ScorecardExport.Rows(card.stream(), d.frame(), ',');
+                        rows = new ScorecardExport.Rows(card.stream(), d, ',');
                         rows.header(d.frame());
                     }
-                    rows.write(d.frame(), s, 0, s.rows());
+                    rows.write(d, 0, s.rows());
                 }
                 watch.lap("write");
                 totals.add(d);

@@ -4,6 +4,7 @@ import io.sentinelrisk.core.bundle.Bundles;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.mapping.BusinessMapping;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
@@ -40,6 +41,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ConfigOverrides overrides;
 
+    @Mixin
+    MappingOption mapping;
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "YAML or JSON config; see 'sentinel config defaults'. Flags override it.")
     Path config;
@@ -58,10 +62,12 @@ final class TrainCommand implements Callable<Integer> {
             progress.step("reading " + input.input);
             CommandSupport.Training training = CommandSupport.loadForTraining(input, cfg, watch);
             Dataset data = training.data();
+            BusinessMapping business = mapping.load(data.frame().schema());
+            watch.lap("config");
             LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
             progress.step("fitting " + cfg.detectorType());
             TrainedPipeline trained = new PipelineTrainer(cfg).fit(data.frame(), data.labels());
-            Pipeline pipeline = training.withFeatures(trained.pipeline());
+            Pipeline pipeline = MappingOption.apply(training.withFeatures(trained.pipeline()), business);
             watch.lap("fit");
             progress.step("saving");
             if (modelOut != null) {

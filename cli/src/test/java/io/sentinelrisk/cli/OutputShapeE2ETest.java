@@ -91,15 +91,20 @@ class OutputShapeE2ETest {
                 "--save-data", baseline.toString(), "--export-json", "demo-top.json", "--report", "demo-report.json");
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         SentinelProcess.Result train = SentinelProcess.run(dir, "train", "--input", baseline.toString(), "--id-column", "event_id",
-                "--ignore-column", "scenario", "--model-out", "soc.srb", "--export-json", "top.json", "--report", "report.json");
+                "--ignore-column", "scenario", "--model-out", "soc.srb", "--export-json", "top.json", "--report", "report.json",
+                "--mapping", "pack:soc");
         assertThat(train.exitCode()).as(train.err()).isZero();
         JsonNode top = JSON.readTree(dir.resolve("top.json").toFile());
         assertThat(top.size()).isPositive();
+        assertThat(top.get(0).at("/business/category").asText()).isNotEmpty();
+        assertThat(top.get(0).at("/business/narrative").asText()).contains("Risk: ").contains(" | SLA: ").contains(" | Action: ");
         assertValid("alerts.schema.json", top);
         assertValid("alerts.schema.json", JSON.readTree(dir.resolve("demo-top.json").toFile()));
         JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
         assertValid("summary-report.schema.json", report);
         assertThat(report.has("metrics")).isTrue();
+        assertThat(report.at("/business/mapping").asText()).isEqualTo("pack:soc");
+        assertThat(report.at("/business/alerts").asLong()).isEqualTo(report.get("anomalies").asLong());
         assertValid("summary-report.schema.json", JSON.readTree(dir.resolve("demo-report.json").toFile()));
 
         // predict emits the same shape as the export: the same record gives the same alert, but for where it came from
@@ -129,6 +134,12 @@ class OutputShapeE2ETest {
         assertThat(schema("alert.schema.json").validate(broken)).isNotEmpty();
         broken = first.deepCopy();
         broken.remove("risk_reason");
+        assertThat(schema("alert.schema.json").validate(broken)).isNotEmpty();
+        broken = first.deepCopy();
+        ((ObjectNode) broken.get("business")).put("sla_minutes", "15");
+        assertThat(schema("alert.schema.json").validate(broken)).isNotEmpty();
+        broken = first.deepCopy();
+        ((ObjectNode) broken.get("business")).remove("recommended_action");
         assertThat(schema("alert.schema.json").validate(broken)).isNotEmpty();
     }
 

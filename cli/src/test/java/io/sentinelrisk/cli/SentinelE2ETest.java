@@ -84,7 +84,9 @@ class SentinelE2ETest {
         assertThat(Files.size(dir.resolve("out/demo.srb"))).isPositive();
         List<String> card = Files.readAllLines(dir.resolve("out/scorecard.csv"));
         assertThat(card).hasSize(5001);
-        assertThat(card.get(0)).endsWith(",score,risk,severity,is_anomaly");
+        // the demo maps its alerts with the soc pack: the scorecard carries the business columns
+        assertThat(card.get(0)).endsWith(",score,risk,severity,is_anomaly,category,estimated_cost,currency,sla_minutes,recommended_action");
+        assertThat(first.at("/business/narrative").asText()).contains("Risk: ");
     }
 
     @Test

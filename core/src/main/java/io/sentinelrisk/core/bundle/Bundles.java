@@ -39,9 +39,12 @@ public final class Bundles {
      * Format 2 adds the optional feature plan part ({@code features.json}); a bundle without one
      * is still written as format 1, so older releases keep reading it. Both are read.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     static final int FORMAT_VERSION_NO_FEATURES = 1;
+    /** Format 3 adds the optional business mapping part ({@code mapping.json}); older releases refuse it rather than drop it. */
+    static final int FORMAT_VERSION_FEATURES = 2;
     static final String FEATURES = "features.json";
+    static final String MAPPING = "mapping.json";
     static final String MANIFEST = "manifest.json";
     static final String MANIFEST_SHA = "manifest.sha256";
     static final String PREPARATION = "preparation.json";
@@ -88,6 +91,7 @@ public final class Bundles {
         parts.put(EXPLAINER, PipelineCodec.explainer(pipeline.explainer()));
         pipeline.features().ifPresent(f -> parts.put(FEATURES, PipelineCodec.features(f)));
         pipeline.profile().ifPresent(p -> parts.put(PROFILE, PipelineCodec.profile(p)));
+        pipeline.mapping().ifPresent(m -> parts.put(MAPPING, PipelineCodec.mapping(m.mapping())));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
 
@@ -101,10 +105,12 @@ public final class Bundles {
             checksums.put(e.getKey(), new Manifest.PartChecksum(sha256(e.getValue()), (long) e.getValue().length));
         }
         Manifest manifest = new Manifest(FORMAT,
-                pipeline.features().isPresent() ? FORMAT_VERSION : FORMAT_VERSION_NO_FEATURES,
+                pipeline.mapping().isPresent() ? FORMAT_VERSION
+                        : pipeline.features().isPresent() ? FORMAT_VERSION_FEATURES : FORMAT_VERSION_NO_FEATURES,
                 ProductVersion.get(), createdAt.toString(), PipelineCodec.schemaColumns(pipeline.schema()),
                 pipeline.preparation().featureNames(), config, new Manifest.DetectorRef(factory.type(), modelPart),
                 pipeline.features().map(f -> new Manifest.FeaturePlanRef(FEATURES, f.origin(), f.featureColumns())).orElse(null),
+                pipeline.mapping().map(m -> new Manifest.MappingRef(MAPPING, m.mapping().origin(), m.categoryNames())).orElse(null),
                 PipelineCodec.thresholds(pipeline.calibration()), pipeline.trainingSummary(), checksums);
         byte[] manifestBytes = manifest.toBytes();
 
@@ -151,8 +157,10 @@ public final class Bundles {
         var features = manifest.featurePlan() != null
                 ? PipelineCodec.features(part(entries, manifest.featurePlan().part(), name), name + "!" + manifest.featurePlan().part()) : null;
         var profile = entries.containsKey(PROFILE) ? PipelineCodec.profile(entries.get(PROFILE), name + "!" + PROFILE) : null;
+        var mapping = manifest.mapping() != null
+                ? PipelineCodec.mapping(part(entries, manifest.mapping().part(), name), name + "!" + manifest.mapping().part()) : null;
         try {
-            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features, profile);
+            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features, profile, mapping);
         } catch (IllegalArgumentException e) {
             throw new InputException(InputLocation.file(name), "inconsistent bundle: " + e.getMessage());
         }

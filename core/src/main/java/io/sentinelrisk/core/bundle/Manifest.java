@@ -21,7 +21,7 @@ import java.util.Map;
  * summary, whose keys follow the detector and the labels.
  */
 @JsonPropertyOrder({"format", "format_version", "product_version", "created_at", "schema", "features", "config",
-    "detector", "feature_plan", "thresholds", "training", "parts"})
+    "detector", "feature_plan", "mapping", "thresholds", "training", "parts"})
 public record Manifest(@JsonProperty(value = "format", required = true) String format,
                        @JsonProperty(value = "format_version", required = true) int formatVersion,
                        @JsonProperty(value = "product_version", required = true) String productVersion,
@@ -31,6 +31,7 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
                        @JsonProperty(value = "config", required = true) Map<String, Object> config,
                        @JsonProperty(value = "detector", required = true) DetectorRef detector,
                        @JsonProperty("feature_plan") @JsonInclude(JsonInclude.Include.NON_NULL) FeaturePlanRef featurePlan,
+                       @JsonProperty("mapping") @JsonInclude(JsonInclude.Include.NON_NULL) MappingRef mapping,
                        @JsonProperty(value = "thresholds", required = true) Thresholds thresholds,
                        @JsonProperty(value = "training", required = true) Map<String, Object> training,
                        @JsonProperty(value = "parts", required = true) Map<String, PartChecksum> parts) {
@@ -79,6 +80,18 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
             require(part, "feature_plan.part");
             require(origin, "feature_plan.origin");
             featureColumns = List.copyOf(require(featureColumns, "feature_plan.feature_columns"));
+        }
+    }
+
+    /** Where the business mapping is, where it came from, and its categories in order (format 3). */
+    @JsonPropertyOrder({"part", "origin", "categories"})
+    public record MappingRef(@JsonProperty(value = "part", required = true) String part,
+                             @JsonProperty(value = "origin", required = true) String origin,
+                             @JsonProperty(value = "categories", required = true) List<String> categories) {
+        public MappingRef {
+            require(part, "mapping.part");
+            require(origin, "mapping.origin");
+            categories = List.copyOf(require(categories, "mapping.categories"));
         }
     }
 

@@ -10,6 +10,7 @@ import io.sentinelrisk.core.drift.ColumnProfile;
 import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.FeatureBaseline;
+import io.sentinelrisk.core.mapping.BusinessMapping;
 import io.sentinelrisk.core.pipeline.FeaturePart;
 import io.sentinelrisk.core.prepare.ColumnPrep;
 import io.sentinelrisk.core.prepare.Preparation;
@@ -276,6 +277,26 @@ final class PartForms {
 
         FeaturePart toPart() {
             return new FeaturePart(origin, spec, featureColumns, plan);
+        }
+    }
+
+    // ---- mapping.json (the business mapping as its file's text; core.mapping reads it) ----
+
+    @JsonPropertyOrder({"origin", "source"})
+    record MappingForm(@JsonProperty(value = "origin", required = true) String origin,
+                       @JsonProperty(value = "source", required = true) String source) {
+        MappingForm {
+            require(origin, "origin");
+            require(source, "source");
+        }
+
+        static MappingForm of(BusinessMapping m) {
+            return new MappingForm(m.origin(), m.source());
+        }
+
+        /** The mapping; errors in its text are located at {@code part} and the line in the text. */
+        BusinessMapping toPart(String part) {
+            return BusinessMapping.parse(source, part, origin);
         }
     }
 

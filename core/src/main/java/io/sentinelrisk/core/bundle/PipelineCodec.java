@@ -8,6 +8,7 @@ import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
+import io.sentinelrisk.core.mapping.BusinessMapping;
 import io.sentinelrisk.core.pipeline.FeaturePart;
 import io.sentinelrisk.core.prepare.Preparation;
 
@@ -110,6 +111,16 @@ final class PipelineCodec {
         } catch (IllegalArgumentException e) {
             throw corrupt(part, e.getMessage());
         }
+    }
+
+    // ---- business mapping: the file's text, read back through the same reader ----
+
+    static byte[] mapping(BusinessMapping m) {
+        return BundleJson.bytes(PartForms.MappingForm.of(m));
+    }
+
+    static BusinessMapping mapping(byte[] json, String part) {
+        return BundleJson.read(json, PartForms.MappingForm.class, part, "part").toPart(part);
     }
 
     static byte[] profile(TrainingProfile p) {

@@ -2,6 +2,7 @@ package io.sentinelrisk.core.evaluate;
 
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.explain.ShapValues;
+import io.sentinelrisk.core.mapping.Business;
 
 import java.util.List;
 
@@ -20,9 +21,11 @@ import java.util.List;
  * @param reasons   the strongest reasons (z-scores against the normal baseline), strongest first
  * @param narrative the reasons in one line
  * @param shap      per-feature SHAP contributions (XGBoost only), else null
+ * @param business  what it means to the business (the pipeline's mapping), else null
  */
 public record EvaluatedAlert(int rank, int row, long line, String id, double score, double risk, String severity,
-                             int label, String scenario, List<Reason> reasons, String narrative, ShapValues shap) {
+                             int label, String scenario, List<Reason> reasons, String narrative, ShapValues shap,
+                             Business business) {
     public EvaluatedAlert {
         reasons = List.copyOf(reasons);
     }

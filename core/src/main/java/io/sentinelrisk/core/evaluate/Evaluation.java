@@ -15,6 +15,10 @@ import io.sentinelrisk.core.explain.ScoreCorrelation;
 import io.sentinelrisk.core.explain.ShapValues;
 import io.sentinelrisk.core.export.TopAlerts;
 import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.mapping.Business;
+import io.sentinelrisk.core.mapping.BusinessMapping;
+import io.sentinelrisk.core.mapping.FrameMapper;
+import io.sentinelrisk.core.mapping.ScoreFacts;
 import io.sentinelrisk.core.metrics.Confusion;
 import io.sentinelrisk.core.metrics.Curves;
 import io.sentinelrisk.core.metrics.PercentileThreshold;
@@ -62,6 +66,12 @@ public final class Evaluation {
      * @param configs one effective config per detector to evaluate, in report order
      */
     public static EvaluationResult fitAndTest(Dataset data, List<SentinelConfig> configs, EvaluationSettings settings) {
+        return fitAndTest(data, configs, settings, null);
+    }
+
+    /** As above, each fitted pipeline with the business {@code mapping} (null: none) applied to its top alerts. */
+    public static EvaluationResult fitAndTest(Dataset data, List<SentinelConfig> configs, EvaluationSettings settings,
+                                              BusinessMapping mapping) {
         int[] labels = requireBothClasses(data);
         Frame frame = ColumnRoles.asGroundTruth(data.frame(), settings.scenarioColumn());
         String[] scenarios = scenarios(frame, settings.scenarioColumn());
@@ -101,9 +111,10 @@ public final class Evaluation {
         for (SentinelConfig cfg : configs) {
             boolean supervised = Detectors.byType(cfg.detectorType()).supervised();
             long t0 = System.nanoTime();
-            Pipeline pipeline = supervised
+            Pipeline fittedPipeline = supervised
                     ? new PipelineTrainer(cfg).fit(trainFrame, trainLabels).pipeline()
                     : new PipelineTrainer(cfg).fit(unsupervisedFrame, null).pipeline();
+            Pipeline pipeline = mapping == null ? fittedPipeline : fittedPipeline.withMapping(mapping);
             double fitMs = (System.nanoTime() - t0) / 1e6;
             int fitted = supervised ? trainFrame.rows() : unsupervisedFrame.rows();
             results.add(assess(cfg.detectorType(), pipeline, null, fitted, fitMs, test, settings, cfg.effectiveThreads()));
@@ -203,15 +214,18 @@ public final class Evaluation {
         List<ShapValues> shap = ShapValues.of(pipeline.detector(), x.selectRows(rows), names);
         int topFeatures = Math.max(1, pipeline.config().explainTopFeatures());
         List<Field> ids = ColumnRoles.asTrained(test.frame, pipeline.schema()).schema().withRole(ColumnRole.ID);
+        FrameMapper mapper = pipeline.mapping().map(m -> m.bind(test.frame)).orElse(null);
         List<EvaluatedAlert> out = new ArrayList<>(n);
         for (int rank = 0; rank < n; rank++) {
             int r = rows[rank];
             int inputRow = test.inputRows[r];
             List<Reason> reasons = pipeline.explain(test.frame, r, topFeatures);
+            Business business = mapper == null ? null : mapper.business(r, new ScoreFacts(batch.score()[r], batch.risk()[r],
+                    batch.severity()[r], batch.isAnomaly()[r], null), () -> reasons);
             out.add(new EvaluatedAlert(rank + 1, inputRow, test.lines == null ? -1 : test.lines[inputRow],
                     id(test.frame, ids, r), batch.score()[r], batch.risk()[r], batch.severity()[r].id(),
                     test.labels[r], test.scenarios == null ? null : test.scenarios[r], reasons,
-                    Explainer.narrative(reasons), shap.isEmpty() ? null : shap.get(rank)));
+                    Explainer.narrative(reasons), shap.isEmpty() ? null : shap.get(rank), business));
         }
         return out;
     }

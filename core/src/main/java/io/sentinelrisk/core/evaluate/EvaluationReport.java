@@ -7,6 +7,7 @@ import io.sentinelrisk.core.ProductVersion;
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.export.Explanation;
 import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.mapping.Business;
 import io.sentinelrisk.core.metrics.LabelledMetrics.ConfusionCounts;
 import io.sentinelrisk.core.metrics.LabelledMetrics.PrecisionAtK;
 
@@ -113,7 +114,7 @@ public record EvaluationReport(@JsonProperty("report_version") int reportVersion
     }
 
     /** One of a detector's highest-scored test rows, explained. */
-    @JsonPropertyOrder({"rank", "row", "line", "id", "score", "risk", "severity", "label", "scenario", "reasons", "narrative", "shap"})
+    @JsonPropertyOrder({"rank", "row", "line", "id", "score", "risk", "severity", "label", "scenario", "reasons", "narrative", "shap", "business"})
     public record TopAlert(@JsonProperty("rank") int rank,
                            @JsonProperty("row") int row,
                            @JsonProperty("line") @JsonInclude(JsonInclude.Include.NON_NULL) Long line,
@@ -125,7 +126,8 @@ public record EvaluationReport(@JsonProperty("report_version") int reportVersion
                            @JsonProperty("scenario") @JsonInclude(JsonInclude.Include.NON_NULL) String scenario,
                            @JsonProperty("reasons") List<Explanation> reasons,
                            @JsonProperty("narrative") String narrative,
-                           @JsonProperty("shap") @JsonInclude(JsonInclude.Include.NON_NULL) Shap shap) {
+                           @JsonProperty("shap") @JsonInclude(JsonInclude.Include.NON_NULL) Shap shap,
+                           @JsonProperty("business") @JsonInclude(JsonInclude.Include.NON_NULL) Business business) {
     }
 
     public static EvaluationReport build(EvaluationResult r) {
@@ -166,7 +168,7 @@ public record EvaluationReport(@JsonProperty("report_version") int reportVersion
         Shap shap = a.shap() == null ? null : new Shap(a.shap().bias(),
                 a.shap().contributions().stream().map(w -> new Contribution(w.feature(), num(w.value()))).toList());
         return new TopAlert(a.rank(), a.row(), a.line() >= 0 ? a.line() : null, a.id(), num(a.score()), round2(a.risk()),
-                a.severity(), a.label(), a.scenario(), reasons, a.narrative(), shap);
+                a.severity(), a.label(), a.scenario(), reasons, a.narrative(), shap, a.business());
     }
 
     private static Double num(double v) {

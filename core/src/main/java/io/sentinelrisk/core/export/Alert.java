@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.Reason;
+import io.sentinelrisk.core.mapping.Business;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Map;
  * docs/schemas/alert.schema.json.
  *
  * <p>Nulls: {@code line}, {@code id} and {@code label} are left out when unknown (not written as
- * null); {@code risk_reason} is always written and is null for {@code info} records; a missing
+ * null), {@code business} when the bundle has no business mapping; {@code risk_reason} is always written and is null for {@code info} records; a missing
  * value in {@code features} is null.
  *
  * <p>{@code features} stays an ordered map: its keys are the model's column names, known only at
@@ -30,7 +31,7 @@ import java.util.Map;
  * are derived (read-only) names kept for users of web-session risk scoring who expect them.
  */
 @JsonPropertyOrder({"row", "line", "source", "id", "score", "risk", "severity", "is_anomaly", "label",
-    "predicted_label", "anomaly_score", "risk_level", "risk_reason", "features", "reasons", "narrative"})
+    "predicted_label", "anomaly_score", "risk_level", "risk_reason", "features", "reasons", "narrative", "business"})
 @JsonIgnoreProperties(value = {"predicted_label", "anomaly_score", "risk_level", "risk_reason"}, allowGetters = true)
 public record Alert(@JsonProperty("row") int row,
                     @JsonProperty("line") @JsonInclude(JsonInclude.Include.NON_NULL) Long line,
@@ -43,7 +44,8 @@ public record Alert(@JsonProperty("row") int row,
                     @JsonProperty("label") @JsonInclude(JsonInclude.Include.NON_NULL) Integer label,
                     @JsonProperty("features") Map<String, Object> features,
                     @JsonProperty("reasons") List<Explanation> reasons,
-                    @JsonProperty("narrative") String narrative) {
+                    @JsonProperty("narrative") String narrative,
+                    @JsonProperty("business") @JsonInclude(JsonInclude.Include.NON_NULL) Business business) {
 
     public Alert {
         features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
@@ -58,13 +60,23 @@ public record Alert(@JsonProperty("row") int row,
      * @param features its feature and id values by column, in schema order (missing = null)
      */
     public static Alert of(ScoredRecord scored, AlertOrigin origin, Map<String, Object> features) {
+        return of(scored, origin, features, null);
+    }
+
+    /**
+     * The alert of a scored record with what it means to the business.
+     *
+     * @param business the record's category, cost, SLA, action, escalation and narrative from the
+     *                 bundle's mapping, or null when the bundle has none (the key is then left out)
+     */
+    public static Alert of(ScoredRecord scored, AlertOrigin origin, Map<String, Object> features, Business business) {
         List<Explanation> reasons = new ArrayList<>(scored.reasons().size());
         for (Reason r : scored.reasons()) {
             reasons.add(Explanation.of(r));
         }
         return new Alert(origin.row(), origin.line(), origin.source(), origin.id(), scored.score(),
                 round2(scored.risk()), scored.severity().id(), scored.isAnomaly(), origin.label(), features, reasons,
-                Explainer.narrative(scored.reasons()));
+                Explainer.narrative(scored.reasons()), business);
     }
 
     /** 1 when {@code is_anomaly}, else 0. */

@@ -2,6 +2,7 @@ package io.sentinelrisk.core.export;
 
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.mapping.FrameMapper;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +27,10 @@ public final class AlertExport {
      */
     public static List<Alert> alerts(ScoredData data, int topN, int[] rowNumbers) {
         int top = data.pipeline().config().explainTopFeatures();
+        FrameMapper mapper = data.mapper().orElse(null);
         List<Alert> out = new ArrayList<>();
         for (int row : TopAlerts.select(data.scores().score(), topN)) {
-            out.add(alert(data, row, top, rowNumbers == null ? row : rowNumbers[row]));
+            out.add(alert(data, mapper, row, top, rowNumbers == null ? row : rowNumbers[row]));
         }
         return out;
     }
@@ -45,15 +47,21 @@ public final class AlertExport {
 
     /** Row {@code row} of a scored batch as an alert with its {@code topFeatures} strongest reasons. */
     public static Alert alert(ScoredData data, int row, int topFeatures) {
-        return alert(data, row, topFeatures, row);
+        return alert(data, data.mapper().orElse(null), row, topFeatures, row);
     }
 
-    private static Alert alert(ScoredData data, int row, int topFeatures, int rowNumber) {
-        var scored = data.scores().record(row, data.pipeline().explain(data.frame(), row, topFeatures));
+    /**
+     * As {@link #alert(ScoredData, int, int)} with the data's mapper bound once (null: no mapping),
+     * for the input's record {@code rowNumber}.
+     */
+    public static Alert alert(ScoredData data, FrameMapper mapper, int row, int topFeatures, int rowNumber) {
+        var reasons = data.pipeline().explain(data.frame(), row, topFeatures);
+        var scored = data.scores().record(row, reasons);
         AlertOrigin origin = new AlertOrigin(data.source(), rowNumber,
                 data.lineNumbers() == null ? null : data.lineNumbers()[row],
                 RecordValues.id(data.frame(), row),
                 data.labels() == null ? null : data.labels()[row]);
-        return Alert.of(scored, origin, RecordValues.features(data.frame(), row));
+        return Alert.of(scored, origin, RecordValues.features(data.frame(), row),
+                mapper == null ? null : data.business(mapper, row, true, () -> reasons));
     }
 }

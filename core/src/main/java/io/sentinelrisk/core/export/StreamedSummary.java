@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * What the summary report needs of an input scored block by block, gathered as the blocks go
- * by: rows, counts per severity, anomalies and the data profile in bounded memory
+ * by: rows, counts per severity, anomalies, alerts and cost per business category, and the data profile in bounded memory
  * ({@link DataProfile.Accumulator}). With labels, the metrics (ROC AUC, average precision, ...)
  * rank every record, so then each record's score, flag and label are kept: 13 bytes a row.
  */
@@ -19,6 +19,7 @@ public final class StreamedSummary {
     private final DataProfile.Accumulator profile = new DataProfile.Accumulator();
     private final long[] severity = new long[Severity.values().length];
     private final boolean labelled;
+    private BusinessSummary.Accumulator business;
     private long rows;
     private long anomalies;
     private Frame shape;
@@ -43,6 +44,12 @@ public final class StreamedSummary {
         }
         anomalies += s.anomalyCount();
         profile.add(block.frame());
+        if (business == null && block.pipeline().mapping().isPresent()) {
+            business = new BusinessSummary.Accumulator(block.pipeline().mapping().get());
+        }
+        if (business != null) {
+            business.add(block);
+        }
         if (shape == null) {
             shape = block.frame().selectRows(new int[0]);
         }
@@ -81,7 +88,9 @@ public final class StreamedSummary {
             int n = (int) rows;
             metrics = LabelledMetrics.of(Arrays.copyOf(scores, n), Arrays.copyOf(flags, n), Arrays.copyOf(labels, n));
         }
-        return SummaryReport.of(command, source, model, pipeline, rows, severity.clone(), anomalies, metrics,
+        BusinessSummary mapped = business != null ? business.result()
+                : pipeline.mapping().map(m -> new BusinessSummary.Accumulator(m).result()).orElse(null);
+        return SummaryReport.of(command, source, model, pipeline, rows, severity.clone(), anomalies, metrics, mapped,
                 shape == null ? Map.of() : profile.result(shape), timings);
     }
 

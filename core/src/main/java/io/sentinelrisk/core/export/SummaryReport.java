@@ -23,7 +23,8 @@ import java.util.Map;
  * — the metrics. Field by field in docs/outputs.md; JSON Schema in
  * docs/schemas/summary-report.schema.json.
  *
- * <p>Nulls: {@code model} and {@code metrics} are left out when there is none;
+ * <p>Nulls: {@code model}, {@code metrics} and {@code business} (alerts and estimated cost per
+ * category of the bundle's business mapping) are left out when there is none;
  * {@code thresholds.score_floor} is written as null when unset.
  *
  * <p>Three parts stay ordered maps, each for a reason: {@code config} is the effective config as
@@ -33,7 +34,7 @@ import java.util.Map;
  * the data's column names and the command's steps.
  */
 @JsonPropertyOrder({"report_version", "product_version", "command", "input", "model", "detector", "rows",
-    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "warnings", "config", "training", "data_profile", "timings_ms"})
+    "severity_counts", "anomalies", "anomaly_rate", "thresholds", "metrics", "business", "warnings", "config", "training", "data_profile", "timings_ms"})
 public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("product_version") String productVersion,
                             @JsonProperty("command") String command,
@@ -46,6 +47,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
                             @JsonProperty("anomaly_rate") double anomalyRate,
                             @JsonProperty("thresholds") Thresholds thresholds,
                             @JsonProperty("metrics") @JsonInclude(JsonInclude.Include.NON_NULL) LabelledMetrics metrics,
+                            @JsonProperty("business") @JsonInclude(JsonInclude.Include.NON_NULL) BusinessSummary business,
                             @JsonProperty("warnings") List<String> warnings,
                             @JsonProperty("config") Map<String, Object> config,
                             @JsonProperty("training") Map<String, Object> training,
@@ -89,7 +91,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
         ScoredBatch s = data.scores();
         return of(command, data.source(), model, data.pipeline(), s.rows(), s.severityCounts(), s.anomalyCount(),
                 data.labels() == null ? null : LabelledMetrics.of(s.score(), s.isAnomaly(), data.labels()),
-                DataProfile.of(data.frame()), timings);
+                BusinessSummary.of(data), DataProfile.of(data.frame()), timings);
     }
 
     /**
@@ -97,16 +99,17 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
      *
      * @param severityCounts rows per severity, indexed by {@link Severity#ordinal()}
      * @param metrics        the labelled metrics, or null without labels
+     * @param business       alerts and estimated cost per category, or null when the bundle has no mapping
      */
     public static SummaryReport of(String command, String source, String model, Pipeline pipeline, long rows,
-                                   long[] severityCounts, long anomalies, LabelledMetrics metrics,
+                                   long[] severityCounts, long anomalies, LabelledMetrics metrics, BusinessSummary business,
                                    Map<String, ColumnProfile> dataProfile, Map<String, ?> timings) {
         Map<String, Double> ms = new LinkedHashMap<>();
         timings.forEach((step, v) -> ms.put(step, ((Number) v).doubleValue()));
         return new SummaryReport(VERSION, ProductVersion.get(), command, source, model,
                 pipeline.detector().type(), Math.toIntExact(rows), SeverityCounts.of(severityCounts), anomalies,
                 rows == 0 ? 0.0 : (double) anomalies / rows, Thresholds.of(pipeline.calibration()),
-                metrics, warnings(pipeline.trainingSummary()), pipeline.config().toMap(),
+                metrics, business, warnings(pipeline.trainingSummary()), pipeline.config().toMap(),
                 pipeline.trainingSummary(), dataProfile, ms);
     }
 
@@ -115,7 +118,7 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
         Map<String, Double> ms = new LinkedHashMap<>();
         timings.forEach((step, v) -> ms.put(step, ((Number) v).doubleValue()));
         return new SummaryReport(reportVersion, productVersion, command, input, model, detector, rows, severityCounts,
-                anomalies, anomalyRate, thresholds, metrics, warnings, config, training, dataProfile, ms);
+                anomalies, anomalyRate, thresholds, metrics, business, warnings, config, training, dataProfile, ms);
     }
 
     /** Training's warnings (a dropped column, a column that gives the label away, ...), as the training summary keeps them. */

@@ -10,6 +10,8 @@ import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.Reason;
+import io.sentinelrisk.core.mapping.BusinessMapping;
+import io.sentinelrisk.core.mapping.CompiledMapping;
 import io.sentinelrisk.core.prepare.Preparation;
 import io.sentinelrisk.core.util.Parallel;
 
@@ -34,6 +36,7 @@ public final class Pipeline {
     private final Map<String, Object> trainingSummary;
     private final FeaturePart features;
     private final TrainingProfile profile;
+    private final CompiledMapping mapping;
 
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary) {
@@ -47,7 +50,7 @@ public final class Pipeline {
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
                     FeaturePart features) {
-        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, null);
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, (TrainingProfile) null);
     }
 
     /**
@@ -57,6 +60,16 @@ public final class Pipeline {
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
                     FeaturePart features, TrainingProfile profile) {
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, null);
+    }
+
+    /**
+     * @param mapping the business mapping, checked against {@code schema} (a located error when it
+     *                reads a column the schema lacks), or null for none
+     */
+    public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
+                    Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
+                    FeaturePart features, TrainingProfile profile, BusinessMapping mapping) {
         if (detector.featureCount() != preparation.featureCount()) {
             throw new IllegalArgumentException("detector reads " + detector.featureCount()
                     + " features, preparation makes " + preparation.featureCount());
@@ -77,22 +90,41 @@ public final class Pipeline {
         }
         this.features = features;
         this.profile = profile;
+        this.mapping = mapping == null ? null : mapping.compile(schema);
     }
 
     /** This pipeline with the feature plan its input was computed with (see {@link FeaturePart}). */
     public Pipeline withFeatures(FeaturePart part) {
-        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part, profile);
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part, profile,
+                businessMapping());
     }
 
     /** This pipeline with the training profile drift is measured against. */
     public Pipeline withProfile(TrainingProfile trainingProfile) {
         return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features,
-                trainingProfile);
+                trainingProfile, businessMapping());
     }
 
     /** The training profile for drift detection; empty in bundles made before it was kept. */
     public Optional<TrainingProfile> profile() {
         return Optional.ofNullable(profile);
+    }
+
+    /**
+     * This pipeline with a business mapping (docs/mapping.md), checked against its columns: an
+     * unknown column in a condition or a placeholder is an InputException at the place it was written.
+     */
+    public Pipeline withMapping(BusinessMapping m) {
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, m);
+    }
+
+    /** The business mapping the bundle carries, compiled against the schema; empty without one. */
+    public Optional<CompiledMapping> mapping() {
+        return Optional.ofNullable(mapping);
+    }
+
+    private BusinessMapping businessMapping() {
+        return mapping == null ? null : mapping.mapping();
     }
 
     /** The feature plan the bundle carries; empty when the model reads its input as it is. */

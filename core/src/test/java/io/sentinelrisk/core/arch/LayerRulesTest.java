@@ -69,6 +69,21 @@ class LayerRulesTest {
                     CORE + ".calibrate..", CORE + ".ingest..", CORE + ".io..");
 
     /**
+     * A business mapping reads a scored record (its columns, scores and reasons) and nothing of
+     * how it was scored, stored or exported, so every front end can apply it; the expression
+     * language it shares with feature specs knows nothing at all.
+     */
+    @ArchTest
+    static final ArchRule mappingReadsRecordsOnly = noClasses().that().resideInAPackage(CORE + ".mapping..")
+            .should().dependOnClassesThat().resideInAnyPackage(CORE + ".pipeline..", CORE + ".bundle..",
+                    CORE + ".export..", CORE + ".evaluate..", CORE + ".detect..", CORE + ".prepare..",
+                    CORE + ".ingest..", CORE + ".io..");
+
+    @ArchTest
+    static final ArchRule expressionsKnowNothing = noClasses().that().resideInAPackage(CORE + ".expr..")
+            .should().dependOnClassesThat().resideOutsideOfPackages(CORE + ".expr..", "java..");
+
+    /**
      * Explanations ask models for capabilities ({@code TreeEnsemble}, {@code HasFeatureAttributions}
      * in {@code detect}), never for a concrete detector.
      */

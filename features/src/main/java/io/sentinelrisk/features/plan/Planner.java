@@ -1,7 +1,7 @@
 package io.sentinelrisk.features.plan;
 
 import io.sentinelrisk.core.error.InputException;
-import io.sentinelrisk.features.expr.Expr;
+import io.sentinelrisk.core.expr.Expr;
 import io.sentinelrisk.features.plan.FeaturePlan.AggSpec;
 import io.sentinelrisk.features.plan.FeaturePlan.PlannedFeature;
 import io.sentinelrisk.features.plan.FeaturePlan.PrevSpec;

@@ -7,8 +7,8 @@ import io.sentinelrisk.core.config.YamlNode.Sequence;
 import io.sentinelrisk.core.config.YamlNode;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
-import io.sentinelrisk.features.expr.ExprParser;
-import io.sentinelrisk.features.expr.ExprSyntaxException;
+import io.sentinelrisk.core.expr.ExprParser;
+import io.sentinelrisk.core.expr.ExprSyntaxException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

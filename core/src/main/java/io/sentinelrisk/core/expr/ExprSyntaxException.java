@@ -1,4 +1,4 @@
-package io.sentinelrisk.features.expr;
+package io.sentinelrisk.core.expr;
 
 /** An expression that does not parse; {@link #position()} is the 0-based offset of the problem. */
 public final class ExprSyntaxException extends RuntimeException {

@@ -1,16 +1,17 @@
-package io.sentinelrisk.features.expr;
+package io.sentinelrisk.core.expr;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses the small expression language of feature specs. Precedence, loosest first: {@code or},
+ * Parses the product's small expression language, shared by feature specs (the {@code features}
+ * module) and business mappings ({@code core.mapping}). Precedence, loosest first: {@code or},
  * {@code and}, {@code not}, comparisons / {@code between} / {@code in} / {@code is null},
  * {@code + -}, {@code * /}, unary minus. Names are letters, digits and underscores, or any text in
  * backticks. Strings are in single quotes ({@code ''} for a quote). Keywords are case-insensitive.
- * Nothing is evaluated here: the result is a tree that is type-checked and then rendered to SQL or
- * compiled for streaming.
+ * Nothing is evaluated here: the result is a tree that each user type-checks and compiles (to SQL,
+ * to streaming evaluators, to mapping conditions).
  */
 public final class ExprParser {
     private final String src;

@@ -1,10 +1,10 @@
-package io.sentinelrisk.features.expr;
+package io.sentinelrisk.core.expr;
 
 import java.util.List;
 
 /**
- * An expression as written in a spec ({@code where}, {@code of}, {@code expr}, {@code flag}), before
- * names are resolved. {@code pos} is the 0-based character offset in the source text, for errors.
+ * An expression as written in a feature spec ({@code where}, {@code of}, {@code expr}, {@code flag})
+ * or a business mapping's condition ({@code when}), before names are resolved. {@code pos} is the 0-based character offset in the source text, for errors.
  */
 public sealed interface Expr {
     int pos();
