@@ -33,7 +33,8 @@ class FlagsE2ETest {
                 List.of("generate", "web-sessions"), List.of("generate", "transactions"), List.of("generate", "metrics"),
                 List.of("inject"), List.of("features", "build"), List.of("features", "sql"), List.of("features", "show"),
                 List.of("features", "packs"), List.of("ingest"), List.of("serve"), List.of("keys", "create"),
-                List.of("keys", "list"), List.of("keys", "revoke"));
+                List.of("keys", "list"), List.of("keys", "revoke"), List.of("pipeline", "run"), List.of("judge", "autoencoder"),
+                List.of("judge", "embed"), List.of("judge", "train"), List.of("judge", "evaluate"));
     }
 
     @ParameterizedTest
@@ -61,7 +62,7 @@ class FlagsE2ETest {
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err().strip()).isEqualTo("sentinel: error: Unknown command: 'trian' (did you mean train?); "
                 + "see 'sentinel --help'");
-        for (String group : List.of("config", "generate", "features", "keys")) {
+        for (String group : List.of("config", "generate", "features", "keys", "pipeline", "judge")) {
             SentinelProcess.Result bare = SentinelProcess.run(dir, group);
             assertThat(bare.exitCode()).isEqualTo(2);
             assertThat(bare.err().strip()).startsWith("sentinel " + group + ": error: Missing ").contains("choose one of");

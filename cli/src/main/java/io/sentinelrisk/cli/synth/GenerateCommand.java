@@ -118,6 +118,9 @@ public final class GenerateCommand implements Callable<Integer> {
                         + "(default: all).")
         List<String> attacks;
 
+        @picocli.CommandLine.Mixin
+        DifficultyOptions difficulty;
+
         @Option(names = "--users-output", paramLabel = "CSV", description = "Also write the user catalogue (habits, baselines, home) here.")
         @io.sentinelrisk.cli.Output
         Path usersOutput;
@@ -131,7 +134,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
             SocConfig config = new SocConfig(users, eventsPerUser, anomalyFraction, highRiskFraction, days,
-                    SynthOptions.start(common.start), set, common.randomState);
+                    SynthOptions.start(common.start), set, common.randomState, difficulty.level(), difficulty.labelNoise());
             SocData data = SocGenerator.generate(config);
             if (usersOutput != null) {
                 FrameCsv.write(data.users(), usersOutput);
@@ -204,10 +207,13 @@ public final class GenerateCommand implements Callable<Integer> {
         @Option(names = "--days", defaultValue = "30", paramLabel = "N", description = "Length of the period (default: ${DEFAULT-VALUE}).")
         int days;
 
+        @picocli.CommandLine.Mixin
+        DifficultyOptions difficulty;
+
         @Override
         Frame generate() {
             return TransactionGenerator.generate(new TransactionConfig(cards, perCard, fraudFraction, days,
-                    SynthOptions.start(common.start), common.randomState));
+                    SynthOptions.start(common.start), common.randomState, difficulty.level(), difficulty.labelNoise()));
         }
 
         @Override

@@ -36,12 +36,13 @@ import java.util.zip.ZipOutputStream;
 public final class Bundles {
     public static final String FORMAT = "sentinelrisk-bundle";
     /**
-     * Format 2 adds the optional feature plan part ({@code features.json}); a bundle without one
-     * is still written as format 1, so older releases keep reading it. Both are read.
+     * Each bundle is written in the lowest format that describes it, so older releases read what
+     * they can score and refuse what they would score wrongly: format 1 is a plain model, format 2
+     * adds the feature plan ({@code features.json}), format 3 the business mapping
+     * ({@code mapping.json}) and the hybrid judge ({@code judge/…}). All are read.
      */
     public static final int FORMAT_VERSION = 3;
     static final int FORMAT_VERSION_NO_FEATURES = 1;
-    /** Format 3 adds the optional business mapping part ({@code mapping.json}); older releases refuse it rather than drop it. */
     static final int FORMAT_VERSION_FEATURES = 2;
     static final String FEATURES = "features.json";
     static final String MAPPING = "mapping.json";
@@ -94,6 +95,7 @@ public final class Bundles {
         pipeline.mapping().ifPresent(m -> parts.put(MAPPING, PipelineCodec.mapping(m.mapping())));
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
+        Manifest.JudgeRef judge = pipeline.judge().map(j -> JudgeCodec.write(j, parts)).orElse(null);
 
         Map<String, Object> config = pipeline.config().toMap();
         // How many threads trained the model says nothing about the model (results do not depend
@@ -105,12 +107,14 @@ public final class Bundles {
             checksums.put(e.getKey(), new Manifest.PartChecksum(sha256(e.getValue()), (long) e.getValue().length));
         }
         Manifest manifest = new Manifest(FORMAT,
-                pipeline.mapping().isPresent() ? FORMAT_VERSION
+                // the lowest version that describes the bundle, so older releases read what they can score
+                pipeline.mapping().isPresent() || judge != null ? FORMAT_VERSION
                         : pipeline.features().isPresent() ? FORMAT_VERSION_FEATURES : FORMAT_VERSION_NO_FEATURES,
                 ProductVersion.get(), createdAt.toString(), PipelineCodec.schemaColumns(pipeline.schema()),
                 pipeline.preparation().featureNames(), config, new Manifest.DetectorRef(factory.type(), modelPart),
                 pipeline.features().map(f -> new Manifest.FeaturePlanRef(FEATURES, f.origin(), f.featureColumns())).orElse(null),
                 pipeline.mapping().map(m -> new Manifest.MappingRef(MAPPING, m.mapping().origin(), m.categoryNames())).orElse(null),
+                judge,
                 PipelineCodec.thresholds(pipeline.calibration()), pipeline.trainingSummary(), checksums);
         byte[] manifestBytes = manifest.toBytes();
 
@@ -154,13 +158,15 @@ public final class Bundles {
         var calibration = PipelineCodec.calibration(part(entries, CALIBRATION, name), name + "!" + CALIBRATION);
         var explainer = PipelineCodec.explainer(part(entries, EXPLAINER, name), name + "!" + EXPLAINER);
         Map<String, Object> training = manifest.training();
+        var judge = manifest.judge() != null ? JudgeCodec.read(entries, manifest.judge().part(), fitted, name) : null;
         var features = manifest.featurePlan() != null
                 ? PipelineCodec.features(part(entries, manifest.featurePlan().part(), name), name + "!" + manifest.featurePlan().part()) : null;
         var profile = entries.containsKey(PROFILE) ? PipelineCodec.profile(entries.get(PROFILE), name + "!" + PROFILE) : null;
         var mapping = manifest.mapping() != null
                 ? PipelineCodec.mapping(part(entries, manifest.mapping().part(), name), name + "!" + manifest.mapping().part()) : null;
         try {
-            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features, profile, mapping);
+            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features, profile, mapping,
+                    judge);
         } catch (IllegalArgumentException e) {
             throw new InputException(InputLocation.file(name), "inconsistent bundle: " + e.getMessage());
         }

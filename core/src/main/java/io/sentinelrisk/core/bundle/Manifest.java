@@ -21,7 +21,7 @@ import java.util.Map;
  * summary, whose keys follow the detector and the labels.
  */
 @JsonPropertyOrder({"format", "format_version", "product_version", "created_at", "schema", "features", "config",
-    "detector", "feature_plan", "mapping", "thresholds", "training", "parts"})
+    "detector", "feature_plan", "mapping", "judge", "thresholds", "training", "parts"})
 public record Manifest(@JsonProperty(value = "format", required = true) String format,
                        @JsonProperty(value = "format_version", required = true) int formatVersion,
                        @JsonProperty(value = "product_version", required = true) String productVersion,
@@ -32,6 +32,7 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
                        @JsonProperty(value = "detector", required = true) DetectorRef detector,
                        @JsonProperty("feature_plan") @JsonInclude(JsonInclude.Include.NON_NULL) FeaturePlanRef featurePlan,
                        @JsonProperty("mapping") @JsonInclude(JsonInclude.Include.NON_NULL) MappingRef mapping,
+                       @JsonProperty("judge") @JsonInclude(JsonInclude.Include.NON_NULL) JudgeRef judge,
                        @JsonProperty(value = "thresholds", required = true) Thresholds thresholds,
                        @JsonProperty(value = "training", required = true) Map<String, Object> training,
                        @JsonProperty(value = "parts", required = true) Map<String, PartChecksum> parts) {
@@ -92,6 +93,19 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
             require(part, "mapping.part");
             require(origin, "mapping.origin");
             categories = List.copyOf(require(categories, "mapping.categories"));
+        }
+    }
+
+    /**
+     * The hybrid judge (format 3): the part describing it, its probability threshold and how many
+     * inputs its booster reads.
+     */
+    @JsonPropertyOrder({"part", "threshold", "inputs"})
+    public record JudgeRef(@JsonProperty(value = "part", required = true) String part,
+                           @JsonProperty(value = "threshold", required = true) double threshold,
+                           @JsonProperty(value = "inputs", required = true) int inputs) {
+        public JudgeRef {
+            require(part, "judge.part");
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.Map;
  * are derived (read-only) names kept for users of web-session risk scoring who expect them.
  */
 @JsonPropertyOrder({"row", "line", "source", "id", "score", "risk", "severity", "is_anomaly", "label",
-    "predicted_label", "anomaly_score", "risk_level", "risk_reason", "features", "reasons", "narrative", "business"})
+    "predicted_label", "anomaly_score", "risk_level", "risk_reason", "features", "reasons", "narrative", "business", "judge"})
 @JsonIgnoreProperties(value = {"predicted_label", "anomaly_score", "risk_level", "risk_reason"}, allowGetters = true)
 public record Alert(@JsonProperty("row") int row,
                     @JsonProperty("line") @JsonInclude(JsonInclude.Include.NON_NULL) Long line,
@@ -45,7 +45,8 @@ public record Alert(@JsonProperty("row") int row,
                     @JsonProperty("features") Map<String, Object> features,
                     @JsonProperty("reasons") List<Explanation> reasons,
                     @JsonProperty("narrative") String narrative,
-                    @JsonProperty("business") @JsonInclude(JsonInclude.Include.NON_NULL) Business business) {
+                    @JsonProperty("business") @JsonInclude(JsonInclude.Include.NON_NULL) Business business,
+                    @JsonProperty("judge") @JsonInclude(JsonInclude.Include.NON_NULL) JudgeOutput judge) {
 
     public Alert {
         features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
@@ -76,7 +77,7 @@ public record Alert(@JsonProperty("row") int row,
         }
         return new Alert(origin.row(), origin.line(), origin.source(), origin.id(), scored.score(),
                 round2(scored.risk()), scored.severity().id(), scored.isAnomaly(), origin.label(), features, reasons,
-                Explainer.narrative(scored.reasons()), business);
+                Explainer.narrative(scored.reasons()), business, scored.judge() == null ? null : JudgeOutput.of(scored.judge()));
     }
 
     /** 1 when {@code is_anomaly}, else 0. */

@@ -56,7 +56,8 @@ public final class AlertExport {
      */
     public static Alert alert(ScoredData data, FrameMapper mapper, int row, int topFeatures, int rowNumber) {
         var reasons = data.pipeline().explain(data.frame(), row, topFeatures);
-        var scored = data.scores().record(row, reasons);
+        var judged = data.pipeline().judgeAttributions(data.frame(), new int[] {row}, topFeatures).get(0);
+        var scored = data.scores().record(row, reasons, judged);
         AlertOrigin origin = new AlertOrigin(data.source(), rowNumber,
                 data.lineNumbers() == null ? null : data.lineNumbers()[row],
                 RecordValues.id(data.frame(), row),

@@ -40,7 +40,7 @@ public record ScoredData(String source, Frame frame, ScoredBatch scores, Pipelin
     /** As {@link #business(FrameMapper, int, boolean)} with the row's reasons from {@code reasons}. */
     public Business business(FrameMapper mapper, int row, boolean narrative, Supplier<List<Reason>> reasons) {
         ScoreFacts facts = new ScoreFacts(scores.score()[row], scores.risk()[row], scores.severity()[row],
-                scores.isAnomaly()[row], null);   // a multi-class judge's predicted class goes here when the bundle has one
+                scores.isAnomaly()[row], scores.predictedClass() == null ? null : scores.predictedClass()[row]);
         return narrative ? mapper.business(row, facts, reasons) : mapper.brief(row, facts, reasons);
     }
 }

@@ -9,6 +9,8 @@ import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.explain.Explainer;
+import io.sentinelrisk.core.explain.FeatureWeight;
+import io.sentinelrisk.core.judge.HybridJudge;
 import io.sentinelrisk.core.explain.Reason;
 import io.sentinelrisk.core.mapping.BusinessMapping;
 import io.sentinelrisk.core.mapping.CompiledMapping;
@@ -37,6 +39,7 @@ public final class Pipeline {
     private final FeaturePart features;
     private final TrainingProfile profile;
     private final CompiledMapping mapping;
+    private final HybridJudge judge;
 
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary) {
@@ -60,16 +63,23 @@ public final class Pipeline {
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
                     FeaturePart features, TrainingProfile profile) {
-        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, null);
+        this(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, null, null);
     }
 
     /**
      * @param mapping the business mapping, checked against {@code schema} (a located error when it
      *                reads a column the schema lacks), or null for none
+     * @param judge   the hybrid judge whose probability is the final score, or null; its
+     *                autoencoder must be {@code detector} and {@code calibration} must be fitted on
+     *                its probabilities
      */
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary,
-                    FeaturePart features, TrainingProfile profile, BusinessMapping mapping) {
+                    FeaturePart features, TrainingProfile profile, BusinessMapping mapping, HybridJudge judge) {
+        if (judge != null && judge.autoencoder() != detector) {
+            throw new IllegalArgumentException("the judge's autoencoder must be the pipeline's detector");
+        }
+        this.judge = judge;
         if (detector.featureCount() != preparation.featureCount()) {
             throw new IllegalArgumentException("detector reads " + detector.featureCount()
                     + " features, preparation makes " + preparation.featureCount());
@@ -96,13 +106,37 @@ public final class Pipeline {
     /** This pipeline with the feature plan its input was computed with (see {@link FeaturePart}). */
     public Pipeline withFeatures(FeaturePart part) {
         return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, part, profile,
-                businessMapping());
+                businessMapping(), judge);
+    }
+
+    /**
+     * This pipeline (whose detector is the judge's autoencoder) with a hybrid judge: scores become
+     * the judge's probabilities, calibrated by {@code judgeCalibration}; {@code summary} replaces
+     * the training summary.
+     */
+    public Pipeline withJudge(HybridJudge judge, Calibration judgeCalibration, Map<String, Object> summary) {
+        return new Pipeline(schema, config, preparation, detector, judgeCalibration, explainer, summary, features, profile,
+                businessMapping(), judge);
+    }
+
+    /** The hybrid judge, when the bundle has one. */
+    public Optional<HybridJudge> judge() {
+        return Optional.ofNullable(judge);
+    }
+
+    /**
+     * This pipeline with another calibration (thresholds refitted on recent traffic, say) and
+     * training summary; every other part is kept.
+     */
+    public Pipeline withCalibration(Calibration recalibrated, Map<String, Object> summary) {
+        return new Pipeline(schema, config, preparation, detector, recalibrated, explainer, summary, features, profile,
+                businessMapping(), judge);
     }
 
     /** This pipeline with the training profile drift is measured against. */
     public Pipeline withProfile(TrainingProfile trainingProfile) {
         return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features,
-                trainingProfile, businessMapping());
+                trainingProfile, businessMapping(), judge);
     }
 
     /** The training profile for drift detection; empty in bundles made before it was kept. */
@@ -115,7 +149,8 @@ public final class Pipeline {
      * unknown column in a condition or a placeholder is an InputException at the place it was written.
      */
     public Pipeline withMapping(BusinessMapping m) {
-        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, m);
+        return new Pipeline(schema, config, preparation, detector, calibration, explainer, trainingSummary, features, profile, m,
+                judge);
     }
 
     /** The business mapping the bundle carries, compiled against the schema; empty without one. */
@@ -152,8 +187,55 @@ public final class Pipeline {
     /** Scores every row of {@code frame} (checked against the training columns; {@code source} names it in errors). */
     public ScoredBatch score(Frame frame, String source, int threads) {
         SchemaCheck.requireCompatible(schema, frame, source);
-        return calibrated(rawScores(frame, threads));
+        if (judge == null) {
+            return calibrated(rawScores(frame, threads));
+        }
+        int t = Math.max(1, threads);
+        Matrix x = preparation.transform(frame);
+        double[] raw = new double[x.rows()];
+        detector.score(x, raw, t);
+        Matrix inputs = judge.inputs(x, t);
+        double[] p = judge.probability(inputs, t);
+        ScoredBatch b = calibrated(p);
+        return new ScoredBatch(b.score(), b.risk(), b.severity(), b.isAnomaly(), raw, judge.predictClass(inputs));
     }
+
+    /**
+     * The judge's strongest {@code top} attributions (TreeSHAP contributions to the log-odds,
+     * largest |value| first) for rows {@code rows} of {@code frame}; empty lists without a judge.
+     * Each row's attributions are computed on that row alone, the same in any block.
+     */
+    public List<List<FeatureWeight>> judgeAttributions(Frame frame, int[] rows, int top) {
+        List<List<FeatureWeight>> out = new ArrayList<>(rows.length);
+        if (judge == null || top <= 0) {
+            for (int ignored : rows) {
+                out.add(List.of());
+            }
+            return out;
+        }
+        Matrix inputs = judge.inputs(preparation.transform(frame.selectRows(rows)), 1);
+        Matrix c = judge.attributions(inputs);
+        List<String> names = judge.inputNames();
+        int d = names.size();
+        for (int i = 0; i < rows.length; i++) {
+            // the top attributions by selection (top is small): largest |value| first, ties in input order
+            boolean[] taken = new boolean[d];
+            List<FeatureWeight> ws = new ArrayList<>(Math.min(top, d));
+            for (int k = 0; k < Math.min(top, d); k++) {
+                int best = -1;
+                for (int j = 0; j < d; j++) {
+                    if (!taken[j] && (best < 0 || Math.abs(c.get(i, j)) > Math.abs(c.get(i, best)))) {
+                        best = j;
+                    }
+                }
+                taken[best] = true;
+                ws.add(new FeatureWeight(names.get(best), c.get(i, best)));
+            }
+            out.add(ws);
+        }
+        return out;
+    }
+
 
     /** Risk, severity and is_anomaly of raw detector scores. */
     ScoredBatch calibrated(double[] raw) {

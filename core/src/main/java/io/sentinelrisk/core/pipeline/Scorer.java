@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.explain.FeatureWeight;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,14 @@ public final class Scorer {
     /** Scores every row of {@code block} (columns checked against the model's; {@code source} names it in errors). */
     public List<ScoredRecord> score(Frame block, String source, int threads) {
         ScoredBatch b = pipeline.score(block, source, threads);
+        int[] all = new int[b.rows()];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r;
+        }
+        List<List<FeatureWeight>> judged = pipeline.judgeAttributions(block, all, reasons);
         List<ScoredRecord> out = new ArrayList<>(b.rows());
         for (int r = 0; r < b.rows(); r++) {
-            out.add(new ScoredRecord(b.score()[r], b.risk()[r], b.severity()[r], b.isAnomaly()[r],
-                    pipeline.explain(block, r, reasons)));
+            out.add(b.record(r, pipeline.explain(block, r, reasons), judged.get(r)));
         }
         return out;
     }

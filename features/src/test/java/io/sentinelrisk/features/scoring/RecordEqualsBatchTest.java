@@ -6,6 +6,9 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.core.judge.JudgeLabels;
+import io.sentinelrisk.core.judge.JudgeSettings;
+import io.sentinelrisk.core.pipeline.JudgePipelineTrainer;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written and read back, with the entities' state carried over from training.
  */
 class RecordEqualsBatchTest {
+    /** Not a detector type: the case of a bundle with a hybrid judge on an autoencoder. */
+    static final String HYBRID_JUDGE = "hybrid_judge";
+
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         long seed = 11;
@@ -39,15 +45,31 @@ class RecordEqualsBatchTest {
         return out.stream();
     }
 
+    /** The hybrid judge (autoencoder → XGBoost) on the same path: probability and attributions (SHAP per row: slow). */
+    static Stream<Arguments> judgeCases() {
+        return Stream.of(Arguments.of(HYBRID_JUDGE, false, 171L), Arguments.of(HYBRID_JUDGE, true, 178L));
+    }
+
+    @org.junit.jupiter.api.Tag("slow")
+    @ParameterizedTest(name = "{0}, features {1}, seed {2}")
+    @MethodSource("judgeCases")
+    void rowByRowEqualsBatchWithAJudge(String detector, boolean features, long seed, @TempDir Path dir) {
+        rowByRowEqualsBatch(detector, features, seed, dir);
+    }
+
     @ParameterizedTest(name = "{0}, features {1}, seed {2}")
     @MethodSource("cases")
     void rowByRowEqualsBatch(String detector, boolean features, long seed, @TempDir Path dir) {
         Path[] files = ScoringData.split(dir, seed, 500, 0.7);
-        SentinelConfig cfg = ScoringData.config(detector, seed);
+        boolean judged = detector.equals(HYBRID_JUDGE);
+        SentinelConfig cfg = ScoringData.config(judged ? "autoencoder" : detector, seed);
         Dataset train = ScoringData.load(files[0], cfg, null);
         FeatureStage stage = features ? FeatureStage.of(FeatureStage.compile("pack:soc")) : null;
         Frame trainFrame = stage == null ? train.frame() : stage.enrich(train.frame(), train.lineNumbers(), "train.csv");
-        Pipeline fitted = new PipelineTrainer(cfg).fit(trainFrame, train.labels()).pipeline();
+        Pipeline fitted = judged
+                ? new JudgePipelineTrainer(cfg, JudgeSettings.of(java.util.Map.of("n_estimators", 20), Detectors.catalog(), "test",
+                        k -> null)).fit(trainFrame, JudgeLabels.merge(trainFrame.rows(), null, train.labels(), null))
+                : new PipelineTrainer(cfg).fit(trainFrame, train.labels()).pipeline();
         Path bundle = dir.resolve("m.srb");
         Bundles.write(stage == null ? fitted : fitted.withFeatures(stage.part()), bundle, Instant.EPOCH);
         Pipeline pipeline = Bundles.read(bundle);
@@ -67,6 +89,10 @@ class RecordEqualsBatchTest {
             assertThat(fromJson).as("row %d as JSON", r).isEqualTo(expected.get(r));
         }
         assertThat(expected.stream().mapToDouble(ScoredRecord::score).distinct().count()).as("scores that differ").isGreaterThan(2);
+        assertThat(expected.get(0).judge() != null).isEqualTo(judged);
+        if (judged) {
+            assertThat(expected.get(0).judge().attributions()).isNotEmpty();
+        }
         if (features) {
             // the state carried over from training matters: starting from nothing scores differently
             List<ScoredRecord> fresh = new EventScorer(pipeline).score(raw, later.lineNumbers(), "later.csv", 2);

@@ -57,8 +57,7 @@ public final class Recalibration {
         var config = p.config();
         Calibration fitted = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor())
                 .fit(recentScores);
-        Pipeline challenger = new Pipeline(p.schema(), config, p.preparation(), p.detector(), fitted, p.explainer(),
-                withRetrain(p.trainingSummary(), recentScores.length), p.features().orElse(null), p.profile().orElse(null));
+        Pipeline challenger = p.withCalibration(fitted, withRetrain(p.trainingSummary(), recentScores.length));
         // the latest verdict on each alert counts
         Map<String, FeedbackStore.Labelled> latest = new LinkedHashMap<>();
         for (FeedbackStore.Labelled f : feedback) {

@@ -2,6 +2,8 @@ package io.sentinelrisk.synth.soc;
 
 import io.sentinelrisk.core.error.InputException;
 
+import io.sentinelrisk.synth.Difficulty;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,9 +20,12 @@ import java.util.Set;
  * @param start            first day of the period (events are placed by each user's local clock)
  * @param attacks          which attacks to plant; the attack rows are shared evenly among them
  * @param randomState      seed: the same config gives the same rows
+ * @param difficulty       how far attacks stand out and how noisy normal users are ({@link Difficulty})
+ * @param labelNoise       share of rows whose {@code label} is flipped (the {@code scenario} column stays true)
  */
 public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, double highRiskFraction,
-                        int days, Instant start, Set<SocAttack> attacks, long randomState) {
+                        int days, Instant start, Set<SocAttack> attacks, long randomState, Difficulty difficulty,
+                        double labelNoise) {
 
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -39,6 +44,31 @@ public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, d
         if (start == null) {
             start = DEFAULT_START;
         }
+        if (difficulty == null) {
+            difficulty = Difficulty.NORMAL;
+        }
+        Difficulty.checkNoise(labelNoise);
+    }
+
+    /** A config of normal difficulty without label noise. */
+    public SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, double highRiskFraction,
+                     int days, Instant start, Set<SocAttack> attacks, long randomState) {
+        this(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, Difficulty.NORMAL, 0);
+    }
+
+    /** This config at {@code d}, with the difficulty's default label noise. */
+    public SocConfig withDifficulty(Difficulty d) {
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, d,
+                d.defaultLabelNoise());
+    }
+
+    public SocConfig withLabelNoise(double noise) {
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState,
+                difficulty, noise);
+    }
+
+    boolean hard() {
+        return difficulty == Difficulty.HARD;
     }
 
     public static SocConfig defaults() {
@@ -46,35 +76,35 @@ public record SocConfig(int nUsers, int eventsPerUser, double anomalyFraction, d
     }
 
     public SocConfig withUsers(int n) {
-        return new SocConfig(n, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState);
+        return new SocConfig(n, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise);
     }
 
     public SocConfig withEventsPerUser(int n) {
-        return new SocConfig(nUsers, n, anomalyFraction, highRiskFraction, days, start, attacks, randomState);
+        return new SocConfig(nUsers, n, anomalyFraction, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise);
     }
 
     public SocConfig withAnomalyFraction(double f) {
-        return new SocConfig(nUsers, eventsPerUser, f, highRiskFraction, days, start, attacks, randomState);
+        return new SocConfig(nUsers, eventsPerUser, f, highRiskFraction, days, start, attacks, randomState, difficulty, labelNoise);
     }
 
     public SocConfig withHighRiskFraction(double f) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, f, days, start, attacks, randomState);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, f, days, start, attacks, randomState, difficulty, labelNoise);
     }
 
     public SocConfig withDays(int d) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, d, start, attacks, randomState);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, d, start, attacks, randomState, difficulty, labelNoise);
     }
 
     public SocConfig withStart(Instant s) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, s, attacks, randomState);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, s, attacks, randomState, difficulty, labelNoise);
     }
 
     public SocConfig withAttacks(Set<SocAttack> a) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, a, randomState);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, a, randomState, difficulty, labelNoise);
     }
 
     public SocConfig withRandomState(long seed) {
-        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, seed);
+        return new SocConfig(nUsers, eventsPerUser, anomalyFraction, highRiskFraction, days, start, attacks, seed, difficulty, labelNoise);
     }
 
     /** Rows in the data set. */

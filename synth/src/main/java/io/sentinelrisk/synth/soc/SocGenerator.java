@@ -46,6 +46,13 @@ public final class SocGenerator {
     static final long MAX_TRAVEL_GAP_S = 90 * 60;
     private static final long DAY_S = 86_400;
     private static final long USER_STREAM_BASE = 1L << 40;
+    /** The stream that picks the rows whose label is flipped (label noise). */
+    private static final long NOISE_STREAM = (1L << 41) + 7;
+
+    /** Hard data: normal hours spread this much wider, byte counts this much wider, and this share of events roam. */
+    static final double HARD_HOUR_SPREAD = 1.6;
+    static final double HARD_SIGMA = 1.7;
+    static final double HARD_ROAMING = 0.02;
 
     private SocGenerator() {
     }
@@ -100,7 +107,7 @@ public final class SocGenerator {
                 new UserWriter(draft, catalogue, plan, u, config, startS).write(offset[u], normalCount[u]);
             }
         });
-        return new SocData(draft.toFrame(catalogue, plan.incidents()), catalogue.toFrame());
+        return new SocData(draft.toFrame(catalogue, plan.incidents(), config), catalogue.toFrame());
     }
 
     /** The rows as drawn, grouped by user; {@link #toFrame} sorts them by time. */
@@ -137,7 +144,7 @@ public final class SocGenerator {
             scenario = new byte[n];
         }
 
-        Frame toFrame(UserCatalogue users, int incidents) {
+        Frame toFrame(UserCatalogue users, int incidents, SocConfig config) {
             int n = ts.length;
             // Sort by (time, draw order), then gather column by column: each pass reads one
             // array at random and writes one in order, which caches far better than all at once.
@@ -172,6 +179,15 @@ public final class SocGenerator {
                 failedCol[r] = failed[i];
                 scenarioCol[r] = scenario[i];
                 labelCol[r] = scenario[i] == 0 ? 0 : 1;
+            }
+            if (config.labelNoise() > 0) {
+                // wrong labels, drawn in time order from a stream of their own; scenario stays true
+                SplittableRandom noise = Seeds.stream(config.randomState(), NOISE_STREAM);
+                for (int r = 0; r < n; r++) {
+                    if (noise.nextDouble() < config.labelNoise()) {
+                        labelCol[r] = 1 - labelCol[r];
+                    }
+                }
             }
             double[] inCol = gather(in, perm, 0);
             double[] outCol = gather(out, perm, 0);
@@ -302,7 +318,8 @@ public final class SocGenerator {
         }
 
         private long normalTime() {
-            double h = users.habitHour[u] + users.hourSpread[u] * rng.nextGaussian();
+            double spread = users.hourSpread[u] * (config.hard() ? HARD_HOUR_SPREAD : 1);
+            double h = users.habitHour[u] + spread * rng.nextGaussian();
             long local = Math.floorMod((long) Math.floor(h * 3600), DAY_S);
             return atLocal(rng.nextInt(config.days()), local, homeOffsetS);
         }
@@ -319,12 +336,12 @@ public final class SocGenerator {
             d.type[i] = (byte) (login ? LOGIN : TRANSFER);
             d.hour[i] = localHour(d.ts[i], homeOffsetS);
             if (login) {
-                boolean ok = rng.nextDouble() >= users.pLoginFailure[u];
+                boolean ok = rng.nextDouble() >= users.pLoginFailure[u] * (config.hard() ? 2 : 1);
                 d.success[i] = (byte) (ok ? 1 : 0);
                 if (ok) {
                     d.failed[i] = (short) (rng.nextDouble() < 0.04 ? 1 : 0);
-                    d.in[i] = bytes(users.baseIn[u], 0.35);
-                    d.out[i] = bytes(users.baseOut[u], 0.35);
+                    d.in[i] = bytes(users.baseIn[u], sigma(0.35));
+                    d.out[i] = bytes(users.baseOut[u], sigma(0.35));
                 } else {
                     d.failed[i] = (short) (1 + rng.nextInt(3));
                     d.in[i] = bytes(1500, 0.3);
@@ -333,10 +350,10 @@ public final class SocGenerator {
             } else {
                 d.success[i] = (byte) (rng.nextDouble() >= 0.01 ? 1 : 0);
                 d.failed[i] = 0;
-                d.in[i] = bytes(users.baseIn[u] * 0.5, 0.35);
-                d.out[i] = bytes(users.baseOut[u] * 3, 0.5);
+                d.in[i] = bytes(users.baseIn[u] * 0.5, sigma(0.35));
+                d.out[i] = bytes(users.baseOut[u] * 3, sigma(0.5));
             }
-            if (rng.nextDouble() < users.pUntrustedDevice[u]) {
+            if (rng.nextDouble() < users.pUntrustedDevice[u] * (config.hard() ? 2 : 1)) {
                 d.device[i] = u * DEVICE_SLOTS + TRUSTED_DEVICES + rng.nextInt(DEVICE_SLOTS - TRUSTED_DEVICES);
                 d.trusted[i] = 0;
             } else {
@@ -344,28 +361,60 @@ public final class SocGenerator {
                 d.trusted[i] = 1;
             }
             atHome(i);
+            if (config.hard() && rng.nextDouble() < HARD_ROAMING) {
+                // a legitimate event far from home (travel, a VPN exit): normal rows with long distances
+                Geo.City city = Geo.CITIES.get(rng.nextInt(Geo.CITIES.size()));
+                d.lat[i] = city.lat() + 0.05 * rng.nextGaussian();
+                d.lon[i] = city.lon() + 0.05 * rng.nextGaussian();
+                d.country[i] = (byte) Geo.countryCode(city);
+            }
             d.scenario[i] = 0;
+        }
+
+        /** Hard data spreads normal byte counts wider. */
+        private double sigma(double normal) {
+            return config.hard() ? normal * HARD_SIGMA : normal;
+        }
+
+        /** Hard data: half the attacks come from one of the user's own untrusted devices, not an attacker's. */
+        private void hardDevice(int i, int incident) {
+            if (rng.nextBoolean()) {
+                d.device[i] = u * DEVICE_SLOTS + TRUSTED_DEVICES + rng.nextInt(DEVICE_SLOTS - TRUSTED_DEVICES);
+                d.trusted[i] = 0;
+            } else {
+                attackerDevice(i, incident);
+            }
         }
 
         /** Late at night, at home, many times the usual outbound bytes, from a device never seen before. */
         private void exfiltration(int i, int incident) {
             // 22:00–05:00 local time
             long local = Math.floorMod(22 * 3600L + rng.nextLong(7 * 3600L), DAY_S);
-            d.ts[i] = atLocal(rng.nextInt(config.days()), local, homeOffsetS);
+            d.ts[i] = config.hard() ? normalTime() : atLocal(rng.nextInt(config.days()), local, homeOffsetS);
             d.user[i] = u;
             d.type[i] = TRANSFER;
             d.success[i] = 1;
             d.hour[i] = localHour(d.ts[i], homeOffsetS);
             d.in[i] = bytes(users.baseIn[u] * 0.5, 0.35);
-            d.out[i] = Seeds.round(users.baseOut[u] * Seeds.logUniform(rng, 50, 500), 0);
+            // hard: 6–18 × the usual outbound bytes, inside the spread of a noisy user's transfers
+            d.out[i] = Seeds.round(users.baseOut[u] * (config.hard() ? 3 * Seeds.logUniform(rng, 2, 6)
+                    : Seeds.logUniform(rng, 50, 500)), 0);
             d.failed[i] = 0;
-            attackerDevice(i, incident);
+            if (config.hard()) {
+                hardDevice(i, incident);
+            } else {
+                attackerDevice(i, incident);
+            }
             atHome(i);
             d.scenario[i] = (byte) (1 + SocAttack.DATA_EXFILTRATION.ordinal());
         }
 
         /** 20–50 failed logins a few seconds apart from one untrusted device somewhere in the world. */
         private void storm(int from, int size, int incident) {
+            if (config.hard()) {
+                slowStorm(from, size, incident);
+                return;
+            }
             Geo.City city = Geo.CITIES.get(rng.nextInt(Geo.CITIES.size()));
             long offset = offsetSeconds(city);
             long t = atLocal(rng.nextInt(config.days()), rng.nextLong(DAY_S), offsetSeconds(home));
@@ -385,6 +434,45 @@ public final class SocGenerator {
                 d.lat[i] = lat;
                 d.lon[i] = lon;
                 d.country[i] = (byte) Geo.countryCode(city);
+                d.scenario[i] = (byte) (1 + SocAttack.BRUTE_FORCE.ordinal());
+            }
+        }
+
+        /**
+         * Hard data's brute force: the same number of failed logins, but slow (30 s – 5 min apart),
+         * each row reporting 1–3 failures as a normal failed login does, half from near the user's
+         * home (a proxy in their city) and half from the user's own untrusted devices: only
+         * the failures per user over a window give it away.
+         */
+        private void slowStorm(int from, int size, int incident) {
+            boolean nearHome = rng.nextBoolean();
+            Geo.City city = nearHome ? home : Geo.CITIES.get(rng.nextInt(Geo.CITIES.size()));
+            long offset = offsetSeconds(city);
+            long t = atLocal(rng.nextInt(config.days()), rng.nextLong(DAY_S), offsetSeconds(home));
+            int ownSlot = rng.nextBoolean() ? TRUSTED_DEVICES + rng.nextInt(DEVICE_SLOTS - TRUSTED_DEVICES) : -1;
+            for (int i = from; i < from + size; i++) {
+                d.ts[i] = t;
+                t += 30 + rng.nextInt(270);
+                d.user[i] = u;
+                d.type[i] = LOGIN;
+                d.success[i] = 0;
+                d.hour[i] = localHour(d.ts[i], offset);
+                d.in[i] = bytes(1500, 0.3);
+                d.out[i] = bytes(800, 0.3);
+                d.failed[i] = (short) (1 + rng.nextInt(3));
+                if (ownSlot >= 0) {
+                    d.device[i] = u * DEVICE_SLOTS + ownSlot;
+                    d.trusted[i] = 0;
+                } else {
+                    attackerDevice(i, incident);
+                }
+                if (nearHome) {
+                    atHome(i);
+                } else {
+                    d.lat[i] = city.lat() + 0.05 * rng.nextGaussian();
+                    d.lon[i] = city.lon() + 0.05 * rng.nextGaussian();
+                    d.country[i] = (byte) Geo.countryCode(city);
+                }
                 d.scenario[i] = (byte) (1 + SocAttack.BRUTE_FORCE.ordinal());
             }
         }
@@ -427,7 +515,11 @@ public final class SocGenerator {
             d.in[i] = bytes(users.baseIn[u], 0.35);
             d.out[i] = bytes(users.baseOut[u], 0.35);
             d.failed[i] = 0;
-            attackerDevice(i, incident);
+            if (config.hard()) {
+                hardDevice(i, incident);
+            } else {
+                attackerDevice(i, incident);
+            }
             d.lat[i] = city.lat() + 0.05 * rng.nextGaussian();
             d.lon[i] = city.lon() + 0.05 * rng.nextGaussian();
             d.country[i] = (byte) Geo.countryCode(city);

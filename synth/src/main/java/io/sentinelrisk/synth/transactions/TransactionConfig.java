@@ -2,6 +2,8 @@ package io.sentinelrisk.synth.transactions;
 
 import io.sentinelrisk.core.error.InputException;
 
+import io.sentinelrisk.synth.Difficulty;
+
 import java.time.Instant;
 
 /**
@@ -14,9 +16,11 @@ import java.time.Instant;
  * @param days                 length of the period
  * @param start                start of the period
  * @param randomState          seed
+ * @param difficulty           how far fraud stands out and how noisy normal cards are ({@link Difficulty})
+ * @param labelNoise           share of rows whose {@code label} is flipped (the {@code scenario} column stays true)
  */
 public record TransactionConfig(int cards, int transactionsPerCard, double fraudFraction, int days, Instant start,
-                                long randomState) {
+                                long randomState, Difficulty difficulty, double labelNoise) {
     public TransactionConfig {
         if (cards < 1) {
             throw new InputException("--cards: expected an integer ≥ 1, found " + cards);
@@ -37,6 +41,28 @@ public record TransactionConfig(int cards, int transactionsPerCard, double fraud
         if (start == null) {
             start = Instant.parse("2024-01-01T00:00:00Z");
         }
+        if (difficulty == null) {
+            difficulty = Difficulty.NORMAL;
+        }
+        Difficulty.checkNoise(labelNoise);
+    }
+
+    /** A config of normal difficulty without label noise. */
+    public TransactionConfig(int cards, int transactionsPerCard, double fraudFraction, int days, Instant start, long randomState) {
+        this(cards, transactionsPerCard, fraudFraction, days, start, randomState, Difficulty.NORMAL, 0);
+    }
+
+    /** This config at {@code d}, with the difficulty's default label noise. */
+    public TransactionConfig withDifficulty(Difficulty d) {
+        return new TransactionConfig(cards, transactionsPerCard, fraudFraction, days, start, randomState, d, d.defaultLabelNoise());
+    }
+
+    public TransactionConfig withLabelNoise(double noise) {
+        return new TransactionConfig(cards, transactionsPerCard, fraudFraction, days, start, randomState, difficulty, noise);
+    }
+
+    boolean hard() {
+        return difficulty == Difficulty.HARD;
     }
 
     public static TransactionConfig defaults() {
@@ -44,27 +70,27 @@ public record TransactionConfig(int cards, int transactionsPerCard, double fraud
     }
 
     public TransactionConfig withCards(int n) {
-        return new TransactionConfig(n, transactionsPerCard, fraudFraction, days, start, randomState);
+        return new TransactionConfig(n, transactionsPerCard, fraudFraction, days, start, randomState, difficulty, labelNoise);
     }
 
     public TransactionConfig withTransactionsPerCard(int n) {
-        return new TransactionConfig(cards, n, fraudFraction, days, start, randomState);
+        return new TransactionConfig(cards, n, fraudFraction, days, start, randomState, difficulty, labelNoise);
     }
 
     public TransactionConfig withFraudFraction(double f) {
-        return new TransactionConfig(cards, transactionsPerCard, f, days, start, randomState);
+        return new TransactionConfig(cards, transactionsPerCard, f, days, start, randomState, difficulty, labelNoise);
     }
 
     public TransactionConfig withDays(int d) {
-        return new TransactionConfig(cards, transactionsPerCard, fraudFraction, d, start, randomState);
+        return new TransactionConfig(cards, transactionsPerCard, fraudFraction, d, start, randomState, difficulty, labelNoise);
     }
 
     public TransactionConfig withStart(Instant s) {
-        return new TransactionConfig(cards, transactionsPerCard, fraudFraction, days, s, randomState);
+        return new TransactionConfig(cards, transactionsPerCard, fraudFraction, days, s, randomState, difficulty, labelNoise);
     }
 
     public TransactionConfig withRandomState(long seed) {
-        return new TransactionConfig(cards, transactionsPerCard, fraudFraction, days, start, seed);
+        return new TransactionConfig(cards, transactionsPerCard, fraudFraction, days, start, seed, difficulty, labelNoise);
     }
 
     public int rows() {

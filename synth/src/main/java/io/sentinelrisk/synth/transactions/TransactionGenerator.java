@@ -56,6 +56,9 @@ public final class TransactionGenerator {
     static final double MIN_SPREE_KM = 2000;
     private static final long DAY_S = 86_400;
 
+    /** The stream that picks the rows whose label is flipped (label noise). */
+    private static final long NOISE_STREAM = (1L << 41) + 7;
+
     private TransactionGenerator() {
     }
 
@@ -123,7 +126,7 @@ public final class TransactionGenerator {
             normals[c] = normal / cards + (c < normal % cards ? 1 : 0);
             offset[c + 1] = offset[c] + normals[c] + cardRows[c];
         }
-        Rows rows = new Rows(total);
+        Rows rows = new Rows(total, config.hard());
         long startS = config.start().getEpochSecond();
         Parallel.forRange(cards, threads, 16, (from, to) -> {
             for (int c = from; c < to; c++) {
@@ -144,7 +147,7 @@ public final class TransactionGenerator {
                 }
             }
         });
-        return rows.toFrame(cards);
+        return rows.toFrame(cards, config);
     }
 
     /** A card's habits. */
@@ -191,8 +194,11 @@ public final class TransactionGenerator {
         final int[] country;
         final double[] hour;
         final int[] scenario;
+        /** Hard data (docs/synth.md): fraud inside the normal ranges, noisier cards. */
+        final boolean hard;
 
-        Rows(int n) {
+        Rows(int n, boolean hard) {
+            this.hard = hard;
             ts = new long[n];
             card = new int[n];
             merchant = new int[n];
@@ -206,9 +212,11 @@ public final class TransactionGenerator {
 
         void normal(int i, int c, Card k, long startS, int days, SplittableRandom rng) {
             Geo.City home = Geo.CITIES.get(k.homeCity);
-            double h = Math.min(23.99, Math.max(6, k.habitHour + 3.5 * rng.nextGaussian()));
-            put(i, c, k.pickCategory(rng), home, at(startS, rng.nextInt(days), (long) (h * 3600), home), rng);
-            amount[i] = money(k.median * CATEGORIES.get(category[i]).amountFactor() * Math.exp(0.6 * rng.nextGaussian()));
+            double h = Math.min(23.99, Math.max(6, k.habitHour + (hard ? 5 : 3.5) * rng.nextGaussian()));
+            // hard: 3% of a card's payments are made while travelling, in a random city
+            Geo.City where = hard && rng.nextDouble() < 0.03 ? Geo.CITIES.get(rng.nextInt(Geo.CITIES.size())) : home;
+            put(i, c, k.pickCategory(rng), where, at(startS, rng.nextInt(days), (long) (h * 3600), where), rng);
+            amount[i] = money(k.median * CATEGORIES.get(category[i]).amountFactor() * Math.exp((hard ? 0.9 : 0.6) * rng.nextGaussian()));
             scenario[i] = 0;
         }
 
@@ -218,23 +226,27 @@ public final class TransactionGenerator {
             int m = ONLINE_RETAIL * MERCHANTS_PER_CATEGORY + rng.nextInt(MERCHANTS_PER_CATEGORY);
             for (int i = from; i < from + size; i++) {
                 put(i, c, ONLINE_RETAIL, home, t, rng);
-                merchant[i] = m;
+                if (!hard) {
+                    merchant[i] = m;
+                }
                 channel[i] = 1;
-                amount[i] = money(Seeds.uniform(rng, 0.5, 2.0));
+                // hard: small but not tiny amounts, minutes apart, a different shop each time
+                amount[i] = money(hard ? Seeds.uniform(rng, 2, 15) : Seeds.uniform(rng, 0.5, 2.0));
                 scenario[i] = TESTING;
-                t += 10 + rng.nextInt(50);
+                t += hard ? 60 + rng.nextInt(840) : 10 + rng.nextInt(50);
             }
         }
 
         void highValue(int i, int c, Card k, long startS, int days, SplittableRandom rng) {
             Geo.City home = Geo.CITIES.get(k.homeCity);
             double h = Math.min(23.99, Math.max(6, k.habitHour + 3.5 * rng.nextGaussian()));
-            int cat = rng.nextBoolean() ? ELECTRONICS : JEWELRY;
+            int cat = hard && rng.nextBoolean() ? k.pickCategory(rng) : rng.nextBoolean() ? ELECTRONICS : JEWELRY;
             put(i, c, cat, home, at(startS, rng.nextInt(days), (long) (h * 3600), home), rng);
             if (rng.nextBoolean()) {
                 channel[i] = 1;
             }
-            amount[i] = money(k.median * Seeds.uniform(rng, 20, 100));
+            // hard: 4–12 × the card's median, within reach of its own expensive categories
+            amount[i] = money(k.median * (hard ? Seeds.uniform(rng, 4, 12) : Seeds.uniform(rng, 20, 100)));
             scenario[i] = HIGH_VALUE;
         }
 
@@ -244,6 +256,9 @@ public final class TransactionGenerator {
             do {
                 abroad = Geo.CITIES.get(rng.nextInt(Geo.CITIES.size()));
             } while (Geo.distanceKm(home.lat(), home.lon(), abroad.lat(), abroad.lon()) < MIN_SPREE_KM);
+            if (hard && rng.nextBoolean()) {
+                abroad = home;   // hard: half the sprees are card-not-present fraud at home
+            }
             long t = at(startS, rng.nextInt(days), rng.nextLong(DAY_S), abroad);
             for (int i = from; i < from + size; i++) {
                 int cat = switch (rng.nextInt(3)) {
@@ -252,9 +267,9 @@ public final class TransactionGenerator {
                     default -> ATM;
                 };
                 put(i, c, cat, abroad, t, rng);
-                amount[i] = money(k.median * Seeds.uniform(rng, 3, 10) * (cat == ATM ? 1 : 1.5));
+                amount[i] = money(k.median * (hard ? Seeds.uniform(rng, 1.5, 4) : Seeds.uniform(rng, 3, 10)) * (cat == ATM ? 1 : 1.5));
                 scenario[i] = SPREE;
-                t += 600 + rng.nextInt(3000);
+                t += hard ? 1800 + rng.nextInt(9000) : 600 + rng.nextInt(3000);
             }
         }
 
@@ -284,7 +299,7 @@ public final class TransactionGenerator {
             return Math.max(0.5, Seeds.round(v, 2));
         }
 
-        Frame toFrame(int cards) {
+        Frame toFrame(int cards, TransactionConfig config) {
             int n = ts.length;
             int[] perm = TimeOrder.permutation(ts);
             double[] id = new double[n];
@@ -311,6 +326,15 @@ public final class TransactionGenerator {
                 hourCol[r] = hour[i];
                 scenarioCol[r] = scenario[i];
                 label[r] = scenario[i] == 0 ? 0 : 1;
+            }
+            if (config.labelNoise() > 0) {
+                // wrong labels, drawn in time order from a stream of their own; scenario stays true
+                SplittableRandom noise = Seeds.stream(config.randomState(), NOISE_STREAM);
+                for (int r = 0; r < n; r++) {
+                    if (noise.nextDouble() < config.labelNoise()) {
+                        label[r] = 1 - label[r];
+                    }
+                }
             }
             List<String> cardNames = new ArrayList<>(cards);
             int width = Math.max(6, Integer.toString(cards).length());

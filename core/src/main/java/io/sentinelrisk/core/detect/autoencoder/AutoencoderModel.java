@@ -105,4 +105,30 @@ public final class AutoencoderModel implements FittedDetector {
         });
         return new Matrix(x.rows(), e, out);
     }
+
+    /**
+     * The network's reconstruction of every row ({@code rows × featureCount()}), computed in the
+     * same blocks as {@link #score(Matrix, double[], int)}, so a row's reconstruction is the same
+     * bits alone or in a batch. The difference to the input is each feature's reconstruction error.
+     */
+    public Matrix reconstruct(Matrix x, int threads) {
+        BatchScoring.checkFeatures(type(), featureCount(), x.cols());
+        int d = x.cols();
+        double[] out = new double[Math.multiplyExact(x.rows(), d)];
+        int last = net.sizes.length - 1;
+        Parallel.forRange(x.rows(), threads, 512, (from, to) -> {
+            ForwardBlock block = new ForwardBlock(net, Math.min(BLOCK_ROWS, to - from));
+            double[][] output = block.act[last];
+            for (int i = from; i < to; i += block.capacity) {
+                int n = Math.min(block.capacity, to - i);
+                block.forward(parameters, x.data(), i, n);
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < d; j++) {
+                        out[(i + r) * d + j] = output[j][r];
+                    }
+                }
+            }
+        });
+        return new Matrix(x.rows(), d, out);
+    }
 }

@@ -1,0 +1,199 @@
+package io.sentinelrisk.core.judge;
+
+import io.sentinelrisk.core.config.Params;
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorCatalog;
+import io.sentinelrisk.core.detect.DetectorFactory;
+import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.autoencoder.AutoencoderModel;
+import io.sentinelrisk.core.detect.xgboost.XgboostClassifier;
+import io.sentinelrisk.core.detect.xgboost.XgboostModel;
+import io.sentinelrisk.core.detect.xgboost.XgboostParams;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.metrics.Confusion;
+import io.sentinelrisk.core.metrics.RankingMetrics;
+import io.sentinelrisk.core.util.StratifiedSplit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits a {@link HybridJudge} on prepared rows, an autoencoder already trained on the
+ * normal-looking rows of the training split, and labels from any source ({@link JudgeLabels}:
+ * verdicts, true labels, heuristics). The labelled rows are split once, stratified and seeded
+ * ({@link #split}); the booster learns on the training part, the threshold is chosen on the
+ * validation part ({@link ThresholdRule}). Deterministic for a seed whatever the thread count
+ * (the autoencoder, the detectors and XGBoost's hist method all are).
+ */
+public final class HybridJudgeTrainer {
+    private final JudgeSettings settings;
+    private final DetectorCatalog catalog;
+    private final long seed;
+
+    public HybridJudgeTrainer(JudgeSettings settings, DetectorCatalog catalog, long seed) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.seed = seed;
+    }
+
+    /** The labelled rows split into training and validation rows (both sorted). */
+    public record Split(int[] train, int[] validation) {
+        /** The training rows labelled normal: what the autoencoder and the detectors learn from. */
+        public int[] normalTrainingRows(JudgeLabels labels) {
+            return java.util.Arrays.stream(train).filter(r -> labels.values()[r] == 0).toArray();
+        }
+    }
+
+    /**
+     * The labelled rows, split stratified by label with {@code validationFraction} held out. Fails
+     * (InputException) unless both parts hold normal rows and anomalies.
+     */
+    public static Split split(JudgeLabels labels, double validationFraction, long seed) {
+        int[] values = labels.values();
+        int known = 0;
+        for (int v : values) {
+            known += v == JudgeLabels.UNKNOWN ? 0 : 1;
+        }
+        int[] rows = new int[known];
+        int[] y = new int[known];
+        for (int r = 0, k = 0; r < values.length; r++) {
+            if (values[r] != JudgeLabels.UNKNOWN) {
+                rows[k] = r;
+                y[k++] = values[r];
+            }
+        }
+        StratifiedSplit s = StratifiedSplit.of(y, validationFraction, seed);
+        int[] train = map(rows, s.train());
+        int[] val = map(rows, s.holdout());
+        if (count(values, train, 1) == 0 || count(values, train, 0) == 0 || count(values, val, 1) == 0) {
+            throw new InputException("the judge needs labelled anomalies and normal rows in both its training and validation part; "
+                    + "the labels " + labels.counts() + " do not give that (add heuristic rules or true labels)");
+        }
+        return new Split(train, val);
+    }
+
+    private static int[] map(int[] rows, int[] picked) {
+        int[] out = new int[picked.length];
+        for (int i = 0; i < picked.length; i++) {
+            out[i] = rows[picked[i]];
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private static int count(int[] values, int[] rows, int cls) {
+        int n = 0;
+        for (int r : rows) {
+            n += values[r] == cls ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * @param x            prepared rows (all of them; only labelled ones are learnt from)
+     * @param featureNames names of x's columns
+     * @param autoencoder  fitted on {@link Split#normalTrainingRows} of {@code split}
+     * @param split        {@link #split} of {@code labels}
+     */
+    public HybridJudge fit(Matrix x, List<String> featureNames, AutoencoderModel autoencoder, JudgeLabels labels,
+                           Split split, int threads) {
+        return fit(x, featureNames, autoencoder, labels, split, null, threads);
+    }
+
+    /**
+     * As {@link #fit(Matrix, List, AutoencoderModel, JudgeLabels, Split, int)}, and with
+     * {@code categories} (one per row, null where unknown) a category model learnt from the
+     * training rows whose category is known (the multi-class option).
+     */
+    public HybridJudge fit(Matrix x, List<String> featureNames, AutoencoderModel autoencoder, JudgeLabels labels,
+                           Split split, String[] categories, int threads) {
+        int[] normal = split.normalTrainingRows(labels);
+        Matrix normalRows = x.selectRows(normal);
+        Map<String, FittedDetector> detectors = new LinkedHashMap<>();
+        for (String type : settings.detectors()) {
+            DetectorFactory f = catalog.byType(type);
+            detectors.put(type, f.trainer(Params.defaults(f.params()), seed).fit(normalRows, null, threads));
+        }
+        Matrix z = HybridJudge.inputs(x, autoencoder, List.copyOf(detectors.values()), threads);
+        int[] values = labels.values();
+        Matrix zTrain = z.selectRows(split.train());
+        int[] yTrain = StratifiedSplit.select(values, split.train());
+        XgboostModel booster = (XgboostModel) catalog.byType("xgboost").trainer(settings.xgboost(), seed)
+                .fit(zTrain, yTrain, threads);
+        Matrix zVal = z.selectRows(split.validation());
+        int[] yVal = StratifiedSplit.select(values, split.validation());
+        double[] pVal = new double[zVal.rows()];
+        booster.score(zVal, pVal, threads);
+        double threshold = ThresholdRule.choose(settings.thresholdRule(), settings.minRecall(), pVal, yVal);
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("labels", labels.counts());
+        summary.put("training_rows", split.train().length);
+        summary.put("autoencoder_rows", normal.length);
+        summary.put("validation_rows", split.validation().length);
+        summary.put("threshold", threshold);
+        summary.put("threshold_rule", settings.thresholdRule().equals("max_f1")
+                ? "max_f1: highest F1 on the validation rows (highest threshold among ties)"
+                : "min_recall: highest threshold keeping recall >= " + settings.minRecall() + " on the validation rows");
+        summary.put("validation", metrics(pVal, yVal, threshold));
+        summary.put("settings", settings.toMap());
+        if (categories == null) {
+            return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary);
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        int known = 0;
+        for (int r : split.train()) {
+            if (categories[r] != null) {
+                names.add(categories[r]);
+                known++;
+            }
+        }
+        List<String> classes = List.copyOf(names);
+        int[] rows = new int[known];
+        int[] y = new int[known];
+        int k = 0;
+        for (int r : split.train()) {
+            if (categories[r] != null) {
+                rows[k] = r;
+                y[k++] = classes.indexOf(categories[r]);
+            }
+        }
+        XgboostClassifier classifier = XgboostClassifier.fit(z.selectRows(rows), y, classes.size(),
+                (XgboostParams) catalog.byType("xgboost").paramsOf(settings.xgboost()), seed, threads);
+        // how often the category is right on the validation rows whose category is known
+        int right = 0;
+        int seen = 0;
+        int[] valRows = java.util.Arrays.stream(split.validation()).filter(r -> categories[r] != null).toArray();
+        if (valRows.length > 0) {
+            int[] predicted = classifier.predict(z.selectRows(valRows));
+            for (int i = 0; i < valRows.length; i++) {
+                seen++;
+                right += classes.get(predicted[i]).equals(categories[valRows[i]]) ? 1 : 0;
+            }
+        }
+        Map<String, Object> cat = new LinkedHashMap<>();
+        cat.put("classes", classes);
+        cat.put("training_rows", known);
+        cat.put("validation_rows", seen);
+        cat.put("validation_accuracy", seen == 0 ? null : (double) right / seen);
+        summary.put("categories", cat);
+        return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes);
+    }
+
+    /** ROC AUC, AP and precision/recall/F1 at {@code threshold} (labels are the ones learnt from: maybe pseudo). */
+    static Map<String, Object> metrics(double[] p, int[] y, double threshold) {
+        boolean[] flagged = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            flagged[i] = p[i] > threshold;
+        }
+        Confusion c = Confusion.of(flagged, y);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("roc_auc", RankingMetrics.rocAuc(p, y));
+        m.put("average_precision", RankingMetrics.averagePrecision(p, y));
+        m.put("precision", c.precision());
+        m.put("recall", c.recall());
+        m.put("f1", c.f1());
+        return m;
+    }
+}

@@ -1,0 +1,111 @@
+package io.sentinelrisk.core.judge;
+
+import io.sentinelrisk.core.config.ConfigException;
+import io.sentinelrisk.core.config.ParamSpec;
+import io.sentinelrisk.core.config.Params;
+import io.sentinelrisk.core.detect.DetectorCatalog;
+import io.sentinelrisk.core.detect.DetectorFactory;
+import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.error.InputLocation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The settings of the judge stage ({@code judge:} section): which unsupervised detectors add their
+ * scores, how the validation split and the threshold are chosen, and XGBoost's own
+ * hyper-parameters (written in the same section, named as in {@code XGBClassifier}).
+ *
+ * @param detectors          config names of unsupervised detectors whose scores are judge inputs
+ * @param validationFraction share of the labelled rows held out (stratified, seeded) to choose the threshold
+ * @param thresholdRule      {@code max_f1} or {@code min_recall} (see {@link ThresholdRule})
+ * @param minRecall          for {@code min_recall}: the recall the threshold must keep on the validation rows
+ * @param classColumn        a column of categories (e.g. {@code scenario}) the judge also learns to predict, or null
+ * @param xgboost            XGBoost's parameters
+ */
+public record JudgeSettings(List<String> detectors, double validationFraction, String thresholdRule, double minRecall,
+                            String classColumn, Params xgboost) {
+
+    public static final List<ParamSpec> OWN = List.of(
+            ParamSpec.ofStringList("detectors", List.of("iforest"),
+                    "unsupervised detectors (default parameters) fitted on the normal-looking rows; their scores are judge inputs"),
+            ParamSpec.ofDouble("validation_fraction", 0.25,
+                    "share of the labelled rows held out (stratified, seeded) to choose the threshold and report validation metrics"),
+            ParamSpec.ofChoice("threshold_rule", "max_f1",
+                    "max_f1: the probability threshold with the best F1 on the validation rows (the highest among ties); "
+                            + "min_recall: the highest threshold whose validation recall is at least min_recall",
+                    "max_f1", "min_recall"),
+            ParamSpec.ofDouble("min_recall", 0.8, "recall the min_recall threshold rule keeps on the validation rows, in (0, 1]"),
+            ParamSpec.ofOptionalString("class_column",
+                    "multi-class option: a column of categories (e.g. scenario) learnt from the truly labelled training rows; "
+                            + "every record then gets a predicted_class"));
+
+    /** Every key of the section: the judge's own, then XGBoost's. */
+    public static List<ParamSpec> specs(DetectorCatalog catalog) {
+        List<ParamSpec> out = new ArrayList<>(OWN);
+        out.addAll(catalog.byType("xgboost").params());
+        return out;
+    }
+
+    public static JudgeSettings defaults(DetectorCatalog catalog) {
+        return of(Map.of(), catalog, "defaults", key -> null);
+    }
+
+    /** Validates a parsed {@code judge:} section; errors name the key and where it was written. */
+    public static JudgeSettings of(Map<String, ?> raw, DetectorCatalog catalog, String where,
+                                   Function<String, InputLocation> locator) {
+        Params all = Params.parse(raw, specs(catalog), where, locator);
+        Map<String, Object> xgb = new LinkedHashMap<>();
+        DetectorFactory xgboost = catalog.byType("xgboost");
+        for (ParamSpec s : xgboost.params()) {
+            xgb.put(s.name(), all.get(s.name()));
+        }
+        Params xgbParams = Params.parse(xgb, xgboost.params(), where);
+        try {
+            xgboost.paramsOf(xgbParams);
+        } catch (ConfigException e) {
+            throw e.key() == null ? e : e.at(locator.apply(e.key()), locator.apply(e.key()) == null ? where + ": " : "");
+        }
+        List<String> detectors = all.getStringList("detectors");
+        for (String d : detectors) {
+            DetectorFactory f;
+            try {
+                f = catalog.byType(d);
+            } catch (InputException e) {
+                throw new ConfigException(locator.apply("detectors"), where + ": " + e.getMessage());
+            }
+            if (f.supervised()) {
+                throw new ConfigException(locator.apply("detectors"), where + ": detector '" + d
+                        + "' learns from labels; the judge's detectors must be unsupervised");
+            }
+        }
+        if (detectors.stream().distinct().count() != detectors.size()) {
+            throw new ConfigException(locator.apply("detectors"), where + ": a detector is listed twice in " + detectors);
+        }
+        double v = all.getDouble("validation_fraction");
+        if (!(v > 0 && v < 1)) {
+            throw new ConfigException(locator.apply("validation_fraction"), where + ": 'validation_fraction' must be in (0, 1), found " + v);
+        }
+        double minRecall = all.getDouble("min_recall");
+        if (!(minRecall > 0 && minRecall <= 1)) {
+            throw new ConfigException(locator.apply("min_recall"), where + ": 'min_recall' must be in (0, 1], found " + minRecall);
+        }
+        return new JudgeSettings(List.copyOf(detectors), v, all.getString("threshold_rule"), minRecall,
+                all.getString("class_column"), xgbParams);
+    }
+
+    /** Every key with its value (stable order), for reports and the bundle. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("detectors", detectors);
+        m.put("validation_fraction", validationFraction);
+        m.put("threshold_rule", thresholdRule);
+        m.put("min_recall", minRecall);
+        m.put("class_column", classColumn);
+        m.putAll(xgboost.asMap());
+        return m;
+    }
+}

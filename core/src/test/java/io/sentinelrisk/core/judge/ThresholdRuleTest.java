@@ -1,0 +1,62 @@
+package io.sentinelrisk.core.judge;
+
+import io.sentinelrisk.core.evaluate.JudgeComparison;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ThresholdRuleTest {
+    //                         0     1     2     3     4     5     6     7
+    static final double[] P = {0.95, 0.90, 0.80, 0.70, 0.60, 0.40, 0.20, 0.10};
+    static final int[] Y = {1, 1, 0, 1, 0, 0, 1, 0};
+
+    @Test
+    void maxF1TakesTheBestCandidateAndFlagsItAndAbove() {
+        // flag ≥0.90: P 1, R .5, F1 .667; ≥0.70: P .75, R .75, F1 .75; ≥0.20: P 4/7, R 1, F1 .727
+        double t = ThresholdRule.choose("max_f1", 0.8, P, Y);
+        assertThat(t).isLessThan(0.70).isGreaterThan(0.60);
+        assertThat(0.70 > t).isTrue();
+    }
+
+    @Test
+    void minRecallTakesTheHighestThresholdKeepingTheRecall() {
+        assertThat(ThresholdRule.choose("min_recall", 0.75, P, Y)).isEqualTo(Math.nextDown(0.70));
+        assertThat(ThresholdRule.choose("min_recall", 1.0, P, Y)).isEqualTo(Math.nextDown(0.20));
+        assertThat(ThresholdRule.choose("max_f1", 0.8, P, new int[8])).isEqualTo(0.5);
+    }
+
+    @Test
+    void tiedProbabilitiesAreOneCandidate() {
+        double[] p = {0.9, 0.5, 0.5, 0.5, 0.1};
+        int[] y = {1, 1, 0, 0, 0};
+        // ≥0.9: F1 .667; ≥0.5 (all three tied rows): P .5, R 1, F1 .667: the highest wins the tie
+        assertThat(ThresholdRule.choose("max_f1", 0.8, p, y)).isEqualTo(Math.nextDown(0.9));
+    }
+
+    @Test
+    void falsePositivesPerThousandAtEightyPercentRecall() {
+        // 4 anomalies: 80% recall needs 4 (ceil 3.2); they are found at rank 7 with 3 false positives
+        assertThat(JudgeComparison.fpPer1000AtRecall(P, Y, 0.8)).isEqualTo(1000.0 * 3 / 8);
+        // ties with the last row flagged are flagged too
+        double[] flat = {1, 0, 0, 0, 0, 0, 0, 0};
+        int[] y = {1, 1, 0, 0, 0, 0, 0, 0};
+        assertThat(JudgeComparison.fpPer1000AtRecall(flat, y, 0.8)).isEqualTo(1000.0 * 6 / 8);
+    }
+
+    @Test
+    void conditionsBindAndBeforeOrAndNot() {
+        JudgeData d = JudgeData.generate(300, 0.1, 5);
+        HeuristicRules r = HeuristicRules.parse("""
+                rules:
+                  - name: a
+                    when: x0 > 1 or x1 > 1 and not kind == 'a'
+                """, "r.yaml");
+        int[] got = r.apply(d.frame).labels();
+        double[] x0 = ((io.sentinelrisk.core.data.Column.Numeric) d.frame.column("x0")).values();
+        double[] x1 = ((io.sentinelrisk.core.data.Column.Numeric) d.frame.column("x1")).values();
+        for (int i = 0; i < 300; i++) {
+            boolean expected = x0[i] > 1 || (x1[i] > 1 && !d.frame.column("kind").text(i).equals("a"));
+            assertThat(got[i]).as("row %d", i).isEqualTo(expected ? 1 : 0);
+        }
+    }
+}
