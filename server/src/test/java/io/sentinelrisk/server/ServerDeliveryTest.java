@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sentinelrisk.server.auth.Role;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ends as a dead letter on one that always fails, and both show in {@code GET /v1/deliveries}
  * and in /metrics. A receiver that never answers is cut off at shutdown and its delivery is
  * stored as a dead letter, readable after a restart without routes.
- * About 2 s on an idle machine (two server starts, back-offs of 100 and 200 ms, a 300 ms drain).
+ * Tagged slow: 5-8 s with the test bundle's training (two server starts, back-offs of 100 and
+ * 200 ms, a 300 ms drain); verify runs it.
  */
+@Tag("slow")
 class ServerDeliveryTest {
     @TempDir
     Path dir;
