@@ -15,6 +15,9 @@ import io.sentinelrisk.server.api.Route;
 import io.sentinelrisk.server.api.RouteTable;
 import io.sentinelrisk.server.auth.KeyStore;
 import io.sentinelrisk.server.auth.RateLimiter;
+import io.sentinelrisk.server.delivery.DeliveryConfig;
+import io.sentinelrisk.server.delivery.DeliveryLog;
+import io.sentinelrisk.server.delivery.DeliveryService;
 import io.sentinelrisk.server.metrics.ServerMetrics;
 import io.sentinelrisk.server.scoring.EventIngest;
 import io.sentinelrisk.server.scoring.ModelRegistry;
@@ -49,6 +52,8 @@ public final class SentinelServer implements AutoCloseable {
     private final List<Route> routes;
     private final Api api;
     private final Javalin app;
+    /** Null when the server runs without delivery routes. */
+    private DeliveryService deliveries;
     private volatile boolean stopped;
 
     private SentinelServer(ServerOptions options, Database db, ServerMetrics metrics) {
@@ -124,21 +129,44 @@ public final class SentinelServer implements AutoCloseable {
      */
     public static SentinelServer start(ServerOptions options) {
         LogSafety.capHeaderLoggers();
+        // read before the store opens: a bad routes file is one line and exit 2, nothing touched
+        DeliveryConfig delivery = options.deliveries() == null ? null : DeliveryConfig.read(options.deliveries(), System::getenv);
         ServerMetrics metrics = new ServerMetrics();
         Database db = Database.open(options.db(), options.dataDir(), options.dbSchema(), metrics::store);
-        SentinelServer server;
+        SentinelServer server = null;
         try {
             server = new SentinelServer(options, db, metrics);
             server.registry.start(options.model());
             server.api.refreshPrecision();
+            if (delivery != null) {
+                server.startDelivery(delivery);
+            }
             server.app.start();
         } catch (RuntimeException e) {
+            if (server != null && server.deliveries != null) {
+                server.deliveries.close();
+            }
             db.close();
             throw e;
         }
         LOG.info("serving model {} on http://{}:{} (store {})", server.registry.active().version(), options.bind(),
                 server.app.port(), db.display());
         return server;
+    }
+
+    /**
+     * Sends every alert that ingest commits to the delivery routes. Set before Jetty listens, so
+     * no stored alert is missed; {@code submit} only queues, so ingest never waits for a receiver.
+     */
+    private void startDelivery(DeliveryConfig config) {
+        deliveries = new DeliveryService(config, new DeliveryLog(db.dataSource()));
+        metrics.deliveries(deliveries);
+        ingest.listener(stored -> {
+            for (EventIngest.Stored s : stored) {
+                deliveries.submit(s.alert());
+            }
+        });
+        LOG.info("delivering alerts to {} route(s): {}", config.routes().size(), deliveries.routeNames());
     }
 
     private void ready(Context ctx) {
@@ -181,7 +209,16 @@ public final class SentinelServer implements AutoCloseable {
         return db;
     }
 
-    /** Graceful stop: new requests get 503 while running ones finish (up to 30 s), then Jetty stops and the store closes. */
+    /** The delivery service, or null when the server runs without {@code --deliveries}. */
+    public DeliveryService deliveries() {
+        return deliveries;
+    }
+
+    /**
+     * Graceful stop: new requests get 503 while running ones finish (up to 30 s), then Jetty
+     * stops, delivery drains its queues (up to its {@code shutdown_drain}, the rest stored as dead
+     * letters) and the store closes.
+     */
     public synchronized void stop() {
         if (stopped) {
             return;
@@ -191,6 +228,10 @@ public final class SentinelServer implements AutoCloseable {
             LOG.warn("requests still running after 30 s; stopping anyway");
         }
         app.stop();
+        if (deliveries != null) {
+            // after the requests: every alert they committed has been handed over by now
+            deliveries.close();
+        }
         db.close();
         LOG.info("stopped");
     }

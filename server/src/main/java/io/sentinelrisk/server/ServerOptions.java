@@ -19,10 +19,11 @@ import java.util.List;
  * @param corsOrigins    origins allowed by CORS; empty = no CORS headers at all
  * @param entityField    event field naming the entity, or null to take the bundle's
  * @param timeField      event field holding the event time, or null to take the bundle's
+ * @param deliveries     alert delivery routes file (docs/delivery.md), or null to deliver nothing
  */
 public record ServerOptions(Path model, String db, String dbSchema, Path dataDir, String bind, int port,
                             long maxBodyBytes, long maxBundleBytes, int batchLimit, double rateLimit,
-                            List<String> corsOrigins, String entityField, String timeField) {
+                            List<String> corsOrigins, String entityField, String timeField, Path deliveries) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
@@ -36,31 +37,36 @@ public record ServerOptions(Path model, String db, String dbSchema, Path dataDir
 
     public static ServerOptions defaults(Path model, Path dataDir) {
         return new ServerOptions(model, null, null, dataDir, DEFAULT_BIND, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_BATCH_LIMIT, DEFAULT_RATE_LIMIT, List.of(), null, null);
+                DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_BATCH_LIMIT, DEFAULT_RATE_LIMIT, List.of(), null, null, null);
     }
 
     public ServerOptions withDb(String url, String schema) {
         return new ServerOptions(model, url, schema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                corsOrigins, entityField, timeField);
+                corsOrigins, entityField, timeField, deliveries);
     }
 
     public ServerOptions withPort(int p) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, p, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                corsOrigins, entityField, timeField);
+                corsOrigins, entityField, timeField, deliveries);
     }
 
     public ServerOptions withLimits(long body, int batch, double rate) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, port, body, maxBundleBytes, batch, rate,
-                corsOrigins, entityField, timeField);
+                corsOrigins, entityField, timeField, deliveries);
     }
 
     public ServerOptions withCors(List<String> origins) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                origins, entityField, timeField);
+                origins, entityField, timeField, deliveries);
     }
 
     public ServerOptions withFields(String entity, String time) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                corsOrigins, entity, time);
+                corsOrigins, entity, time, deliveries);
+    }
+
+    public ServerOptions withDeliveries(Path routes) {
+        return new ServerOptions(model, db, dbSchema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
+                corsOrigins, entityField, timeField, routes);
     }
 }

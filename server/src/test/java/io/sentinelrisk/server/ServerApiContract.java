@@ -115,6 +115,19 @@ abstract class ServerApiContract {
     }
 
     @Test
+    void deliveryLogIsReadableWithoutRoutes() {
+        // no --deliveries: nothing is sent, and the log (the store's table) answers empty, not an error
+        assertThat(server.deliveries()).isNull();
+        Http.Response r = http.get("/v1/deliveries?status=dead_letter&limit=10", analyst);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("deliveries")).isEmpty();
+        assertThat(r.json().get("next_cursor").isNull()).isTrue();
+        Http.Response bad = http.get("/v1/deliveries?limit=501", analyst);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("error").get("field").asText()).isEqualTo("limit");
+    }
+
+    @Test
     void alertsPageWithACursorAndFilter() {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 25; i++) {

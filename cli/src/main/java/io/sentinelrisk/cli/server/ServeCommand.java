@@ -22,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
             "",
             "Examples:",
             "  sentinel serve --model out/demo.srb",
-            "  sentinel serve --model m.srb --db postgresql://postgres@127.0.0.1:5432/test"})
+            "  sentinel serve --model m.srb --db postgresql://postgres@127.0.0.1:5432/test",
+            "  sentinel serve --model m.srb --deliveries routes.yaml"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,6 +71,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Event field holding the event time (default: the feature plan's timestamp, else the first timestamp column).")
     String timeField;
 
+    @Option(names = "--deliveries", paramLabel = "ROUTES.yaml",
+            description = "Send every stored alert to the webhook routes of this file, with retries and a dead-letter log "
+                + "(docs/delivery.md; default: no delivery).")
+    Path deliveries;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -80,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
                     "--max-body-bytes must be at least 1024, --batch-limit at least 1 and --rate-limit at least 0");
         }
         ServerOptions options = store.apply(new ServerOptions(model, null, null, store.dataDir, bind, port, maxBody, maxBundle,
-                batchLimit, rateLimit, cors, entityField, timeField));
+                batchLimit, rateLimit, cors, entityField, timeField, deliveries));
         SentinelServer server = SentinelServer.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

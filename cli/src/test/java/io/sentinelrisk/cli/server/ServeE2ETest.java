@@ -90,6 +90,12 @@ class ServeE2ETest {
         Result empty = run("serve", "--port", "0", "--data-dir", "empty-store");
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err()).contains("--model");
+        // a bad routes file: one line naming file, line and column, before any store is made
+        Files.writeString(dir.resolve("routes.yaml"), "routes:\n  - name: x\n    url: ftp://a\n    format: json\n");
+        Result routes = run("serve", "--model", "fake.srb", "--deliveries", "routes.yaml", "--data-dir", "routes-store", "--port", "0");
+        assertThat(routes.exitCode()).isEqualTo(2);
+        assertThat(routes.err().strip()).startsWith("sentinel serve: error: routes.yaml:3:").contains("url").doesNotContain("\n");
+        assertThat(dir.resolve("routes-store")).doesNotExist();
     }
 
     record Result(int exitCode, String out, String err) {

@@ -11,6 +11,10 @@ import io.sentinelrisk.core.io.Timestamps;
 import io.sentinelrisk.server.auth.ApiKey;
 import io.sentinelrisk.server.auth.KeyStore;
 import io.sentinelrisk.server.auth.Role;
+import io.sentinelrisk.server.delivery.DeliveryLog;
+import io.sentinelrisk.server.delivery.DeliveryPage;
+import io.sentinelrisk.server.delivery.DeliveryQuery;
+import io.sentinelrisk.server.delivery.DeliveryRecord;
 import io.sentinelrisk.server.metrics.ServerMetrics;
 import io.sentinelrisk.server.scoring.ActiveModel;
 import io.sentinelrisk.server.scoring.EventIngest;
@@ -47,6 +51,7 @@ public final class Api {
     private final KeyStore keys;
     private final ServerMetrics metrics;
     private final Limits options;
+    private final DeliveryLog deliveries;
 
     /** Request limits: largest JSON body, largest bundle upload, most records per request. */
     public record Limits(long maxBodyBytes, long maxBundleBytes, int batchLimit) {
@@ -54,6 +59,7 @@ public final class Api {
 
     public Api(Database db, ModelRegistry models, EventIngest ingest, KeyStore keys, ServerMetrics metrics, Limits options) {
         this.db = db;
+        this.deliveries = new DeliveryLog(db.dataSource());
         this.models = models;
         this.ingest = ingest;
         this.keys = keys;
@@ -97,6 +103,36 @@ public final class Api {
         out.put("accepted", results.size() - duplicates);
         out.put("duplicates", duplicates);
         out.set("results", JsonBodies.MAPPER.valueToTree(results));
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    // ---- deliveries ----
+
+    /**
+     * The delivery log, newest first. It reads the store's table, so past deliveries and dead
+     * letters stay visible when the server runs without routes.
+     */
+    public void listDeliveries(Context ctx) {
+        allowQuery(ctx, "status", "route", "limit", "cursor");
+        DeliveryQuery q;
+        try {
+            q = DeliveryQuery.of(text(ctx, "status"), text(ctx, "route"), text(ctx, "cursor"), text(ctx, "limit"));
+        } catch (DeliveryQuery.InvalidParameter e) {
+            throw ApiException.badRequest("invalid_parameter", e.getMessage(), e.parameter());
+        }
+        long start = System.nanoTime();
+        DeliveryPage page;
+        try {
+            page = deliveries.list(q);
+        } finally {
+            metrics.store("deliveries.list", System.nanoTime() - start);
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = out.putArray("deliveries");
+        for (DeliveryRecord d : page.deliveries()) {
+            list.add(Views.delivery(d));
+        }
+        out.put("next_cursor", page.nextCursor());
         JsonBodies.send(ctx, 200, out);
     }
 

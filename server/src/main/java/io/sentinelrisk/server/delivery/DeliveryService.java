@@ -109,6 +109,38 @@ public final class DeliveryService implements AutoCloseable {
         return workers.stream().mapToLong(w -> w.deadLettered.get()).sum();
     }
 
+    /** The route names, in configuration order. */
+    public List<String> routeNames() {
+        return workers.stream().map(w -> w.route.name()).toList();
+    }
+
+    /** Deliveries of one route that reached its receiver since start (0 for an unknown route). */
+    public long delivered(String route) {
+        RouteWorker w = worker(route);
+        return w == null ? 0 : w.delivered.get();
+    }
+
+    /** Attempts of one route that failed (each retry counts; a delivery retried twice then sent counts 2). */
+    public long failedAttempts(String route) {
+        RouteWorker w = worker(route);
+        return w == null ? 0 : w.failedAttempts.get();
+    }
+
+    /** Deliveries of one route that ended as dead letters since start. */
+    public long deadLettered(String route) {
+        RouteWorker w = worker(route);
+        return w == null ? 0 : w.deadLettered.get();
+    }
+
+    private RouteWorker worker(String route) {
+        for (RouteWorker w : workers) {
+            if (w.route.name().equals(route)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
     public DeliveryConfig config() {
         return config;
     }
@@ -162,6 +194,7 @@ public final class DeliveryService implements AutoCloseable {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong deadLettered = new AtomicLong();
+        final AtomicLong failedAttempts = new AtomicLong();
         volatile boolean stopping;
 
         RouteWorker(DeliveryRoute route) {
@@ -208,7 +241,12 @@ public final class DeliveryService implements AutoCloseable {
                         throw new InterruptedException();
                     }
                     attempts.incrementAndGet();
-                    return sender.send(route, format.contentType(), body);
+                    try {
+                        return sender.send(route, format.contentType(), body);
+                    } catch (DeliveryFailure f) {
+                        failedAttempts.incrementAndGet();
+                        throw f;
+                    }
                 });
                 delivered.incrementAndGet();
                 log.record(new DeliveryRecord(0, route.name(), route.format().id(), new AlertView(p.alert()).key(),

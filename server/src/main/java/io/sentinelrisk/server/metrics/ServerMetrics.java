@@ -1,10 +1,12 @@
 package io.sentinelrisk.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sentinelrisk.server.delivery.DeliveryService;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,6 +72,26 @@ public final class ServerMetrics {
         String v = version;
         Gauge.builder("sentinel.model.info", () -> 1).description("the champion model scoring now").tag("version", v)
                 .register(registry);
+    }
+
+    /**
+     * Per-route delivery counts, read from the service at scrape time:
+     * {@code sentinel_deliveries_sent_total}, {@code _failed_total} (failed attempts, retries
+     * included) and {@code _dead_lettered_total}, each labelled {@code route}. The registry keeps
+     * only a weak reference to {@code service}; the server holds it for as long as it runs.
+     */
+    public void deliveries(DeliveryService service) {
+        for (String route : service.routeNames()) {
+            FunctionCounter.builder("sentinel.deliveries.sent", service, s -> s.delivered(route))
+                    .description("alerts delivered (2xx from the receiver), by route").tag("route", route).register(registry);
+            FunctionCounter.builder("sentinel.deliveries.failed", service, s -> s.failedAttempts(route))
+                    .description("delivery attempts that failed (each retry counts), by route").tag("route", route)
+                    .register(registry);
+            FunctionCounter.builder("sentinel.deliveries.dead_lettered", service, s -> s.deadLettered(route))
+                    .description("deliveries that ended as dead letters, by route").tag("route", route).register(registry);
+        }
+        Gauge.builder("sentinel.deliveries.pending", service, DeliveryService::pending)
+                .description("deliveries queued or in flight, all routes").register(registry);
     }
 
     public void precision(double value) {

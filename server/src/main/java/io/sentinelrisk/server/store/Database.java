@@ -108,6 +108,15 @@ public final class Database implements AutoCloseable {
         return kind;
     }
 
+    /**
+     * The pooled connections, for components that keep their own tables in this store (the
+     * delivery log). They take a connection per call and give it back; the pool closes with
+     * {@link #close}.
+     */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     /** The store as shown to people (no password). */
     public String display() {
         return display;
