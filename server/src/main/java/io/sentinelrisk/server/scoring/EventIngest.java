@@ -131,11 +131,9 @@ public final class EventIngest {
         return results;
     }
 
-    /**
-     * The alert's category when its shape carries one (the business mapping), else null.
-     */
+    /** The alert's business category when the bundle has a mapping, else null. */
     static String category(Alert a) {
-        return null;
+        return a.business() == null ? null : a.business().category();
     }
 
     static String json(Alert a) {
