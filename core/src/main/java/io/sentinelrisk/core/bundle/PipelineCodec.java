@@ -60,12 +60,7 @@ final class PipelineCodec {
     }
 
     static Preparation preparation(byte[] json, String part) {
-        PartForms.PreparationForm form = BundleJson.read(json, PartForms.PreparationForm.class, part, "part");
-        try {
-            return form.toPart();
-        } catch (IllegalArgumentException e) {
-            throw corrupt(part, e.getMessage());
-        }
+        return read(json, PartForms.PreparationForm.class, part, PartForms.PreparationForm::toPart);
     }
 
     static byte[] calibration(Calibration c) {
@@ -73,12 +68,7 @@ final class PipelineCodec {
     }
 
     static Calibration calibration(byte[] json, String part) {
-        PartForms.CalibrationForm form = BundleJson.read(json, PartForms.CalibrationForm.class, part, "part");
-        try {
-            return form.toPart();
-        } catch (IllegalArgumentException e) {
-            throw corrupt(part, e.getMessage());
-        }
+        return read(json, PartForms.CalibrationForm.class, part, PartForms.CalibrationForm::toPart);
     }
 
     /** The manifest's summary of the calibration: its thresholds without the grid. */
@@ -92,12 +82,7 @@ final class PipelineCodec {
     }
 
     static Explainer explainer(byte[] json, String part) {
-        PartForms.ExplainerForm form = BundleJson.read(json, PartForms.ExplainerForm.class, part, "part");
-        try {
-            return form.toPart();
-        } catch (IllegalArgumentException e) {
-            throw corrupt(part, e.getMessage());
-        }
+        return read(json, PartForms.ExplainerForm.class, part, PartForms.ExplainerForm::toPart);
     }
 
     static byte[] features(FeaturePart f) {
@@ -105,12 +90,7 @@ final class PipelineCodec {
     }
 
     static FeaturePart features(byte[] json, String part) {
-        PartForms.FeaturePlanForm form = BundleJson.read(json, PartForms.FeaturePlanForm.class, part, "part");
-        try {
-            return form.toPart();
-        } catch (IllegalArgumentException e) {
-            throw corrupt(part, e.getMessage());
-        }
+        return read(json, PartForms.FeaturePlanForm.class, part, PartForms.FeaturePlanForm::toPart);
     }
 
     // ---- business mapping: the file's text, read back through the same reader ----
@@ -128,9 +108,17 @@ final class PipelineCodec {
     }
 
     static TrainingProfile profile(byte[] json, String part) {
-        PartForms.ProfileForm form = BundleJson.read(json, PartForms.ProfileForm.class, part, "part");
+        return read(json, PartForms.ProfileForm.class, part, PartForms.ProfileForm::toPart);
+    }
+
+    /**
+     * Reads a part's stored form and turns it into the fitted part; what the fitted part's own
+     * checks refuse is a corrupt part, named like a malformed one.
+     */
+    private static <F, T> T read(byte[] json, Class<F> form, String part, java.util.function.Function<F, T> toPart) {
+        F stored = BundleJson.read(json, form, part, "part");
         try {
-            return form.toPart();
+            return toPart.apply(stored);
         } catch (IllegalArgumentException e) {
             throw corrupt(part, e.getMessage());
         }
