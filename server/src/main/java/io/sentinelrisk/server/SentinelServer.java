@@ -169,11 +169,15 @@ public final class SentinelServer implements AutoCloseable {
         LOG.info("delivering alerts to {} route(s): {}", config.routes().size(), deliveries.routeNames());
     }
 
-    /** The champions by source, for the start line: "model m-… (api), m-… (soc)". */
+    /** The champions for the start line: "model m-…" (the default model alone), else "models m-… (api), m-… (soc)". */
     public String modelsDisplay() {
+        var champions = registry.champions();
+        if (champions.size() == 1 && champions.containsKey(io.sentinelrisk.server.scoring.Sources.DEFAULT)) {
+            return "model " + champions.get(io.sentinelrisk.server.scoring.Sources.DEFAULT).version();
+        }
         List<String> parts = new ArrayList<>();
-        registry.champions().forEach((source, m) -> parts.add(m.version() + " (" + source + ")"));
-        return (parts.size() == 1 ? "model " : "models ") + String.join(", ", parts);
+        champions.forEach((source, m) -> parts.add(m.version() + " (" + source + ")"));
+        return "models " + String.join(", ", parts);
     }
 
     private void ready(Context ctx) {
