@@ -27,6 +27,9 @@ final class DemoEvents {
     private int[] order;
     private int next;
     private int chunkIndex = -1;
+    /** Makes event ids unique across runs on one store: the run's start second. */
+    private final long run = Instant.now().getEpochSecond();
+    private long sequence;
 
     /** Events of {@code source} from {@code start}, in the fields of a model reading {@code input}. */
     DemoEvents(DemoSource source, Schema input, Instant start, long seed) {
@@ -70,7 +73,13 @@ final class DemoEvents {
                 case CATEGORICAL -> o.put(f.name(), chunk.text(c, r));
             }
         }
-        o.put("event_id", source.source + "-" + seed + "-" + chunkIndex + "-" + r);
+        // a model that read the generator's numeric event_id column takes a number there
+        int id = input.indexOf("event_id");
+        if (id >= 0 && input.field(id).type() == io.sentinelrisk.core.data.ColumnType.NUMERIC) {
+            o.put("event_id", run * 1_000_000L + sequence++);
+        } else {
+            o.put("event_id", source.source + "-" + run + "-" + sequence++);
+        }
         return o;
     }
 
