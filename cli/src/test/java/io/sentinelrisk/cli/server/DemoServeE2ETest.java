@@ -68,7 +68,14 @@ class DemoServeE2ETest {
             assertThat(url).as(printed + Files.readString(err)).isNotNull();
             assertThat(admin).as(printed.toString()).isNotNull();
             assertThat(analyst).as(printed.toString()).isNotNull();
-            Thread drain = new Thread(() -> out.lines().forEach(l -> { }));   // keep the pipe from filling up
+            List<String> later = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread drain = new Thread(() -> {   // keeps the pipe from filling up
+                try {
+                    out.lines().forEach(later::add);
+                } catch (java.io.UncheckedIOException e) {
+                    // the process is gone
+                }
+            });
             drain.setDaemon(true);
             drain.start();
 
@@ -101,6 +108,8 @@ class DemoServeE2ETest {
             demo.destroy();   // SIGTERM: stop the feed, drain, close the store
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(demo.exitValue()).as(Files.readString(err)).isZero();
+            drain.join(10_000);
+            assertThat(later).anyMatch(l -> l.contains("stopped; the store stays in"));
             assertThat(Files.readString(err)).doesNotContain("Exception").doesNotContain("was refused");
         } finally {
             demo.destroyForcibly();
