@@ -121,6 +121,46 @@ public final class FeatureStage {
         return engine;
     }
 
+    /**
+     * Identifies the feature plan (a SHA-256 of its spec): state made by one stage continues in
+     * any stage with the same plan id, e.g. after a promotion that kept the features.
+     */
+    public String planId() {
+        return planId;
+    }
+
+    /**
+     * The entity key of each row of {@code raw}, as the engine keys its state (the entity columns'
+     * text, joined by {@link StreamingFeatures#KEY_SEPARATOR} when there are several), so that a
+     * caller keeping the state elsewhere knows which entities a block will read and move before
+     * {@link #enrich} runs. Rows without an entity get "" (enrich refuses them).
+     */
+    public List<String> entityKeys(Frame raw) {
+        FeaturePlan plan = engine.plan();
+        int[] slots = plan.entitySlots();
+        int[] columns = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            columns[i] = raw.schema().indexOf(plan.slots().get(slots[i]).column());
+        }
+        List<String> keys = new ArrayList<>(raw.rows());
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < raw.rows(); r++) {
+            sb.setLength(0);
+            for (int i = 0; i < columns.length; i++) {
+                if (i > 0) {
+                    sb.append(StreamingFeatures.KEY_SEPARATOR);
+                }
+                int c = columns[i];
+                if (c >= 0 && !raw.column(c).isMissing(r)) {
+                    String text = raw.text(c, r);
+                    sb.append(text == null ? "" : text);
+                }
+            }
+            keys.add(sb.toString());
+        }
+        return keys;
+    }
+
     /** Entities whose state is held. */
     public int entities() {
         return engine.states().size();

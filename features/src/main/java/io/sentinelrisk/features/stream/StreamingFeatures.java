@@ -325,6 +325,14 @@ public final class StreamingFeatures {
         }
     }
 
+    /**
+     * Forgets an entity's state (a caller that keeps the state elsewhere reloads it from there,
+     * e.g. after the write of a block it moved failed).
+     */
+    public void removeState(String key) {
+        states.remove(key);
+    }
+
     // ---- layout of one window's buffer, shared by all entities ----
 
     /** Where a column of a buffer comes from: a value source, or the current event's slot. */

@@ -57,6 +57,21 @@ public final class FeedbackStore {
         }
     }
 
+    /** {@link #labelled(Connection)} restricted to the alerts of one source. */
+    public static List<Labelled> labelled(Connection c, String source) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT f.alert_id, f.verdict, f.created_at, a.category, a.severity, a.score "
+                + "FROM feedback f JOIN alerts a ON a.id = f.alert_id WHERE a.source = ? ORDER BY f.seq")) {
+            s.setString(1, source);
+            try (ResultSet r = s.executeQuery()) {
+                List<Labelled> out = new ArrayList<>();
+                while (r.next()) {
+                    out.add(new Labelled(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5), r.getDouble(6)));
+                }
+                return out;
+            }
+        }
+    }
+
     /** How many feedback rows exist (the durability test reads it). */
     public static long count(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM feedback"); ResultSet r = s.executeQuery()) {
