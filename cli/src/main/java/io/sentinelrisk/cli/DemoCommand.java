@@ -82,7 +82,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--serve", description = "Instead of one run: train a model for each of the four generators "
             + "(soc, transactions, web-sessions, metrics), start the server with them, print its URL, an admin and an analyst key, "
-            + "and feed generated events of all four sources (planted anomalies included) until Ctrl-C.")
+            + "and feed generated events of all four sources (planted anomalies included) until Ctrl-C. "
+            + "The models train with contamination " + DemoServe.DEFAULT_CONTAMINATION + " unless --contamination is given.")
     boolean serve;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + io.sentinelrisk.server.ServerOptions.DEFAULT_PORT,

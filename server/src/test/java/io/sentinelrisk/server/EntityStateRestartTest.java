@@ -6,6 +6,7 @@ import io.sentinelrisk.core.pipeline.ScoredRecord;
 import io.sentinelrisk.features.scoring.EventScorer;
 import io.sentinelrisk.server.api.JsonBodies;
 import io.sentinelrisk.server.auth.Role;
+import io.sentinelrisk.server.store.Database;
 import io.sentinelrisk.server.store.EntityStateStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Per-entity feature state survives a restart: events of a model with a feature plan, sent in
  * batches to one server, score exactly as the same events split across a stop and a start on the
  * same store, and exactly as the batch path scores the whole file at once. A server that starts
- * from an empty store on the second half scores differently (the state matters in this test).
+ * from an empty store on the second half scores differently (the state matters in this test). The
+ * same holds when the server process is killed with SIGKILL between the halves.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +75,29 @@ class EntityStateRestartTest {
         }
         assertThat(split).isEqualTo(oneRun);
 
+        // the same with the server killed (SIGKILL) between the halves: what was acknowledged was committed, state included
+        Path killedData = dir.resolve("killed");
+        String key;
+        try (Database db = Database.open(null, killedData, null, Database.StoreTimer.NONE)) {
+            key = new io.sentinelrisk.server.auth.KeyStore(db).create("feeder", Role.INGEST).token();
+        }
+        Map<String, Double> killed = new LinkedHashMap<>();
+        Process child = startChild(killedData);
+        try {
+            killed.putAll(send(new Http(port(child)), key, 0, EVENTS / 2));
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        child = startChild(killedData);
+        try {
+            killed.putAll(send(new Http(port(child)), key, EVENTS / 2, EVENTS));
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertThat(killed).isEqualTo(oneRun);
+
         // the batch path (sentinel score) over the whole file gives the same scores
         EventScorer batch = new EventScorer(Bundles.read(model));
         List<JsonNode> records = new ArrayList<>();
@@ -97,10 +122,29 @@ class EntityStateRestartTest {
         return SentinelServer.start(ServerOptions.defaults(bundle, data).withPort(0));
     }
 
+    private Process startChild(Path data) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + dir,
+                "-cp", System.getProperty("java.class.path"), ChildServer.class.getName(), model.toString(), data.toString())
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.err").toFile())).start();
+    }
+
+    /** The port the child prints once it listens. */
+    private int port(Process child) throws java.io.IOException {
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        if (line == null || !line.startsWith("PORT ")) {
+            throw new AssertionError("the server did not start: " + line + "\n" + Files.readString(dir.resolve("child.err")));
+        }
+        return Integer.parseInt(line.substring(5).trim());
+    }
+
     /** Sends events [from, to) in batches to source "states"; each event's score by id. */
     private Map<String, Double> send(SentinelServer server, int from, int to) {
-        Http http = new Http(server.port());
-        String key = server.keys().create("feeder-" + from, Role.INGEST).token();
+        return send(new Http(server.port()), server.keys().create("feeder-" + from, Role.INGEST).token(), from, to);
+    }
+
+    private Map<String, Double> send(Http http, String key, int from, int to) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (int b = from; b < to; b += BATCH) {
             Http.Response r = http.post("/v1/events?source=states", key,

@@ -45,15 +45,7 @@ public final class TestModels {
 
     private static byte[] train(Path dir, String name, double contamination, long seed) {
         try {
-            Path csv = dir.resolve(name + "-train.csv");
-            Random rnd = new Random(seed);
-            StringBuilder b = new StringBuilder("user,timestamp,amount,hour,country\n");
-            for (int i = 0; i < 2000; i++) {
-                b.append("u").append(i % 40).append(',').append(START.plusSeconds(60L * i)).append(',')
-                        .append(Math.round(Math.exp(4 + rnd.nextGaussian() * 0.5) * 100) / 100.0).append(',')
-                        .append(8 + rnd.nextInt(10)).append(',').append(COUNTRIES[rnd.nextInt(COUNTRIES.length)]).append('\n');
-            }
-            Files.writeString(csv, b);
+            Path csv = trainingCsv(dir, name, seed);
             SentinelConfig cfg = SentinelConfig.load(null, Map.of("contamination", contamination, "random_state", seed,
                     "id_columns", java.util.List.of("user")));
             Dataset data = DatasetLoader.load(csv, cfg, null, false, null);
@@ -62,6 +54,20 @@ public final class TestModels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 2,000 seeded logins of 40 users, one a minute from {@link #START}, as {@code dir}/NAME-train.csv. */
+    private static Path trainingCsv(Path dir, String name, long seed) throws IOException {
+        Path csv = dir.resolve(name + "-train.csv");
+        Random rnd = new Random(seed);
+        StringBuilder b = new StringBuilder("user,timestamp,amount,hour,country\n");
+        for (int i = 0; i < 2000; i++) {
+            b.append("u").append(i % 40).append(',').append(START.plusSeconds(60L * i)).append(',')
+                    .append(Math.round(Math.exp(4 + rnd.nextGaussian() * 0.5) * 100) / 100.0).append(',')
+                    .append(8 + rnd.nextInt(10)).append(',').append(COUNTRIES[rnd.nextInt(COUNTRIES.length)]).append('\n');
+        }
+        Files.writeString(csv, b);
+        return csv;
     }
 
     /** A feature plan over the test events: per-user counts, sums, z-score, recency and country novelty. */
@@ -89,15 +95,7 @@ public final class TestModels {
         try {
             Path spec = dir.resolve(name + "-features.yaml");
             Files.writeString(spec, FEATURE_SPEC);
-            Path csv = dir.resolve(name + "-train.csv");
-            Random rnd = new Random(seed);
-            StringBuilder b = new StringBuilder("user,timestamp,amount,hour,country\n");
-            for (int i = 0; i < 2000; i++) {
-                b.append("u").append(i % 40).append(',').append(START.plusSeconds(60L * i)).append(',')
-                        .append(Math.round(Math.exp(4 + rnd.nextGaussian() * 0.5) * 100) / 100.0).append(',')
-                        .append(8 + rnd.nextInt(10)).append(',').append(COUNTRIES[rnd.nextInt(COUNTRIES.length)]).append('\n');
-            }
-            Files.writeString(csv, b);
+            Path csv = trainingCsv(dir, name, seed);
             SentinelConfig cfg = SentinelConfig.load(null, Map.of("contamination", 0.05, "random_state", seed,
                     "id_columns", java.util.List.of("user")));
             Dataset data = DatasetLoader.load(csv, cfg, null, false, null);

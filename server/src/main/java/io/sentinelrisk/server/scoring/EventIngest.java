@@ -24,10 +24,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code POST /v1/events}: score raw events and store them, idempotently on {@code event_id}.
- * Under one lock (the event scorer keeps per-entity state and is not thread-safe): look up which
- * ids are already stored, score only the new ones as one block, then write their event rows and
- * the alerts of those above the threshold in one transaction. An id seen before answers its
- * stored result and changes nothing, so a retried batch never duplicates.
+ * Under one lock (the feature engines are not thread-safe): look up which ids are already
+ * stored, score only the new ones as one block (their entities' feature state read from the
+ * store when not in memory, {@link EntityStates}), then write their event rows, the alerts of
+ * those above the threshold and the entities' new state in one transaction. An id seen before
+ * answers its stored result and changes nothing, so a retried batch never duplicates.
  */
 public final class EventIngest {
     /** What one event got. {@code duplicate} = it was stored by an earlier request. */
