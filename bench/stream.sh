@@ -32,7 +32,7 @@ rm -rf "$broker_dir"
 "$root/bench/kafka-broker.sh" "$broker_dir" bench-events bench-alerts >"$out/broker.log" 2>&1 &
 broker=$!
 trap 'kill "$broker" 2>/dev/null || true; wait "$broker" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do [ -s "$broker_dir/bootstrap" ] && break; sleep 0.5; done
+for _ in $(seq 1 600); do [ -s "$broker_dir/bootstrap" ] && break; sleep 0.5; done
 [ -s "$broker_dir/bootstrap" ] || { echo "stream.sh: the broker did not start (see $out/broker.log)" >&2; exit 1; }
 bootstrap="$(tr -d '\n' < "$broker_dir/bootstrap")"
 
