@@ -95,9 +95,17 @@ public final class KafkaScorer {
             if (stopping) {
                 c.wakeup();
             }
-            List<TopicPartition> parts = partitions(c);
-            c.assign(parts);
-            Map<Integer, Long> next = restore(c, parts);
+            Map<Integer, Long> next;
+            try {
+                List<TopicPartition> parts = partitions(c);
+                c.assign(parts);
+                next = restore(c, parts);
+            } catch (WakeupException e) {
+                if (!stopping) {
+                    throw e;
+                }
+                return summary(0, 0, 0, 0, start);   // stopped while starting: nothing read, nothing to commit
+            }
             long lastCommit = System.nanoTime();
             long lastProgress = lastCommit;
             boolean dirty = false;
@@ -148,7 +156,12 @@ public final class KafkaScorer {
                 }
             }
             if (dirty) {
-                commit(c, producer, next);
+                try {
+                    commit(c, producer, next);
+                } catch (WakeupException e) {
+                    // the stop's wakeup came after the last poll and hit the commit: it fires once, so commit again
+                    commit(c, producer, next);
+                }
                 commits++;
             }
         } finally {
