@@ -10,13 +10,13 @@ import io.sentinelrisk.core.data.Schema;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 
 /**
- * The endless event stream of one demo source: generated data sets one after the other (each
- * starting where the last ended, so every entity's events stay in time order), each row as the
- * JSON event a client would POST: the model's input fields (not the label or scenario answer
- * columns) and a unique {@code event_id}. Not thread-safe (the feed's one thread reads it).
+ * The endless event stream of one demo source: the generated data set after the training part,
+ * then the same data set again, each time shifted by its period (so every entity's events stay in
+ * time order), each row as the JSON event a client would POST: the model's input fields (not the
+ * label or scenario answer columns) and a unique {@code event_id}. Not thread-safe (the feed's
+ * one thread reads it).
  */
 final class DemoEvents {
     private final DemoSource source;
@@ -26,25 +26,30 @@ final class DemoEvents {
     private Frame chunk;
     private int[] order;
     private int next;
-    private int chunkIndex = -1;
+    private int chunkIndex;
     /** Makes event ids unique across runs on one store: the run's start second. */
     private final long run = Instant.now().getEpochSecond();
     private long sequence;
 
-    /** Events of {@code source} from {@code start}, in the fields of a model reading {@code input}. */
+    /**
+     * Events of {@code source}'s data set generated from {@code start} with {@code seed}, from
+     * the end of its training part on, in the fields of a model reading {@code input}.
+     */
     DemoEvents(DemoSource source, Schema input, Instant start, long seed) {
         this.source = source;
         this.input = input;
         this.start = start;
         this.seed = seed;
+        this.chunk = source.generate(start, seed);
+        this.order = timeOrder(chunk, source.split(start).toEpochMilli(), Long.MAX_VALUE);
     }
 
     /** The next event. */
     ObjectNode next() {
-        if (chunk == null || next == order.length) {
+        if (next == order.length) {
             chunkIndex++;
-            chunk = source.generate(start.plus((long) chunkIndex * source.days, ChronoUnit.DAYS), seed + 1 + chunkIndex, true);
-            order = timeOrder(chunk);
+            chunk = source.generate(start.plus((long) chunkIndex * source.days, ChronoUnit.DAYS), seed);
+            order = timeOrder(chunk, Long.MIN_VALUE, Long.MAX_VALUE);
             next = 0;
         }
         int r = order[next++];
@@ -83,17 +88,13 @@ final class DemoEvents {
         return o;
     }
 
-    /** Row indices by event time (stable): the feature plans refuse an entity's event older than its last. */
-    private static int[] timeOrder(Frame frame) {
-        int c = frame.schema().indexOf("timestamp");
-        Integer[] rows = new Integer[frame.rows()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        if (c >= 0 && frame.column(c) instanceof Column.Timestamp t) {
-            long[] ms = t.epochMillis();
-            Arrays.sort(rows, (a, b) -> Long.compare(ms[a], ms[b]));
-        }
-        return Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
+    /**
+     * Indices of the rows with event times in [{@code from}, {@code to}), by event time (stable):
+     * the feature plans refuse an entity's event older than its last.
+     */
+    static int[] timeOrder(Frame frame, long from, long to) {
+        long[] ms = ((Column.Timestamp) frame.column(frame.schema().indexOf("timestamp"))).epochMillis();
+        return java.util.stream.IntStream.range(0, frame.rows()).filter(r -> ms[r] >= from && ms[r] < to).boxed()
+                .sorted((a, b) -> Long.compare(ms[a], ms[b])).mapToInt(Integer::intValue).toArray();
     }
 }

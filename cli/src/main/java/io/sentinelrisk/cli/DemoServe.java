@@ -8,6 +8,7 @@ import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.pipeline.TrainedPipeline;
+import io.sentinelrisk.features.scoring.FeatureStage;
 import io.sentinelrisk.server.SentinelServer;
 import io.sentinelrisk.server.ServerOptions;
 import io.sentinelrisk.server.auth.Role;
@@ -57,13 +58,18 @@ final class DemoServe {
     int run() throws InterruptedException {
         Path dir = options.dataDir();
         Path models = dir.resolve("models");
-        // the models' training data ends where the live events begin: the last days before today
+        // each data set ends today: its first part trains, the rest streams (event times in the recent past)
         Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         Map<String, Path> bundles = new LinkedHashMap<>();
         Map<DemoSource, Pipeline> pipelines = new EnumMap<>(DemoSource.class);
+        Map<DemoSource, FeatureStage> trainedState = new EnumMap<>(DemoSource.class);
         for (DemoSource s : DemoSource.values()) {
             long t0 = System.nanoTime();
-            Pipeline p = train(s, models, today.minus(2L * s.days, ChronoUnit.DAYS));
+            CommandSupport.Training training = training(s, models, today.minus(s.days, ChronoUnit.DAYS));
+            Pipeline p = fit(s, training);
+            if (training.stage() != null) {
+                trainedState.put(s, training.stage());
+            }
             Path file = models.resolve(s.source + ".srb");
             Bundles.write(p, file, Bundles.createdAt());
             bundles.put(s.source, file);
@@ -76,6 +82,8 @@ final class DemoServe {
         ServerOptions serverOptions = ServerOptions.defaults(bundles.get(DemoSource.SOC.source), dir.resolve("store"))
                 .withPort(options.port()).withSourceModels(bundles);
         SentinelServer server = SentinelServer.start(serverOptions);
+        // the live events continue where training ended: each entity starts from its training state
+        trainedState.forEach((s, stage) -> server.ingest().startState(s.source, stage));
         String admin = server.keys().create("demo-admin", Role.ADMIN).token();
         String analyst = server.keys().create("demo-analyst", Role.ANALYST).token();
         String url = "http://" + serverOptions.bind() + ":" + server.port();
@@ -90,7 +98,7 @@ final class DemoServe {
         List<Feed> feeds = new ArrayList<>();
         for (DemoSource s : DemoSource.values()) {
             feeds.add(new Feed(s.source, new DemoEvents(s, pipelines.get(s).inputSchema(), today.minus(s.days, ChronoUnit.DAYS),
-                    options.seed() + 1000L * (s.ordinal() + 1))));
+                    seed(s))));
         }
         Thread feeder = new Thread(() -> feed(server.ingest(), feeds), "sentinel-demo-feed");
         CountDownLatch stopped = new CountDownLatch(1);
@@ -114,27 +122,41 @@ final class DemoServe {
         return 0;
     }
 
-    /** The model of one source, trained as {@code sentinel train --features … --mapping …} would on its generated CSV. */
-    private Pipeline train(DemoSource s, Path dir, Instant start) {
+    /** The training part of a source's data set, read as {@code sentinel train --features …} reads its CSV. */
+    private CommandSupport.Training training(DemoSource s, Path dir, Instant start) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
         Path csv = dir.resolve(s.source + "-train.csv");
-        FrameCsv.write(s.generate(start, options.seed() + s.ordinal(), false), csv);
+        io.sentinelrisk.core.data.Frame all = s.generate(start, seed(s));
+        FrameCsv.write(all.selectRows(DemoEvents.timeOrder(all, Long.MIN_VALUE, s.split(start).toEpochMilli())), csv);
         InputOptions input = new InputOptions();
         input.input = csv;
         input.features = s.features == null ? null : Path.of(s.features);
+        return CommandSupport.loadForTraining(input, config());
+    }
+
+    private SentinelConfig config() {
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("contamination", options.contamination() != null ? options.contamination() : DEFAULT_CONTAMINATION);
         flags.put("ignore_columns", List.of("scenario"));
         flags.put("random_state", options.seed());
-        SentinelConfig cfg = SentinelConfig.load(null, flags);
-        CommandSupport.Training training = CommandSupport.loadForTraining(input, cfg);
+        return SentinelConfig.load(null, flags);
+    }
+
+    /** The model of one source, as {@code sentinel train --features … --mapping …} fits it. */
+    private Pipeline fit(DemoSource s, CommandSupport.Training training) {
+        SentinelConfig cfg = config();
         BusinessMapping business = MappingOption.load(s.mapping, training.data().frame().schema());
         TrainedPipeline trained = new PipelineTrainer(cfg).fit(training.data().frame(), training.data().labels());
         return MappingOption.apply(training.withFeatures(trained.pipeline()), business);
+    }
+
+    /** The seed of a source's data set: training and live stream come from the same one. */
+    private long seed(DemoSource s) {
+        return options.seed() + s.ordinal();
     }
 
     /** One source's stream and its counts. */

@@ -17,36 +17,40 @@ import java.util.EnumSet;
 /**
  * The four sources of {@code sentinel demo --serve}, one per generator: the source name events
  * carry, the feature pack and business mapping pack its demo model is trained with, and the data.
- * Small on purpose (a few thousand rows: each model trains in seconds). Live data plants more
- * anomalies than training data, so that alerts keep arriving.
+ * One generated data set covers {@link #days}: its first {@link #TRAIN_SHARE} (in time) trains
+ * the model (a few thousand rows: seconds), the rest is the live stream, so the live events
+ * come from the same users, cards and series the model learned, each continuing in time.
  */
 enum DemoSource {
-    SOC("soc", "pack:soc", "pack:soc", 14) {
+    SOC("soc", "pack:soc", "pack:soc", 30) {
         @Override
-        Frame generate(Instant start, long seed, boolean live) {
-            return SocGenerator.generate(new SocConfig(100, 40, live ? 0.03 : 0.01, 0.10, days, start,
+        Frame generate(Instant start, long seed) {
+            return SocGenerator.generate(new SocConfig(100, 200, 0.01, 0.10, days, start,
                     EnumSet.allOf(SocAttack.class), seed)).events();
         }
     },
-    TRANSACTIONS("transactions", "pack:transactions", "pack:transactions", 14) {
+    TRANSACTIONS("transactions", "pack:transactions", "pack:transactions", 30) {
         @Override
-        Frame generate(Instant start, long seed, boolean live) {
-            return TransactionGenerator.generate(new TransactionConfig(300, 15, live ? 0.03 : 0.01, days, start, seed));
+        Frame generate(Instant start, long seed) {
+            return TransactionGenerator.generate(new TransactionConfig(300, 60, 0.01, days, start, seed));
         }
     },
-    WEB_SESSIONS("web-sessions", null, "pack:web-session", 7) {
+    WEB_SESSIONS("web-sessions", null, "pack:web-session", 10) {
         @Override
-        Frame generate(Instant start, long seed, boolean live) {
-            return WebSessionGenerator.generate(new WebSessionConfig(4000, live ? 0.04 : 0.02, days, start, seed));
+        Frame generate(Instant start, long seed) {
+            return WebSessionGenerator.generate(new WebSessionConfig(20_000, 0.02, days, start, seed));
         }
     },
-    METRICS("metrics", "pack:metrics", "pack:metrics", 5) {
+    METRICS("metrics", "pack:metrics", "pack:metrics", 30) {
         @Override
-        Frame generate(Instant start, long seed, boolean live) {
-            // 3 series of 1,440 five-minute points: five days
-            return MetricsGenerator.generate(new MetricsConfig(3, 1440, 300, live ? 12 : 5, 1, 1, start, seed));
+        Frame generate(Instant start, long seed) {
+            // 3 series of 8,640 five-minute points (30 days) with 30 spikes, 2 level shifts and 2 drifts each
+            return MetricsGenerator.generate(new MetricsConfig(3, 8640, 300, 30, 2, 2, start, seed));
         }
     };
+
+    /** The share of a data set's period (its beginning) the model is trained on. */
+    static final double TRAIN_SHARE = 0.2;
 
     /** The source name events and alerts carry. */
     final String source;
@@ -65,5 +69,10 @@ enum DemoSource {
     }
 
     /** Labelled rows (with label and scenario columns) from {@code start} over {@link #days}. */
-    abstract Frame generate(Instant start, long seed, boolean live);
+    abstract Frame generate(Instant start, long seed);
+
+    /** When training ends and the live stream begins, for a data set starting at {@code start}. */
+    Instant split(Instant start) {
+        return start.plusSeconds((long) (days * 86_400L * TRAIN_SHARE));
+    }
 }

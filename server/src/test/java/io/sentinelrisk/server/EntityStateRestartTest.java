@@ -109,6 +109,15 @@ class EntityStateRestartTest {
             assertThat(oneRun.get("e-" + i)).as("event e-%d", i).isEqualTo(scored.get(i).score());
         }
 
+        // a server started from the state of the first half computed elsewhere (as after training) continues the same
+        EventScorer elsewhere = new EventScorer(Bundles.read(model));
+        elsewhere.enrich(elsewhere.records(records.subList(0, EVENTS / 2), "first"), null, "first");
+        try (SentinelServer server = start(model, dir.resolve("started"))) {
+            server.ingest().startState("states", elsewhere.stage().orElseThrow());
+            Map<String, Double> second = send(server, EVENTS / 2, EVENTS);
+            second.forEach((id, score) -> assertThat(score).as(id).isEqualTo(oneRun.get(id)));
+        }
+
         // without the first half's state the second half scores differently
         Map<String, Double> cold;
         try (SentinelServer server = start(model, dir.resolve("cold"))) {

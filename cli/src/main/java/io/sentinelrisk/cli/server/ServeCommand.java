@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
             "  sentinel serve --model out/demo.srb",
             "  sentinel serve --model m.srb --db postgresql://postgres@127.0.0.1:5432/test",
             "  sentinel serve --model m.srb --deliveries routes.yaml",
-            "  sentinel serve --model soc=soc.srb --model transactions=tx.srb --model default.srb"})
+            "  sentinel serve --model default.srb --model soc=soc.srb --model web=w.srb"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

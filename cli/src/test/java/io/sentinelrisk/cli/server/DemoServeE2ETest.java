@@ -105,7 +105,8 @@ class DemoServeE2ETest {
                     .containsAll(SOURCES);
             assertThat(get(http, url + "/v1/models", analyst).statusCode()).isEqualTo(403);
 
-            demo.destroy();   // SIGTERM: stop the feed, drain, close the store
+            // SIGTERM (through the handle: Process.destroy would also close our end of its stdout)
+            assertThat(demo.toHandle().destroy()).isTrue();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(demo.exitValue()).as(Files.readString(err)).isZero();
             drain.join(10_000);

@@ -51,6 +51,24 @@ final class EntityStates {
         return stage;
     }
 
+    /**
+     * Stores every entity of {@code from} as {@code source}'s state for {@code from}'s plan,
+     * replacing what the store and memory held for them.
+     */
+    void start(String source, FeatureStage from) {
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        from.engine().states().forEach((key, st) -> all.put(key, EntityStateCodec.encodeEntity(st)));
+        long now = System.currentTimeMillis();
+        db.inTransaction("entity_state.start", c -> {
+            EntityStateStore.save(c, source, from.planId(), all, now);
+            return null;
+        });
+        FeatureStage cached = byPlan.remove(source + '\u0000' + from.planId());
+        if (cached != null) {
+            byVersion.values().removeIf(s -> s == cached);
+        }
+    }
+
     /** The entities {@code raw} touches, each loaded from the store first when the engine does not hold it. */
     Set<String> load(FeatureStage stage, String source, Frame raw) {
         Set<String> touched = new LinkedHashSet<>(stage.entityKeys(raw));

@@ -96,6 +96,20 @@ public final class EventIngest {
         this.listener = l;
     }
 
+    /**
+     * Starts {@code source}'s entities from the state of {@code stage} (e.g. the one that computed
+     * a model's training features, so that events continue where training ended, as
+     * {@code sentinel score --state} does); replaces the stored state of those entities.
+     */
+    public void startState(String source, FeatureStage stage) {
+        lock.lock();
+        try {
+            states.start(source, stage);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public List<Result> ingest(ActiveModel model, RecordBatch batch, String source) {
         List<Result> results;
         List<AlertRow> stored = new ArrayList<>();
