@@ -64,6 +64,8 @@ public final class KafkaScorer {
     private final AtomicReference<Exception> produceError = new AtomicReference<>();
     private volatile boolean stopping;
     private volatile long consumedSoFar;
+    private long firstNanos;
+    private long lastNanos;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     /** What a run reports as it goes (the command prints it; tests ignore it). */
@@ -115,6 +117,9 @@ public final class KafkaScorer {
                     for (ConsumerRecord<byte[], byte[]> r : records) {
                         consumed++;
                         consumedSoFar = consumed;
+                        if (firstNanos == 0) {
+                            firstNanos = System.nanoTime();
+                        }
                         String value = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
                         String source = r.topic() + "/" + r.partition() + "@" + r.offset();
                         StreamOutcome o = scorer.score(value, source);
@@ -137,6 +142,9 @@ public final class KafkaScorer {
                         }
                         next.put(r.partition(), r.offset() + 1);
                         dirty = true;
+                    }
+                    if (!records.isEmpty()) {
+                        lastNanos = System.nanoTime();
                     }
                     long now = System.nanoTime();
                     if (dirty && now - lastCommit >= config.commitIntervalMs() * 1_000_000L) {
@@ -200,12 +208,17 @@ public final class KafkaScorer {
     private RunSummary summary(long consumed, long alerts, long drifts, long commits, long start) {
         StreamScorer.Counts n = scorer.counts();
         return new RunSummary(consumed, n.scored(), alerts, n.late(), n.deadLetters(), drifts, commits,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, firstNanos == 0 ? 0 : (lastNanos - firstNanos) / 1e9);
     }
 
     /** Every partition of the input topic; an InputException naming the topic when it does not exist. */
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
-        List<PartitionInfo> infos = c.partitionsFor(config.inTopic(), Duration.ofSeconds(30));
+        List<PartitionInfo> infos;
+        try {
+            infos = c.partitionsFor(config.inTopic(), Duration.ofSeconds(30));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new InputException("--bootstrap " + config.bootstrap() + ": no broker answered within 30 s (" + e.getMessage() + ")");
+        }
         if (infos == null || infos.isEmpty()) {
             throw new InputException("--in: topic '" + config.inTopic() + "' does not exist on " + config.bootstrap());
         }
