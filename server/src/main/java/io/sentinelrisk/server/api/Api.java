@@ -31,6 +31,12 @@ import io.sentinelrisk.server.store.EventStore;
 import io.sentinelrisk.server.store.FeedbackRow;
 import io.sentinelrisk.server.store.FeedbackStore;
 import io.sentinelrisk.server.store.ModelRow;
+import io.sentinelrisk.server.stats.BusinessImpact;
+import io.sentinelrisk.server.stats.Distributions;
+import io.sentinelrisk.server.stats.FeedbackStats;
+import io.sentinelrisk.server.stats.ModelPerformance;
+import io.sentinelrisk.server.stats.TimeRange;
+import io.sentinelrisk.server.store.EventInputStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -246,6 +252,47 @@ public final class Api {
     public void refreshPrecision() {
         FeedbackStats stats = FeedbackStats.of(db.read("feedback.labelled", FeedbackStore::labelled));
         metrics.precision(stats.overall().precision() == null ? Double.NaN : stats.overall().precision());
+    }
+
+    // ---- dashboard statistics ----
+
+    /** Score and risk histograms per source with the thresholds, and recent inputs against the training profile. */
+    public void statsDistributions(Context ctx) {
+        allowQuery(ctx, "from", "to", "source", "bins");
+        TimeRange range = range(ctx, System.currentTimeMillis());
+        int bins = intParam(ctx, "bins", 40, 5, 200);
+        JsonBodies.send(ctx, 200, Distributions.of(db, models.active(), range.from(), range.to(), sourceParam(ctx), bins,
+                EventInputStore.KEEP));
+    }
+
+    /** Estimated cost by category and over time, SLA met or breached, alerts by action. */
+    public void statsImpact(Context ctx) {
+        allowQuery(ctx, "from", "to", "bucket", "source");
+        long now = System.currentTimeMillis();
+        JsonBodies.send(ctx, 200, BusinessImpact.of(db, range(ctx, now), sourceParam(ctx), now));
+    }
+
+    /** Precision over time and per category, alert volume, the champion and its training summary, drift. */
+    public void statsPerformance(Context ctx) {
+        allowQuery(ctx, "from", "to", "bucket");
+        JsonBodies.send(ctx, 200, ModelPerformance.of(db, models.active(), range(ctx, System.currentTimeMillis()),
+                EventInputStore.KEEP));
+    }
+
+    private static TimeRange range(Context ctx, long now) {
+        try {
+            return TimeRange.of(time(ctx, "from"), time(ctx, "to"), text(ctx, "bucket"), now);
+        } catch (TimeRange.InvalidRange e) {
+            throw ApiException.badRequest("invalid_parameter", e.getMessage(), e.parameter());
+        }
+    }
+
+    private static String sourceParam(Context ctx) {
+        String source = text(ctx, "source");
+        if (source != null && source.length() > 200) {
+            throw ApiException.badRequest("invalid_parameter", "source is longer than 200 characters", "source");
+        }
+        return source;
     }
 
     // ---- entities and incidents ----

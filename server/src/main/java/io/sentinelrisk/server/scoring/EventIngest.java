@@ -9,6 +9,7 @@ import io.sentinelrisk.server.metrics.ServerMetrics;
 import io.sentinelrisk.server.store.AlertRow;
 import io.sentinelrisk.server.store.Database;
 import io.sentinelrisk.server.store.EventRow;
+import io.sentinelrisk.server.store.EventInputStore;
 import io.sentinelrisk.server.store.EventStore;
 
 import java.util.ArrayList;
@@ -105,9 +106,12 @@ public final class EventIngest {
                             a.isAnomaly(), alertId, model.version()));
                     scoredNow.put(id, new Result(id, false, alertId, s.score(), a.risk(), a.severity(), a.isAnomaly(), model.version()));
                 }
+                List<EventInputStore.Row> inputs = ProfiledInputs.rows(model.pipeline().profile().orElse(null), model.version(),
+                        scored.frame(), scored.records(), source, now);
                 db.inTransaction("events.ingest", c -> {
-                    EventStore.insertEvents(c, events);
+                    EventStore.insertEvents(c, events, source);
                     EventStore.insertAlerts(c, stored);
+                    EventInputStore.insert(c, inputs);
                     return null;
                 });
             }

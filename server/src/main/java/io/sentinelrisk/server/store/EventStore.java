@@ -39,9 +39,10 @@ public final class EventStore {
         return out;
     }
 
-    public static void insertEvents(Connection c, List<EventRow> rows) throws SQLException {
+    /** Writes the events of one request; {@code source} is the request's source (the dashboard's histograms group by it). */
+    public static void insertEvents(Connection c, List<EventRow> rows, String source) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO events (event_id, entity, event_time, received_at, score, risk, "
-                + "severity, is_anomaly, alert_id, model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "severity, is_anomaly, alert_id, model_version, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (EventRow e : rows) {
                 s.setString(1, e.eventId());
                 s.setString(2, e.entity());
@@ -53,6 +54,7 @@ public final class EventStore {
                 s.setBoolean(8, e.isAnomaly());
                 s.setString(9, e.alertId());
                 s.setString(10, e.modelVersion());
+                s.setString(11, source);
                 s.addBatch();
             }
             s.executeBatch();
@@ -64,9 +66,11 @@ public final class EventStore {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO alerts (id, event_id, entity, event_time, created_at, severity, "
-                + "category, source, status, assignee, updated_at, risk, score, model_version, body) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "category, source, status, assignee, updated_at, risk, score, model_version, body, "
+                + "estimated_cost, currency, sla_minutes, recommended_action) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AlertRow a : rows) {
+                AlertBusiness b = AlertBusiness.of(a.body());
                 s.setString(1, a.id());
                 s.setString(2, a.eventId());
                 s.setString(3, a.entity());
@@ -82,6 +86,14 @@ public final class EventStore {
                 s.setDouble(13, a.score());
                 s.setString(14, a.modelVersion());
                 s.setString(15, a.body());
+                setDouble(s, 16, b.estimatedCost());
+                s.setString(17, b.currency());
+                if (b.slaMinutes() == null) {
+                    s.setNull(18, Types.INTEGER);
+                } else {
+                    s.setInt(18, b.slaMinutes());
+                }
+                s.setString(19, b.recommendedAction());
                 s.addBatch();
             }
             s.executeBatch();
@@ -128,6 +140,14 @@ public final class EventStore {
             s.setNull(i, Types.BIGINT);
         } else {
             s.setLong(i, v);
+        }
+    }
+
+    static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.DOUBLE);
+        } else {
+            s.setDouble(i, v);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.sentinelrisk.server.api;
+package io.sentinelrisk.server.stats;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -8,6 +8,7 @@ import io.sentinelrisk.server.store.FeedbackStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,22 +37,54 @@ public record FeedbackStats(@JsonProperty("overall") Counts overall,
     }
 
     public static FeedbackStats of(List<FeedbackStore.Labelled> all) {
-        Map<String, FeedbackStore.Labelled> latest = new LinkedHashMap<>();
-        for (FeedbackStore.Labelled l : all) {
-            latest.put(l.alertId(), l);
-        }
+        Collection<FeedbackStore.Labelled> latest = latest(all);
         int[] overall = new int[2];
         Map<String, int[]> category = new TreeMap<>();
         Map<String, int[]> severity = new TreeMap<>();
         Map<String, int[]> day = new TreeMap<>();
-        for (FeedbackStore.Labelled l : latest.values()) {
-            int k = FeedbackVerdict.TRUE_POSITIVE.id().equals(l.verdict()) ? 0 : 1;
+        for (FeedbackStore.Labelled l : latest) {
+            int k = slot(l);
             overall[k]++;
             category.computeIfAbsent(l.category() == null ? "none" : l.category(), x -> new int[2])[k]++;
             severity.computeIfAbsent(l.severity(), x -> new int[2])[k]++;
             day.computeIfAbsent(Instant.ofEpochMilli(l.createdAt()).atZone(ZoneOffset.UTC).toLocalDate().toString(), x -> new int[2])[k]++;
         }
         return new FeedbackStats(Counts.of(null, overall[0], overall[1]), list(category), list(severity), list(day));
+    }
+
+    /**
+     * Precision per time bucket of the verdict: {@code buckets} buckets of {@code bucketMs} from
+     * {@code from}, every bucket listed (precision null where nothing was judged), keyed by the
+     * bucket's start in ISO-8601. Verdicts outside the buckets are left out.
+     */
+    public static List<Counts> timeline(List<FeedbackStore.Labelled> all, long from, long bucketMs, int buckets) {
+        int[][] counts = new int[buckets][2];
+        for (FeedbackStore.Labelled l : latest(all)) {
+            long b = Math.floorDiv(l.createdAt() - from, bucketMs);
+            if (b >= 0 && b < buckets) {
+                counts[(int) b][slot(l)]++;
+            }
+        }
+        List<Counts> out = new ArrayList<>(buckets);
+        for (int b = 0; b < buckets; b++) {
+            out.add(Counts.of(Instant.ofEpochMilli(from + b * bucketMs).toString(), counts[b][0], counts[b][1]));
+        }
+        return out;
+    }
+
+    /** The latest verdict of each alert (a later verdict replaces an earlier one), in the order given. */
+    private static Collection<FeedbackStore.Labelled> latest(List<FeedbackStore.Labelled> all) {
+        Map<String, FeedbackStore.Labelled> latest = new LinkedHashMap<>();
+        for (FeedbackStore.Labelled l : all) {
+            latest.remove(l.alertId());
+            latest.put(l.alertId(), l);
+        }
+        return latest.values();
+    }
+
+    /** 0 for a true positive, 1 for a false positive. */
+    private static int slot(FeedbackStore.Labelled l) {
+        return FeedbackVerdict.TRUE_POSITIVE.id().equals(l.verdict()) ? 0 : 1;
     }
 
     private static List<Counts> list(Map<String, int[]> m) {
