@@ -16,8 +16,10 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /v1/feedback/stats}: precision (confirmed / judged) of the alerts analysts gave a
- * verdict on, overall, by category, by severity and by day of the verdict. The latest verdict on
- * an alert counts.
+ * verdict on, overall, by category, by severity and by day of the verdict; and, for the Model
+ * performance page, per time bucket ({@link #timeline}). The latest verdict on an alert counts.
+ * A {@code benign} verdict (unusual but harmless) is judged and not confirmed: it lowers precision
+ * like a false positive, and is counted apart so the two can be told apart.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FeedbackStats(@JsonProperty("overall") Counts overall,
@@ -30,26 +32,27 @@ public record FeedbackStats(@JsonProperty("overall") Counts overall,
     public record Counts(@JsonProperty("key") String key,
                          @JsonProperty("true_positive") int truePositive,
                          @JsonProperty("false_positive") int falsePositive,
+                         @JsonProperty("benign") int benign,
                          @JsonProperty("precision") @JsonInclude(JsonInclude.Include.ALWAYS) Double precision) {
-        static Counts of(String key, int tp, int fp) {
-            return new Counts(key, tp, fp, tp + fp == 0 ? null : (double) tp / (tp + fp));
+        static Counts of(String key, int[] n) {
+            int judged = n[0] + n[1] + n[2];
+            return new Counts(key, n[0], n[1], n[2], judged == 0 ? null : (double) n[0] / judged);
         }
     }
 
     public static FeedbackStats of(List<FeedbackStore.Labelled> all) {
-        Collection<FeedbackStore.Labelled> latest = latest(all);
-        int[] overall = new int[2];
+        int[] overall = new int[3];
         Map<String, int[]> category = new TreeMap<>();
         Map<String, int[]> severity = new TreeMap<>();
         Map<String, int[]> day = new TreeMap<>();
-        for (FeedbackStore.Labelled l : latest) {
+        for (FeedbackStore.Labelled l : latest(all)) {
             int k = slot(l);
             overall[k]++;
-            category.computeIfAbsent(l.category() == null ? "none" : l.category(), x -> new int[2])[k]++;
-            severity.computeIfAbsent(l.severity(), x -> new int[2])[k]++;
-            day.computeIfAbsent(Instant.ofEpochMilli(l.createdAt()).atZone(ZoneOffset.UTC).toLocalDate().toString(), x -> new int[2])[k]++;
+            category.computeIfAbsent(l.category() == null ? "none" : l.category(), x -> new int[3])[k]++;
+            severity.computeIfAbsent(l.severity(), x -> new int[3])[k]++;
+            day.computeIfAbsent(Instant.ofEpochMilli(l.createdAt()).atZone(ZoneOffset.UTC).toLocalDate().toString(), x -> new int[3])[k]++;
         }
-        return new FeedbackStats(Counts.of(null, overall[0], overall[1]), list(category), list(severity), list(day));
+        return new FeedbackStats(Counts.of(null, overall), list(category), list(severity), list(day));
     }
 
     /**
@@ -58,7 +61,7 @@ public record FeedbackStats(@JsonProperty("overall") Counts overall,
      * bucket's start in ISO-8601. Verdicts outside the buckets are left out.
      */
     public static List<Counts> timeline(List<FeedbackStore.Labelled> all, long from, long bucketMs, int buckets) {
-        int[][] counts = new int[buckets][2];
+        int[][] counts = new int[buckets][3];
         for (FeedbackStore.Labelled l : latest(all)) {
             long b = Math.floorDiv(l.createdAt() - from, bucketMs);
             if (b >= 0 && b < buckets) {
@@ -67,29 +70,29 @@ public record FeedbackStats(@JsonProperty("overall") Counts overall,
         }
         List<Counts> out = new ArrayList<>(buckets);
         for (int b = 0; b < buckets; b++) {
-            out.add(Counts.of(Instant.ofEpochMilli(from + b * bucketMs).toString(), counts[b][0], counts[b][1]));
+            out.add(Counts.of(Instant.ofEpochMilli(from + b * bucketMs).toString(), counts[b]));
         }
         return out;
     }
 
-    /** The latest verdict of each alert (a later verdict replaces an earlier one), in the order given. */
+    /** The latest verdict of each alert (a later verdict replaces an earlier one). */
     private static Collection<FeedbackStore.Labelled> latest(List<FeedbackStore.Labelled> all) {
         Map<String, FeedbackStore.Labelled> latest = new LinkedHashMap<>();
         for (FeedbackStore.Labelled l : all) {
-            latest.remove(l.alertId());
             latest.put(l.alertId(), l);
         }
         return latest.values();
     }
 
-    /** 0 for a true positive, 1 for a false positive. */
+    /** The counts' index of a verdict, in the enum's order: true positive, false positive, benign. */
     private static int slot(FeedbackStore.Labelled l) {
-        return FeedbackVerdict.TRUE_POSITIVE.id().equals(l.verdict()) ? 0 : 1;
+        FeedbackVerdict v = FeedbackVerdict.parse(l.verdict());
+        return v == null ? 1 : v.ordinal();
     }
 
     private static List<Counts> list(Map<String, int[]> m) {
         List<Counts> out = new ArrayList<>();
-        m.forEach((k, v) -> out.add(Counts.of(k, v[0], v[1])));
+        m.forEach((k, v) -> out.add(Counts.of(k, v)));
         return out;
     }
 }

@@ -1,0 +1,78 @@
+package io.sentinelrisk.server.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.sentinelrisk.server.api.Api;
+import io.sentinelrisk.server.auth.KeyStore;
+import io.sentinelrisk.server.metrics.ServerMetrics;
+
+import java.util.List;
+
+/**
+ * The dashboard wired together: sessions, the gate, the templates and the pages of
+ * {@link PageTable}, registered on the server's Javalin beside the API. Static files
+ * ({@code /static}: the one script and the stylesheet) come from the jar.
+ */
+public final class Dashboard implements AutoCloseable {
+    private final Sessions sessions = new Sessions();
+    private final Templates templates = new Templates();
+    private final FeedStream stream = new FeedStream();
+    private final PageGate gate;
+    private final LoginPages login;
+    private final FeedPage feed;
+    private final List<Page> pages;
+
+    public Dashboard(Api api, KeyStore keys, ServerMetrics metrics) {
+        this.gate = new PageGate(sessions, keys, templates, metrics);
+        this.login = new LoginPages(keys, sessions, templates, gate);
+        this.feed = new FeedPage(api, templates);
+        this.pages = PageTable.pages(this);
+    }
+
+    /** Registers the pages and the static files. */
+    public void register(JavalinConfig config) {
+        config.staticFiles.add(s -> {
+            s.hostedPath = "/static";
+            s.directory = "/web/static";
+            s.location = Location.CLASSPATH;
+            s.headers = java.util.Map.of("X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache");
+        });
+        for (Page p : pages) {
+            config.routes.addHttpHandler(p.method(), p.path(), gate.wrap(p));
+        }
+    }
+
+    public List<Page> pages() {
+        return pages;
+    }
+
+    /** Ingest stored alerts: the open feeds reload. */
+    public void alertsStored() {
+        stream.alertsStored();
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    LoginPages login() {
+        return login;
+    }
+
+    FeedPage feed() {
+        return feed;
+    }
+
+    FeedStream stream() {
+        return stream;
+    }
+
+    Templates templates() {
+        return templates;
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+    }
+}
