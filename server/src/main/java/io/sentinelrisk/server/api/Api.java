@@ -37,6 +37,7 @@ import io.sentinelrisk.server.stats.FeedbackStats;
 import io.sentinelrisk.server.stats.ModelPerformance;
 import io.sentinelrisk.server.stats.TimeRange;
 import io.sentinelrisk.server.store.EventInputStore;
+import io.sentinelrisk.server.store.StatsStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -288,23 +289,41 @@ public final class Api {
     public void statsDistributions(Context ctx) {
         allowQuery(ctx, "from", "to", "source", "bins");
         TimeRange range = range(ctx, System.currentTimeMillis());
-        int bins = intParam(ctx, "bins", 40, 5, 200);
-        JsonBodies.send(ctx, 200, Distributions.of(db, models.active(), range.from(), range.to(), sourceParam(ctx), bins,
-                EventInputStore.KEEP));
+        JsonBodies.send(ctx, 200, distributions(range, sourceParam(ctx), intParam(ctx, "bins", Distributions.DEFAULT_BINS, 5, 200)));
     }
 
     /** Estimated cost by category and over time, SLA met or breached, alerts by action. */
     public void statsImpact(Context ctx) {
         allowQuery(ctx, "from", "to", "bucket", "source");
         long now = System.currentTimeMillis();
-        JsonBodies.send(ctx, 200, BusinessImpact.of(db, range(ctx, now), sourceParam(ctx), now));
+        JsonBodies.send(ctx, 200, impact(range(ctx, now), sourceParam(ctx), now));
     }
 
     /** Precision over time and per category, alert volume, the champion and its training summary, drift. */
     public void statsPerformance(Context ctx) {
         allowQuery(ctx, "from", "to", "bucket");
-        JsonBodies.send(ctx, 200, ModelPerformance.of(db, models.active(), range(ctx, System.currentTimeMillis()),
-                EventInputStore.KEEP));
+        JsonBodies.send(ctx, 200, performance(range(ctx, System.currentTimeMillis())));
+    }
+
+    /** What GET /v1/stats/distributions answers (the Distributions page reads the same). */
+    public Distributions.View distributions(TimeRange range, String source, int bins) {
+        return Distributions.of(db, models.active(), range.from(), range.to(), source, bins, EventInputStore.KEEP);
+    }
+
+    /** The sources with events in the range, busiest first (at most {@link Distributions#MAX_SOURCES}). */
+    public List<String> sources(TimeRange range) {
+        return db.read("stats.sources", c -> StatsStore.sources(c, range.from(), range.to(), null, Distributions.MAX_SOURCES))
+                .stream().map(StatsStore.SourceSpan::source).toList();
+    }
+
+    /** What GET /v1/stats/impact answers at time {@code now} (the Business impact page reads the same). */
+    public BusinessImpact.View impact(TimeRange range, String source, long now) {
+        return BusinessImpact.of(db, range, source, now);
+    }
+
+    /** What GET /v1/stats/performance answers (the Model performance page reads the same). */
+    public ModelPerformance.View performance(TimeRange range) {
+        return ModelPerformance.of(db, models.active(), range, EventInputStore.KEEP);
     }
 
     private static TimeRange range(Context ctx, long now) {

@@ -23,6 +23,8 @@ import java.util.Map;
 public final class Distributions {
     /** Most sources shown (the ones with most events). */
     public static final int MAX_SOURCES = 20;
+    /** Score bins unless asked otherwise. */
+    public static final int DEFAULT_BINS = 40;
     /** Risk bins: 20 bins of 5 points. */
     public static final int RISK_BINS = 20;
 

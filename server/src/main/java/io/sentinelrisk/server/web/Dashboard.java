@@ -20,12 +20,14 @@ public final class Dashboard implements AutoCloseable {
     private final PageGate gate;
     private final LoginPages login;
     private final FeedPage feed;
+    private final StatsPages stats;
     private final List<Page> pages;
 
     public Dashboard(Api api, KeyStore keys, ServerMetrics metrics) {
         this.gate = new PageGate(sessions, keys, templates, metrics);
         this.login = new LoginPages(keys, sessions, templates, gate);
         this.feed = new FeedPage(api, templates);
+        this.stats = new StatsPages(api, templates);
         this.pages = PageTable.pages(this);
     }
 
@@ -61,6 +63,10 @@ public final class Dashboard implements AutoCloseable {
 
     FeedPage feed() {
         return feed;
+    }
+
+    StatsPages stats() {
+        return stats;
     }
 
     FeedStream stream() {

@@ -24,6 +24,9 @@ public final class PageTable {
                 new Page(POST, "/logout", Role.ANALYST, d.login()::signOut),
                 new Page(GET, "/feed", Role.ANALYST, d.feed()::page),
                 new Page(GET, "/feed/rows", Role.ANALYST, d.feed()::rows),
-                new Page(GET, "/feed/stream", Role.ANALYST, d.stream()::open));
+                new Page(GET, "/feed/stream", Role.ANALYST, d.stream()::open),
+                new Page(GET, "/distributions", Role.ANALYST, d.stats()::distributions),
+                new Page(GET, "/business", Role.ANALYST, d.stats()::business),
+                new Page(GET, "/model", Role.ANALYST, d.stats()::model));
     }
 }
