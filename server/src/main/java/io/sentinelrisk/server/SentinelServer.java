@@ -56,7 +56,7 @@ public final class SentinelServer implements AutoCloseable {
     private final Dashboard dashboard;
     private final Javalin app;
     /** Null when the server runs without delivery routes. */
-    private DeliveryService deliveries;
+    private volatile DeliveryService deliveries;
     private volatile boolean stopped;
 
     private SentinelServer(ServerOptions options, Database db, ServerMetrics metrics) {
@@ -71,7 +71,7 @@ public final class SentinelServer implements AutoCloseable {
         this.api = new Api(db, registry, ingest, keys, metrics,
                 new Api.Limits(options.maxBodyBytes(), options.maxBundleBytes(), options.batchLimit()));
         this.routes = RouteTable.v1(api);
-        this.dashboard = new Dashboard(api, keys, metrics);
+        this.dashboard = new Dashboard(api, keys, metrics, () -> deliveries == null ? List.of() : deliveries.routeNames());
         // every committed alert reaches the open dashboards (and the delivery routes, once started)
         ingest.listener(this::alertsStored);
         byte[] openApi = openApiJson();

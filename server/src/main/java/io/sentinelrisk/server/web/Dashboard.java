@@ -7,6 +7,7 @@ import io.sentinelrisk.server.auth.KeyStore;
 import io.sentinelrisk.server.metrics.ServerMetrics;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The dashboard wired together: sessions, the gate, the templates and the pages of
@@ -20,13 +21,20 @@ public final class Dashboard implements AutoCloseable {
     private final PageGate gate;
     private final LoginPages login;
     private final FeedPage feed;
+    private final AlertPage alert;
+    private final EntitiesPage entities;
+    private final AdminPage admin;
     private final StatsPages stats;
     private final List<Page> pages;
 
-    public Dashboard(Api api, KeyStore keys, ServerMetrics metrics) {
+    /** @param routes the names of the delivery routes the server runs with (empty without) */
+    public Dashboard(Api api, KeyStore keys, ServerMetrics metrics, Supplier<List<String>> routes) {
         this.gate = new PageGate(sessions, keys, templates, metrics);
         this.login = new LoginPages(keys, sessions, templates, gate);
         this.feed = new FeedPage(api, templates);
+        this.alert = new AlertPage(api, templates);
+        this.entities = new EntitiesPage(api, templates);
+        this.admin = new AdminPage(api, templates, sessions, routes);
         this.stats = new StatsPages(api, templates);
         this.pages = PageTable.pages(this);
     }
@@ -53,6 +61,11 @@ public final class Dashboard implements AutoCloseable {
         stream.alertsStored();
     }
 
+    /** Feeds open now (each holds an event stream). */
+    public int liveFeeds() {
+        return stream.clients();
+    }
+
     public Sessions sessions() {
         return sessions;
     }
@@ -63,6 +76,18 @@ public final class Dashboard implements AutoCloseable {
 
     FeedPage feed() {
         return feed;
+    }
+
+    AlertPage alert() {
+        return alert;
+    }
+
+    EntitiesPage entities() {
+        return entities;
+    }
+
+    AdminPage admin() {
+        return admin;
     }
 
     StatsPages stats() {

@@ -27,6 +27,17 @@ public final class PageTable {
                 new Page(GET, "/feed/stream", Role.ANALYST, d.stream()::open),
                 new Page(GET, "/distributions", Role.ANALYST, d.stats()::distributions),
                 new Page(GET, "/business", Role.ANALYST, d.stats()::business),
-                new Page(GET, "/model", Role.ANALYST, d.stats()::model));
+                new Page(GET, "/model", Role.ANALYST, d.stats()::model),
+                new Page(GET, "/alerts", Role.ANALYST, d.alert()::newest),
+                new Page(GET, "/alerts/{id}", Role.ANALYST, d.alert()::page),
+                new Page(POST, "/alerts/{id}/feedback", Role.ANALYST, d.alert()::feedback),
+                new Page(POST, "/alerts/{id}/status", Role.ANALYST, d.alert()::status),
+                new Page(GET, "/entities", Role.ANALYST, d.entities()::ranked),
+                new Page(GET, "/entity", Role.ANALYST, d.entities()::entity),
+                new Page(GET, "/admin", Role.ADMIN, d.admin()::page),
+                new Page(POST, "/admin/models/{version}/promote", Role.ADMIN, d.admin()::promote),
+                new Page(POST, "/admin/models/rollback", Role.ADMIN, d.admin()::rollback),
+                new Page(POST, "/admin/keys", Role.ADMIN, d.admin()::createKey),
+                new Page(POST, "/admin/keys/{id}/revoke", Role.ADMIN, d.admin()::revokeKey));
     }
 }
