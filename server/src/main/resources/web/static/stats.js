@@ -90,7 +90,8 @@
           : o.xRange ? { time: !!o.time, range: o.xRange } : { time: !!o.time },
         y: o.yRange ? { range: o.yRange } : {}
       },
-      axes: [xAxis, axis({ label: o.yLabel || '' })],
+      axes: [xAxis, axis({ label: o.yLabel || '', size: 72, labelGap: 8 })],
+      legend: { show: n > 1 },
       series: [{ label: o.xLabel || 'x', value: o.labels ? function (u, v) { return v == null ? '' : o.labels[v]; } : undefined }]
         .concat(series.map(function (s, i) {
           var bars = s.bars && uPlot.paths && uPlot.paths.bars;
@@ -100,7 +101,7 @@
             fill: bars ? c[i % c.length] : undefined,
             width: bars ? 0 : 2,
             spanGaps: !bars,
-            points: { show: !bars },
+            points: { show: !bars && xs.length <= 60 },
             paths: bars ? uPlot.paths.bars({ size: [n > 1 ? 0.9 / n : 0.9, 80], align: n > 1 ? (i === 0 ? -1 : 1) : 0 }) : undefined
           };
         })),
@@ -157,7 +158,7 @@
   }
 
   function costCategory(el) {
-    var rows = stats.cost_by_category.filter(function (r) { return r.currency !== ''; });
+    var rows = stats.cost_by_category.filter(function (r) { return r.currency !== '' && r.alerts_with_cost > 0; });
     var multi = rows.some(function (r) { return r.currency !== rows[0].currency; });
     draw(el, indices(rows.length), [{ label: 'estimated cost', values: rows.map(function (r) { return r.estimated_cost; }), bars: true }],
       { labels: rows.map(function (r) { return multi ? r.category + ' (' + r.currency + ')' : r.category; }),

@@ -33,9 +33,9 @@ public final class StatsFormat {
         return share == null || Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
-    /** An amount with its currency code ("no cost stated" for the empty currency of alerts without one). */
+    /** An amount with its currency code ("not stated" for the empty currency of alerts without a cost). */
     public static String money(double amount, String currency) {
-        return currency == null || currency.isEmpty() ? "no cost stated" : String.format(Locale.ROOT, "%,.0f %s", amount, currency);
+        return currency == null || currency.isEmpty() ? "not stated" : String.format(Locale.ROOT, "%,.0f %s", amount, currency);
     }
 
     /** Sections of the training summary whose numbers the model card shows (prefixed with the section). */
