@@ -2,8 +2,6 @@ package io.sentinelrisk.server.web;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,7 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 /**
@@ -70,17 +70,24 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** A screenshot of the whole page at {@code width} px wide, to {@code dir}/NAME-WIDTH.png. */
+    /**
+     * A screenshot of the whole page (beyond the window's height, through the DevTools protocol)
+     * at {@code width} px wide, to {@code dir}/NAME-WIDTH.png.
+     */
     Path screenshot(Path dir, String name, int width) {
         try {
             driver.manage().window().setSize(new Dimension(width, 900));
             settle();    // the charts redraw 200 ms after a resize
-            long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
-            driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 20, 600), 4000)));
-            settle();
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            double height = Math.min(((Number) size.get("height")).doubleValue(), 6000);
+            double shown = ((Number) js("return window.innerWidth")).doubleValue();
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", shown, "height", height, "scale", 1)));
             Files.createDirectories(dir);
             Path out = dir.resolve(name + "-" + width + ".png");
-            Files.write(out, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(out, Base64.getDecoder().decode((String) shot.get("data")));
             driver.manage().window().setSize(new Dimension(1280, 900));
             return out;
         } catch (IOException e) {

@@ -52,6 +52,9 @@ class DashboardBrowserTest {
 
     @BeforeAll
     void start() {
+        if (System.getenv("CI") != null) {
+            assertThat(Browser.installed()).as("CI installs chromium and chromedriver (.ci/run)").isTrue();
+        }
         Assumptions.assumeTrue(Browser.installed(), "chromium and chromedriver are not installed (.ci/run installs them)");
         fx = new WebFixture("webui");
         String[] sources = FeedFilters.SOURCES.toArray(String[]::new);
