@@ -310,10 +310,10 @@ public final class Api {
         return Distributions.of(db, models.active(), range.from(), range.to(), source, bins, EventInputStore.KEEP);
     }
 
-    /** The sources with events in the range, busiest first (at most {@link Distributions#MAX_SOURCES}). */
-    public List<String> sources(TimeRange range) {
-        return db.read("stats.sources", c -> StatsStore.sources(c, range.from(), range.to(), null, Distributions.MAX_SOURCES))
-                .stream().map(StatsStore.SourceSpan::source).toList();
+    /** The sources of the alerts stored in the range, most alerts first (at most {@link Distributions#MAX_SOURCES}). */
+    public List<String> alertSources(TimeRange range) {
+        return db.read("stats.alert_sources", c -> StatsStore.alertSources(c, range.from(), range.to(), Distributions.MAX_SOURCES))
+                .stream().map(StatsStore.KeyCount::key).toList();
     }
 
     /** What GET /v1/stats/impact answers at time {@code now} (the Business impact page reads the same). */

@@ -11,18 +11,22 @@ import io.sentinelrisk.server.store.StatsStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The Distributions page's data: histograms of the raw score and of risk per source over a time
- * range, on fixed bins shared by all sources, with the model's thresholds to draw; and each
- * source's recent model inputs against the training profile ({@link FeatureDrift}).
+ * range, on fixed bins shared by all sources (one pass over the events in SQL), with the model's
+ * thresholds to draw; and each source's recent model inputs against the training profile
+ * ({@link FeatureDrift}).
  */
 public final class Distributions {
     /** Most sources shown (the ones with most events). */
     public static final int MAX_SOURCES = 20;
+    /** The most (source, score bin, risk bin) groups read: 20 sources of 200 bins, each over a few risk bins, fit many times. */
+    static final int MAX_GROUPS = 100_000;
     /** Score bins unless asked otherwise. */
     public static final int DEFAULT_BINS = 40;
     /** Risk bins: 20 bins of 5 points. */
@@ -31,7 +35,10 @@ public final class Distributions {
     private Distributions() {
     }
 
-    /** Bins {@code [edges[i], edges[i+1])}, the last one closed; counts per source in the same order. */
+    /**
+     * Bins {@code [edges[i], edges[i+1])}; the first bin also counts the values below it and the
+     * last the values at or above its end. Counts per source in the bins' order.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Histogram(@JsonProperty("edges") double[] edges, @JsonProperty("sources") List<SourceCounts> sources) {
     }
@@ -57,26 +64,27 @@ public final class Distributions {
      */
     public static View of(Database db, ActiveModel model, long from, long to, String source, int bins, int recentRows) {
         Calibration cal = model.pipeline().calibration();
-        List<StatsStore.SourceSpan> spans = db.read("stats.sources", c -> StatsStore.sources(c, from, to, source, MAX_SOURCES));
-        List<String> sources = spans.stream().map(StatsStore.SourceSpan::source).toList();
-        // one scale for every source: the training scores' span, widened to what arrived
+        // one scale for every source: the training scores' span; scores beyond it count in the end bins
         double[] grid = cal.grid();
         double lo = grid[0];
-        double hi = grid[grid.length - 1];
-        for (StatsStore.SourceSpan s : spans) {
-            lo = Math.min(lo, s.minScore());
-            hi = Math.max(hi, s.maxScore());
+        double width = grid[grid.length - 1] > lo ? (grid[grid.length - 1] - lo) / bins : 1.0 / bins;
+        double riskWidth = 100.0 / RISK_BINS;
+        List<StatsStore.BinCount> counts = db.read("stats.histograms",
+                c -> StatsStore.histograms(c, from, to, source, lo, width, bins, riskWidth, RISK_BINS, MAX_GROUPS));
+        Map<String, long[]> score = new HashMap<>();
+        Map<String, long[]> risk = new HashMap<>();
+        Map<String, Long> events = new HashMap<>();
+        for (StatsStore.BinCount b : counts) {
+            score.computeIfAbsent(b.source(), k -> new long[bins])[b.scoreBin()] += b.count();
+            risk.computeIfAbsent(b.source(), k -> new long[RISK_BINS])[b.riskBin()] += b.count();
+            events.merge(b.source(), b.count(), Long::sum);
         }
-        double width = hi > lo ? (hi - lo) / bins : 1.0 / bins;
-        double scoreLo = lo;
-        List<StatsStore.BinCount> scoreCounts = db.read("stats.score_histogram",
-                c -> StatsStore.histogram(c, StatsStore.Measure.SCORE, from, to, sources, scoreLo, width, bins));
-        List<StatsStore.BinCount> riskCounts = db.read("stats.risk_histogram",
-                c -> StatsStore.histogram(c, StatsStore.Measure.RISK, from, to, sources, 0, 100.0 / RISK_BINS, RISK_BINS));
-        Histogram score = histogram(spans, scoreCounts, edges(lo, width, bins));
-        Histogram risk = histogram(spans, riskCounts, edges(0, 100.0 / RISK_BINS, RISK_BINS));
+        List<String> busiest = events.keySet().stream()
+                .sorted(Comparator.comparing((String k) -> -events.get(k)).thenComparing(Comparator.naturalOrder()))
+                .limit(MAX_SOURCES).toList();
         return new View(Instant.ofEpochMilli(from).toString(), Instant.ofEpochMilli(to).toString(), model.version(),
-                Thresholds.of(cal), score, risk, features(db, model, source, recentRows));
+                Thresholds.of(cal), histogram(busiest, events, score, edges(lo, width, bins)),
+                histogram(busiest, events, risk, edges(0, riskWidth, RISK_BINS)), features(db, model, source, recentRows));
     }
 
     /**
@@ -107,20 +115,10 @@ public final class Distributions {
         return e;
     }
 
-    private static Histogram histogram(List<StatsStore.SourceSpan> spans, List<StatsStore.BinCount> counts, double[] edges) {
-        Map<String, long[]> bySource = new HashMap<>();
-        for (StatsStore.SourceSpan s : spans) {
-            bySource.put(s.source(), new long[edges.length - 1]);
-        }
-        for (StatsStore.BinCount b : counts) {
-            long[] c = bySource.get(b.source());
-            if (c != null) {
-                c[b.bin()] += b.count();
-            }
-        }
+    private static Histogram histogram(List<String> sources, Map<String, Long> events, Map<String, long[]> counts, double[] edges) {
         List<SourceCounts> out = new ArrayList<>();
-        for (StatsStore.SourceSpan s : spans) {
-            out.add(new SourceCounts(s.source(), s.events(), bySource.get(s.source())));
+        for (String s : sources) {
+            out.add(new SourceCounts(s, events.get(s), counts.get(s)));
         }
         return new Histogram(edges, out);
     }

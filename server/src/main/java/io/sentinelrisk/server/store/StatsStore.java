@@ -14,12 +14,8 @@ import java.util.List;
  * same SQL runs on H2 and PostgreSQL (grouping over a derived table, no dialect functions).
  */
 public final class StatsStore {
-    /** Events of a source in the range, with their lowest and highest raw score. */
-    public record SourceSpan(String source, long events, double minScore, double maxScore) {
-    }
-
-    /** Events of a source in histogram bin {@code bin}. */
-    public record BinCount(String source, int bin, long count) {
+    /** Events of a source in score bin {@code scoreBin} and risk bin {@code riskBin}. */
+    public record BinCount(String source, int scoreBin, int riskBin, long count) {
     }
 
     /** Alerts of a category in one currency: how many, how many state a cost, the sum of the costs. */
@@ -38,78 +34,56 @@ public final class StatsStore {
     public record KeyCount(String key, long count) {
     }
 
-    /** The two event columns histograms are drawn of. */
-    public enum Measure {
-        SCORE("score"), RISK("risk");
-
-        final String column;
-
-        Measure(String column) {
-            this.column = column;
-        }
-    }
-
     private static final String EVENT_SOURCE = "COALESCE(source, 'unknown')";
 
     private StatsStore() {
     }
 
-    /** The sources with events in [from, to), most events first, at most {@code limit}. */
-    public static List<SourceSpan> sources(Connection c, long from, long to, String source, int limit) throws SQLException {
-        String sql = "SELECT s, COUNT(*) AS n, MIN(score), MAX(score) FROM (SELECT " + EVENT_SOURCE + " AS s, score FROM events "
-                + "WHERE received_at >= ? AND received_at < ?) t" + (source == null ? "" : " WHERE s = ?")
-                + " GROUP BY s ORDER BY n DESC, s";
-        List<SourceSpan> out = new ArrayList<>();
+    /**
+     * Counts of events per source, bin of the raw score and bin of risk, in one pass over the
+     * events stored in [from, to) (of {@code source} only when given). A score bin {@code i} holds
+     * {@code lo + i * width <= score < lo + (i + 1) * width}, a risk bin {@code j} holds
+     * {@code j * riskWidth <= risk < (j + 1) * riskWidth}; values below the first bin count in it
+     * and values at or above the last bin's end in the last one. At most {@code limit} groups.
+     */
+    public static List<BinCount> histograms(Connection c, long from, long to, String source, double lo, double width, int bins,
+                                            double riskWidth, int riskBins, int limit) throws SQLException {
+        String sql = "SELECT s, sb, rb, COUNT(*) FROM (SELECT " + EVENT_SOURCE + " AS s, " + bin("score", bins) + " AS sb, "
+                + bin("risk", riskBins) + " AS rb FROM events WHERE received_at >= ? AND received_at < ?) t"
+                + (source == null ? "" : " WHERE s = ?") + " GROUP BY s, sb, rb";
+        List<BinCount> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, from);
-            s.setLong(2, to);
+            int i = 1;
+            for (double[] b : new double[][]{{lo, width, bins}, {0, riskWidth, riskBins}}) {
+                s.setDouble(i++, b[0]);
+                s.setDouble(i++, b[0] + b[1] * b[2]);
+                s.setDouble(i++, b[0]);
+                s.setDouble(i++, b[1]);
+            }
+            s.setLong(i++, from);
+            s.setLong(i++, to);
             if (source != null) {
-                s.setString(3, source);
+                s.setString(i, source);
             }
             s.setMaxRows(limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new SourceSpan(r.getString(1), r.getLong(2), r.getDouble(3), r.getDouble(4)));
+                    // floating-point rounding can put a value just under the top one bin too far
+                    out.add(new BinCount(r.getString(1), clamp(r.getInt(2), bins), clamp(r.getInt(3), riskBins), r.getLong(4)));
                 }
             }
         }
         return out;
     }
 
-    /**
-     * Counts of events per source and bin of {@code measure}: bin {@code i} holds
-     * {@code lo + i * width <= x < lo + (i + 1) * width}; values below {@code lo} fall in bin 0 and
-     * values at or above the top in the last bin.
-     */
-    public static List<BinCount> histogram(Connection c, Measure measure, long from, long to, List<String> sources,
-                                           double lo, double width, int bins) throws SQLException {
-        List<BinCount> out = new ArrayList<>();
-        if (sources.isEmpty()) {
-            return out;
-        }
-        String x = measure.column;
-        String sql = "SELECT s, b, COUNT(*) FROM (SELECT " + EVENT_SOURCE + " AS s, CASE WHEN " + x + " < ? THEN 0 "
-                + "WHEN " + x + " >= ? THEN " + (bins - 1) + " ELSE CAST(FLOOR((" + x + " - ?) / ?) AS INTEGER) END AS b "
-                + "FROM events WHERE received_at >= ? AND received_at < ?) t WHERE s IN (" + marks(sources.size()) + ") GROUP BY s, b";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            s.setDouble(i++, lo);
-            s.setDouble(i++, lo + width * bins);
-            s.setDouble(i++, lo);
-            s.setDouble(i++, width);
-            s.setLong(i++, from);
-            s.setLong(i++, to);
-            for (String src : sources) {
-                s.setString(i++, src);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    // floating-point rounding can put a value just under the top one bin too far
-                    out.add(new BinCount(r.getString(1), Math.min(bins - 1, Math.max(0, r.getInt(2))), r.getLong(3)));
-                }
-            }
-        }
-        return out;
+    /** The bin expression of {@code column}; its parameters are lo, top, lo, width. */
+    private static String bin(String column, int bins) {
+        return "CASE WHEN " + column + " < ? THEN 0 WHEN " + column + " >= ? THEN " + (bins - 1)
+                + " ELSE CAST(FLOOR((" + column + " - ?) / ?) AS INTEGER) END";
+    }
+
+    private static int clamp(int bin, int bins) {
+        return Math.min(bins - 1, Math.max(0, bin));
     }
 
     /** Alerts and their estimated cost per category and currency, largest cost first. */
@@ -187,8 +161,17 @@ public final class StatsStore {
 
     /** Alerts per recommended action, most first, at most {@code limit}. */
     public static List<KeyCount> actions(Connection c, long from, long to, String source, int limit) throws SQLException {
-        String sql = "SELECT k, COUNT(*) AS n FROM (SELECT COALESCE(recommended_action, 'none') AS k FROM alerts "
-                + alertRange(source) + ") t GROUP BY k ORDER BY n DESC, k";
+        return countBy(c, "COALESCE(recommended_action, 'none')", from, to, source, limit);
+    }
+
+    /** Alerts per source, most first, at most {@code limit}. */
+    public static List<KeyCount> alertSources(Connection c, long from, long to, int limit) throws SQLException {
+        return countBy(c, "COALESCE(source, 'unknown')", from, to, null, limit);
+    }
+
+    private static List<KeyCount> countBy(Connection c, String key, long from, long to, String source, int limit) throws SQLException {
+        String sql = "SELECT k, COUNT(*) AS n FROM (SELECT " + key + " AS k FROM alerts " + alertRange(source) + ") t "
+                + "GROUP BY k ORDER BY n DESC, k";
         List<KeyCount> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bindRange(s, 1, from, to, source);
@@ -214,7 +197,4 @@ public final class StatsStore {
         }
     }
 
-    private static String marks(int n) {
-        return "?,".repeat(n).substring(0, 2 * n - 1);
-    }
 }

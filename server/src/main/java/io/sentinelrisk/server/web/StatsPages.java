@@ -71,7 +71,7 @@ public final class StatsPages {
         long now = System.currentTimeMillis();
         BusinessImpact.View data = api.impact(timeRange(range), source, now);
         templates.render(ctx, "business.jte", new ImpactView(PageContext.of(ctx, session, Nav.BUSINESS, "Business impact"),
-                new Controls(range, source == null ? "" : source, api.sources(timeRange(range))), data, json(data)));
+                new Controls(range, source == null ? "" : source, api.alertSources(timeRange(range))), data, json(data)));
     }
 
     public void model(Context ctx, WebSession session) {
