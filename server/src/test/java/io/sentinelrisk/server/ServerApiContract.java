@@ -186,7 +186,8 @@ abstract class ServerApiContract {
         JsonNode stats = http.get("/v1/feedback/stats", analyst).json();
         assertThat(stats.get("overall").get("true_positive").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode overall = stats.get("overall");
-        double expected = overall.get("true_positive").asDouble() / (overall.get("true_positive").asInt() + overall.get("false_positive").asInt());
+        double expected = overall.get("true_positive").asDouble() / (overall.get("true_positive").asInt()
+                + overall.get("false_positive").asInt() + overall.get("benign").asInt());
         assertThat(overall.get("precision").asDouble()).isEqualTo(expected);
         assertThat(stats.get("by_day")).isNotEmpty();
         assertThat(http.get("/metrics", null).body()).contains("sentinel_feedback_precision");
@@ -224,6 +225,51 @@ abstract class ServerApiContract {
             found |= i.get("entity").asText().equals("ent-user");
         }
         assertThat(found).isTrue();
+    }
+
+    @Test
+    void entitiesRankedByRiskAndBenignVerdicts() {
+        Random rnd = new Random(9);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(TestModels.normalEvent("rank-lo-" + i, 31, 50_000 + i, rnd).replace("\"u31\"", "\"rank-lo\""));
+        }
+        events.add(TestModels.oddEvent("rank-hi-1", 0, 50_010).replace("\"u0\"", "\"rank-hi\""));
+        events.add(TestModels.oddEvent("rank-hi-2", 0, 50_020).replace("\"u0\"", "\"rank-hi\""));
+        Http.Response in = http.post("/v1/events?source=rank", ingest, "[" + String.join(",", events) + "]");
+        assertThat(in.status()).isEqualTo(200);
+
+        JsonNode ranked = http.get("/v1/entities?limit=1000", analyst).json().get("entities");
+        List<String> names = new ArrayList<>();
+        double previous = Double.MAX_VALUE;
+        for (JsonNode e : ranked) {
+            names.add(e.get("entity").asText());
+            assertThat(e.get("max_risk").asDouble()).isLessThanOrEqualTo(previous);
+            previous = e.get("max_risk").asDouble();
+            if (e.get("entity").asText().equals("rank-hi")) {
+                assertThat(e.get("events").asInt()).isEqualTo(2);
+                assertThat(e.get("alerts").asInt()).isEqualTo(2);
+                assertThat(e.get("last_event_time").asText()).isEqualTo(TestModels.START.plusSeconds(60L * 50_020).toString());
+            }
+            if (e.get("entity").asText().equals("rank-lo")) {
+                assertThat(e.get("events").asInt()).isEqualTo(3);
+            }
+        }
+        assertThat(names).contains("rank-hi", "rank-lo");
+        assertThat(names.indexOf("rank-hi")).isLessThan(names.indexOf("rank-lo"));
+        assertThat(http.get("/v1/entities?limit=1", analyst).json().get("entities")).hasSize(1);
+        assertThat(http.get("/v1/entities?limit=0", analyst).status()).isEqualTo(400);
+
+        String alertId = in.json().get("results").get(3).get("alert_id").asText();
+        Http.Response benign = http.post("/v1/alerts/" + alertId + "/feedback", analyst, "{\"verdict\":\"benign\",\"note\":\"planned\"}");
+        assertThat(benign.status()).isEqualTo(201);
+        assertThat(benign.json().get("verdict").asText()).isEqualTo("benign");
+        JsonNode overall = http.get("/v1/feedback/stats", analyst).json().get("overall");
+        assertThat(overall.get("benign").asInt()).isGreaterThanOrEqualTo(1);
+        int judged = overall.get("true_positive").asInt() + overall.get("false_positive").asInt() + overall.get("benign").asInt();
+        assertThat(overall.get("precision").asDouble()).isEqualTo(overall.get("true_positive").asDouble() / judged);
+        assertThat(http.post("/v1/alerts/" + alertId + "/feedback", analyst, "{\"verdict\":\"maybe\"}").json()
+                .get("error").get("message").asText()).contains("benign");
     }
 
     @Test

@@ -27,7 +27,11 @@ public final class FeedStream implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Shortest time between two {@code alerts} events. */
+    static final long MIN_GAP_MILLIS = 500;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** When the last {@code alerts} event went out (written and read on the sender thread, and read when scheduling). */
+    private volatile long lastSent;
     private final SseHandler handler = new SseHandler(client -> {
         client.keepAlive();
         clients.add(client);
@@ -44,13 +48,19 @@ public final class FeedStream implements AutoCloseable {
         handler.handle(ctx);
     }
 
-    /** New alerts were stored: tell every feed (at most one event in flight; later ones fold into it). */
+    /**
+     * New alerts were stored: tell every feed. At most one event is pending, and events are at
+     * least {@link #MIN_GAP_MILLIS} apart, so a steady stream of batches reloads each feed at most
+     * twice a second instead of once per batch.
+     */
     public void alertsStored() {
         if (pending.compareAndSet(false, true)) {
-            sender.execute(() -> {
+            long wait = Math.max(0, lastSent + MIN_GAP_MILLIS - System.currentTimeMillis());
+            sender.schedule(() -> {
                 pending.set(false);
+                lastSent = System.currentTimeMillis();
                 send(c -> c.sendEvent("alerts", "new"));
-            });
+            }, wait, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -26,6 +26,8 @@ public final class Sessions {
 
     /** A new session for a key that has just been verified. */
     public WebSession open(ApiKey key) {
+        long now = System.currentTimeMillis();
+        byId.values().removeIf(old -> now - old.createdAt() > MAX_AGE_MILLIS);   // sessions nobody came back to
         WebSession s = new WebSession(token(), key.id(), key.name(), key.role(), token(), System.currentTimeMillis());
         byId.put(s.id(), s);
         return s;
