@@ -3,8 +3,9 @@
 -- the new columns and are counted under 'unknown' (source) or without cost/SLA/action.
 
 -- The source an event came from (?source= of POST /v1/events): score histograms per source.
-ALTER TABLE events ADD COLUMN source VARCHAR(200);
-CREATE INDEX events_received ON events (received_at);
+-- IF NOT EXISTS: a store that keeps one model per source has the column already (NOT NULL there).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS source VARCHAR(200);
+CREATE INDEX IF NOT EXISTS events_received ON events (received_at);
 
 -- Business facts of an alert, copied from its body's business mapping at insert so that cost,
 -- SLA and action are summed and grouped in SQL; responded_at is when its status first left 'open'.
