@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Bounded: stops after REQUESTS requests or SECONDS seconds, whichever comes first. The first
  * WARMUP requests are sent and not measured.
  *
- *   java ServerLoad.java URL KEY score|events CSV BATCH CONCURRENCY REQUESTS SECONDS WARMUP
+ *   java ServerLoad.java URL KEY score|events CSV BATCH CONCURRENCY REQUESTS SECONDS WARMUP [SOURCE]
+ *
+ * SOURCE (events only) is sent as {@code ?source=}.
  *
  * Prints one line: route, batch, concurrency, requests, records, records/s, p50 / p99 / max
  * latency per request in ms, and the count of non-2xx answers.
@@ -37,7 +39,7 @@ public class ServerLoad {
             throw new IllegalArgumentException("loopback only: " + url);
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        String path = mode.equals("events") ? "/v1/events" : "/v1/score";
+        String path = mode.equals("events") ? "/v1/events" + (a.length > 9 ? "?source=" + a[9] : "") : "/v1/score";
         AtomicLong next = new AtomicLong();
         AtomicLong eventIds = new AtomicLong(System.currentTimeMillis() * 1000);
         AtomicLong failures = new AtomicLong();

@@ -43,6 +43,39 @@ public final class TestModels {
         }
     }
 
+    /**
+     * The mapping of {@link #mappedBundle}: a huge amount is {@code big_amount} ($1,000, SLA 15
+     * min), a login from KP otherwise {@code foreign} (no cost stated, SLA 60 min); the rest is
+     * unclassified (the generic SLA of its severity).
+     */
+    public static final String MAPPING = """
+            currency: USD
+            categories:
+              - name: big_amount
+                when: "amount > 10000"
+                estimated_cost: 1000
+                sla_minutes: 15
+                recommended_action: Freeze the card
+              - name: foreign
+                when: "country = 'KP'"
+                sla_minutes: 60
+                recommended_action: Call the customer
+            """;
+
+    /** The bundle of {@link #bundle} with {@link #MAPPING} (as {@code train --mapping} makes it). */
+    public static Path mappedBundle(Path dir, String name, double contamination, long seed) {
+        try {
+            Path plain = bundle(dir, name + "-plain", contamination, seed);
+            Pipeline p = Bundles.read(plain).withMapping(io.sentinelrisk.core.mapping.BusinessMapping.parse(MAPPING, "test-mapping.yaml",
+                    "test-mapping.yaml"));
+            Path out = dir.resolve(name + ".srb");
+            Files.write(out, Bundles.toBytes(p, START));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] train(Path dir, String name, double contamination, long seed) {
         try {
             Path csv = trainingCsv(dir, name, seed);

@@ -61,7 +61,7 @@ public sealed interface ColumnProfile {
         }
 
         /** The bin of a present value: the first edge at or above it. */
-        int bin(double x) {
+        public int bin(double x) {
             int i = Arrays.binarySearch(edges, x);
             return i >= 0 ? i : -i - 1;
         }
@@ -115,7 +115,7 @@ public sealed interface ColumnProfile {
         }
 
         /** The categories in a fixed order (the PSI bins, with "other" after them). */
-        List<String> categories() {
+        public List<String> categories() {
             return shares.keySet().stream().sorted().toList();
         }
     }

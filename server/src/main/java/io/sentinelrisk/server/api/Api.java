@@ -32,6 +32,13 @@ import io.sentinelrisk.server.store.EventStore;
 import io.sentinelrisk.server.store.FeedbackRow;
 import io.sentinelrisk.server.store.FeedbackStore;
 import io.sentinelrisk.server.store.ModelRow;
+import io.sentinelrisk.server.stats.BusinessImpact;
+import io.sentinelrisk.server.stats.Distributions;
+import io.sentinelrisk.server.stats.FeedbackStats;
+import io.sentinelrisk.server.stats.ModelPerformance;
+import io.sentinelrisk.server.stats.TimeRange;
+import io.sentinelrisk.server.store.EventInputStore;
+import io.sentinelrisk.server.store.StatsStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -265,6 +272,65 @@ public final class Api {
     public void refreshPrecision() {
         FeedbackStats stats = FeedbackStats.of(db.read("feedback.labelled", FeedbackStore::labelled));
         metrics.precision(stats.overall().precision() == null ? Double.NaN : stats.overall().precision());
+    }
+
+    // ---- dashboard statistics ----
+
+    /** Score and risk histograms per source with the thresholds, and recent inputs against the training profile. */
+    public void statsDistributions(Context ctx) {
+        allowQuery(ctx, "from", "to", "source", "bins");
+        TimeRange range = range(ctx, System.currentTimeMillis());
+        JsonBodies.send(ctx, 200, distributions(range, sourceParam(ctx), intParam(ctx, "bins", Distributions.DEFAULT_BINS, 5, 200)));
+    }
+
+    /** Estimated cost by category and over time, SLA met or breached, alerts by action. */
+    public void statsImpact(Context ctx) {
+        allowQuery(ctx, "from", "to", "bucket", "source");
+        long now = System.currentTimeMillis();
+        JsonBodies.send(ctx, 200, impact(range(ctx, now), sourceParam(ctx), now));
+    }
+
+    /** Precision over time and per category, alert volume, the champion and its training summary, drift. */
+    public void statsPerformance(Context ctx) {
+        allowQuery(ctx, "from", "to", "bucket");
+        JsonBodies.send(ctx, 200, performance(range(ctx, System.currentTimeMillis())));
+    }
+
+    /** What GET /v1/stats/distributions answers (the Distributions page reads the same). */
+    public Distributions.View distributions(TimeRange range, String source, int bins) {
+        return Distributions.of(db, models.active(), range.from(), range.to(), source, bins, EventInputStore.KEEP);
+    }
+
+    /** The sources of the alerts stored in the range, most alerts first (at most {@link Distributions#MAX_SOURCES}). */
+    public List<String> alertSources(TimeRange range) {
+        return db.read("stats.alert_sources", c -> StatsStore.alertSources(c, range.from(), range.to(), Distributions.MAX_SOURCES))
+                .stream().map(StatsStore.KeyCount::key).toList();
+    }
+
+    /** What GET /v1/stats/impact answers at time {@code now} (the Business impact page reads the same). */
+    public BusinessImpact.View impact(TimeRange range, String source, long now) {
+        return BusinessImpact.of(db, range, source, now);
+    }
+
+    /** What GET /v1/stats/performance answers (the Model performance page reads the same). */
+    public ModelPerformance.View performance(TimeRange range) {
+        return ModelPerformance.of(db, models.active(), range, EventInputStore.KEEP);
+    }
+
+    private static TimeRange range(Context ctx, long now) {
+        try {
+            return TimeRange.of(time(ctx, "from"), time(ctx, "to"), text(ctx, "bucket"), now);
+        } catch (TimeRange.InvalidRange e) {
+            throw ApiException.badRequest("invalid_parameter", e.getMessage(), e.parameter());
+        }
+    }
+
+    private static String sourceParam(Context ctx) {
+        String source = text(ctx, "source");
+        if (source != null && source.length() > 200) {
+            throw ApiException.badRequest("invalid_parameter", "source is longer than 200 characters", "source");
+        }
+        return source;
     }
 
     // ---- entities and incidents ----

@@ -11,7 +11,7 @@ import static io.javalin.http.HandlerType.POST;
 
 /**
  * Every {@code /v1} route with the role it needs: ingest scores and sends events; analyst reads
- * alerts, entities, incidents, feedback and the delivery log and sets status; admin manages models and keys (and
+ * alerts, entities, incidents, feedback, the delivery log and the dashboard statistics and sets status; admin manages models and keys (and
  * may call every route). The OpenAPI file documents exactly these (a test checks both ways).
  */
 public final class RouteTable {
@@ -31,6 +31,9 @@ public final class RouteTable {
                 new Route(GET, "/v1/entities/{id}", Role.ANALYST, api::entity),
                 new Route(GET, "/v1/incidents", Role.ANALYST, api::incidents),
                 new Route(GET, "/v1/deliveries", Role.ANALYST, api::listDeliveries),
+                new Route(GET, "/v1/stats/distributions", Role.ANALYST, api::statsDistributions),
+                new Route(GET, "/v1/stats/impact", Role.ANALYST, api::statsImpact),
+                new Route(GET, "/v1/stats/performance", Role.ANALYST, api::statsPerformance),
                 new Route(GET, "/v1/models", Role.ADMIN, api::listModels),
                 new Route(POST, "/v1/models", Role.ADMIN, api::uploadModel),
                 new Route(POST, "/v1/models/{version}/promote", Role.ADMIN, api::promote),

@@ -12,6 +12,7 @@ import io.sentinelrisk.server.store.AlertRow;
 import io.sentinelrisk.server.store.Database;
 import io.sentinelrisk.server.store.EntityStateStore;
 import io.sentinelrisk.server.store.EventRow;
+import io.sentinelrisk.server.store.EventInputStore;
 import io.sentinelrisk.server.store.EventStore;
 
 import java.util.ArrayList;
@@ -156,10 +157,13 @@ public final class EventIngest {
                         scoredNow.put(id, new Result(id, false, alertId, s.score(), a.risk(), a.severity(), a.isAnomaly(),
                                 model.version()));
                     }
+                    List<EventInputStore.Row> inputs = ProfiledInputs.rows(model.pipeline().profile().orElse(null),
+                            model.version(), scored.frame(), scored.records(), source, now);
                     // one transaction: the events, their alerts and the state they moved commit together
                     db.inTransaction("events.ingest", c -> {
                         EventStore.insertEvents(c, events, source);
                         EventStore.insertAlerts(c, stored);
+                        EventInputStore.insert(c, inputs);
                         if (stage != null) {
                             EntityStateStore.save(c, source, stage.planId(), moved, now);
                         }

@@ -24,8 +24,8 @@ public final class RecordScoring {
     private RecordScoring() {
     }
 
-    /** Scored records with their alerts, in request order. */
-    public record Scored(List<ScoredRecord> records, List<Alert> alerts) {
+    /** Scored records with their alerts, in request order, and the model-input frame they were scored from. */
+    public record Scored(List<ScoredRecord> records, List<Alert> alerts, Frame frame) {
     }
 
     /**
@@ -59,7 +59,7 @@ public final class RecordScoring {
             throw asApiError(e, single);
         }
         List<ScoredRecord> scored = model.scorer().score(frame, source, 1);
-        return new Scored(scored, RecordAlerts.of(model.pipeline(), frame, scored, source));
+        return new Scored(scored, RecordAlerts.of(model.pipeline(), frame, scored, source), frame);
     }
 
     /** A record the model cannot read, as 422 naming the record's field when the message does. */

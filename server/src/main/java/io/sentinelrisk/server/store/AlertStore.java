@@ -101,6 +101,11 @@ public final class AlertStore {
         if (status != null) {
             sql.append(", status = ?");
             args.add(status);
+            if (!"open".equals(status)) {
+                // the first time the status leaves 'open' is the response time the SLA is measured against
+                sql.append(", responded_at = COALESCE(responded_at, ?)");
+                args.add(now);
+            }
         }
         if (assignee != null || clearAssignee) {
             sql.append(", assignee = ?");

@@ -41,7 +41,7 @@ public final class EventStore {
         return out;
     }
 
-    /** Stores events of {@code source}. */
+    /** Writes the events of one request; {@code source} is the request's source (its model, and the dashboard's histograms group by it). */
     public static void insertEvents(Connection c, List<EventRow> rows, String source) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO events (event_id, entity, event_time, received_at, score, risk, "
                 + "severity, is_anomaly, alert_id, model_version, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -68,9 +68,11 @@ public final class EventStore {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO alerts (id, event_id, entity, event_time, created_at, severity, "
-                + "category, source, status, assignee, updated_at, risk, score, model_version, body) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "category, source, status, assignee, updated_at, risk, score, model_version, body, "
+                + "estimated_cost, currency, sla_minutes, recommended_action) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AlertRow a : rows) {
+                AlertBusiness b = AlertBusiness.of(a.body());
                 s.setString(1, a.id());
                 s.setString(2, a.eventId());
                 s.setString(3, a.entity());
@@ -86,6 +88,14 @@ public final class EventStore {
                 s.setDouble(13, a.score());
                 s.setString(14, a.modelVersion());
                 s.setString(15, a.body());
+                setDouble(s, 16, b.estimatedCost());
+                s.setString(17, b.currency());
+                if (b.slaMinutes() == null) {
+                    s.setNull(18, Types.INTEGER);
+                } else {
+                    s.setInt(18, b.slaMinutes());
+                }
+                s.setString(19, b.recommendedAction());
                 s.addBatch();
             }
             s.executeBatch();
@@ -157,6 +167,14 @@ public final class EventStore {
             s.setNull(i, Types.BIGINT);
         } else {
             s.setLong(i, v);
+        }
+    }
+
+    static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.DOUBLE);
+        } else {
+            s.setDouble(i, v);
         }
     }
 

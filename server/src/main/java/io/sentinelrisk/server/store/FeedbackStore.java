@@ -57,13 +57,30 @@ public final class FeedbackStore {
             if (source != null) {
                 s.setString(1, source);
             }
-            try (ResultSet r = s.executeQuery()) {
-                List<Labelled> out = new ArrayList<>();
-                while (r.next()) {
-                    out.add(new Labelled(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5), r.getDouble(6)));
-                }
-                return out;
+            return labelled(s);
+        }
+    }
+
+    /** The verdicts given in [from, to) with their alert's columns, oldest first (at most {@code limit}, the latest). */
+    public static List<Labelled> labelled(Connection c, long from, long to, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT f.alert_id, f.verdict, f.created_at, a.category, a.severity, a.score "
+                + "FROM feedback f JOIN alerts a ON a.id = f.alert_id WHERE f.created_at >= ? AND f.created_at < ? ORDER BY f.seq DESC")) {
+            s.setLong(1, from);
+            s.setLong(2, to);
+            s.setMaxRows(limit);
+            List<Labelled> out = labelled(s);
+            java.util.Collections.reverse(out);
+            return out;
+        }
+    }
+
+    private static List<Labelled> labelled(PreparedStatement s) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            List<Labelled> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(new Labelled(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5), r.getDouble(6)));
             }
+            return out;
         }
     }
 

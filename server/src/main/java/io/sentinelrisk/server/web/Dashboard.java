@@ -24,6 +24,7 @@ public final class Dashboard implements AutoCloseable {
     private final AlertPage alert;
     private final EntitiesPage entities;
     private final AdminPage admin;
+    private final StatsPages stats;
     private final List<Page> pages;
 
     /** @param routes the names of the delivery routes the server runs with (empty without) */
@@ -34,6 +35,7 @@ public final class Dashboard implements AutoCloseable {
         this.alert = new AlertPage(api, templates);
         this.entities = new EntitiesPage(api, templates);
         this.admin = new AdminPage(api, templates, sessions, routes);
+        this.stats = new StatsPages(api, templates);
         this.pages = PageTable.pages(this);
     }
 
@@ -86,6 +88,10 @@ public final class Dashboard implements AutoCloseable {
 
     AdminPage admin() {
         return admin;
+    }
+
+    StatsPages stats() {
+        return stats;
     }
 
     FeedStream stream() {

@@ -1,4 +1,4 @@
-package io.sentinelrisk.server.api;
+package io.sentinelrisk.server.stats;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -8,6 +8,7 @@ import io.sentinelrisk.server.store.FeedbackStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /v1/feedback/stats}: precision (confirmed / judged) of the alerts analysts gave a
- * verdict on, overall, by category, by severity and by day of the verdict. The latest verdict on
- * an alert counts. A {@code benign} verdict (unusual but harmless) is judged and not confirmed: it
- * lowers precision like a false positive, and is counted apart so the two can be told apart.
+ * verdict on, overall, by category, by severity and by day of the verdict; and, for the Model
+ * performance page, per time bucket ({@link #timeline}). The latest verdict on an alert counts.
+ * A {@code benign} verdict (unusual but harmless) is judged and not confirmed: it lowers precision
+ * like a false positive, and is counted apart so the two can be told apart.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FeedbackStats(@JsonProperty("overall") Counts overall,
@@ -39,23 +41,53 @@ public record FeedbackStats(@JsonProperty("overall") Counts overall,
     }
 
     public static FeedbackStats of(List<FeedbackStore.Labelled> all) {
-        Map<String, FeedbackStore.Labelled> latest = new LinkedHashMap<>();
-        for (FeedbackStore.Labelled l : all) {
-            latest.put(l.alertId(), l);
-        }
         int[] overall = new int[3];
         Map<String, int[]> category = new TreeMap<>();
         Map<String, int[]> severity = new TreeMap<>();
         Map<String, int[]> day = new TreeMap<>();
-        for (FeedbackStore.Labelled l : latest.values()) {
-            FeedbackVerdict v = FeedbackVerdict.parse(l.verdict());
-            int k = v == null ? 1 : v.ordinal();   // counts are indexed in the enum's order: tp, fp, benign
+        for (FeedbackStore.Labelled l : latest(all)) {
+            int k = slot(l);
             overall[k]++;
             category.computeIfAbsent(l.category() == null ? "none" : l.category(), x -> new int[3])[k]++;
             severity.computeIfAbsent(l.severity(), x -> new int[3])[k]++;
             day.computeIfAbsent(Instant.ofEpochMilli(l.createdAt()).atZone(ZoneOffset.UTC).toLocalDate().toString(), x -> new int[3])[k]++;
         }
         return new FeedbackStats(Counts.of(null, overall), list(category), list(severity), list(day));
+    }
+
+    /**
+     * Precision per time bucket of the verdict: {@code buckets} buckets of {@code bucketMs} from
+     * {@code from}, every bucket listed (precision null where nothing was judged), keyed by the
+     * bucket's start in ISO-8601. Verdicts outside the buckets are left out.
+     */
+    public static List<Counts> timeline(List<FeedbackStore.Labelled> all, long from, long bucketMs, int buckets) {
+        int[][] counts = new int[buckets][3];
+        for (FeedbackStore.Labelled l : latest(all)) {
+            long b = Math.floorDiv(l.createdAt() - from, bucketMs);
+            if (b >= 0 && b < buckets) {
+                counts[(int) b][slot(l)]++;
+            }
+        }
+        List<Counts> out = new ArrayList<>(buckets);
+        for (int b = 0; b < buckets; b++) {
+            out.add(Counts.of(Instant.ofEpochMilli(from + b * bucketMs).toString(), counts[b]));
+        }
+        return out;
+    }
+
+    /** The latest verdict of each alert (a later verdict replaces an earlier one). */
+    private static Collection<FeedbackStore.Labelled> latest(List<FeedbackStore.Labelled> all) {
+        Map<String, FeedbackStore.Labelled> latest = new LinkedHashMap<>();
+        for (FeedbackStore.Labelled l : all) {
+            latest.put(l.alertId(), l);
+        }
+        return latest.values();
+    }
+
+    /** The counts' index of a verdict, in the enum's order: true positive, false positive, benign. */
+    private static int slot(FeedbackStore.Labelled l) {
+        FeedbackVerdict v = FeedbackVerdict.parse(l.verdict());
+        return v == null ? 1 : v.ordinal();
     }
 
     private static List<Counts> list(Map<String, int[]> m) {
