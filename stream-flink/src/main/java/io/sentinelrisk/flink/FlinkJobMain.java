@@ -1,0 +1,6 @@
+package io.sentinelrisk.flink;
+
+public final class FlinkJobMain {
+    public static void main(String[] args) {
+    }
+}
