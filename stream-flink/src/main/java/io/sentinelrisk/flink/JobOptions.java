@@ -17,10 +17,12 @@ import java.nio.file.Path;
  * @param transactionalIdPrefix prefix of the Kafka transactional ids of the exactly-once sink (one per job)
  * @param parallelism     parallel instances of each operator (slots used)
  * @param bounded         stop once the records present at start are scored (a replay), instead of running forever
+ * @param allEvents       write every scored event to {@code out}, not only the alerts (is_anomaly)
+ * @param restore         a retained checkpoint or savepoint to start from (local runs; {@code flink run -s} on a cluster)
  */
 public record JobOptions(Path model, String bootstrap, String in, String out, String deadLetter, String group,
                          String checkpointDir, long checkpointMs, String transactionalIdPrefix, int parallelism,
-                         boolean bounded) implements Serializable {
+                         boolean bounded, boolean allEvents, String restore) implements Serializable {
     public static final long DEFAULT_CHECKPOINT_MS = 10_000;
     public static final String DEFAULT_GROUP = "sentinel-flink";
     public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "sentinel-flink";

@@ -1,13 +1,18 @@
 package io.sentinelrisk.flink;
 
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,6 +27,10 @@ final class KafkaTopics {
      */
     static final int TRANSACTION_TIMEOUT_MS = 15 * 60 * 1000;
 
+    /** Header on the output record of an event scored late. */
+    static final String LATE_HEADER = "sentinel-late";
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.UTF_8);
+
     private KafkaTopics() {
     }
 
@@ -29,13 +38,13 @@ final class KafkaTopics {
      * Event values of the input topic. A new run starts at the group's committed offsets (those of
      * the last completed checkpoint), or at the earliest record when the group has none.
      */
-    static KafkaSource<String> source(JobOptions o) {
-        var b = KafkaSource.<String>builder()
+    static KafkaSource<Tuple2<String, String>> source(JobOptions o) {
+        var b = KafkaSource.<Tuple2<String, String>>builder()
                 .setBootstrapServers(o.bootstrap())
                 .setTopics(o.in())
                 .setGroupId(o.group())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new SimpleStringSchema(StandardCharsets.UTF_8))
+                .setDeserializer(new SourcedValues())
                 // input written by transactional producers: never read what they aborted
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "true");
@@ -49,8 +58,8 @@ final class KafkaTopics {
      * Exactly-once: records go out in a Kafka transaction committed when the checkpoint that
      * covers them completes, so read_committed readers see each record once, even across restarts.
      */
-    static KafkaSink<Tuple2<String, String>> sink(JobOptions o, String topic, String idSuffix) {
-        return KafkaSink.<Tuple2<String, String>>builder()
+    static KafkaSink<Tuple3<String, String, Boolean>> sink(JobOptions o, String topic, String idSuffix) {
+        return KafkaSink.<Tuple3<String, String, Boolean>>builder()
                 .setBootstrapServers(o.bootstrap())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(o.transactionalIdPrefix() + "-" + idSuffix)
@@ -59,12 +68,39 @@ final class KafkaTopics {
                 .build();
     }
 
-    /** (key, value) as a UTF-8 record of one topic; a null key lets Kafka spread the records. */
-    private record KeyedValues(String topic) implements KafkaRecordSerializationSchema<Tuple2<String, String>> {
+    /**
+     * (where, value): {@code where} = topic:partition:offset names the event in its alert, so that
+     * a bundle without an id column still gets distinct alert ids that a replay reproduces. A
+     * record without a value (a tombstone) is kept as null: it becomes a dead letter.
+     */
+    private static final class SourcedValues implements KafkaRecordDeserializationSchema<Tuple2<String, String>> {
+        private static final long serialVersionUID = 1L;
+
         @Override
-        public ProducerRecord<byte[], byte[]> serialize(Tuple2<String, String> kv, KafkaSinkContext context, Long timestamp) {
+        public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<Tuple2<String, String>> out) {
+            String value = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
+            out.collect(Tuple2.of(r.topic() + ":" + r.partition() + ":" + r.offset(), value));
+        }
+
+        @Override
+        public TypeInformation<Tuple2<String, String>> getProducedType() {
+            return Types.TUPLE(Types.STRING, Types.STRING);
+        }
+    }
+
+    /**
+     * (key, value, late) as a UTF-8 record of one topic; a null key lets Kafka spread the records.
+     * A late event's alert keeps the one alert shape and says so in a header, {@code sentinel-late: true}.
+     */
+    private record KeyedValues(String topic) implements KafkaRecordSerializationSchema<Tuple3<String, String, Boolean>> {
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(Tuple3<String, String, Boolean> kv, KafkaSinkContext context, Long timestamp) {
             byte[] key = kv.f0 == null ? null : kv.f0.getBytes(StandardCharsets.UTF_8);
-            return new ProducerRecord<>(topic, null, timestamp, key, kv.f1.getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, null, timestamp, key, kv.f1.getBytes(StandardCharsets.UTF_8));
+            if (Boolean.TRUE.equals(kv.f2)) {
+                r.headers().add(LATE_HEADER, TRUE);
+            }
+            return r;
         }
     }
 }
