@@ -325,6 +325,14 @@ public final class StreamingFeatures {
         }
     }
 
+    /**
+     * Forgets an entity's state (the next event of {@code key} starts afresh), e.g. when a stream
+     * job keeps each entity's state in its own keyed state and lends it to the engine per event.
+     */
+    public void removeState(String key) {
+        states.remove(key);
+    }
+
     // ---- layout of one window's buffer, shared by all entities ----
 
     /** Where a column of a buffer comes from: a value source, or the current event's slot. */
