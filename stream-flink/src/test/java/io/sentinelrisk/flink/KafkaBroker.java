@@ -85,11 +85,29 @@ final class KafkaBroker implements AutoCloseable {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // one request in flight: a retry after a leadership hiccup cannot reorder an entity's events
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < values.size(); i++) {
+            // the first record synchronously: the broker serves the new topic before the stream starts
+            producer.send(new ProducerRecord<>(topic, keys == null ? null : keys.get(0), values.get(0))).get(30, TimeUnit.SECONDS);
+            for (int i = 1; i < values.size(); i++) {
                 producer.send(new ProducerRecord<>(topic, keys == null ? null : keys.get(i), values.get(i)));
             }
             producer.flush();
+        }
+        long written = endOffsets(topic);
+        if (written != values.size()) {
+            throw new IllegalStateException("topic " + topic + " holds " + written + " records, " + values.size() + " were sent");
+        }
+    }
+
+    private long endOffsets(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            return consumer.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

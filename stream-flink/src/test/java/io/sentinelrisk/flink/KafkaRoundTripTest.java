@@ -1,8 +1,7 @@
 package io.sentinelrisk.flink;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,12 +34,12 @@ class KafkaRoundTripTest {
                 values.add("{\"n\":" + i + "}");
             }
             kafka.produce("in", null, values);
-            JobOptions o = new JobOptions(null, kafka.bootstrap(), "in", "out", "dl", "g", null, 200, "rt", 2, true);
+            JobOptions o = new JobOptions(null, kafka.bootstrap(), "in", "out", "dl", "g", null, 200, "rt", 2, true, true, null);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.enableCheckpointing(o.checkpointMs());
             env.setParallelism(2);
             env.fromSource(KafkaTopics.source(o), WatermarkStrategy.noWatermarks(), "events")
-                    .map(v -> Tuple2.of((String) null, v)).returns(Types.TUPLE(Types.STRING, Types.STRING))
+                    .map(v -> Tuple3.of((String) null, v.f1, false)).returns(SentinelFlinkJob.OUT)
                     .sinkTo(KafkaTopics.sink(o, "out", "alerts"));
             env.execute("round trip");
             List<String> got = kafka.readCommitted("out", values.size(), Duration.ofSeconds(30)).stream()
