@@ -2,20 +2,15 @@ package io.sentinelrisk.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.export.Alert;
-import io.sentinelrisk.core.export.AlertExport;
-import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
-import io.sentinelrisk.features.scoring.EventScorer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +33,9 @@ class StreamScorerTest {
         soc = SocBundle.make(dir, 21, 12, 60, 0.5);
         pipeline = soc.pipeline();
         later = soc.laterData(pipeline);
-        // the batch path of 'sentinel score': enrich the whole file, score it as a block, export alerts
-        Frame enriched = new EventScorer(pipeline).enrich(later.frame(), later.lineNumbers(), "later.csv");
-        ScoredData data = new ScoredData("later.csv", enriched, pipeline.score(enriched, "later.csv", 2), pipeline, null,
-                later.lineNumbers());
-        batch = new ArrayList<>();
-        batchAlerts = new ArrayList<>();
-        for (int r = 0; r < enriched.rows(); r++) {
-            Alert a = AlertExport.alert(data, r, pipeline.config().explainTopFeatures());
-            batchAlerts.add(a);
-            batch.add(data.scores().record(r, pipeline.explain(enriched, r, pipeline.config().explainTopFeatures())));
-        }
+        BatchScoring b = BatchScoring.of(pipeline, later);
+        batch = b.records();
+        batchAlerts = b.alerts();
     }
 
     @Test
