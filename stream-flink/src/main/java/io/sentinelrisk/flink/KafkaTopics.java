@@ -1,5 +1,6 @@
 package io.sentinelrisk.flink;
 
+import io.sentinelrisk.stream.kafka.KafkaScorer;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -27,8 +28,8 @@ final class KafkaTopics {
      */
     static final int TRANSACTION_TIMEOUT_MS = 15 * 60 * 1000;
 
-    /** Header on the output record of an event scored late. */
-    static final String LATE_HEADER = "sentinel-late";
+    /** Header on the output record of an event scored late (as the plain Kafka scorer writes it). */
+    static final String LATE_HEADER = KafkaScorer.LATE_HEADER;
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.UTF_8);
 
     private KafkaTopics() {
@@ -69,7 +70,7 @@ final class KafkaTopics {
     }
 
     /**
-     * (where, value): {@code where} = topic:partition:offset names the event in its alert, so that
+     * (where, value): {@code where} = topic/partition@offset (as the plain Kafka scorer names it) names the event in its alert, so that
      * a bundle without an id column still gets distinct alert ids that a replay reproduces. A
      * record without a value (a tombstone) is kept as null: it becomes a dead letter.
      */
@@ -79,7 +80,7 @@ final class KafkaTopics {
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<Tuple2<String, String>> out) {
             String value = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
-            out.collect(Tuple2.of(r.topic() + ":" + r.partition() + ":" + r.offset(), value));
+            out.collect(Tuple2.of(r.topic() + "/" + r.partition() + "@" + r.offset(), value));
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.stream.KeyedOutcome;
 import io.sentinelrisk.stream.StreamOutcome;
 import io.sentinelrisk.stream.StreamScorer;
+import io.sentinelrisk.stream.kafka.KafkaScorer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -59,7 +60,9 @@ final class ScoreEvents extends KeyedProcessFunction<String, Tuple3<String, Stri
         switch (result.outcome()) {
             case StreamOutcome.DeadLetter dead -> {
                 deadLetters.inc();
-                ctx.output(SentinelFlinkJob.DEAD_LETTERS, Tuple3.of(null, DeadLetterJson.of(event.f1, dead), false));
+                // the plain Kafka scorer's dead-letter shape: {"reason", "source", "raw"}
+                ctx.output(SentinelFlinkJob.DEAD_LETTERS,
+                        Tuple3.of(null, Json.line(new KafkaScorer.DeadLetterMessage(dead.reason(), event.f1, dead.raw())), false));
             }
             case StreamOutcome.Scored s -> {
                 if (result.entityState() == null) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.stream.StreamOutcome;
 import io.sentinelrisk.stream.StreamScorer;
+import io.sentinelrisk.stream.kafka.KafkaScorer;
+import io.sentinelrisk.stream.kafka.KafkaScorerConfig;
+import io.sentinelrisk.stream.kafka.RunSummary;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -30,6 +33,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -38,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Flink job on a MiniCluster (two slots) and a real KRaft broker: the same bundle gives, per
- * event, the same features, scores and alert as {@code sentinel score}'s batch path and as the
- * in-process {@link StreamScorer}; bad events go to the dead-letter topic and the job goes on; a
+ * event, the same features, scores and alert as {@code sentinel score}'s batch path, as the
+ * in-process {@link StreamScorer} and as the plain {@link KafkaScorer}; bad events go to the dead-letter topic and the job goes on; a
  * task that fails mid-stream restarts from the last checkpoint without losing or duplicating an
  * alert in the read_committed output.
  */
@@ -73,7 +78,7 @@ class FlinkJobTest {
 
     @Test
     void sameFeaturesScoresAndAlertsAsBatchAndInProcess() throws Exception {
-        kafka.createTopics(2, "events", "alerts", "dead");
+        kafka.createTopics(2, "events", "alerts", "dead", "alerts-k", "dead-k");
         List<String> events = new ArrayList<>(data.events);
         List<String> keys = new ArrayList<>(data.users);
         // an event an hour older than its user's latest: scored, flagged, counted, not refused
@@ -113,6 +118,9 @@ class FlinkJobTest {
         }
         assertThat(lateInProcess).isEqualTo(1);
 
+        // the plain Kafka scorer (no Flink) on the same topic
+        Map<String, ConsumerRecord<String, String>> plain = byAlertId(plainKafkaScorer(data.events.size() + 1));
+
         assertThat(data.batch).hasSize(data.events.size());
         assertThat(data.batch.values().stream().filter(a -> a.get("is_anomaly").asBoolean()).count()).as("alerts in the batch").isPositive();
         assertThat(data.batch.values().iterator().next().get("features").size()).as("features per alert").isGreaterThan(5);
@@ -122,6 +130,9 @@ class FlinkJobTest {
             JsonNode f = SocReplay.comparable(rec.value());
             assertThat(f).as("Flink = batch for %s", b.getKey()).isEqualTo(b.getValue());
             assertThat(local.get(b.getKey())).as("in-process = batch for %s", b.getKey()).isEqualTo(b.getValue());
+            assertThat(plain.get(b.getKey())).as("Kafka scorer output for %s", b.getKey()).isNotNull();
+            assertThat(SocReplay.comparable(plain.get(b.getKey()).value())).as("Kafka scorer = batch for %s", b.getKey())
+                    .isEqualTo(b.getValue());
             assertThat(rec.key()).isEqualTo(f.get("entity").asText());
             assertThat(rec.headers().lastHeader(KafkaTopics.LATE_HEADER)).isNull();
         }
@@ -137,8 +148,8 @@ class FlinkJobTest {
         for (ConsumerRecord<String, String> d : dead) {
             JsonNode n = JSON.readTree(d.value());
             assertThat(n.get("reason").asText()).isNotBlank();
-            assertThat(n.get("source").asText()).startsWith("events:");
-            deadEvents.add(n.get("event").asText());
+            assertThat(n.get("source").asText()).startsWith("events/");
+            deadEvents.add(n.get("raw").asText());
         }
         assertThat(deadEvents).containsExactlyInAnyOrderElementsOf(malformed);
     }
@@ -172,6 +183,21 @@ class FlinkJobTest {
             assertThat(SocReplay.comparable(byId.get(b.getKey()).value())).as("after recovery, %s", b.getKey()).isEqualTo(b.getValue());
         }
         assertThat(FailOnce.SEEN.get()).as("events replayed after the restart").isGreaterThan(data.events.size());
+    }
+
+    /** The stream module's plain Kafka scorer over "events", every scored event to "alerts-k", until {@code total} are out. */
+    private static List<ConsumerRecord<String, String>> plainKafkaScorer(int total) throws Exception {
+        KafkaScorer scorer = new KafkaScorer(data.pipeline, new KafkaScorerConfig(kafka.bootstrap(), "events", "alerts-k", "plain",
+                "dead-k", null, null, true, 200, StreamScorer.Options.defaults()));
+        CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> scorer.run(s -> { }));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        List<ConsumerRecord<String, String>> out = List.of();
+        while (out.size() < total && System.nanoTime() < deadline && !run.isDone()) {
+            out = kafka.readCommitted("alerts-k", total, Duration.ofSeconds(2));
+        }
+        assertThat(scorer.stop(30_000)).isTrue();
+        run.get(30, TimeUnit.SECONDS);
+        return kafka.readCommitted("alerts-k", total, Duration.ofSeconds(10));
     }
 
     private static JobOptions options(String in, String out, String dead, String name) {
