@@ -63,6 +63,7 @@ public final class KafkaScorer {
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<Exception> produceError = new AtomicReference<>();
     private volatile boolean stopping;
+    private volatile long consumedSoFar;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     /** What a run reports as it goes (the command prints it; tests ignore it). */
@@ -105,6 +106,7 @@ public final class KafkaScorer {
                     ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
                     for (ConsumerRecord<byte[], byte[]> r : records) {
                         consumed++;
+                        consumedSoFar = consumed;
                         String value = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
                         String source = r.topic() + "/" + r.partition() + "@" + r.offset();
                         StreamOutcome o = scorer.score(value, source);
@@ -175,6 +177,11 @@ public final class KafkaScorer {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Messages read so far by the running loop (from any thread). */
+    public long consumed() {
+        return consumedSoFar;
     }
 
     private RunSummary summary(long consumed, long alerts, long drifts, long commits, long start) {
