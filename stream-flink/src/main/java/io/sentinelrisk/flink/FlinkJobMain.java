@@ -4,6 +4,7 @@ import io.sentinelrisk.core.bundle.Bundles;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.error.SentinelException;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -72,7 +73,10 @@ public final class FlinkJobMain {
             env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         }
         SentinelFlinkJob.build(env, o, bundle);
-        env.execute("sentinel " + o.in() + " -> " + o.out() + " (" + o.model().getFileName() + ")");
+        JobExecutionResult result = env.execute("sentinel " + o.in() + " -> " + o.out() + " (" + o.model().getFileName() + ")");
+        if (result.isJobExecutionResult()) {
+            System.err.println(NAME + ": " + RunTotals.of(result).line());
+        }
         return 0;
     }
 

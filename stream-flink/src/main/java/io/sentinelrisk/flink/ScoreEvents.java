@@ -5,6 +5,7 @@ import io.sentinelrisk.stream.KeyedOutcome;
 import io.sentinelrisk.stream.StreamOutcome;
 import io.sentinelrisk.stream.StreamScorer;
 import io.sentinelrisk.stream.kafka.KafkaScorer;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -34,6 +35,8 @@ final class ScoreEvents extends KeyedProcessFunction<String, Tuple3<String, Stri
     private transient Counter alerts;
     private transient Counter late;
     private transient Counter deadLetters;
+    /** The same counts as accumulators: a finished (bounded) run reports their totals. */
+    private transient LongCounter[] totals;
 
     ScoreEvents(byte[] bundle, boolean allEvents) {
         this.bundle = bundle;
@@ -50,6 +53,10 @@ final class ScoreEvents extends KeyedProcessFunction<String, Tuple3<String, Stri
         alerts = metrics.counter("alerts");
         late = metrics.counter("lateEvents");
         deadLetters = metrics.counter("deadLetters");
+        totals = new LongCounter[RunTotals.NAMES.size()];
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] = getRuntimeContext().getLongCounter(RunTotals.NAMES.get(i));
+        }
     }
 
     /** @param event (entity key, source, JSON) */
@@ -60,6 +67,7 @@ final class ScoreEvents extends KeyedProcessFunction<String, Tuple3<String, Stri
         switch (result.outcome()) {
             case StreamOutcome.DeadLetter dead -> {
                 deadLetters.inc();
+                totals[RunTotals.DEAD_LETTERS].add(1);
                 // the plain Kafka scorer's dead-letter shape: {"reason", "source", "raw"}
                 ctx.output(SentinelFlinkJob.DEAD_LETTERS,
                         Tuple3.of(null, Json.line(new KafkaScorer.DeadLetterMessage(dead.reason(), event.f1, dead.raw())), false));
@@ -71,11 +79,14 @@ final class ScoreEvents extends KeyedProcessFunction<String, Tuple3<String, Stri
                     entityState.update(result.entityState());
                 }
                 scored.inc();
+                totals[RunTotals.SCORED].add(1);
                 if (s.late()) {
                     late.inc();
+                    totals[RunTotals.LATE].add(1);
                 }
                 if (s.isAnomaly()) {
                     alerts.inc();
+                    totals[RunTotals.ALERTS].add(1);
                 }
                 if (allEvents || s.isAnomaly()) {
                     out.collect(Tuple3.of(s.entity().isEmpty() ? null : s.entity(), Json.line(s.alert()), s.late()));

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alert in the read_committed output.
  */
 @Tag("integration")
-@Timeout(300)
+@Timeout(420)
 class FlinkJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,11 +96,19 @@ class FlinkJobTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         SentinelFlinkJob.build(env, options("events", "alerts", "dead", "same"), bundle);
-        env.execute("sameness");
+        RunTotals totals = RunTotals.of(env.execute("sameness"));
+        assertThat(totals.scored()).isEqualTo(data.events.size() + 1);
+        assertThat(totals.late()).as("late events counted").isEqualTo(1);
+        assertThat(totals.deadLetters()).isEqualTo(malformed.size());
 
         List<ConsumerRecord<String, String>> out = kafka.readCommitted("alerts", data.events.size() + 1, Duration.ofSeconds(30));
         Map<String, ConsumerRecord<String, String>> flink = byAlertId(out);
         assertThat(out.size()).as("one output per scored event, no duplicates").isEqualTo(data.events.size() + 1);
+        long anomalies = 0;
+        for (ConsumerRecord<String, String> r : out) {
+            anomalies += JSON.readTree(r.value()).get("is_anomaly").asBoolean() ? 1 : 0;
+        }
+        assertThat(totals.alerts()).as("alerts counted").isEqualTo(anomalies);
 
         // in process: the engine-neutral scorer alone, events in the same order
         StreamScorer inProcess = new StreamScorer(data.pipeline);

@@ -19,6 +19,10 @@ final class ChildJvm {
     static int run(Path jar, List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 24) {
+            // Flink's RPC (Pekko) still uses sun.misc.Unsafe; JDK 24+ warns about it on every start
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
         String opts = System.getenv(OPTS_ENV);
         if (opts != null && !opts.isBlank()) {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
