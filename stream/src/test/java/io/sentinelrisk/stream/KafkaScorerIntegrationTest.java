@@ -10,6 +10,9 @@ import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.stream.kafka.KafkaScorer;
 import io.sentinelrisk.stream.kafka.KafkaScorerConfig;
 import io.sentinelrisk.stream.kafka.RunSummary;
+import io.sentinelrisk.stream.sim.KafkaSink;
+import io.sentinelrisk.stream.sim.SimEvent;
+import io.sentinelrisk.stream.sim.Simulator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,16 +85,30 @@ class KafkaScorerIntegrationTest {
         assertThat(a.deadLetters()).isEqualTo(2);
         assertThat(a.commits()).isPositive();
 
-        // restarted: continues from the saved state and offsets
-        kafka.produce("events", events.subList(half, n));
-        RunSummary b = runUntil(pipeline, cfg, n);
-        assertThat(b.consumed()).as("nothing read twice after a clean stop").isEqualTo(n - half);
+        // restarted: continues from the saved state and offsets; the second half comes through the
+        // simulator's Kafka path, keyed by entity, with one late event (row 5 again, under a new id) at its end
+        List<SimEvent> rest = new ArrayList<>();
+        for (int r = half; r < n; r++) {
+            rest.add(new SimEvent(r, events.get(r), "u"));
+        }
+        ObjectNode late = (ObjectNode) JSON.readTree(events.get(5));
+        late.put("event_id", "999999");
+        rest.add(new SimEvent(n, late.toString(), "u"));
+        try (KafkaSink sink = new KafkaSink(kafka.bootstrap(), "events")) {
+            new Simulator(100, 0, 0, 0).run(rest, sink, x -> { });
+        }
+        RunSummary b = runUntil(pipeline, cfg, n + 1);
+        assertThat(b.consumed()).as("nothing read twice after a clean stop").isEqualTo(n - half + 1);
+        assertThat(b.late()).isEqualTo(1);
 
-        List<ConsumerRecord<String, String>> alerts = kafka.read("alerts", n, Duration.ofSeconds(30));
-        assertThat(alerts).hasSize(n);
+        List<ConsumerRecord<String, String>> alerts = kafka.read("alerts", n + 1, Duration.ofSeconds(30));
+        assertThat(alerts).hasSize(n + 1);
         Map<String, JsonNode> byId = new HashMap<>();
         for (ConsumerRecord<String, String> r : alerts) {
-            byId.put(JSON.readTree(r.value()).get("alert_id").asText(), JSON.readTree(r.value()));
+            JsonNode alert = JSON.readTree(r.value());
+            byId.put(alert.get("alert_id").asText(), alert);
+            boolean flagged = r.headers().lastHeader(KafkaScorer.LATE_HEADER) != null;
+            assertThat(flagged).as("late flag of %s", alert.get("id")).isEqualTo(alert.get("id").get("event_id").asText().equals("999999"));
         }
         for (int r = 0; r < n; r++) {
             Alert expected = batch.alerts().get(r);

@@ -34,38 +34,42 @@ public final class StreamBench {
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         int n = events.size();
 
-        // warm-up, then rounds of the in-process scorer, each from no state
-        score(pipeline, events);
-        for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            score(pipeline, events);
-            double s = (System.nanoTime() - t0) / 1e9;
-            print("in_process", r, n, s);
-        }
-
         try (KafkaSink sink = new KafkaSink(bootstrap, prefix + "-events")) {
             for (int from = 0; from < n; from += 1000) {
                 sink.send(events.subList(from, Math.min(n, from + 1000)));
             }
         }
+        // a warm-up of each, then the two alternate (round r of one, round r of the other), so that
+        // neither gets the quieter minutes of a shared machine or the later JIT by its place
+        score(pipeline, events);
+        kafka(pipeline, bootstrap, prefix, "warm", n);
         for (int r = 0; r < rounds; r++) {
-            KafkaScorerConfig cfg = new KafkaScorerConfig(bootstrap, prefix + "-events", prefix + "-alerts", prefix + "-g" + r, null, null,
-                    null, false, 1000, StreamScorer.Options.defaults());
-            KafkaScorer scorer = new KafkaScorer(pipeline, cfg);
-            CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> scorer.run(p -> { }));
-            // timed from the first event read to the last (the consumer's start-up left out)
-            long first = 0;
-            while (!run.isDone() && scorer.consumed() < n) {
-                if (first == 0 && scorer.consumed() > 0) {
-                    first = System.nanoTime();
-                }
-                Thread.sleep(2);
-            }
-            long last = System.nanoTime();
-            scorer.stop(60_000);
-            RunSummary s = run.get(60, TimeUnit.SECONDS);
-            print("kafka", r, s.consumed(), (last - first) / 1e9);
+            long t0 = System.nanoTime();
+            score(pipeline, events);
+            print("in_process", r, n, (System.nanoTime() - t0) / 1e9);
+            double[] k = kafka(pipeline, bootstrap, prefix, Integer.toString(r), n);
+            print("kafka", r, (long) k[0], k[1]);
         }
+    }
+
+    /** One run of the Kafka scorer over the topic from its start (a new group): events read and seconds from the first to the last. */
+    private static double[] kafka(Pipeline pipeline, String bootstrap, String prefix, String round, int n) throws Exception {
+        KafkaScorerConfig cfg = new KafkaScorerConfig(bootstrap, prefix + "-events", prefix + "-alerts", prefix + "-g" + round, null, null,
+                null, false, 1000, StreamScorer.Options.defaults());
+        KafkaScorer scorer = new KafkaScorer(pipeline, cfg);
+        CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> scorer.run(p -> { }));
+        // timed from the first event read to the last (the consumer's start-up left out)
+        long first = 0;
+        while (!run.isDone() && scorer.consumed() < n) {
+            if (first == 0 && scorer.consumed() > 0) {
+                first = System.nanoTime();
+            }
+            Thread.sleep(2);
+        }
+        long last = System.nanoTime();
+        scorer.stop(60_000);
+        RunSummary s = run.get(60, TimeUnit.SECONDS);
+        return new double[] {s.consumed(), (last - first) / 1e9};
     }
 
     private static void score(Pipeline pipeline, List<SimEvent> events) {

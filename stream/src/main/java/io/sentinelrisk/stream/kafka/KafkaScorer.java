@@ -64,6 +64,8 @@ public final class KafkaScorer {
     private final AtomicReference<Exception> produceError = new AtomicReference<>();
     private volatile boolean stopping;
     private volatile long consumedSoFar;
+    private long firstNanos;
+    private long lastNanos;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     /** What a run reports as it goes (the command prints it; tests ignore it). */
@@ -95,9 +97,17 @@ public final class KafkaScorer {
             if (stopping) {
                 c.wakeup();
             }
-            List<TopicPartition> parts = partitions(c);
-            c.assign(parts);
-            Map<Integer, Long> next = restore(c, parts);
+            Map<Integer, Long> next;
+            try {
+                List<TopicPartition> parts = partitions(c);
+                c.assign(parts);
+                next = restore(c, parts);
+            } catch (WakeupException e) {
+                if (!stopping) {
+                    throw e;
+                }
+                return summary(0, 0, 0, 0, start);   // stopped while starting: nothing read, nothing to commit
+            }
             long lastCommit = System.nanoTime();
             long lastProgress = lastCommit;
             boolean dirty = false;
@@ -107,6 +117,9 @@ public final class KafkaScorer {
                     for (ConsumerRecord<byte[], byte[]> r : records) {
                         consumed++;
                         consumedSoFar = consumed;
+                        if (firstNanos == 0) {
+                            firstNanos = System.nanoTime();
+                        }
                         String value = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
                         String source = r.topic() + "/" + r.partition() + "@" + r.offset();
                         StreamOutcome o = scorer.score(value, source);
@@ -130,6 +143,9 @@ public final class KafkaScorer {
                         next.put(r.partition(), r.offset() + 1);
                         dirty = true;
                     }
+                    if (!records.isEmpty()) {
+                        lastNanos = System.nanoTime();
+                    }
                     long now = System.nanoTime();
                     if (dirty && now - lastCommit >= config.commitIntervalMs() * 1_000_000L) {
                         commit(c, producer, next);
@@ -148,7 +164,12 @@ public final class KafkaScorer {
                 }
             }
             if (dirty) {
-                commit(c, producer, next);
+                try {
+                    commit(c, producer, next);
+                } catch (WakeupException e) {
+                    // the stop's wakeup came after the last poll and hit the commit: it fires once, so commit again
+                    commit(c, producer, next);
+                }
                 commits++;
             }
         } finally {
@@ -187,7 +208,7 @@ public final class KafkaScorer {
     private RunSummary summary(long consumed, long alerts, long drifts, long commits, long start) {
         StreamScorer.Counts n = scorer.counts();
         return new RunSummary(consumed, n.scored(), alerts, n.late(), n.deadLetters(), drifts, commits,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, firstNanos == 0 ? 0 : (lastNanos - firstNanos) / 1e9);
     }
 
     /** Every partition of the input topic; an InputException naming the topic when it does not exist. */

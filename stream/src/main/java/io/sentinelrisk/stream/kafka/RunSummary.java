@@ -13,14 +13,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param driftAlerts drift alerts raised
  * @param commits     commits (state saved and offsets committed)
  * @param seconds     wall time of the run
+ * @param busySeconds from the first event read to the last (the time spent waiting for events left out)
  */
 public record RunSummary(@JsonProperty("consumed") long consumed, @JsonProperty("scored") long scored,
                          @JsonProperty("alerts") long alerts, @JsonProperty("late") long late,
                          @JsonProperty("dead_letters") long deadLetters, @JsonProperty("drift_alerts") long driftAlerts,
-                         @JsonProperty("commits") long commits, @JsonProperty("seconds") double seconds) {
-    /** Events read per second of the run. */
+                         @JsonProperty("commits") long commits, @JsonProperty("seconds") double seconds,
+                         @JsonProperty("busy_seconds") double busySeconds) {
+    /** Events read per second while there were events to read. */
     @JsonProperty("events_per_second")
     public double eventsPerSecond() {
-        return seconds > 0 ? consumed / seconds : 0;
+        return busySeconds > 0 ? consumed / busySeconds : 0;
     }
 }
