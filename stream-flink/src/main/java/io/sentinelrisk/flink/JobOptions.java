@@ -1,6 +1,5 @@
 package io.sentinelrisk.flink;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +21,7 @@ import java.nio.file.Path;
  */
 public record JobOptions(Path model, String bootstrap, String in, String out, String deadLetter, String group,
                          String checkpointDir, long checkpointMs, String transactionalIdPrefix, int parallelism,
-                         boolean bounded, boolean allEvents, String restore) implements Serializable {
+                         boolean bounded, boolean allEvents, String restore) {
     public static final long DEFAULT_CHECKPOINT_MS = 10_000;
     public static final String DEFAULT_GROUP = "sentinel-flink";
     public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "sentinel-flink";
