@@ -213,7 +213,12 @@ public final class KafkaScorer {
 
     /** Every partition of the input topic; an InputException naming the topic when it does not exist. */
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
-        List<PartitionInfo> infos = c.partitionsFor(config.inTopic(), Duration.ofSeconds(30));
+        List<PartitionInfo> infos;
+        try {
+            infos = c.partitionsFor(config.inTopic(), Duration.ofSeconds(30));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new InputException("--bootstrap " + config.bootstrap() + ": no broker answered within 30 s (" + e.getMessage() + ")");
+        }
         if (infos == null || infos.isEmpty()) {
             throw new InputException("--in: topic '" + config.inTopic() + "' does not exist on " + config.bootstrap());
         }

@@ -32,6 +32,7 @@ public final class KafkaSink implements Sink {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "sentinel-simulate");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");   // an unreachable broker: fail in 30 s, not 60
         this.producer = new KafkaProducer<>(p);
     }
 
