@@ -48,6 +48,7 @@ public final class SentinelCommand implements Runnable {
             Map.entry("stream", io.sentinelrisk.cli.stream.StreamCommand.class),
             Map.entry("pipeline", io.sentinelrisk.cli.judge.PipelineCommand.class),
             Map.entry("judge", io.sentinelrisk.cli.judge.JudgeCommand.class),
+            Map.entry("flink", io.sentinelrisk.cli.flink.FlinkCommand.class),
             Map.entry("help", CommandLine.HelpCommand.class));
 
     @Spec
