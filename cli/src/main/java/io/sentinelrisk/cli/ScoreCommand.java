@@ -13,6 +13,7 @@ import io.sentinelrisk.core.ingest.DatasetBlocks;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvBlockReader;
 import io.sentinelrisk.core.io.LabelReader;
+import io.sentinelrisk.core.detect.SequentialDetector;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
@@ -94,7 +95,8 @@ final class ScoreCommand implements Callable<Integer> {
      */
     private boolean streamable(Pipeline pipeline) {
         return pipeline.features().isEmpty() && input.features == null && input.state == null
-                && input.stateOut == null && input.db == null;
+                && input.stateOut == null && input.db == null
+                && !(pipeline.detector() instanceof SequentialDetector);   // a stream is scored in one piece
     }
 
     /** Reads, scores and writes block by block; the report's totals and the top rows are all that stay. */
