@@ -9,8 +9,9 @@ import io.sentinelrisk.core.codec.BinaryWriter;
  * data", Neurocomputing 2017): the mean of the last {@code shortWindow} raw scores is compared
  * with a normal fitted to the means of the last {@code longWindow} steps; its upper-tail
  * probability is the likelihood that things are as usual. A run of very small tail
- * probabilities reports its first one only (later ones are raised to {@link #YELLOW}), as
- * Numenta's filter does, so one incident is one alarm. The statistics only hold scores from
+ * probabilities reports its first one and then only new extremes of the run (the others are
+ * raised to {@link #YELLOW}), after Numenta's filter, so one incident gives few alarms but its
+ * strongest moment still shows. The statistics only hold scores from
  * before the current step.
  */
 final class ScoreLikelihood {
@@ -30,7 +31,8 @@ final class ScoreLikelihood {
     private double sum;
     private double sumSq;
     private double recentSum;
-    private double previousTail = 1;
+    /** The smallest tail of the current run of alarms; 1 outside a run. */
+    private double runMin = 1;
 
     ScoreLikelihood(int shortWindow, int longWindow) {
         recent = new double[shortWindow];
@@ -45,7 +47,7 @@ final class ScoreLikelihood {
         sum = o.sum;
         sumSq = o.sumSq;
         recentSum = o.recentSum;
-        previousTail = o.previousTail;
+        runMin = o.runMin;
     }
 
     ScoreLikelihood copy() {
@@ -79,9 +81,15 @@ final class ScoreLikelihood {
         if (historyCount % history.length == 0) {
             resum();   // running sums drift with rounding: recompute them once per window
         }
-        double filtered = tail <= RED && previousTail <= RED ? YELLOW : tail;
-        previousTail = tail;
-        return filtered;
+        if (tail > RED) {
+            runMin = 1;
+            return tail;
+        }
+        if (tail < runMin) {
+            runMin = tail;
+            return tail;
+        }
+        return YELLOW;
     }
 
     private void resum() {
@@ -115,7 +123,7 @@ final class ScoreLikelihood {
 
     void write(BinaryWriter w) {
         w.writeDoubles(recent).writeDoubles(history).writeInt(recentCount).writeLong(historyCount).writeDouble(sum)
-                .writeDouble(sumSq).writeDouble(recentSum).writeDouble(previousTail);
+                .writeDouble(sumSq).writeDouble(recentSum).writeDouble(runMin);
     }
 
     static ScoreLikelihood read(BinaryReader r, int shortWindow, int longWindow) {
@@ -132,7 +140,7 @@ final class ScoreLikelihood {
         s.sum = r.readDouble();
         s.sumSq = r.readDouble();
         s.recentSum = r.readDouble();
-        s.previousTail = r.readDouble();
+        s.runMin = r.readDouble();
         if (s.recentCount < 0 || s.historyCount < 0) {
             throw r.corrupt("negative likelihood counts");
         }
