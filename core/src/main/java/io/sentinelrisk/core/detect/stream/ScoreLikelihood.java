@@ -9,9 +9,10 @@ import io.sentinelrisk.core.codec.BinaryWriter;
  * data", Neurocomputing 2017): the mean of the last {@code shortWindow} raw scores is compared
  * with a normal fitted to the means of the last {@code longWindow} steps; its upper-tail
  * probability is the likelihood that things are as usual. A run of very small tail
- * probabilities reports its first one and then only new extremes of the run (the others are
- * raised to {@link #YELLOW}), after Numenta's filter, so one incident gives few alarms but its
- * strongest moment still shows. The statistics only hold scores from
+ * probabilities reports its first one only (later ones are raised to {@link #YELLOW}), as
+ * Numenta's filter does, so one incident is one alarm (NAB counts only the first detection in an
+ * anomaly window, and every later one outside it as a false positive). The normal is fitted to
+ * the scores themselves: fitting it to log scores (tried) lowered the NAB score. The statistics only hold scores from
  * before the current step.
  */
 final class ScoreLikelihood {
@@ -31,8 +32,7 @@ final class ScoreLikelihood {
     private double sum;
     private double sumSq;
     private double recentSum;
-    /** The smallest tail of the current run of alarms; 1 outside a run. */
-    private double runMin = 1;
+    private double previousTail = 1;
 
     ScoreLikelihood(int shortWindow, int longWindow) {
         recent = new double[shortWindow];
@@ -47,7 +47,7 @@ final class ScoreLikelihood {
         sum = o.sum;
         sumSq = o.sumSq;
         recentSum = o.recentSum;
-        runMin = o.runMin;
+        previousTail = o.previousTail;
     }
 
     ScoreLikelihood copy() {
@@ -81,15 +81,9 @@ final class ScoreLikelihood {
         if (historyCount % history.length == 0) {
             resum();   // running sums drift with rounding: recompute them once per window
         }
-        if (tail > RED) {
-            runMin = 1;
-            return tail;
-        }
-        if (tail < runMin) {
-            runMin = tail;
-            return tail;
-        }
-        return YELLOW;
+        double filtered = tail <= RED && previousTail <= RED ? YELLOW : tail;
+        previousTail = tail;
+        return filtered;
     }
 
     private void resum() {
@@ -123,7 +117,7 @@ final class ScoreLikelihood {
 
     void write(BinaryWriter w) {
         w.writeDoubles(recent).writeDoubles(history).writeInt(recentCount).writeLong(historyCount).writeDouble(sum)
-                .writeDouble(sumSq).writeDouble(recentSum).writeDouble(runMin);
+                .writeDouble(sumSq).writeDouble(recentSum).writeDouble(previousTail);
     }
 
     static ScoreLikelihood read(BinaryReader r, int shortWindow, int longWindow) {
@@ -140,7 +134,7 @@ final class ScoreLikelihood {
         s.sum = r.readDouble();
         s.sumSq = r.readDouble();
         s.recentSum = r.readDouble();
-        s.runMin = r.readDouble();
+        s.previousTail = r.readDouble();
         if (s.recentCount < 0 || s.historyCount < 0) {
             throw r.corrupt("negative likelihood counts");
         }
