@@ -19,15 +19,15 @@ import io.sentinelrisk.core.detect.support.ParamChecks;
  */
 public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, double timeDecay, int seasonLength, int warmup,
                               boolean likelihood, int averageWindow, int scoreWindow) implements DetectorParams {
-    public static final int DEFAULT_SHINGLE_SIZE = 8;
+    public static final int DEFAULT_SHINGLE_SIZE = 4;
     public static final int DEFAULT_N_TREES = 50;
     public static final int DEFAULT_SAMPLE_SIZE = 256;
-    public static final double DEFAULT_TIME_DECAY = 0.0005;
+    public static final double DEFAULT_TIME_DECAY = 0.0001;
     public static final int DEFAULT_SEASON_LENGTH = 0;
     public static final int DEFAULT_WARMUP = 256;
     public static final boolean DEFAULT_LIKELIHOOD = true;
     public static final int DEFAULT_AVERAGE_WINDOW = 10;
-    public static final int DEFAULT_SCORE_WINDOW = 2000;
+    public static final int DEFAULT_SCORE_WINDOW = 8640;
 
     public static final StreamRcfParams DEFAULTS = new StreamRcfParams(DEFAULT_SHINGLE_SIZE, DEFAULT_N_TREES,
             DEFAULT_SAMPLE_SIZE, DEFAULT_TIME_DECAY, DEFAULT_SEASON_LENGTH, DEFAULT_WARMUP, DEFAULT_LIKELIHOOD,
