@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * NabStreamRcf [--nab DIR] [--out DIR] [--season daily|0|ROWS] [--likelihood true|false]
  *              [--shingle-size N] [--n-trees N] [--sample-size N] [--time-decay X] [--seed N]
  * </pre>
- * {@code --season daily} sets {@code season_length} to one day of rows from the file's own
+ * {@code --season} is 0 (off, the default) or rows; {@code daily} sets {@code season_length} to one day of rows from the file's own
  * sampling interval (its median time step): metadata a deployment also knows, not a per-file tuning.
  */
 public final class NabStreamRcf {
@@ -46,7 +46,7 @@ public final class NabStreamRcf {
     static void run(String[] args) throws IOException {
         Path nab = Path.of("../shared/datasets/nab");
         Path out = Path.of("bench/target/nab-results/streamRcf");
-        String season = "daily";
+        String season = "0";
         StreamRcfParams p = StreamRcfParams.DEFAULTS;
         long seed = 42;
         for (int i = 0; i < args.length; i += 2) {
@@ -110,6 +110,47 @@ public final class NabStreamRcf {
         System.out.printf(Locale.ROOT, "stream_rcf %s, season %s, seed %d: %d files, %d rows in %.1f s (%.0f rows/s)%n",
                 p, season, seed, files.size(), rows, seconds, rows / seconds);
         NabRun.run(new String[] {"--nab", nab.toString(), "--results", out.toString()});
+        for (String published : List.of("numenta", "randomCutForest")) {
+            comparePublished(published, nab);
+        }
+    }
+
+    /**
+     * NAB's published standard-profile per-file scores of another detector (at NAB's threshold
+     * for it, optimised on all 58 files), summed over the same files and normalised with the same
+     * null and perfect scores as ours. The tables (bench resources nab/published, copied from
+     * numenta/NAB's results folder, MIT licence) hold the rows of the files present here.
+     */
+    static void comparePublished(String detector, Path nab) throws IOException {
+        String resource = "/nab/published/" + detector + "_standard_scores.csv";
+        List<String> lines;
+        try (var in = NabStreamRcf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return;
+            }
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        }
+        var windows = NabFiles.readWindows(nab.resolve("labels/combined_windows.json"));
+        java.util.Map<String, double[]> byCategory = new java.util.TreeMap<>();   // raw, windows
+        for (String line : lines) {
+            String[] f = line.split(",");
+            if (!Files.isRegularFile(nab.resolve("data").resolve(f[2]))) {
+                continue;
+            }
+            String category = f[2].substring(0, f[2].indexOf('/'));
+            for (String key : List.of(category, "all")) {
+                double[] acc = byCategory.computeIfAbsent(key, k -> new double[3]);
+                acc[0] += Double.parseDouble(f[4]);
+                acc[1] += windows.get(f[2]).size();
+                acc[2]++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n== NAB's published %s results, standard profile, on the same files%n", detector);
+        for (var e : byCategory.entrySet()) {
+            double w = e.getValue()[1];
+            System.out.printf(Locale.ROOT, "%-24s %5d %10.4f normalised %6.2f%n", e.getKey(), (int) e.getValue()[2],
+                    e.getValue()[0], NabScorer.normalised(e.getValue()[0], -w, w));
+        }
     }
 
     /** Rows per day from the median time step; 0 when the step does not divide a day into at least 2 rows. */
