@@ -61,12 +61,20 @@ public final class StreamRcfModel implements SequentialDetector, TrainingScores.
         }
     }
 
-    /** The online scores the training rows got while they were learnt (each from the rows before it). */
+    /**
+     * The online scores the training rows got while they were learnt (each from the rows before
+     * it). A model read from a bundle replays them from its seed, which gives the same scores.
+     */
     @Override
     public void scoreTrainingRows(Matrix trainingRows, double[] out, int threads) {
-        if (trainingScores == null || trainingRows.rows() != trainingScores.length) {
-            throw new IllegalArgumentException("stream_rcf: training scores are only known for the rows it was fitted on");
+        if (trainingScores != null && trainingRows.rows() == trainingScores.length) {
+            System.arraycopy(trainingScores, 0, out, 0, trainingScores.length);
+            return;
         }
-        System.arraycopy(trainingScores, 0, out, 0, trainingScores.length);
+        BatchScoring.checkFeatures(type(), featureCount(), trainingRows.cols());
+        StreamState s = state.fresh();
+        for (int i = 0; i < trainingRows.rows(); i++) {
+            out[i] = s.step(trainingRows.data(), i * trainingRows.cols());
+        }
     }
 }

@@ -19,6 +19,7 @@ import io.sentinelrisk.core.detect.support.Seeds;
 final class StreamState {
     private final StreamRcfParams p;
     private final int features;
+    private final long seed;
     private final double[] ring;
     private final int ringRows;
     private long rows;
@@ -34,6 +35,7 @@ final class StreamState {
     StreamState(StreamRcfParams p, int features, long seed) {
         this.p = p;
         this.features = features;
+        this.seed = seed;
         this.ringRows = p.seasonLength() + p.shingleSize();
         this.ring = new double[ringRows * features];
         this.mean = new double[features];
@@ -50,6 +52,7 @@ final class StreamState {
     private StreamState(StreamState o) {
         p = o.p;
         features = o.features;
+        seed = o.seed;
         ring = o.ring.clone();
         ringRows = o.ringRows;
         rows = o.rows;
@@ -64,6 +67,11 @@ final class StreamState {
 
     StreamState copy() {
         return new StreamState(this);
+    }
+
+    /** The state before any row, with the same parameters and seed. */
+    StreamState fresh() {
+        return new StreamState(p, features, seed);
     }
 
     StreamRcfParams params() {
@@ -150,7 +158,7 @@ final class StreamState {
     }
 
     void write(BinaryWriter w) {
-        w.writeInt(features).writeLong(rows).writeDoubles(ring).writeDoubles(mean).writeDoubles(m2);
+        w.writeInt(features).writeLong(seed).writeLong(rows).writeDoubles(ring).writeDoubles(mean).writeDoubles(m2);
         level.write(w);
         levelLikelihood.write(w);
         if (seasonal != null) {
@@ -164,7 +172,7 @@ final class StreamState {
         if (features < 1 || (long) features * p.shingleSize() > 1 << 20) {
             throw r.corrupt("bad feature count " + features);
         }
-        StreamState s = new StreamState(p, features, 0);
+        StreamState s = new StreamState(p, features, r.readLong());
         s.rows = r.readLong();
         double[] ring = r.readDoubles();
         double[] mean = r.readDoubles();
@@ -190,6 +198,7 @@ final class StreamState {
                         ScoreLikelihood seasonalLikelihood) {
         p = base.p;
         features = base.features;
+        seed = base.seed;
         ring = base.ring;
         ringRows = base.ringRows;
         rows = base.rows;
