@@ -90,8 +90,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     /**
      * Whether the input can be scored block by block: a model without a feature plan and no
-     * entity state to read or write. Point-in-time features need the events of every entity in
-     * time order, so their input is read whole.
+     * entity state to read or write, and a detector that scores each row on its own. Point-in-time
+     * features need the events of every entity in time order, and a sequential detector
+     * ({@code stream_rcf}) continues one stream over the whole file, so their input is read whole.
      */
     private boolean streamable(Pipeline pipeline) {
         return pipeline.features().isEmpty() && input.features == null && input.state == null
