@@ -7,6 +7,10 @@
 #   bench/nab.sh                     NAB's own Windowed Gaussian results (the scorer's reference check)
 #   bench/nab.sh --results DIR [--detector NAME] [--thresholds FILE] [--nab DIR]
 #     DIR in NAB's layout: DIR/<category>/<detector>_<file>.csv with timestamp and anomaly_score.
+#   bench/nab.sh stream_rcf [--season daily|0|ROWS] [--likelihood true|false] [--shingle-size N] [--n-trees N]
+#                [--sample-size N] [--time-decay X] [--seed N] [--out DIR] [--nab DIR]
+#     runs the stream_rcf detector over every NAB file (one detector per file, learning online, NAB's
+#     probationary period as warm-up), writes its results in NAB's layout and scores them as above.
 #
 # Builds the core classes it needs (no tests) unless SENTINEL_NAB_NO_BUILD=1.
 set -euo pipefail
@@ -15,7 +19,12 @@ cd "$root"
 JAVA_HOME="$("$root/bin/find-jdk")"
 export JAVA_HOME
 nab="$root/../shared/datasets/nab"
-if [ $# -eq 0 ]; then
+main=io.sentinelrisk.bench.nab.NabRun
+if [ "${1:-}" = stream_rcf ]; then
+  shift
+  main=io.sentinelrisk.bench.nab.NabStreamRcf
+  set -- --nab "$nab" "$@"
+elif [ $# -eq 0 ]; then
   set -- --nab "$nab" --results "$nab/reference/windowedGaussian" --thresholds "$nab/reference/config/thresholds.json"
 fi
 if [ "${SENTINEL_NAB_NO_BUILD:-0}" != 1 ]; then
@@ -27,4 +36,4 @@ if [ "${SENTINEL_NAB_NO_BUILD:-0}" != 1 ]; then
     -Dmdep.outputFile=target/nab.classpath -Dmdep.includeScope=runtime >/dev/null
 fi
 cp="bench/target/classes:core/target/classes:$(cat bench/target/nab.classpath)"
-exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" io.sentinelrisk.bench.nab.NabRun "$@"
+exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$cp" "$main" "$@"

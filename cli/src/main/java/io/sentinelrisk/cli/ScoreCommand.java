@@ -13,6 +13,7 @@ import io.sentinelrisk.core.ingest.DatasetBlocks;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvBlockReader;
 import io.sentinelrisk.core.io.LabelReader;
+import io.sentinelrisk.core.detect.SequentialDetector;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
@@ -89,12 +90,14 @@ final class ScoreCommand implements Callable<Integer> {
 
     /**
      * Whether the input can be scored block by block: a model without a feature plan and no
-     * entity state to read or write. Point-in-time features need the events of every entity in
-     * time order, so their input is read whole.
+     * entity state to read or write, and a detector that scores each row on its own. Point-in-time
+     * features need the events of every entity in time order, and a sequential detector
+     * ({@code stream_rcf}) continues one stream over the whole file, so their input is read whole.
      */
     private boolean streamable(Pipeline pipeline) {
         return pipeline.features().isEmpty() && input.features == null && input.state == null
-                && input.stateOut == null && input.db == null;
+                && input.stateOut == null && input.db == null
+                && !(pipeline.detector() instanceof SequentialDetector);   // a stream is scored in one piece
     }
 
     /** Reads, scores and writes block by block; the report's totals and the top rows are all that stay. */

@@ -12,6 +12,7 @@ import io.sentinelrisk.core.detect.knn.KnnFactory;
 import io.sentinelrisk.core.detect.lof.LofFactory;
 import io.sentinelrisk.core.detect.ocsvm.OcsvmFactory;
 import io.sentinelrisk.core.detect.randomforest.RandomForestFactory;
+import io.sentinelrisk.core.detect.stream.StreamRcfFactory;
 import io.sentinelrisk.core.detect.xgboost.XgboostFactory;
 
 import java.util.List;
@@ -57,6 +58,7 @@ public final class Detectors {
                 new AutoencoderFactory(),
                 new RandomForestFactory(),
                 new XgboostFactory(),
+                new StreamRcfFactory(),
                 new EnsembleFactory(this),
                 new AutoFactory(this));
 

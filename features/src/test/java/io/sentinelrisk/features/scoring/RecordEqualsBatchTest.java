@@ -74,6 +74,10 @@ class RecordEqualsBatchTest {
         Bundles.write(stage == null ? fitted : fitted.withFeatures(stage.part()), bundle, Instant.EPOCH);
         Pipeline pipeline = Bundles.read(bundle);
         assertThat(pipeline.features().isPresent()).isEqualTo(features);
+        // a sequential detector (stream_rcf) scores a batch as one stream, each row after the rows
+        // before it, and a lone row as the row after training: the two differ by design (detectors.md)
+        org.junit.jupiter.api.Assumptions.assumeFalse(pipeline.detector() instanceof io.sentinelrisk.core.detect.SequentialDetector,
+                "sequential detector");
 
         Dataset later = ScoringData.load(files[1], pipeline.config(), pipeline.inputSchema());
         Frame raw = later.frame();

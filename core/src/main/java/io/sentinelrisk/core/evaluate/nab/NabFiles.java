@@ -100,7 +100,8 @@ public final class NabFiles {
         return t.toEpochSecond(ZoneOffset.UTC);
     }
 
-    static String format(long epochSecond) {
+    /** NAB's timestamp text of a time in seconds since the epoch (UTC). */
+    public static String format(long epochSecond) {
         return LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC).format(SHOW);
     }
 

@@ -56,7 +56,8 @@ public final class NabScorer {
         return 2.0 / (1.0 + Math.exp(5.0 * relativePosition)) - 1.0;
     }
 
-    static double probationaryLength(int rows) {
+    /** NAB's probationary period of a file of {@code rows} rows: 15%, at most 750 rows; not scored. */
+    public static double probationaryLength(int rows) {
         return Math.min(Math.floor(PROBATION_PERCENT * rows), PROBATION_PERCENT * 5000);
     }
 

@@ -1,0 +1,169 @@
+package io.sentinelrisk.bench.nab;
+
+import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.SequentialDetector;
+import io.sentinelrisk.core.detect.stream.StreamRcfFactory;
+import io.sentinelrisk.core.detect.stream.StreamRcfParams;
+import io.sentinelrisk.core.evaluate.nab.NabFiles;
+import io.sentinelrisk.core.evaluate.nab.NabScorer;
+import io.sentinelrisk.core.error.InputException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code stream_rcf} over every NAB data file as NAB runs a detector: one fresh detector
+ * per file, fed the rows in order, learning online; NAB's probationary period (15% of the file,
+ * at most 750 rows) is its warm-up. Writes the results in NAB's layout and scores them with
+ * {@link NabRun} (all three profiles, per category and overall).
+ *
+ * <pre>
+ * NabStreamRcf [--nab DIR] [--out DIR] [--season daily|0|ROWS] [--likelihood true|false]
+ *              [--shingle-size N] [--n-trees N] [--sample-size N] [--time-decay X] [--seed N]
+ * </pre>
+ * {@code --season} is 0 (off, the default) or rows; {@code daily} sets {@code season_length} to one day of rows from the file's own
+ * sampling interval (its median time step): metadata a deployment also knows, not a per-file tuning.
+ */
+public final class NabStreamRcf {
+    private NabStreamRcf() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        try {
+            run(args);
+        } catch (InputException | IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static void run(String[] args) throws IOException {
+        Path nab = Path.of("../shared/datasets/nab");
+        Path out = Path.of("bench/target/nab-results/streamRcf");
+        String season = "0";
+        StreamRcfParams p = StreamRcfParams.DEFAULTS;
+        long seed = 42;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            String v = args[i + 1];
+            switch (args[i]) {
+                case "--nab" -> nab = Path.of(v);
+                case "--out" -> out = Path.of(v);
+                case "--season" -> season = v;
+                case "--seed" -> seed = Long.parseLong(v);
+                case "--likelihood" -> p = p.withLikelihood(Boolean.parseBoolean(v));
+                case "--shingle-size" -> p = new StreamRcfParams(Integer.parseInt(v), p.nTrees(), p.sampleSize(),
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow());
+                case "--n-trees" -> p = new StreamRcfParams(p.shingleSize(), Integer.parseInt(v), p.sampleSize(),
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow());
+                case "--sample-size" -> p = new StreamRcfParams(p.shingleSize(), p.nTrees(), Integer.parseInt(v),
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow());
+                case "--time-decay" -> p = new StreamRcfParams(p.shingleSize(), p.nTrees(), p.sampleSize(),
+                        Double.parseDouble(v), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(),
+                        p.scoreWindow());
+                case "--average-window" -> p = new StreamRcfParams(p.shingleSize(), p.nTrees(), p.sampleSize(),
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), Integer.parseInt(v), p.scoreWindow());
+                case "--score-window" -> p = new StreamRcfParams(p.shingleSize(), p.nTrees(), p.sampleSize(),
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), Integer.parseInt(v));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(nab.resolve("data"))) {
+            files = s.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+        }
+        long started = System.nanoTime();
+        long rows = 0;
+        for (Path f : files) {
+            NabFiles.Table t = NabFiles.readTable(f);
+            double[] values = t.column("value");
+            int n = values.length;
+            int seasonRows = switch (season) {
+                case "daily" -> dailyRows(t.timestamps());
+                default -> Integer.parseInt(season);
+            };
+            StreamRcfParams fp = p.withWarmup((int) NabScorer.probationaryLength(n)).withSeasonLength(seasonRows);
+            SequentialDetector d = (SequentialDetector) StreamRcfFactory.trainer(fp, seed)
+                    .fit(new Matrix(0, 1, new double[0]), null, 1);
+            double[] scores = new double[n];
+            d.score(new Matrix(n, 1, values), scores, 1);
+            rows += n;
+            String category = f.getParent().getFileName().toString();
+            Path target = out.resolve(category).resolve(out.getFileName() + "_" + f.getFileName());
+            Files.createDirectories(target.getParent());
+            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                w.write("timestamp,value,anomaly_score\n");
+                for (int i = 0; i < n; i++) {
+                    w.write(NabFiles.format(t.timestamps()[i]) + "," + values[i] + "," + scores[i] + "\n");
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "stream_rcf %s, season %s, seed %d: %d files, %d rows in %.1f s (%.0f rows/s)%n",
+                p, season, seed, files.size(), rows, seconds, rows / seconds);
+        NabRun.run(new String[] {"--nab", nab.toString(), "--results", out.toString()});
+        for (String published : List.of("numenta", "randomCutForest")) {
+            comparePublished(published, nab);
+        }
+    }
+
+    /**
+     * NAB's published standard-profile per-file scores of another detector (at NAB's threshold
+     * for it, optimised on all 58 files), summed over the same files and normalised with the same
+     * null and perfect scores as ours. The tables (bench resources nab/published, copied from
+     * numenta/NAB's results folder, MIT licence) hold the rows of the files present here.
+     */
+    static void comparePublished(String detector, Path nab) throws IOException {
+        String resource = "/nab/published/" + detector + "_standard_scores.csv";
+        List<String> lines;
+        try (var in = NabStreamRcf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return;
+            }
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        }
+        var windows = NabFiles.readWindows(nab.resolve("labels/combined_windows.json"));
+        java.util.Map<String, double[]> byCategory = new java.util.TreeMap<>();   // raw, windows
+        for (String line : lines) {
+            String[] f = line.split(",");
+            if (!Files.isRegularFile(nab.resolve("data").resolve(f[2]))) {
+                continue;
+            }
+            String category = f[2].substring(0, f[2].indexOf('/'));
+            for (String key : List.of(category, "all")) {
+                double[] acc = byCategory.computeIfAbsent(key, k -> new double[3]);
+                acc[0] += Double.parseDouble(f[4]);
+                acc[1] += windows.get(f[2]).size();
+                acc[2]++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n== NAB's published %s results, standard profile, on the same files%n", detector);
+        for (var e : byCategory.entrySet()) {
+            double w = e.getValue()[1];
+            System.out.printf(Locale.ROOT, "%-24s %5d %10.4f normalised %6.2f%n", e.getKey(), (int) e.getValue()[2],
+                    e.getValue()[0], NabScorer.normalised(e.getValue()[0], -w, w));
+        }
+    }
+
+    /** Rows per day from the median time step; 0 when the step does not divide a day into at least 2 rows. */
+    static int dailyRows(long[] timestamps) {
+        if (timestamps.length < 2) {
+            return 0;
+        }
+        long[] steps = new long[timestamps.length - 1];
+        for (int i = 1; i < timestamps.length; i++) {
+            steps[i - 1] = timestamps[i] - timestamps[i - 1];
+        }
+        Arrays.sort(steps);
+        long step = steps[steps.length / 2];
+        return step > 0 && step <= 43_200 ? (int) (86_400 / step) : 0;
+    }
+}

@@ -1,0 +1,43 @@
+package io.sentinelrisk.core.detect.stream;
+
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
+import io.sentinelrisk.core.detect.FittedDetector;
+
+/**
+ * How a fitted {@code stream_rcf} is stored as a bundle part: its parameters, then the whole
+ * learnt state (forests with their samplers and random streams, the last rows, the likelihood
+ * windows), so a model read back continues the stream exactly where training left it.
+ */
+final class StreamRcfCodec {
+    static final String MAGIC = "SRCF";
+    static final int VERSION = 1;
+
+    private StreamRcfCodec() {
+    }
+
+    static byte[] encode(FittedDetector model) {
+        StreamRcfModel m = (StreamRcfModel) model;
+        StreamRcfParams p = m.params();
+        BinaryWriter w = new BinaryWriter(MAGIC, VERSION);
+        w.writeInt(p.shingleSize()).writeInt(p.nTrees()).writeInt(p.sampleSize()).writeDouble(p.timeDecay())
+                .writeInt(p.seasonLength()).writeInt(p.warmup()).writeInt(p.likelihood() ? 1 : 0)
+                .writeInt(p.averageWindow()).writeInt(p.scoreWindow());
+        m.state().write(w);
+        return w.toByteArray();
+    }
+
+    static StreamRcfModel decode(byte[] bytes, String partName) {
+        BinaryReader r = new BinaryReader(bytes, partName, MAGIC, VERSION);
+        StreamRcfParams p;
+        try {
+            p = new StreamRcfParams(r.readInt(), r.readInt(), r.readInt(), r.readDouble(), r.readInt(), r.readInt(),
+                    r.readInt() != 0, r.readInt(), r.readInt());
+        } catch (RuntimeException e) {
+            throw r.corrupt("bad parameters: " + e.getMessage());
+        }
+        StreamState state = StreamState.read(r, p);
+        r.expectEnd();
+        return new StreamRcfModel(state, null);
+    }
+}
