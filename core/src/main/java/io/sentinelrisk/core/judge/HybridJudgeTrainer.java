@@ -139,9 +139,11 @@ public final class HybridJudgeTrainer {
         summary.put("autoencoder_rows", normal.length);
         summary.put("validation_rows", split.validation().length);
         summary.put("threshold", threshold);
-        summary.put("threshold_rule", settings.thresholdRule().equals("max_f1")
-                ? "max_f1: highest F1 on the validation rows (highest threshold among ties)"
-                : "min_recall: highest threshold keeping recall >= " + settings.minRecall() + " on the validation rows");
+        summary.put("threshold_rule", switch (settings.thresholdRule()) {
+            case "max_f1" -> "max_f1: highest F1 on the validation rows (middle of the gap below the candidate, in log-odds)";
+            case "min_recall" -> "min_recall: highest threshold keeping recall >= " + settings.minRecall() + " on the validation rows";
+            default -> "calibrated_f1: half the best F1 on the validation rows";
+        });
         summary.put("validation", metrics(pVal, yVal, threshold));
         summary.put("settings", settings.toMap());
         if (novelty != null) {

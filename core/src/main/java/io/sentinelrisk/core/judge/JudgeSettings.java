@@ -35,10 +35,11 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
                     "unsupervised detectors (default parameters) fitted on the normal-looking rows; their scores are judge inputs"),
             ParamSpec.ofDouble("validation_fraction", 0.25,
                     "share of the labelled rows held out (stratified, seeded) to choose the threshold and report validation metrics"),
-            ParamSpec.ofChoice("threshold_rule", "max_f1",
-                    "max_f1: the probability threshold with the best F1 on the validation rows (the highest among ties); "
+            ParamSpec.ofChoice("threshold_rule", "calibrated_f1",
+                    "calibrated_f1: half the best F1 reached on the validation rows (the F1-optimal threshold of calibrated "
+                            + "probabilities); max_f1: the probability threshold with the best F1 on the validation rows; "
                             + "min_recall: the highest threshold whose validation recall is at least min_recall",
-                    "max_f1", "min_recall"),
+                    "calibrated_f1", "max_f1", "min_recall"),
             ParamSpec.ofDouble("min_recall", 0.8, "recall the min_recall threshold rule keeps on the validation rows, in (0, 1]"),
             ParamSpec.ofOptionalString("class_column",
                     "multi-class option: a column of categories (e.g. scenario) learnt from the truly labelled training rows; "

@@ -9,8 +9,13 @@ import io.sentinelrisk.core.metrics.RankingMetrics;
  * <li>{@code max_f1}: the candidate with the highest F1 on the validation labels; among equal F1,
  * the highest candidate (fewest alerts).</li>
  * <li>{@code min_recall}: the highest candidate whose recall is at least {@code minRecall}.</li>
+ * <li>{@code calibrated_f1}: for calibrated probabilities, half the best F1 reached on the
+ * validation rows. When probabilities are calibrated, the threshold that maximises the expected F1
+ * is half that F1 (Lipton, Elkan and Naryanaswamy, "Thresholding classifiers to maximize F1",
+ * 2014); it depends on the validation rows only through one number, so it does not hug the
+ * probabilities of the attack kinds they happen to hold.</li>
  * </ul>
- * Every threshold in the gap between the chosen candidate and the next lower validation
+ * For {@code max_f1} and {@code min_recall}, every threshold in the gap between the chosen candidate and the next lower validation
  * probability flags the same validation rows; the rule takes the <b>middle of that gap</b> (in
  * log-odds when both ends are probabilities strictly between 0 and 1, else on the score's own
  * scale), the largest margin on both sides. Taking the top of the gap instead (just below the
@@ -56,6 +61,9 @@ public final class ThresholdRule {
                 bestF1 = f1;
                 bestK = k;
             }
+        }
+        if (rule.equals("calibrated_f1")) {
+            return bestF1 / 2;
         }
         return gapMiddle(p, order, bestK);
     }
