@@ -42,7 +42,7 @@ final class CommandSupport {
     record Training(Dataset data, FeatureStage stage) {
         /** The pipeline as the bundle keeps it: with the feature plan when there is one. */
         Pipeline withFeatures(Pipeline pipeline) {
-            return stage == null ? pipeline : pipeline.withFeatures(stage.part());
+            return new FeatureData.Training(data, stage).withFeatures(pipeline);
         }
 
         /** Writes the entities' state at the end of the training data when --state-out asks for it. */
@@ -72,19 +72,9 @@ final class CommandSupport {
         if (input.features == null && input.stateOut != null) {
             throw new InputException("--state-out goes with --features: without a feature plan there is no entity state");
         }
-        if (input.features == null) {
-            Training plain = new Training(DatasetLoader.load(input.input, cfg, input.labels, input.labelColumn != null, null), null);
-            watch.lap("read");
-            return plain;
-        }
-        FeatureStage stage = FeatureStage.of(FeatureStage.compile(input.features.toString()));
-        List<String> computed = stage.featureColumns();
-        Dataset raw = DatasetLoader.load(input.input, rawConfig(cfg, computed), input.labels, input.labelColumn != null, null);
-        watch.lap("read");
-        Frame enriched = featureRoles(stage.enrich(raw.frame(), raw.lineNumbers(), raw.source()), cfg, computed);
-        watch.lap("features");
-        return new Training(new Dataset(raw.source() + " with features of " + input.features, enriched, raw.labels(),
-                raw.lineNumbers()), stage);
+        FeatureData.Training t = FeatureData.forTraining(input.input, input.labels, input.labelColumn != null, cfg,
+                input.features == null ? null : input.features.toString(), watch::lap);
+        return new Training(t.data(), t.stage());
     }
 
     /**
@@ -111,15 +101,7 @@ final class CommandSupport {
         if (input.state != null) {
             scorer.readState(input.state);
         }
-        List<String> computed = pipeline.features().map(FeaturePart::featureColumns).orElse(List.of());
-        Dataset raw = DatasetLoader.load(input.input, rawConfig(cfg, computed), input.labels, input.labelColumn != null,
-                pipeline.inputSchema());
-        watch.lap("read");
-        Frame enriched = featureRoles(scorer.enrich(raw.frame(), raw.lineNumbers(), raw.source()), cfg, computed);
-        if (pipeline.features().isPresent()) {
-            watch.lap("features");
-        }
-        return new Dataset(raw.source(), enriched, raw.labels(), raw.lineNumbers());
+        return FeatureData.forScoring(input.input, input.labels, input.labelColumn != null, cfg, scorer, watch::lap);
     }
 
     /** Writes the entities' state after scoring when --state-out asks for it. */
@@ -127,31 +109,6 @@ final class CommandSupport {
         if (input.stateOut != null) {
             scorer.writeState(input.stateOut);
         }
-    }
-
-    /**
-     * The config to read raw events with: id and ignored columns that name computed features are
-     * left out, since the raw events do not have them yet ({@link #featureRoles} applies them).
-     */
-    private static SentinelConfig rawConfig(SentinelConfig cfg, List<String> computed) {
-        if (computed.isEmpty()) {
-            return cfg;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id_columns", cfg.idColumns().stream().filter(c -> !computed.contains(c)).toList());
-        m.put("ignore_columns", cfg.ignoreColumns().stream().filter(c -> !computed.contains(c)).toList());
-        return cfg.withOverrides(m, "features");
-    }
-
-    /** Gives computed features named in id_columns / ignore_columns those roles. */
-    private static Frame featureRoles(Frame frame, SentinelConfig cfg, List<String> computed) {
-        List<Field> fields = new ArrayList<>();
-        for (Field f : frame.schema().fields()) {
-            boolean ours = computed.contains(f.name());
-            fields.add(ours && cfg.idColumns().contains(f.name()) ? f.withRole(ColumnRole.ID)
-                    : ours && cfg.ignoreColumns().contains(f.name()) ? f.withRole(ColumnRole.IGNORE) : f);
-        }
-        return frame.withSchema(new Schema(fields));
     }
 
     private static void refuseDb(InputOptions input) {

@@ -9,6 +9,7 @@ import io.sentinelrisk.core.feedback.RetrainMetric;
 import io.sentinelrisk.core.feedback.RetrainReport;
 import io.sentinelrisk.core.feedback.Retrainer;
 import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.judge.HeuristicRules;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
@@ -32,7 +33,9 @@ import java.util.concurrent.Callable;
 @Command(name = "retrain", mixinStandardHelpOptions = true,
         header = "Make a challenger model from analysts' verdicts and compare it with the champion.",
         description = {"Matches the verdicts of --feedback to the records of --input (scored by --model), holds back a seeded, "
-            + "stratified share of them, and makes a challenger from the rest: a supervised model is refitted with the verdicts "
+            + "stratified share of them, and makes a challenger from the rest: a hybrid judge (sentinel pipeline run) is refitted "
+            + "whole with the verdicts as its strongest labels (then the data's labels, then --heuristics, then the champion's "
+            + "flags), a supervised model is refitted with the verdicts "
             + "as labels, an unsupervised one gets its is_anomaly threshold recalibrated on them. Champion and challenger are "
             + "compared on the held-back verdicts. With --promote-if-better the challenger is written only when it is strictly "
             + "better on --metric; otherwise the command says so and exits 0 without writing it. See docs/feedback.md."})
@@ -71,6 +74,11 @@ final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the held-back split (default: the model's random_state).")
     Long seed;
 
+    @Option(names = "--heuristics", paramLabel = "RULES.yaml",
+            description = "With a hybrid judge: heuristic rules (the pipeline config's labels.heuristics format) giving pseudo-labels "
+                    + "to rows that have neither a verdict nor a label of the data (default: the champion's flags label them).")
+    Path heuristics;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write the comparison as JSON.")
     @Output
     Path report;
@@ -85,6 +93,11 @@ final class RetrainCommand implements Callable<Integer> {
             throw new InputException("--metric: expected one of " + String.join(", ", RetrainMetric.ids()) + ", found '" + metric + "'");
         }
         Pipeline champion = Bundles.read(model);
+        if (heuristics != null && champion.judge().isEmpty()) {
+            throw new InputException("--heuristics: the model has no hybrid judge (sentinel pipeline run makes one); "
+                    + "only a judge learns from heuristic pseudo-labels");
+        }
+        HeuristicRules rules = heuristics == null ? null : HeuristicRules.read(heuristics);
         List<FeedbackEntry> verdicts = FeedbackReader.read(feedback);
         Map<String, Object> flags = CommandSupport.overrides(null, input, null);
         flags.put("threads", threads);
@@ -94,7 +107,8 @@ final class RetrainCommand implements Callable<Integer> {
         LOG.info("read {} rows and {} verdicts", data.rows(), verdicts.size());
         var settings = new Retrainer.Settings(holdout, seed == null ? champion.config().randomState() : seed, m,
                 cfg.effectiveThreads());
-        Retrainer.Result result = Retrainer.run(champion, data.frame(), data.source(), data.labels(), verdicts, settings);
+        int[] pseudo = rules == null ? null : rules.apply(data.frame()).labels();
+        Retrainer.Result result = Retrainer.run(champion, data.frame(), data.source(), data.labels(), pseudo, verdicts, settings);
         boolean write = !promoteIfBetter || result.report().challengerWins();
         String decision = !promoteIfBetter ? "written" : write ? "promoted" : "kept_champion";
         RetrainReport r = result.report().withDecision(decision, write ? modelOut.toString() : null);
@@ -113,9 +127,16 @@ final class RetrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d verdicts: %d alerts of the data matched (%d threats, %d no threat, %d undecided), %d verdicts named no record%n",
                 v.read(), v.matched(), v.threats(), v.noThreats(), v.unknown(), v.unmatched());
         out.printf(Locale.ROOT, "challenger (%s): %s; held back %d alerts (%d threats; share %.2f, seed %d)%n", r.detector(),
-                r.method().equals(RetrainReport.RECALIBRATE) ? "is_anomaly threshold recalibrated on the verdicts"
-                        : "refitted with the verdicts as labels",
+                switch (r.method()) {
+                    case RetrainReport.RECALIBRATE -> "is_anomaly threshold recalibrated on the verdicts";
+                    case RetrainReport.REFIT_JUDGE -> "the hybrid judge refitted with the verdicts as its strongest labels";
+                    default -> "refitted with the verdicts as labels";
+                },
                 r.holdout().alerts(), r.holdout().threats(), r.holdout().fraction(), r.holdout().seed());
+        if (r.labels() != null) {
+            out.printf(Locale.ROOT, "labels: %d from verdicts, %d from the data, %d from heuristics, %d from the champion's flags%n",
+                    r.labels().fromVerdicts(), r.labels().fromData(), r.labels().fromHeuristics(), r.labels().fromChampion());
+        }
         if (r.threshold() != null) {
             out.printf(Locale.ROOT, "threshold: anomaly above %.6g (contamination %.4f) -> %.6g (contamination %.4f)%n",
                     r.threshold().championAnomalyAbove(), r.threshold().championContamination(),

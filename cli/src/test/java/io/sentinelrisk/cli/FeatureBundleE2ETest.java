@@ -193,7 +193,7 @@ class FeatureBundleE2ETest {
         return out;
     }
 
-    private static List<Map<String, String>> readCsv(Path file) throws Exception {
+    static List<Map<String, String>> readCsv(Path file) throws Exception {
         List<String> lines = Files.readAllLines(file);
         String[] header = lines.get(0).split(",", -1);
         List<Map<String, String>> out = new ArrayList<>();
@@ -213,7 +213,7 @@ class FeatureBundleE2ETest {
         return jsonLines(csv).lines().toList().get(row);
     }
 
-    private static String jsonLines(Path csv) throws Exception {
+    static String jsonLines(Path csv) throws Exception {
         StringBuilder sb = new StringBuilder();
         for (Map<String, String> m : readCsv(csv)) {
             ObjectNode o = JSON.createObjectNode();

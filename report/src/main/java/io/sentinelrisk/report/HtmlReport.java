@@ -9,11 +9,13 @@ import io.sentinelrisk.core.evaluate.EvaluationSettings;
 import io.sentinelrisk.core.evaluate.ScenarioRecall;
 import io.sentinelrisk.core.explain.FeatureWeight;
 import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.mapping.Business;
 import io.sentinelrisk.core.metrics.Confusion;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -201,6 +203,8 @@ public final class HtmlReport {
         if (alerts.isEmpty()) {
             return;
         }
+        businessTable(h, d.name(), alerts);
+        boolean business = alerts.stream().anyMatch(a -> a.business() != null);
         boolean scenarios = alerts.get(0).scenario() != null;
         boolean ids = alerts.stream().anyMatch(a -> a.id() != null);
         boolean shap = alerts.stream().anyMatch(a -> a.shap() != null);
@@ -215,7 +219,11 @@ public final class HtmlReport {
         if (scenarios) {
             h.append("<th>scenario</th>");
         }
-        h.append("<th>why</th></tr></thead>\n<tbody>\n");
+        h.append("<th>why</th>");
+        if (business) {
+            h.append("<th>what it means</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
         for (EvaluatedAlert a : alerts) {
             h.append(a.label() == 1 ? "<tr class=\"anomaly\">" : "<tr>");
             cell(h, Integer.toString(a.rank()));
@@ -243,9 +251,51 @@ public final class HtmlReport {
                 }
                 h.append(String.format(Locale.ROOT, " (bias %+.2f)", a.shap().bias())).append("</div>");
             }
-            h.append("</td></tr>\n");
+            h.append("</td>");
+            if (business) {
+                h.append("<td>").append(a.business() == null ? "" : Html.escape(a.business().narrative())).append("</td>");
+            }
+            h.append("</tr>\n");
         }
         h.append("</tbody>\n</table></div>\n");
+    }
+
+    /**
+     * What the top alerts mean to the business (the model's mapping, docs/mapping.md): per category,
+     * in order of first appearance, the alerts, the cost at risk (cost per alert × alerts, per
+     * currency), the risk level, SLA, first action and escalation. Nothing without a mapping.
+     */
+    private static void businessTable(StringBuilder h, String detector, List<EvaluatedAlert> alerts) {
+        Map<String, List<Business>> byCategory = new LinkedHashMap<>();
+        for (EvaluatedAlert a : alerts) {
+            if (a.business() != null) {
+                byCategory.computeIfAbsent(a.business().category(), k -> new java.util.ArrayList<>()).add(a.business());
+            }
+        }
+        if (byCategory.isEmpty()) {
+            return;
+        }
+        h.append("<h3>What the top ").append(alerts.size()).append(" alerts of ").append(Html.escape(detector))
+                .append(" mean to the business</h3>\n<p class=\"sub\">Per category of the business mapping: the cost at risk is "
+                        + "the category's estimated cost per alert times its alerts among these.</p>\n")
+                .append("<div class=\"scroll\"><table>\n<thead><tr><th>category</th><th>alerts</th><th>cost at risk</th>")
+                .append("<th>risk</th><th>SLA</th><th>action</th><th>escalation</th></tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, List<Business>> e : byCategory.entrySet()) {
+            Business b = e.getValue().get(0);
+            h.append("<tr><td>").append(Html.escape(e.getKey())).append("</td>");
+            cell(h, Integer.toString(e.getValue().size()));
+            cell(h, b.estimatedCost() == null ? "–" : money(b.estimatedCost() * e.getValue().size(), b.currency()));
+            h.append("<td class=\"sev-").append(Html.escape(b.riskLevel())).append("\">").append(Html.escape(b.riskLevel()))
+                    .append("</td>");
+            cell(h, b.slaMinutes() == null ? "–" : b.slaMinutes() + " min");
+            h.append("<td>").append(Html.escape(b.recommendedAction())).append("</td><td>")
+                    .append(Html.escape(String.join(" → ", b.escalation()))).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n");
+    }
+
+    private static String money(double amount, String currency) {
+        return String.format(Locale.ROOT, "%,.0f %s", amount, currency == null ? "" : currency).strip();
     }
 
     private static void figure(StringBuilder h, Plot p) {

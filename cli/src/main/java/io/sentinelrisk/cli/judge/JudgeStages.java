@@ -8,7 +8,8 @@ import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.error.SentinelException;
 import io.sentinelrisk.core.evaluate.JudgeComparison;
 import io.sentinelrisk.core.ingest.Dataset;
-import io.sentinelrisk.core.ingest.DatasetLoader;
+import io.sentinelrisk.cli.FeatureData;
+import io.sentinelrisk.features.scoring.EventScorer;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvWriter;
 import io.sentinelrisk.core.judge.HybridJudge;
@@ -92,19 +93,19 @@ public final class JudgeStages {
             throw new SentinelException("cannot create --out-dir " + outDir + ": " + e.getMessage(), e);
         }
         switch (stage) {
-            case "autoencoder" -> stage("autoencoder", inputs(Map.of("data", cfg.input()), "labels", "model", "split"),
+            case "autoencoder" -> stage("autoencoder", inputs(Map.of("data", cfg.input()), "features", "labels", "model", "split"),
                     List.of(LABELS, AUTOENCODER), this::autoencoder);
-            case "embed" -> stage("embed", inputs(Map.of("data", cfg.input(), AUTOENCODER, outDir.resolve(AUTOENCODER))),
+            case "embed" -> stage("embed", inputs(Map.of("data", cfg.input(), AUTOENCODER, outDir.resolve(AUTOENCODER)), "features"),
                     List.of(EMBEDDING), this::embed);
             case "train" -> stage("train", inputs(Map.of("data", cfg.input(), AUTOENCODER, outDir.resolve(AUTOENCODER),
-                    LABELS, outDir.resolve(LABELS)), "labels", "model", "judge"), List.of(JUDGE), this::train);
+                    LABELS, outDir.resolve(LABELS)), "features", "labels", "model", "judge"), List.of(JUDGE), this::train);
             case "evaluate" -> {
                 if (cfg.evaluateInput() == null) {
                     throw new InputException(InputLocation.file(configFile.toString()),
                             "the evaluate stage needs labelled data: set evaluate.input or give --evaluate-input");
                 }
                 stage("evaluate", inputs(Map.of("data", cfg.input(), "evaluate_data", cfg.evaluateInput(), JUDGE, bundle(),
-                        AUTOENCODER, outDir.resolve(AUTOENCODER)), "labels", "model", "judge", "evaluate"),
+                        AUTOENCODER, outDir.resolve(AUTOENCODER)), "features", "labels", "model", "judge", "evaluate"),
                         List.of(EVALUATION), this::evaluate);
             }
             default -> throw new IllegalArgumentException(stage);
@@ -114,7 +115,8 @@ public final class JudgeStages {
     // ---- the stages ----
 
     private Map<String, Object> autoencoder() {
-        JudgeTrainingSet set = trainingSet();
+        Training training = trainingSet();
+        JudgeTrainingSet set = training.set();
         TrainedPipeline stage1 = new JudgePipelineTrainer(cfg.model(), cfg.judge()).fitAutoencoder(set.frame(), set.labels());
         JudgeLabels l = set.labels();
         AtomicFile.write(outDir.resolve(LABELS), os -> {
@@ -126,7 +128,7 @@ public final class JudgeStages {
             }
             w.flush();
         });
-        Bundles.write(stage1.pipeline(), outDir.resolve(AUTOENCODER), Bundles.createdAt());
+        Bundles.write(training.features().withFeatures(stage1.pipeline()), outDir.resolve(AUTOENCODER), Bundles.createdAt());
         Map<String, Object> report = new LinkedHashMap<>(set.report());
         report.put("autoencoder_rows", stage1.pipeline().trainingSummary().get("rows"));
         out.printf(Locale.ROOT, "stage autoencoder: labels %s; autoencoder fitted on %s normal-looking rows%n",
@@ -136,7 +138,7 @@ public final class JudgeStages {
 
     private Map<String, Object> embed() {
         Pipeline stage1 = Bundles.read(outDir.resolve(AUTOENCODER));
-        JudgeTrainingSet set = trainingSet();
+        JudgeTrainingSet set = trainingSet().set();
         var ae = (io.sentinelrisk.core.detect.autoencoder.AutoencoderModel) stage1.detector();
         int threads = cfg.model().effectiveThreads();
         Matrix x = stage1.preparation().transform(set.frame());
@@ -173,7 +175,7 @@ public final class JudgeStages {
 
     private Map<String, Object> train() {
         Pipeline stage1 = Bundles.read(outDir.resolve(AUTOENCODER));
-        JudgeTrainingSet set = trainingSet();
+        JudgeTrainingSet set = trainingSet().set();
         Pipeline judged = new JudgePipelineTrainer(cfg.model(), cfg.judge()).fitJudge(stage1, set.frame(), set.labels());
         Bundles.write(judged, bundle(), Bundles.createdAt());
         HybridJudge j = judged.judge().orElseThrow();
@@ -187,8 +189,9 @@ public final class JudgeStages {
     private Map<String, Object> evaluate() {
         Pipeline stage1 = Bundles.read(outDir.resolve(AUTOENCODER));
         Pipeline judged = Bundles.read(bundle());
-        JudgeTrainingSet set = trainingSet();
-        Dataset test = DatasetLoader.load(cfg.evaluateInput(), cfg.model(), null, false, stage1.inputSchema());
+        JudgeTrainingSet set = trainingSet().set();
+        // raw events get their features from the bundle's plan, as score computes them
+        Dataset test = FeatureData.forScoring(cfg.evaluateInput(), null, false, cfg.model(), new EventScorer(judged), step -> { });
         if (test.labels() == null) {
             throw new InputException(InputLocation.file(test.source()), "evaluation data needs a label column ('"
                     + cfg.model().labelColumn() + "')");
@@ -230,9 +233,15 @@ public final class JudgeStages {
         return Map.of("rows", frame.rows());
     }
 
-    private JudgeTrainingSet trainingSet() {
-        Dataset data = DatasetLoader.load(cfg.input(), cfg.model(), cfg.labels().file(), cfg.labels().column() != null, null);
-        return JudgeTrainingSet.of(cfg, data.frame(), data.labels(), null);
+    /** The training rows and labels, with the features of the plan computed first when there is one. */
+    private Training trainingSet() {
+        FeatureData.Training data = FeatureData.forTraining(cfg.input(), cfg.labels().file(), cfg.labels().column() != null,
+                cfg.model(), cfg.features(), step -> { });
+        return new Training(JudgeTrainingSet.of(cfg, data.data().frame(), data.data().labels(), null), data);
+    }
+
+    /** The judge's training set and the feature stage that made its features (none without a plan). */
+    private record Training(JudgeTrainingSet set, FeatureData.Training features) {
     }
 
     // ---- stamps ----
@@ -251,6 +260,9 @@ public final class JudgeStages {
         }
         if (cfg.labels().heuristics() != null) {
             all.put("heuristics", cfg.labels().heuristics());
+        }
+        if (cfg.features() != null && !cfg.features().startsWith("pack:")) {
+            all.put("features", Path.of(cfg.features()));
         }
         for (Map.Entry<String, Path> e : all.entrySet()) {
             if (!Files.isRegularFile(e.getValue())) {

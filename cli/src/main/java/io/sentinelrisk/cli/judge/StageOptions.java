@@ -23,6 +23,12 @@ public final class StageOptions {
     @Option(names = {"-i", "--input"}, paramLabel = "CSV", description = "Training data; overrides the config's 'input'.")
     Path input;
 
+    @Option(names = "--features", paramLabel = "SPEC",
+            description = "Add point-in-time features first, from a feature spec (YAML) or pack:soc, pack:web-session, "
+                    + "pack:transactions, pack:metrics, computed from the raw events of the training and evaluation data; "
+                    + "the bundle keeps the plan, so score and predict need no flag. Overrides the config's 'features'.")
+    String features;
+
     @Option(names = "--evaluate-input", paramLabel = "CSV", description = "Labelled data to evaluate on; overrides 'evaluate.input'.")
     Path evaluateInput;
 
@@ -41,6 +47,7 @@ public final class StageOptions {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("input", input == null ? null : input.toAbsolutePath().toString());
         o.put("evaluate.input", evaluateInput == null ? null : evaluateInput.toAbsolutePath().toString());
+        o.put("features", features == null || features.startsWith("pack:") ? features : Path.of(features).toAbsolutePath().toString());
         o.put("labels.leave_out", leaveOut);
         o.put("labels.true_fraction", trueFraction);
         return JudgePipelineConfig.load(config, o);

@@ -11,6 +11,7 @@ import io.sentinelrisk.core.detect.xgboost.XgboostModel;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.judge.HybridJudge;
+import io.sentinelrisk.core.judge.NoveltyPrior;
 import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ final class JudgeCodec {
     }
 
     /** The stored form of {@code judge/judge.json}. */
-    @JsonPropertyOrder({"feature_names", "input_names", "threshold", "booster", "detectors", "categories", "classes", "summary"})
+    @JsonPropertyOrder({"feature_names", "input_names", "threshold", "booster", "detectors", "categories", "classes", "novelty",
+        "summary"})
     record JudgeForm(@JsonProperty(value = "feature_names", required = true) List<String> featureNames,
                      @JsonProperty(value = "input_names", required = true) List<String> inputNames,
                      @JsonProperty(value = "threshold", required = true) double threshold,
@@ -46,6 +48,7 @@ final class JudgeCodec {
                      @JsonProperty(value = "detectors", required = true) List<DetectorPart> detectors,
                      @JsonProperty("categories") @JsonInclude(JsonInclude.Include.NON_NULL) String categories,
                      @JsonProperty("classes") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> classes,
+                     @JsonProperty("novelty") @JsonInclude(JsonInclude.Include.NON_NULL) NoveltyForm novelty,
                      @JsonProperty(value = "summary", required = true) Map<String, Object> summary) {
         JudgeForm {
             featureNames = List.copyOf(require(featureNames, "feature_names"));
@@ -57,6 +60,25 @@ final class JudgeCodec {
             }
             classes = classes == null ? null : List.copyOf(classes);
             summary = Collections.unmodifiableMap(new LinkedHashMap<>(require(summary, "summary")));
+        }
+    }
+
+    /** The judge's novelty prior (absent in bundles made before it, or with {@code novelty_prior: false}). */
+    @JsonPropertyOrder({"inputs", "weights", "bias"})
+    record NoveltyForm(@JsonProperty(value = "inputs", required = true) List<String> inputs,
+                       @JsonProperty(value = "weights", required = true) List<Double> weights,
+                       @JsonProperty(value = "bias", required = true) double bias) {
+        NoveltyForm {
+            inputs = List.copyOf(require(inputs, "novelty.inputs"));
+            weights = List.copyOf(require(weights, "novelty.weights"));
+        }
+
+        static NoveltyForm of(NoveltyPrior p) {
+            return new NoveltyForm(p.inputs(), java.util.Arrays.stream(p.weights()).boxed().toList(), p.bias());
+        }
+
+        NoveltyPrior prior() {
+            return new NoveltyPrior(inputs, weights.stream().mapToDouble(Double::doubleValue).toArray(), bias);
         }
     }
 
@@ -81,7 +103,8 @@ final class JudgeCodec {
         }
         boolean categories = judge.classifier().isPresent();
         JudgeForm form = new JudgeForm(judge.featureNames(), judge.inputNames(), judge.threshold(), BOOSTER, detectors,
-                categories ? CLASSES : null, categories ? judge.classes() : null, judge.summary());
+                categories ? CLASSES : null, categories ? judge.classes() : null, judge.novelty().map(NoveltyForm::of).orElse(null),
+                judge.summary());
         parts.put(JUDGE, BundleJson.bytes(form));
         parts.put(BOOSTER, judge.booster().modelBytes());
         parts.putAll(detectorParts);
@@ -116,7 +139,7 @@ final class JudgeCodec {
         }
         try {
             HybridJudge judge = new HybridJudge(autoencoder, form.featureNames(), detectors, (XgboostModel) booster,
-                    form.threshold(), form.summary(), classifier, classes);
+                    form.threshold(), form.summary(), classifier, classes, form.novelty() == null ? null : form.novelty().prior());
             if (!judge.inputNames().equals(form.inputNames())) {
                 throw BundleJson.corrupt(where, "part", "the judge's input names do not match its parts");
             }

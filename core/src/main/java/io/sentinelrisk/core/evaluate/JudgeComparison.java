@@ -28,7 +28,8 @@ import java.util.Map;
  * the judge learnt from, pseudo-labels included): heuristics alone (a row is flagged when a rule
  * labels it an anomaly), the autoencoder alone, an isolation forest and the default ensemble
  * (unsupervised, fitted on every training row), XGBoost on the prepared features alone (the
- * judge's labels, split and hyper-parameters) and the hybrid judge.
+ * judge's labels, split and hyper-parameters) and the hybrid judge. Scores that are not
+ * calibrated probabilities get {@code max_f1} where the judge's rule is {@code calibrated_f1}.
  */
 public final class JudgeComparison {
     private JudgeComparison() {
@@ -143,10 +144,20 @@ public final class JudgeComparison {
         return out;
     }
 
+    /**
+     * The rule for baselines whose scores are not calibrated probabilities (the heuristics, the
+     * autoencoder, the unsupervised detectors): {@code calibrated_f1} assumes probabilities, so
+     * they get {@code max_f1} in its place.
+     */
+    static String unsupervisedRule(JudgePipelineConfig cfg) {
+        String rule = cfg.judge().thresholdRule();
+        return rule.equals("calibrated_f1") ? "max_f1" : rule;
+    }
+
     private static Result fitted(String name, Pipeline p, Frame valFrame, int[] yVal, Frame test, int[] testLabels,
                                  JudgePipelineConfig cfg, int threads) {
         double[] v = p.score(valFrame, "validation", threads).score();
-        double t = ThresholdRule.choose(cfg.judge().thresholdRule(), cfg.judge().minRecall(), v, yVal);
+        double t = ThresholdRule.choose(unsupervisedRule(cfg), cfg.judge().minRecall(), v, yVal);
         return measure(name, p.score(test, "test", threads).score(), testLabels, t);
     }
 }

@@ -29,6 +29,7 @@ public record RetrainReport(@JsonProperty("report_version") int reportVersion,
     public static final int VERSION = 1;
     public static final String RECALIBRATE = "recalibrate_threshold";
     public static final String REFIT = "refit_supervised";
+    public static final String REFIT_JUDGE = "refit_judge";
 
     /** Whether the challenger beat the champion on the stated metric. */
     public boolean challengerWins() {
@@ -66,10 +67,13 @@ public record RetrainReport(@JsonProperty("report_version") int reportVersion,
                           @JsonProperty("alerts") int alerts, @JsonProperty("threats") int threats) {
     }
 
-    /** Where the training labels of a refit came from (verdicts win over the data's labels, which win over the champion's flags). */
-    @JsonPropertyOrder({"from_verdicts", "from_data", "from_champion"})
+    /**
+     * Where the training labels of a refit came from: verdicts win over the data's labels, which win
+     * over heuristic rules (a hybrid judge's refit with rules only), which win over the champion's flags.
+     */
+    @JsonPropertyOrder({"from_verdicts", "from_data", "from_heuristics", "from_champion"})
     public record Labels(@JsonProperty("from_verdicts") int fromVerdicts, @JsonProperty("from_data") int fromData,
-                         @JsonProperty("from_champion") int fromChampion) {
+                         @JsonProperty("from_heuristics") int fromHeuristics, @JsonProperty("from_champion") int fromChampion) {
     }
 
     /** The is_anomaly threshold before and after recalibration, as raw score and as the contamination it amounts to. */

@@ -29,6 +29,8 @@ import java.util.Set;
  * stratified, seeded share of the decided alerts is held back; the challenger is made from the
  * rest:
  * <ul>
+ *   <li>a hybrid judge is refitted whole on the new data (held-back rows left out), the verdicts
+ *   first among its labels ({@link JudgeChallenger});</li>
  *   <li>a supervised detector is refitted on the new data (held-back rows left out) with those
  *   labels, the data's own labels where no verdict exists, the champion's flags elsewhere;</li>
  *   <li>an unsupervised detector keeps its fitted model and gets a new is_anomaly threshold: the
@@ -69,6 +71,16 @@ public final class Retrainer {
      */
     public static Result run(Pipeline champion, Frame data, String source, int[] dataLabels, List<FeedbackEntry> verdicts,
                              Settings settings) {
+        return run(champion, data, source, dataLabels, null, verdicts, settings);
+    }
+
+    /**
+     * As {@link #run(Pipeline, Frame, String, int[], List, Settings)}, with heuristic pseudo-labels
+     * of the data ({@code heuristicLabels}: 1, 0 or -1 per row, or null) that a champion with a
+     * hybrid judge learns from where neither a verdict nor the data's own label says anything.
+     */
+    public static Result run(Pipeline champion, Frame data, String source, int[] dataLabels, int[] heuristicLabels,
+                             List<FeedbackEntry> verdicts, Settings settings) {
         String modelId = ModelId.of(champion);
         ScoredBatch scores = champion.score(data, source, settings.threads());
         ScoredData scored = new ScoredData(source, data, scores, champion, null, null);
@@ -111,7 +123,9 @@ public final class Retrainer {
         requireBothKinds(fitLabels, "left to learn from", verdictCounts, settings);
 
         Confusion championOnHeld = Confusion.of(pick(scores.isAnomaly(), held), heldLabels);
-        boolean supervised = PipelineTrainer.learnsFromLabels(champion.config());
+        boolean judge = champion.judge().isPresent();
+        boolean supervised = !judge && PipelineTrainer.learnsFromLabels(champion.config());
+        String method = judge ? RetrainReport.REFIT_JUDGE : supervised ? RetrainReport.REFIT : RetrainReport.RECALIBRATE;
         Pipeline challenger;
         boolean[] challengerOnHeld;
         RetrainReport.Labels labelSources = null;
@@ -119,7 +133,19 @@ public final class Retrainer {
         Map<String, Object> retrain = new LinkedHashMap<>();
         retrain.put("champion_model_id", modelId);
         retrain.put("verdicts_matched", matched.size());
-        if (supervised) {
+        if (judge) {
+            boolean[] isHeld = new boolean[n];
+            for (int r : held) {
+                isHeld[r] = true;
+            }
+            int[] rows = rowsWhere(isHeld, false);
+            JudgeChallenger.Fitted f = JudgeChallenger.fit(champion, data.selectRows(rows), pick(label, rows),
+                    dataLabels == null ? null : pick(dataLabels, rows), heuristicLabels == null ? null : pick(heuristicLabels, rows),
+                    pick(scores.isAnomaly(), rows), settings.seed(), retrain);
+            labelSources = f.labels();
+            challenger = f.challenger();
+            challengerOnHeld = challenger.score(data.selectRows(held), source, settings.threads()).isAnomaly();
+        } else if (supervised) {
             boolean[] isHeld = new boolean[n];
             for (int r : held) {
                 isHeld[r] = true;
@@ -142,7 +168,7 @@ public final class Retrainer {
                     fromChampion++;
                 }
             }
-            labelSources = new RetrainReport.Labels(fromVerdicts, fromData, fromChampion);
+            labelSources = new RetrainReport.Labels(fromVerdicts, fromData, 0, fromChampion);
             SentinelConfig cfg = champion.config().withOverrides(Map.of("random_state", settings.seed()), "retrain");
             TrainedPipeline trained = new PipelineTrainer(cfg).fit(data.selectRows(rows), trainLabels);
             Pipeline refit = trained.pipeline();
@@ -151,7 +177,7 @@ public final class Retrainer {
             retrain.put("labels", Map.of("from_verdicts", fromVerdicts, "from_data", fromData, "from_champion", fromChampion));
             summary.put("retrain", retrain);
             challenger = new Pipeline(refit.schema(), refit.config(), refit.preparation(), refit.detector(), refit.calibration(),
-                    refit.explainer(), summary, champion.features().orElse(null));
+                    refit.explainer(), summary, champion.features().orElse(null)).withMapping(mappingOf(champion));
             challengerOnHeld = challenger.score(data.selectRows(held), source, settings.threads()).isAnomaly();
         } else {
             Calibration cal = champion.calibration();
@@ -165,7 +191,8 @@ public final class Retrainer {
             retrain.put("anomaly_above", Map.of("champion", cal.anomalyAt(), "challenger", t));
             summary.put("retrain", retrain);
             challenger = new Pipeline(champion.schema(), cfg, champion.preparation(), champion.detector(), recalibrated,
-                    champion.explainer(), summary, champion.features().orElse(null));
+                    champion.explainer(), summary, champion.features().orElse(null), champion.profile().orElse(null))
+                    .withMapping(mappingOf(champion));
             double[] heldScores = pick(scores.score(), held);
             challengerOnHeld = new boolean[held.length];
             for (int i = 0; i < held.length; i++) {
@@ -177,7 +204,7 @@ public final class Retrainer {
         var challengerScores = RetrainReport.Scores.of(challengerConfusion, settings.metric());
         boolean wins = challengerScores.metricValue() > championScores.metricValue();
         RetrainReport report = new RetrainReport(RetrainReport.VERSION, modelId, ModelId.of(challenger),
-                champion.detector().type(), supervised ? RetrainReport.REFIT : RetrainReport.RECALIBRATE, verdictCounts,
+                judge ? "hybrid_judge" : champion.detector().type(), method, verdictCounts,
                 new RetrainReport.Holdout(settings.holdoutFraction(), settings.seed(), held.length, count(heldLabels, 1)),
                 labelSources, threshold, settings.metric().id(), championScores, challengerScores,
                 wins ? "challenger" : "champion", null, null);
@@ -243,6 +270,11 @@ public final class Retrainer {
             }
         }
         return bestT;
+    }
+
+    /** The champion's business mapping, which every challenger keeps (null without one). */
+    private static io.sentinelrisk.core.mapping.BusinessMapping mappingOf(Pipeline champion) {
+        return champion.mapping().map(io.sentinelrisk.core.mapping.CompiledMapping::mapping).orElse(null);
     }
 
     private static void requireBothKinds(int[] labels, String part, RetrainReport.Verdicts v, Settings s) {

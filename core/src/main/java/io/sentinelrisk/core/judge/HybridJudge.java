@@ -38,6 +38,9 @@ public final class HybridJudge {
     /** The category model, or null when the judge predicts no category. */
     private final XgboostClassifier classifier;
     private final List<String> classes;
+    /** The novelty prior combined with the booster's probability, or null (bundles made before it, or switched off). */
+    private final NoveltyPrior novelty;
+    private final int[] noveltyColumns;
 
     /**
      * @param featureNames the prepared features, in the order the autoencoder reads them
@@ -57,6 +60,13 @@ public final class HybridJudge {
     public HybridJudge(AutoencoderModel autoencoder, List<String> featureNames, Map<String, FittedDetector> detectors,
                        XgboostModel booster, double threshold, Map<String, Object> summary,
                        XgboostClassifier classifier, List<String> classes) {
+        this(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes, null);
+    }
+
+    /** @param novelty the novelty prior whose noisy-OR with the booster is the probability, or null for the booster alone */
+    public HybridJudge(AutoencoderModel autoencoder, List<String> featureNames, Map<String, FittedDetector> detectors,
+                       XgboostModel booster, double threshold, Map<String, Object> summary,
+                       XgboostClassifier classifier, List<String> classes, NoveltyPrior novelty) {
         if (autoencoder.featureCount() != featureNames.size()) {
             throw new IllegalArgumentException("autoencoder reads " + autoencoder.featureCount() + " features, "
                     + featureNames.size() + " named");
@@ -87,6 +97,30 @@ public final class HybridJudge {
         }
         this.classifier = classifier;
         this.classes = List.copyOf(classes);
+        this.novelty = novelty;
+        this.noveltyColumns = novelty == null ? null : novelty.columns(inputNames);
+    }
+
+    /** The novelty prior, when the judge combines one with its booster. */
+    public java.util.Optional<NoveltyPrior> novelty() {
+        return java.util.Optional.ofNullable(novelty);
+    }
+
+    /** The names of the novelty signals among the judge's inputs: the reconstruction error and each detector's score. */
+    static List<String> noveltyInputs(List<String> detectors) {
+        List<String> out = new ArrayList<>();
+        out.add(AE_ERROR);
+        for (String d : detectors) {
+            out.add("score:" + d);
+        }
+        return out;
+    }
+
+    /** {@code 1 - (1 - p)(1 - q)} in place: the booster's probabilities {@code p} combined with the novelty prior's {@code q}. */
+    static void noisyOr(double[] p, double[] q) {
+        for (int i = 0; i < p.length; i++) {
+            p[i] = 1 - (1 - p[i]) * (1 - q[i]);
+        }
     }
 
     /** The category of each row of judge inputs, or null when the judge predicts none. */
@@ -169,10 +203,16 @@ public final class HybridJudge {
         return new Matrix(n, w, out);
     }
 
-    /** The probability that each row of judge inputs (see {@link #inputs}) is an anomaly. */
+    /**
+     * The probability that each row of judge inputs (see {@link #inputs}) is an anomaly: the
+     * booster's, combined by noisy-OR with the novelty prior's when the judge has one.
+     */
     public double[] probability(Matrix inputs, int threads) {
         double[] p = new double[inputs.rows()];
         booster.score(inputs, p, threads);
+        if (novelty != null) {
+            noisyOr(p, novelty.probability(inputs, noveltyColumns));
+        }
         return p;
     }
 

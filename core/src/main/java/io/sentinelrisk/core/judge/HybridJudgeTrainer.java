@@ -125,6 +125,12 @@ public final class HybridJudgeTrainer {
         int[] yVal = StratifiedSplit.select(values, split.validation());
         double[] pVal = new double[zVal.rows()];
         booster.score(zVal, pVal, threads);
+        NoveltyPrior novelty = null;
+        if (settings.noveltyPrior()) {
+            List<String> inputNames = HybridJudge.inputNames(featureNames, autoencoder.embeddingSize(), List.copyOf(detectors.keySet()));
+            novelty = NoveltyPrior.fit(zTrain, yTrain, inputNames, HybridJudge.noveltyInputs(List.copyOf(detectors.keySet())));
+            HybridJudge.noisyOr(pVal, novelty.probability(zVal, novelty.columns(inputNames)));
+        }
         double threshold = ThresholdRule.choose(settings.thresholdRule(), settings.minRecall(), pVal, yVal);
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -133,13 +139,22 @@ public final class HybridJudgeTrainer {
         summary.put("autoencoder_rows", normal.length);
         summary.put("validation_rows", split.validation().length);
         summary.put("threshold", threshold);
-        summary.put("threshold_rule", settings.thresholdRule().equals("max_f1")
-                ? "max_f1: highest F1 on the validation rows (highest threshold among ties)"
-                : "min_recall: highest threshold keeping recall >= " + settings.minRecall() + " on the validation rows");
+        summary.put("threshold_rule", switch (settings.thresholdRule()) {
+            case "max_f1" -> "max_f1: highest F1 on the validation rows (middle of the gap below the candidate, in log-odds)";
+            case "min_recall" -> "min_recall: highest threshold keeping recall >= " + settings.minRecall() + " on the validation rows";
+            default -> "calibrated_f1: half the best F1 on the validation rows";
+        });
         summary.put("validation", metrics(pVal, yVal, threshold));
         summary.put("settings", settings.toMap());
+        if (novelty != null) {
+            Map<String, Object> prior = new LinkedHashMap<>();
+            prior.put("inputs", novelty.inputs());
+            prior.put("weights", java.util.Arrays.stream(novelty.weights()).boxed().toList());
+            prior.put("bias", novelty.bias());
+            summary.put("novelty_prior", prior);
+        }
         if (categories == null) {
-            return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary);
+            return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, null, List.of(), novelty);
         }
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
         int known = 0;
@@ -178,7 +193,7 @@ public final class HybridJudgeTrainer {
         cat.put("validation_rows", seen);
         cat.put("validation_accuracy", seen == 0 ? null : (double) right / seen);
         summary.put("categories", cat);
-        return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes);
+        return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes, novelty);
     }
 
     /** ROC AUC, AP and precision/recall/F1 at {@code threshold} (labels are the ones learnt from: maybe pseudo). */

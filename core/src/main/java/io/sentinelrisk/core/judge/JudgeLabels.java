@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * The labels the judge learns from, one per row, and where each came from. True labels override
  * pseudo-labels: an analyst's verdict first, then a label column or labels file, then the
- * heuristic rules; a row none of them labels is {@link #UNKNOWN} and not used for training.
+ * heuristic rules (then, when retraining, the flags of the model in use); a row none of them labels is {@link #UNKNOWN} and not used for training.
  *
  * @param values  1 = anomaly, 0 = normal, {@link #UNKNOWN}
  * @param sources the source of each row's label (ordinal of {@link Source})
@@ -18,7 +18,10 @@ public record JudgeLabels(int[] values, byte[] sources) {
 
     /** Where a label came from, strongest first. */
     public enum Source {
-        VERDICT("verdicts"), TRUE_LABEL("true_labels"), HEURISTIC("heuristics"), NONE("unlabelled");
+        VERDICT("verdicts"), TRUE_LABEL("true_labels"), HEURISTIC("heuristics"),
+        /** Retraining only: the flags of the model in use, where nothing else labels a row. */
+        CHAMPION("champion_flags"),
+        NONE("unlabelled");
 
         private final String id;
 
@@ -47,11 +50,21 @@ public record JudgeLabels(int[] values, byte[] sources) {
      * @param heuristics pseudo-labels from {@link HeuristicRules#apply}
      */
     public static JudgeLabels merge(int rows, int[] verdicts, int[] truth, int[] heuristics) {
+        return merge(rows, verdicts, truth, heuristics, null);
+    }
+
+    /**
+     * As {@link #merge(int, int[], int[], int[])}, with the weakest source last: {@code champion},
+     * the flags of the model in use (retraining labels the rows no other source labels with them,
+     * so the autoencoder still learns from ordinary rows), or null.
+     */
+    public static JudgeLabels merge(int rows, int[] verdicts, int[] truth, int[] heuristics, int[] champion) {
         int[] values = new int[rows];
         byte[] sources = new byte[rows];
         check(verdicts, rows, "verdicts");
         check(truth, rows, "true labels");
         check(heuristics, rows, "heuristic labels");
+        check(champion, rows, "champion flags");
         for (int r = 0; r < rows; r++) {
             if (verdicts != null && verdicts[r] != UNKNOWN) {
                 values[r] = verdicts[r];
@@ -62,6 +75,9 @@ public record JudgeLabels(int[] values, byte[] sources) {
             } else if (heuristics != null && heuristics[r] != UNKNOWN) {
                 values[r] = heuristics[r];
                 sources[r] = (byte) Source.HEURISTIC.ordinal();
+            } else if (champion != null && champion[r] != UNKNOWN) {
+                values[r] = champion[r];
+                sources[r] = (byte) Source.CHAMPION.ordinal();
             } else {
                 values[r] = UNKNOWN;
                 sources[r] = (byte) Source.NONE.ordinal();
@@ -137,6 +153,9 @@ public record JudgeLabels(int[] values, byte[] sources) {
         }
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Source s : Source.values()) {
+            if (s == Source.CHAMPION && bySource[s.ordinal()] == 0) {
+                continue;   // only retraining uses it: reports of a pipeline run stay as they were
+            }
             out.put(s.id(), bySource[s.ordinal()]);
         }
         out.put("anomalies", pos);

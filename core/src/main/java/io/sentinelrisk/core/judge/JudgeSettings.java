@@ -24,24 +24,29 @@ import java.util.function.Function;
  * @param thresholdRule      {@code max_f1} or {@code min_recall} (see {@link ThresholdRule})
  * @param minRecall          for {@code min_recall}: the recall the threshold must keep on the validation rows
  * @param classColumn        a column of categories (e.g. {@code scenario}) the judge also learns to predict, or null
+ * @param noveltyPrior       whether the probability is the noisy-OR of the booster's and the novelty prior's ({@link NoveltyPrior})
  * @param xgboost            XGBoost's parameters
  */
 public record JudgeSettings(List<String> detectors, double validationFraction, String thresholdRule, double minRecall,
-                            String classColumn, Params xgboost) {
+                            String classColumn, boolean noveltyPrior, Params xgboost) {
 
     public static final List<ParamSpec> OWN = List.of(
             ParamSpec.ofStringList("detectors", List.of("iforest"),
                     "unsupervised detectors (default parameters) fitted on the normal-looking rows; their scores are judge inputs"),
             ParamSpec.ofDouble("validation_fraction", 0.25,
                     "share of the labelled rows held out (stratified, seeded) to choose the threshold and report validation metrics"),
-            ParamSpec.ofChoice("threshold_rule", "max_f1",
-                    "max_f1: the probability threshold with the best F1 on the validation rows (the highest among ties); "
+            ParamSpec.ofChoice("threshold_rule", "calibrated_f1",
+                    "calibrated_f1: half the best F1 reached on the validation rows (the F1-optimal threshold of calibrated "
+                            + "probabilities); max_f1: the probability threshold with the best F1 on the validation rows; "
                             + "min_recall: the highest threshold whose validation recall is at least min_recall",
-                    "max_f1", "min_recall"),
+                    "calibrated_f1", "max_f1", "min_recall"),
             ParamSpec.ofDouble("min_recall", 0.8, "recall the min_recall threshold rule keeps on the validation rows, in (0, 1]"),
             ParamSpec.ofOptionalString("class_column",
                     "multi-class option: a column of categories (e.g. scenario) learnt from the truly labelled training rows; "
-                            + "every record then gets a predicted_class"));
+                            + "every record then gets a predicted_class"),
+            ParamSpec.ofBoolean("novelty_prior", true,
+                    "combine the booster's probability with a probability calibrated on the novelty signals alone (the autoencoder's "
+                            + "error and the detectors' scores), so attacks of a kind the labels never showed are still flagged"));
 
     /** Every key of the section: the judge's own, then XGBoost's. */
     public static List<ParamSpec> specs(DetectorCatalog catalog) {
@@ -94,7 +99,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
             throw new ConfigException(locator.apply("min_recall"), where + ": 'min_recall' must be in (0, 1], found " + minRecall);
         }
         return new JudgeSettings(List.copyOf(detectors), v, all.getString("threshold_rule"), minRecall,
-                all.getString("class_column"), xgbParams);
+                all.getString("class_column"), all.getBoolean("novelty_prior"), xgbParams);
     }
 
     /** Every key with its value (stable order), for reports and the bundle. */
@@ -105,6 +110,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
         m.put("threshold_rule", thresholdRule);
         m.put("min_recall", minRecall);
         m.put("class_column", classColumn);
+        m.put("novelty_prior", noveltyPrior);
         m.putAll(xgboost.asMap());
         return m;
     }

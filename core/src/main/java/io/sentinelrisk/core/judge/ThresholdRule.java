@@ -3,14 +3,24 @@ package io.sentinelrisk.core.judge;
 import io.sentinelrisk.core.metrics.RankingMetrics;
 
 /**
- * Chooses the judge's probability threshold on validation rows. Candidates are the validation
- * probabilities themselves; flagging "probability ≥ candidate" is stored as "probability strictly
- * above the next double below it", the product's is_anomaly convention.
+ * Chooses the judge's probability threshold on validation rows. A rule picks the lowest
+ * validation probability to flag (a candidate; the rows at or above it are flagged):
  * <ul>
  * <li>{@code max_f1}: the candidate with the highest F1 on the validation labels; among equal F1,
  * the highest candidate (fewest alerts).</li>
  * <li>{@code min_recall}: the highest candidate whose recall is at least {@code minRecall}.</li>
+ * <li>{@code calibrated_f1}: for calibrated probabilities, half the best F1 reached on the
+ * validation rows. When probabilities are calibrated, the threshold that maximises the expected F1
+ * is half that F1 (Lipton, Elkan and Naryanaswamy, "Thresholding classifiers to maximize F1",
+ * 2014); it depends on the validation rows only through one number, so it does not hug the
+ * probabilities of the attack kinds they happen to hold.</li>
  * </ul>
+ * For {@code max_f1} and {@code min_recall}, every threshold in the gap between the chosen candidate and the next lower validation
+ * probability flags the same validation rows; the rule takes the <b>middle of that gap</b> (in
+ * log-odds when both ends are probabilities strictly between 0 and 1, else on the score's own
+ * scale), the largest margin on both sides. Taking the top of the gap instead (just below the
+ * candidate) fits the threshold to the attacks the validation rows hold: records of a kind the
+ * judge never saw get middling probabilities and would all fall below it.
  */
 public final class ThresholdRule {
     private ThresholdRule() {
@@ -29,7 +39,7 @@ public final class ThresholdRule {
         int tp = 0;
         int flagged = 0;
         double bestF1 = -1;
-        double best = p[order[0]];
+        int bestK = 0;
         for (int k = 0; k < order.length; k++) {
             int row = order[k];
             tp += labels[row];
@@ -41,7 +51,7 @@ public final class ThresholdRule {
             double recall = (double) tp / positives;
             if (rule.equals("min_recall")) {
                 if (recall >= minRecall) {
-                    return Math.nextDown(p[row]);
+                    return gapMiddle(p, order, k);
                 }
                 continue;
             }
@@ -49,9 +59,41 @@ public final class ThresholdRule {
             double f1 = tp == 0 ? 0 : 2 * precision * recall / (precision + recall);
             if (f1 > bestF1) {
                 bestF1 = f1;
-                best = p[row];
+                bestK = k;
             }
         }
-        return Math.max(0, Math.nextDown(best));
+        if (rule.equals("calibrated_f1")) {
+            return bestF1 / 2;
+        }
+        return gapMiddle(p, order, bestK);
+    }
+
+    /**
+     * The middle of the gap below the candidate {@code p[order[k]]} (the last of its ties): between
+     * it and the next lower value, or between it and 0 (or just below it for scores below 0) when
+     * it is the lowest. Strictly below the candidate, so the candidate is flagged.
+     */
+    static double gapMiddle(double[] p, int[] order, int k) {
+        double hi = p[order[k]];
+        double lo = k + 1 < order.length ? p[order[k + 1]] : Math.min(0, hi);
+        double t;
+        if (hi > 0 && hi < 1 && lo > 0 && lo < 1) {
+            double mid = (logit(hi) + logit(lo)) / 2;
+            t = 1 / (1 + Math.exp(-mid));
+        } else {
+            t = lo + (hi - lo) / 2;
+        }
+        // rounding may land on an end: keep the candidate flagged and the next lower value not
+        if (!(t < hi)) {
+            t = Math.nextDown(hi);
+        }
+        if (t < lo) {
+            t = lo;
+        }
+        return hi == lo ? Math.nextDown(hi) : t;
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
     }
 }

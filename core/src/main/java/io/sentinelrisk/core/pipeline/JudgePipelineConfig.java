@@ -22,6 +22,8 @@ import java.util.function.Function;
  * autoencoder's parameters and {@link JudgeSettings}.
  *
  * @param input       training data (CSV)
+ * @param features    the feature plan computed from the raw events before anything else (a feature
+ *                    spec file, resolved against the config's folder, or {@code pack:NAME}), or null
  * @param labels      where labels come from
  * @param model       the pipeline's config; its detector is the autoencoder with the {@code autoencoder} section's parameters
  * @param judge       the judge stage's settings
@@ -29,7 +31,7 @@ import java.util.function.Function;
  * @param baselines   evaluate: also fit and measure the baselines side by side
  * @param sections    each section's effective values, for the stages' checksums
  */
-public record JudgePipelineConfig(Path input, LabelSettings labels, SentinelConfig model, JudgeSettings judge,
+public record JudgePipelineConfig(Path input, String features, LabelSettings labels, SentinelConfig model, JudgeSettings judge,
                                   Path evaluateInput, boolean baselines, Map<String, Object> sections) {
 
     /**
@@ -46,6 +48,8 @@ public record JudgePipelineConfig(Path input, LabelSettings labels, SentinelConf
 
     public static final List<ParamSpec> TOP = List.of(
             ParamSpec.ofOptionalString("input", "training data (CSV); --input overrides it"),
+            ParamSpec.ofOptionalString("features", "point-in-time features computed from the raw events first: a feature spec "
+                    + "(YAML) or pack:NAME, as train --features; the bundle keeps the plan; --features overrides it"),
             ParamSpec.ofMap("labels", "where labels come from; see the labels keys"),
             ParamSpec.ofMap("model", "preparation, calibration and explanations: the keys of 'sentinel config defaults' without detector"),
             ParamSpec.ofMap("autoencoder", "the autoencoder's parameters (see the autoencoder detector's keys)"),
@@ -112,11 +116,18 @@ public record JudgePipelineConfig(Path input, LabelSettings labels, SentinelConf
             throw new ConfigException(at.apply("labels.true_fraction"), where + ": with no true labels kept, give labels.heuristics");
         }
         Map<String, Object> sections = new LinkedHashMap<>();
+        String features = top.getString("features");
+        if (features != null && !features.startsWith("pack:")) {
+            features = path(base, features).toString();
+        }
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("features", features);
+        sections.put("features", plan);
         sections.put("labels", labels.asMap());
         sections.put("model", cfg.toMap());
         sections.put("judge", judge.toMap());
         sections.put("evaluate", evaluate.asMap());
-        return new JudgePipelineConfig(path(base, top.getString("input")), ls, cfg, judge,
+        return new JudgePipelineConfig(path(base, top.getString("input")), features, ls, cfg, judge,
                 path(base, evaluate.getString("input")), evaluate.getBoolean("baselines"), sections);
     }
 

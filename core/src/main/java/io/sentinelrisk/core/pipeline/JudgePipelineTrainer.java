@@ -40,6 +40,16 @@ public final class JudgePipelineTrainer {
         this.settings = settings;
     }
 
+    /**
+     * The settings a fitted judge was trained with (kept in its summary), validated again; a judge
+     * whose summary has none gets the defaults. Retraining refits with them.
+     */
+    public static JudgeSettings settingsOf(HybridJudge judge) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = (Map<String, Object>) judge.summary().get("settings");
+        return JudgeSettings.of(stored == null ? Map.of() : stored, Detectors.catalog(), "the judge's stored settings", key -> null);
+    }
+
     /** Both stages at once. */
     public Pipeline fit(Frame frame, JudgeLabels labels) {
         return fitJudge(fitAutoencoder(frame, labels).pipeline(), frame, labels);

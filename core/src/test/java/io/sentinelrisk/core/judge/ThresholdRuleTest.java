@@ -4,6 +4,7 @@ import io.sentinelrisk.core.evaluate.JudgeComparison;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ThresholdRuleTest {
     //                         0     1     2     3     4     5     6     7
@@ -20,8 +21,9 @@ class ThresholdRuleTest {
 
     @Test
     void minRecallTakesTheHighestThresholdKeepingTheRecall() {
-        assertThat(ThresholdRule.choose("min_recall", 0.75, P, Y)).isEqualTo(Math.nextDown(0.70));
-        assertThat(ThresholdRule.choose("min_recall", 1.0, P, Y)).isEqualTo(Math.nextDown(0.20));
+        // the middle of the gap below the candidate, in log-odds
+        assertThat(ThresholdRule.choose("min_recall", 0.75, P, Y)).isCloseTo(sigmoid((logit(0.70) + logit(0.60)) / 2), within(1e-12));
+        assertThat(ThresholdRule.choose("min_recall", 1.0, P, Y)).isCloseTo(sigmoid((logit(0.20) + logit(0.10)) / 2), within(1e-12));
         assertThat(ThresholdRule.choose("max_f1", 0.8, P, new int[8])).isEqualTo(0.5);
     }
 
@@ -29,8 +31,32 @@ class ThresholdRuleTest {
     void tiedProbabilitiesAreOneCandidate() {
         double[] p = {0.9, 0.5, 0.5, 0.5, 0.1};
         int[] y = {1, 1, 0, 0, 0};
-        // ≥0.9: F1 .667; ≥0.5 (all three tied rows): P .5, R 1, F1 .667: the highest wins the tie
-        assertThat(ThresholdRule.choose("max_f1", 0.8, p, y)).isEqualTo(Math.nextDown(0.9));
+        // ≥0.9: F1 .667; ≥0.5 (all three tied rows): P .5, R 1, F1 .667: the highest wins the tie,
+        // and the threshold is the middle of the gap down to 0.5 in log-odds: (logit .9 + 0) / 2
+        assertThat(ThresholdRule.choose("max_f1", 0.8, p, y)).isCloseTo(0.75, within(1e-12));
+    }
+
+    @Test
+    void theThresholdLeavesTheLargestMarginOnBothSides() {
+        // seen attacks near 1, normal rows near 0: a threshold just below the attacks would miss
+        // every record of a new kind scored in between; the middle of the gap in log-odds does not
+        double[] p = {0.999, 0.998, 0.001, 0.002};
+        int[] y = {1, 1, 0, 0};
+        double t = ThresholdRule.choose("max_f1", 0.8, p, y);
+        assertThat(t).isCloseTo(sigmoid((logit(0.998) + logit(0.002)) / 2), within(1e-12));
+        assertThat(t).isCloseTo(0.5, within(1e-9));
+        // scores that are not probabilities: the plain middle
+        assertThat(ThresholdRule.choose("max_f1", 0.8, new double[] {5, 3, 1}, new int[] {1, 0, 0})).isEqualTo(4.0);
+        // the lowest candidate: the gap goes down to 0
+        assertThat(ThresholdRule.choose("min_recall", 1.0, new double[] {0.8, 0.4}, new int[] {0, 1})).isEqualTo(0.2);
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
     }
 
     @Test
