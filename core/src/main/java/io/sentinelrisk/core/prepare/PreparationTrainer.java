@@ -6,6 +6,7 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.util.Selection;
 import io.sentinelrisk.core.util.Stats;
 
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class PreparationTrainer {
     private double fill(double[] values) {
         double v = "mean".equals(settings.numericImputation())
                 ? Stats.mean(values)
-                : Stats.quantileSorted(Stats.sortedFinite(values), 0.5);
+                : Selection.ofFinite(values).quantile(0.5);
         return Double.isNaN(v) ? 0 : v;
     }
 
@@ -104,7 +105,7 @@ public final class PreparationTrainer {
     private double center(double[] column) {
         return switch (settings.scaling()) {
             case "standard" -> Stats.mean(column);
-            case "robust" -> Stats.quantileSorted(Stats.sortedFinite(column), 0.5);
+            case "robust" -> Selection.ofFinite(column).quantile(0.5);
             default -> 0;
         };
     }
@@ -113,8 +114,8 @@ public final class PreparationTrainer {
         double s = switch (settings.scaling()) {
             case "standard" -> Stats.std(column, Stats.mean(column));
             case "robust" -> {
-                double[] sorted = Stats.sortedFinite(column);
-                double iqr = Stats.quantileSorted(sorted, 0.75) - Stats.quantileSorted(sorted, 0.25);
+                Selection values = Selection.ofFinite(column);
+                double iqr = values.quantile(0.75) - values.quantile(0.25);
                 yield iqr > 0 ? iqr : Stats.std(column, Stats.mean(column));
             }
             default -> 1;
