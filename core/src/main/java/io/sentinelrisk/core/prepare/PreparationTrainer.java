@@ -43,19 +43,25 @@ public final class PreparationTrainer {
         if (preps.isEmpty()) {
             throw new InputException("no feature columns to learn from (every column is an id, label, ignored, constant or an unused timestamp)");
         }
-        Preparation unscaled = new Preparation(preps, zeros(width(preps)), ones(width(preps)));
-        double[] encoded = unscaled.transform(frame).data();
-        int d = unscaled.featureCount();
-        double[] center = new double[d];
-        double[] scale = new double[d];
+        int d = width(preps);
+        double[] center = zeros(d);
+        double[] scale = ones(d);
+        if ("none".equals(settings.scaling())) {
+            return new Preparation(preps, center, scale);
+        }
+        // Each column is encoded on its own, as the whole preparation would encode it: the same
+        // values, without holding the whole unscaled matrix.
         int offset = 0;
         for (ColumnPrep prep : preps) {
             int w = prep.outputNames().size();
-            for (int j = offset; j < offset + w; j++) {
-                boolean indicator = prep instanceof ColumnPrep.OneHot;
-                double[] column = column(encoded, d, j);
-                center[j] = indicator ? 0 : center(column);
-                scale[j] = indicator ? 1 : scale(column);
+            if (!(prep instanceof ColumnPrep.OneHot)) {   // indicators stay 0/1
+                double[] encoded = new double[Math.multiplyExact(frame.rows(), w)];
+                prep.encode(frame.column(prep.column()), encoded, w, 0);
+                for (int k = 0; k < w; k++) {
+                    double[] column = column(encoded, w, k);
+                    center[offset + k] = center(column);
+                    scale[offset + k] = scale(column);
+                }
             }
             offset += w;
         }
