@@ -30,6 +30,8 @@ peer="$SHARED/peers/e2e/sk_pipeline.py"
 sentinel="$root/bin/sentinel"
 out="${1:-$root/bench/target/e2e}"
 mkdir -p "$out/data" "$out/runs"
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"   # at the start: what was built
+started="$(date -u '+%Y-%m-%d %H:%M')"
 
 [ -f "$peer" ] || { echo "e2e: $peer is missing (set SHARED)" >&2; exit 2; }
 [ -f "$root/cli/target/sentinel.jar" ] || { echo "e2e: build first: bin/build" >&2; exit 2; }
@@ -110,7 +112,7 @@ run_case train-satellite "$sentinel train -i $satellite -m $out/runs/ours.srb --
   "$PY $peer fit $satellite $out/runs/theirs.pkl $out/runs/theirs.csv"
 
 {
-echo "Measured $(date -u '+%Y-%m-%d %H:%M') UTC on $(nproc) CPUs, \`bench/e2e.sh\` (RUNS=$RUNS), $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'):"
+echo "Measured $started–$(date -u '+%H:%M') UTC on $(nproc) CPUs, \`bench/e2e.sh\` (RUNS=$RUNS), commit $commit:"
 echo
 "$PY" - "$out/runs.tsv" "$out/busy.tsv" "$RUNS" <<'PY'
 
