@@ -4,8 +4,9 @@
 # to_csv), on the same files with the same outputs (a scores CSV), start-up included. Each case
 # runs RUNS times per side, the two sides alternating; the table shows medians of the wall time
 # of the CPU time (user + system) and of the peak RSS (/usr/bin/time -v), the ratio Python /
-# SentinelRisk of the wall times, and the CPU busy fraction seen before the case's runs: on a
-# shared machine the wall time measures the load too, the CPU time much less so.
+# SentinelRisk of the wall times and of the CPU times, the CPU busy fraction seen before the case's
+# runs and the 1-minute load average before and after them: on a shared machine the wall time
+# measures the load too, the CPU time much less so. The output is markdown, ready to paste.
 #
 #   bench/e2e.sh [OUT_DIR]        (default bench/target/e2e; prints the markdown table, also OUT_DIR/e2e.md)
 #
@@ -29,6 +30,8 @@ peer="$SHARED/peers/e2e/sk_pipeline.py"
 sentinel="$root/bin/sentinel"
 out="${1:-$root/bench/target/e2e}"
 mkdir -p "$out/data" "$out/runs"
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"   # at the start: what was built
+started="$(date -u '+%Y-%m-%d %H:%M')"
 
 [ -f "$peer" ] || { echo "e2e: $peer is missing (set SHARED)" >&2; exit 2; }
 [ -f "$root/cli/target/sentinel.jar" ] || { echo "e2e: build first: bin/build" >&2; exit 2; }
@@ -74,12 +77,15 @@ run_case() {
   local case="$1" ours="$2" theirs="$3" busy i
   if [ -n "${CASES:-}" ] && [[ " $CASES " != *" $case "* ]]; then return; fi
   busy="$(wait_quiet)"
-  printf '%s\t%s\n' "$case" "$busy" >> "$out/busy.tsv"
-  echo "e2e: $case (CPU busy before: $busy)" >&2
+  local load_before load_after
+  load_before="$(cut -d' ' -f1 /proc/loadavg)"
+  echo "e2e: $case (CPU busy before: $busy, load average $load_before)" >&2
   for i in $(seq 1 "$RUNS"); do
     eval "timed ours $case $i $ours"
     if [ -n "$theirs" ]; then eval "timed python $case $i $theirs"; fi
   done
+  load_after="$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%s\t%s\t%s\t%s\n' "$case" "$busy" "$load_before" "$load_after" >> "$out/busy.tsv"
 }
 
 [ -n "${KEEP:-}" ] || rm -f "$out/runs.tsv" "$out/busy.tsv"
@@ -105,20 +111,28 @@ run_case train-1m "$sentinel train -i $gen -m $out/runs/ours.srb --export-csv $o
 run_case train-satellite "$sentinel train -i $satellite -m $out/runs/ours.srb --export-csv $out/runs/ours.csv" \
   "$PY $peer fit $satellite $out/runs/theirs.pkl $out/runs/theirs.csv"
 
-"$PY" - "$out/runs.tsv" "$out/busy.tsv" "$RUNS" <<'PY' | tee "$out/e2e.md"
+{
+echo "Measured $started–$(date -u '+%H:%M') UTC on $(nproc) CPUs, \`bench/e2e.sh\` (RUNS=$RUNS), commit $commit:"
+echo
+"$PY" - "$out/runs.tsv" "$out/busy.tsv" "$RUNS" <<'PY'
+
 import sys, statistics, collections
 runs = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     case, side, i, wall, rss, code, cpu = line.rstrip("\n").split("\t")
     if code == "0" and wall != "NA":
         runs[(case, side)].append((float(wall), int(rss), float(cpu)))
-busy = dict(line.rstrip("\n").split("\t") for line in open(sys.argv[2]))
+busy, load = {}, {}
+for line in open(sys.argv[2]):
+    f = line.rstrip("\n").split("\t")
+    busy[f[0]] = f[1]
+    load[f[0]] = f"{f[2]}–{f[3]}" if len(f) >= 4 else "?"
 names = {"version": "`sentinel --version`", "predict": "`predict` one record (cover model)",
          "score-cover": "`score` cover 286,048 x 10, scorecard CSV", "train-cover": "`train` cover, scorecard CSV",
          "score-1m": "`score` generated 1,000,000 x 10, scorecard CSV", "train-1m": "`train` generated 1,000,000 x 10, scorecard CSV",
          "train-satellite": "`train` satellite 6,435 x 36, scorecard CSV"}
-print(f"| run (whole process; medians) | runs | SentinelRisk s | Python + scikit-learn s | speed ratio | SentinelRisk CPU s | Python CPU s | SentinelRisk peak RSS MB | Python peak RSS MB | CPU busy before |")
-print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+print(f"| run (whole process; medians) | runs | SentinelRisk s | Python + scikit-learn s | speed ratio | SentinelRisk CPU s | Python CPU s | CPU ratio | SentinelRisk peak RSS MB | Python peak RSS MB | CPU busy before | load average |")
+print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 def med(xs, k): return statistics.median(x[k] for x in xs)
 for case in names:
     ours, theirs = runs.get((case, "ours")), runs.get((case, "python"))
@@ -132,5 +146,7 @@ for case in names:
     orss = f"{med(ours, 1) / 1024:.0f}" if ours else "—"
     trss = f"{med(theirs, 1) / 1024:.0f}" if theirs else "—"
     n = len(ours or []) if not theirs else min(len(ours or []), len(theirs))
-    print(f"| {names[case]} | {n} | {o} | {t} | {ratio} | {ocpu} | {tcpu} | {orss} | {trss} | {busy.get(case, '?')} |")
+    cratio = f"{med(theirs, 2) / med(ours, 2):.1f}x" if ours and theirs else "—"
+    print(f"| {names[case]} | {n} | {o} | {t} | {ratio} | {ocpu} | {tcpu} | {cratio} | {orss} | {trss} | {busy.get(case, '?')} | {load.get(case, '?')} |")
 PY
+} | tee "$out/e2e.md"

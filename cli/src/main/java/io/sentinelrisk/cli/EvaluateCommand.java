@@ -50,7 +50,10 @@ import java.util.concurrent.Callable;
             "Reports metrics, recall per scenario (from a 'scenario' column), global and local explanations, "
             + "and optionally PNG plots (--plots-dir) and one self-contained HTML report (--html)."})
 final class EvaluateCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
+    /** Looked up when first used: a static logger would start logging when picocli merely builds the command (for --help too). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(EvaluateCommand.class);
+    }
 
     @Spec
     CommandSpec spec;
@@ -169,7 +172,7 @@ final class EvaluateCommand implements Callable<Integer> {
         progress.step("reading " + input.input);
         refuseStateOut();
         Dataset data = CommandSupport.loadForTraining(input, base).data();
-        LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
+        log().info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
         progress.step("fitting and testing " + configs.size() + " detector(s)");
         return Evaluation.fitAndTest(data, configs, settings, mapping.load(data.frame().schema()));
     }
@@ -245,7 +248,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private void write(EvaluationResult result) {
         if (report != null) {
             EvaluationReport.write(report, result);
-            LOG.info("wrote the report to {}", report);
+            log().info("wrote the report to {}", report);
         }
         if (plotsDir == null && html == null) {
             return;
@@ -253,11 +256,11 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Plot> plots = EvaluationPlots.render(result);
         if (plotsDir != null) {
             EvaluationPlots.write(plots, plotsDir);
-            LOG.info("wrote {} plots to {}", plots.size(), plotsDir);
+            log().info("wrote {} plots to {}", plots.size(), plotsDir);
         }
         if (html != null) {
             HtmlReport.write(html, result, plots);
-            LOG.info("wrote the HTML report to {}", html);
+            log().info("wrote the HTML report to {}", html);
         }
     }
 

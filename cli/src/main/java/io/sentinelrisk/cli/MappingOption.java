@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --mapping FILE|pack:NAME}: the business mapping a model carries (train, demo, evaluate). */
 public final class MappingOption {
-    private static final Logger LOG = LoggerFactory.getLogger(MappingOption.class);
+    /** Looked up when first used: a static logger would start logging when picocli merely builds the command (for --help too). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(MappingOption.class);
+    }
 
     @Option(names = "--mapping", paramLabel = "FILE|pack:NAME",
             description = "Business mapping (docs/mapping.md): categories with cost, SLA, action, escalation and a narrative "
@@ -33,7 +36,7 @@ public final class MappingOption {
         BusinessMapping m = BusinessMapping.load(ref);
         CompiledMapping checked = m.compile(data);
         for (String skipped : checked.skipped()) {
-            LOG.warn("--mapping {}: category {} is left out", ref, skipped);
+            log().warn("--mapping {}: category {} is left out", ref, skipped);
         }
         return m;
     }

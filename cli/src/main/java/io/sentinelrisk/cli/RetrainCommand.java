@@ -40,7 +40,10 @@ import java.util.concurrent.Callable;
             + "compared on the held-back verdicts. With --promote-if-better the challenger is written only when it is strictly "
             + "better on --metric; otherwise the command says so and exits 0 without writing it. See docs/feedback.md."})
 final class RetrainCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(RetrainCommand.class);
+    /** Looked up when first used: a static logger would start logging when picocli merely builds the command (for --help too). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(RetrainCommand.class);
+    }
 
     @Spec
     CommandSpec spec;
@@ -104,7 +107,7 @@ final class RetrainCommand implements Callable<Integer> {
         SentinelConfig cfg = champion.config().withOverrides(flags, "flags");
         EventScorer scorer = new EventScorer(champion);
         Dataset data = CommandSupport.loadForScoring(input, cfg, scorer);
-        LOG.info("read {} rows and {} verdicts", data.rows(), verdicts.size());
+        log().info("read {} rows and {} verdicts", data.rows(), verdicts.size());
         var settings = new Retrainer.Settings(holdout, seed == null ? champion.config().randomState() : seed, m,
                 cfg.effectiveThreads());
         int[] pseudo = rules == null ? null : rules.apply(data.frame()).labels();

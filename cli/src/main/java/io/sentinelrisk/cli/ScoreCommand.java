@@ -42,7 +42,10 @@ import java.util.concurrent.Callable;
         description = {"Scores a CSV with a bundle saved by 'sentinel train' and exports alerts, scorecard and report. "
             + "The input must have the columns the model was trained on."})
 final class ScoreCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(ScoreCommand.class);
+    /** Looked up when first used: a static logger would start logging when picocli merely builds the command (for --help too). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ScoreCommand.class);
+    }
 
     /** Top alerts printed on the terminal. */
     private static final int SHOWN = 5;
@@ -135,9 +138,9 @@ final class ScoreCommand implements Callable<Integer> {
                 totals.add(d);
                 watch.lap("report");
                 first += s.rows();
-                LOG.debug("scored rows {} to {} of {}", first - s.rows() + 1, first, source);
+                log().debug("scored rows {} to {} of {}", first - s.rows() + 1, first, source);
             }
-            LOG.info("read and scored {} rows from {}", first, source);
+            log().info("read and scored {} rows from {}", first, source);
             if (input.labels != null) {
                 totals.labels(LabelReader.fromFile(input.labels, Math.toIntExact(first), source).values());
                 watch.lap("read");
@@ -167,7 +170,7 @@ final class ScoreCommand implements Callable<Integer> {
     /** Reads the whole input (with the bundle's point-in-time features), then scores and exports it. */
     private Runnable whole(Pipeline pipeline, SentinelConfig cfg, EventScorer scorer, Stopwatch watch, Progress progress) {
         Dataset data = CommandSupport.loadForScoring(input, cfg, scorer, watch);
-        LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
+        log().info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
         ScoredBatch scores = pipeline.score(data.frame(), data.source(), cfg.effectiveThreads());
         watch.lap("score");
         ScoredData scored = new ScoredData(data.source(), data.frame(), scores, pipeline, data.labels(), data.lineNumbers());

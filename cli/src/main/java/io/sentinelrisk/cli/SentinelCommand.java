@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,9 @@ public final class SentinelCommand implements Runnable {
 
     /** Runs the command line and returns the exit code (used by main and by tests). */
     public static int run(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return printVersion();
+        }
         CommandLine cli = new CommandLine(new SentinelCommand());
         for (Map.Entry<String, Class<?>> c : commandsNeeded(args)) {
             cli.addSubcommand(c.getKey(), c.getValue());
@@ -148,6 +152,25 @@ public final class SentinelCommand implements Runnable {
             }
         }
         return false;
+    }
+
+    /**
+     * A bare {@code --version} prints what picocli would print without building the command line:
+     * picocli's model of even the top command costs more start-up than the JVM itself.
+     */
+    private static int printVersion() {
+        Stdout stdout = new Stdout();
+        PrintWriter out = stdout.writer();
+        for (String line : new Version().getVersion()) {
+            out.println(line);
+        }
+        out.flush();
+        String failure = stdout.failure(out);
+        if (failure != null) {
+            System.err.println("sentinel: cannot write to standard output: " + failure);
+            return 1;
+        }
+        return 0;
     }
 
     /** --version prints the product version and the Java runtime. */

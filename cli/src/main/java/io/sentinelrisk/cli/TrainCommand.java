@@ -27,7 +27,10 @@ import java.util.concurrent.Callable;
         description = {"Fits preparation, detector and calibration on a baseline CSV, saves them as one bundle, "
             + "and scores the baseline itself (with labels: precision, recall, ROC AUC, ...)."})
 final class TrainCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+    /** Looked up when first used: a static logger would start logging when picocli merely builds the command (for --help too). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(TrainCommand.class);
+    }
 
     @Spec
     CommandSpec spec;
@@ -64,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
             Dataset data = training.data();
             BusinessMapping business = mapping.load(data.frame().schema());
             watch.lap("config");
-            LOG.info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
+            log().info("read {} rows × {} columns from {}", data.rows(), data.frame().columnCount(), data.source());
             progress.step("fitting " + cfg.detectorType());
             TrainedPipeline trained = new PipelineTrainer(cfg).fit(data.frame(), data.labels());
             Pipeline pipeline = MappingOption.apply(training.withFeatures(trained.pipeline()), business);
@@ -72,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
             progress.step("saving");
             if (modelOut != null) {
                 Bundles.write(pipeline, modelOut, Bundles.createdAt());
-                LOG.info("saved the model to {}", modelOut);
+                log().info("saved the model to {}", modelOut);
             }
             training.writeState(input);
             watch.lap("save");

@@ -28,7 +28,11 @@ public final class CalibrationTrainer {
     }
 
     public Calibration fit(double[] trainingScores) {
-        double[] sorted = Stats.sortedFinite(trainingScores);
+        return fitSorted(Stats.sortedFinite(trainingScores));
+    }
+
+    /** {@link #fit} of scores already sorted with the NaNs left out ({@link Stats#sortedFinite}), so a caller that sorts them anyway sorts once. */
+    public Calibration fitSorted(double[] sorted) {
         if (sorted.length == 0) {
             throw new IllegalArgumentException("no finite training scores to calibrate on");
         }

@@ -6,6 +6,7 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.prepare.CategoryBuckets;
 import io.sentinelrisk.core.prepare.ColumnPrep;
+import io.sentinelrisk.core.util.Selection;
 import io.sentinelrisk.core.util.Stats;
 
 import java.util.ArrayList;
@@ -31,9 +32,9 @@ public final class ExplainerTrainer {
     }
 
     private static FeatureBaseline numeric(String name, boolean hourOfDay, double[] values) {
-        double[] sorted = Stats.sortedFinite(values);
-        double median = sorted.length == 0 ? 0 : Stats.quantileSorted(sorted, 0.5);
-        return new FeatureBaseline.Numeric(name, hourOfDay, median, Stats.robustScale(sorted));
+        Selection finite = Selection.ofFinite(values);
+        double median = finite.size() == 0 ? 0 : finite.quantile(0.5);
+        return new FeatureBaseline.Numeric(name, hourOfDay, median, Stats.robustScale(finite));
     }
 
     private static double[] hours(long[] ms) {

@@ -73,13 +73,68 @@ public final class AlertIds {
         return v.toString();
     }
 
-    private static String hash(String modelId, String kind, String key) {
+    /**
+     * The alert ids of many records of one model and source, as {@link #of} gives them, with one
+     * digest and the fixed part of the hashed text encoded once (a scorecard asks for one per
+     * row). Not thread-safe.
+     */
+    public static final class Hasher {
+        private final String modelId;
+        private final String source;
+        private final MessageDigest md;
+        private final byte[] rowPrefix;
+        private final byte[] digits = new byte[11];
+
+        public Hasher(String modelId, String source) {
+            this.modelId = modelId;
+            this.source = source;
+            this.md = sha256();
+            this.rowPrefix = (modelId + "\u0000row\u0000" + source + "\u0000").getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** Whether this hasher is for {@code source}. */
+        public boolean isFor(String source) {
+            return this.source.equals(source);
+        }
+
+        /** {@link AlertIds#of}{@code (modelId, source, row, id)}. */
+        public String of(int row, Object id) {
+            String key = eventKey(id);
+            if (key != null) {
+                return hash(modelId, "key", key);
+            }
+            md.update(rowPrefix);
+            int at = digits.length;
+            long v = row;
+            boolean negative = v < 0;
+            v = Math.abs(v);
+            do {
+                digits[--at] = (byte) ('0' + v % 10);
+                v /= 10;
+            } while (v != 0);
+            if (negative) {
+                digits[--at] = '-';
+            }
+            md.update(digits, at, digits.length - at);
+            return hex16(md.digest());
+        }
+    }
+
+    private static String hex16(byte[] digest) {
+        return HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((modelId + "\u0000" + kind + "\u0000" + key).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String hash(String modelId, String kind, String key) {
+        MessageDigest md = sha256();
+        md.update((modelId + "\u0000" + kind + "\u0000" + key).getBytes(StandardCharsets.UTF_8));
+        return hex16(md.digest());
     }
 }

@@ -5,6 +5,7 @@ import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.util.DistinctCounter;
 import io.sentinelrisk.core.util.QuantileSketch;
+import io.sentinelrisk.core.util.Selection;
 import io.sentinelrisk.core.util.Stats;
 
 import java.time.Instant;
@@ -37,11 +38,11 @@ public final class DataProfile {
         }
         return switch (col) {
             case Column.Numeric n -> {
-                double[] sorted = Stats.sortedFinite(n.values());
-                yield sorted.length == 0
+                Selection finite = Selection.ofFinite(n.values());
+                yield finite.size() == 0
                         ? new ColumnProfile.Numeric(type, role, missing, null, null, null, null)
-                        : new ColumnProfile.Numeric(type, role, missing, sorted[0], Stats.quantileSorted(sorted, 0.5),
-                                Stats.mean(sorted), sorted[sorted.length - 1]);
+                        : new ColumnProfile.Numeric(type, role, missing, finite.min(), finite.quantile(0.5),
+                                Stats.mean(n.values()), finite.max());
             }
             case Column.Categorical k -> {
                 boolean[] seen = new boolean[k.dictionary().size()];
@@ -76,11 +77,10 @@ public final class DataProfile {
     public static final int EXACT_DISTINCT = 1 << 16;
 
     /**
-     * The same profile, built block by block in bounded memory. Counts, minimum, maximum and
-     * time range are exact at any size. The median and mean are exactly those of {@link #of}
-     * while a column's finite values fit its share of {@link #EXACT_VALUES} (at least 64 Ki
-     * values); beyond, the median comes from a {@link QuantileSketch} and the mean from a sum in
-     * input order. Distinct counts are exact up to {@link #EXACT_DISTINCT} values, then a
+     * The same profile, built block by block in bounded memory. Counts, minimum, maximum, mean
+     * (a sum in input order, as {@link #of} sums) and time range are exact at any size. The median
+     * is exactly that of {@link #of} while a column's finite values fit its share of
+     * {@link #EXACT_VALUES} (at least 64 Ki values); beyond, it comes from a {@link QuantileSketch}. Distinct counts are exact up to {@link #EXACT_DISTINCT} values, then a
      * HyperLogLog estimate.
      */
     public static final class Accumulator {
@@ -201,11 +201,6 @@ public final class DataProfile {
             QuantileSketch q = sketches[c];
             if (q.count() == 0) {
                 return new ColumnProfile.Numeric(type, role, missing[c], null, null, null, null);
-            }
-            if (q.isExact()) {
-                double[] sorted = q.sortedValues();
-                return new ColumnProfile.Numeric(type, role, missing[c], sorted[0], Stats.quantileSorted(sorted, 0.5),
-                        Stats.mean(sorted), sorted[sorted.length - 1]);
             }
             return new ColumnProfile.Numeric(type, role, missing[c], mins[c], q.quantile(0.5), sums[c] / q.count(), maxs[c]);
         }

@@ -3,6 +3,7 @@ package io.sentinelrisk.core.export;
 import io.sentinelrisk.core.bundle.ModelId;
 import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.data.Column;
+import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.explain.Reason;
@@ -72,6 +73,7 @@ public final class ScorecardExport {
         private final Kind[] kinds;
         private final boolean business;
         private final String modelId;
+        private AlertIds.Hasher ids;
 
         /** Rows shaped like {@code like}: its columns, and the business columns when its bundle maps. */
         public Rows(OutputStream out, ScoredData like, char delimiter) {
@@ -129,6 +131,10 @@ public final class ScorecardExport {
             double[] risk = s.risk();
             var severity = s.severity();
             boolean[] anomaly = s.isAnomaly();
+            if (ids == null || !ids.isFor(block.source())) {
+                ids = new AlertIds.Hasher(modelId, block.source());
+            }
+            boolean hasIds = !frame.schema().withRole(ColumnRole.ID).isEmpty();
             for (int r = 0; r < s.rows(); r++) {
                 for (int c = 0; c < cols; c++) {
                     switch (kinds[c]) {
@@ -145,7 +151,7 @@ public final class ScorecardExport {
                 w.fixed2(risk[r], false);
                 w.field(SEVERITY[severity[r].ordinal()], false);
                 w.field(anomaly[r] ? "true" : "false", false);
-                w.field(AlertIds.of(modelId, block.source(), Math.toIntExact(firstRecord + r), RecordValues.id(frame, r)), false);
+                w.field(ids.of(Math.toIntExact(firstRecord + r), hasIds ? RecordValues.id(frame, r) : null), false);
                 String entity = events.entity(frame, r);
                 w.field(entity == null ? "" : FormulaGuard.neutralise(entity), false);
                 String time = events.eventTime(frame, r);

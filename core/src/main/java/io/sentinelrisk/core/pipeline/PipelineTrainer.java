@@ -128,8 +128,9 @@ public final class PipelineTrainer {
         // Fit-time scores: neighbour detectors leave each row out of its own neighbourhood, so
         // that calibration sees training rows the way it will see new ones.
         double[] scores = TrainingScores.of(detector, x, threads);
+        double[] sorted = Stats.sortedFinite(scores);   // once, for calibration and the summary
         Calibration calibration = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor())
-                .fit(scores);
+                .fitSorted(sorted);
         List<String> warnings = new ArrayList<>(roles.warnings());
         CalibrationTrainer.tieWarning(scores, calibration, config.contamination()).ifPresent(w -> {
             LOG.warn(w);
@@ -144,7 +145,6 @@ public final class PipelineTrainer {
         summary.put("prepared_features", preparation.featureCount());
         summary.put("excluded_columns", roles.excludedForReport());
         summary.put("warnings", warnings);
-        double[] sorted = Stats.sortedFinite(scores);
         Map<String, Object> dist = new LinkedHashMap<>();
         dist.put("min", sorted[0]);
         dist.put("median", Stats.quantileSorted(sorted, 0.5));

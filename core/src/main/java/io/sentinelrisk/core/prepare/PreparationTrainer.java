@@ -6,6 +6,7 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.util.Selection;
 import io.sentinelrisk.core.util.Stats;
 
 import java.util.ArrayList;
@@ -42,19 +43,25 @@ public final class PreparationTrainer {
         if (preps.isEmpty()) {
             throw new InputException("no feature columns to learn from (every column is an id, label, ignored, constant or an unused timestamp)");
         }
-        Preparation unscaled = new Preparation(preps, zeros(width(preps)), ones(width(preps)));
-        double[] encoded = unscaled.transform(frame).data();
-        int d = unscaled.featureCount();
-        double[] center = new double[d];
-        double[] scale = new double[d];
+        int d = width(preps);
+        double[] center = zeros(d);
+        double[] scale = ones(d);
+        if ("none".equals(settings.scaling())) {
+            return new Preparation(preps, center, scale);
+        }
+        // Each column is encoded on its own, as the whole preparation would encode it: the same
+        // values, without holding the whole unscaled matrix.
         int offset = 0;
         for (ColumnPrep prep : preps) {
             int w = prep.outputNames().size();
-            for (int j = offset; j < offset + w; j++) {
-                boolean indicator = prep instanceof ColumnPrep.OneHot;
-                double[] column = column(encoded, d, j);
-                center[j] = indicator ? 0 : center(column);
-                scale[j] = indicator ? 1 : scale(column);
+            if (!(prep instanceof ColumnPrep.OneHot)) {   // indicators stay 0/1
+                double[] encoded = new double[Math.multiplyExact(frame.rows(), w)];
+                prep.encode(frame.column(prep.column()), encoded, w, 0);
+                for (int k = 0; k < w; k++) {
+                    double[] column = column(encoded, w, k);
+                    center[offset + k] = center(column);
+                    scale[offset + k] = scale(column);
+                }
             }
             offset += w;
         }
@@ -64,7 +71,7 @@ public final class PreparationTrainer {
     private double fill(double[] values) {
         double v = "mean".equals(settings.numericImputation())
                 ? Stats.mean(values)
-                : Stats.quantileSorted(Stats.sortedFinite(values), 0.5);
+                : Selection.ofFinite(values).quantile(0.5);
         return Double.isNaN(v) ? 0 : v;
     }
 
@@ -104,7 +111,7 @@ public final class PreparationTrainer {
     private double center(double[] column) {
         return switch (settings.scaling()) {
             case "standard" -> Stats.mean(column);
-            case "robust" -> Stats.quantileSorted(Stats.sortedFinite(column), 0.5);
+            case "robust" -> Selection.ofFinite(column).quantile(0.5);
             default -> 0;
         };
     }
@@ -113,8 +120,8 @@ public final class PreparationTrainer {
         double s = switch (settings.scaling()) {
             case "standard" -> Stats.std(column, Stats.mean(column));
             case "robust" -> {
-                double[] sorted = Stats.sortedFinite(column);
-                double iqr = Stats.quantileSorted(sorted, 0.75) - Stats.quantileSorted(sorted, 0.25);
+                Selection values = Selection.ofFinite(column);
+                double iqr = values.quantile(0.75) - values.quantile(0.25);
                 yield iqr > 0 ? iqr : Stats.std(column, Stats.mean(column));
             }
             default -> 1;

@@ -80,12 +80,10 @@ public final class QuantileSketch {
 
     /** The q-quantile (0..1) as {@link Stats#quantileSorted} gives it, of every value while exact, else of the sample; NaN if empty. */
     public double quantile(double q) {
-        if (sample == null) {
-            return Stats.quantileSorted(sortedValues(), q);
-        }
-        double[] sorted = Arrays.copyOf(sample, (int) Math.min(count, sampleSize));
-        Arrays.sort(sorted);
-        return Stats.quantileSorted(sorted, q);
+        // Selection gives the sorted-array answer without sorting.
+        return sample == null
+                ? Selection.ofFinite(values, size).quantile(q)
+                : Selection.ofFinite(sample, (int) Math.min(count, sampleSize)).quantile(q);
     }
 
     private void startSampling() {

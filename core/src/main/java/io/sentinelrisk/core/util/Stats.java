@@ -88,6 +88,27 @@ public final class Stats {
     }
 
     /**
+     * {@link #robustScale(double[])} of the values of a selection, without sorting them (the same
+     * result bit for bit; only the rare last fallback, a standard deviation, sorts).
+     */
+    public static double robustScale(Selection values) {
+        if (values.size() == 0) {
+            return 0;
+        }
+        double median = values.quantile(0.5);
+        double mad = 1.4826 * values.deviations(median).quantile(0.5);
+        if (mad > 0) {
+            return mad;
+        }
+        double iqr = (values.quantile(0.75) - values.quantile(0.25)) / 1.349;
+        if (iqr > 0) {
+            return iqr;
+        }
+        double[] sorted = values.sorted();   // summed in sorted order, as robustScale(double[]) does
+        return std(sorted, mean(sorted));
+    }
+
+    /**
      * The inverse of the standard normal CDF (Acklam's rational approximation, relative error
      * below 1.2e-9), for p in (0, 1).
      */
