@@ -41,9 +41,10 @@ public final class EventStore {
         return out;
     }
 
-    public static void insertEvents(Connection c, List<EventRow> rows) throws SQLException {
+    /** Stores events of {@code source}. */
+    public static void insertEvents(Connection c, List<EventRow> rows, String source) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO events (event_id, entity, event_time, received_at, score, risk, "
-                + "severity, is_anomaly, alert_id, model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "severity, is_anomaly, alert_id, model_version, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (EventRow e : rows) {
                 s.setString(1, e.eventId());
                 s.setString(2, e.entity());
@@ -55,6 +56,7 @@ public final class EventStore {
                 s.setBoolean(8, e.isAnomaly());
                 s.setString(9, e.alertId());
                 s.setString(10, e.modelVersion());
+                s.setString(11, source);
                 s.addBatch();
             }
             s.executeBatch();
@@ -107,9 +109,10 @@ public final class EventStore {
         return out;
     }
 
-    /** Raw scores of the latest {@code limit} events (the traffic a recalibration is fitted on). */
-    public static double[] recentScores(Connection c, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT score FROM events ORDER BY received_at DESC")) {
+    /** Raw scores of the latest {@code limit} events of {@code source} (the traffic a recalibration is fitted on). */
+    public static double[] recentScores(Connection c, String source, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT score FROM events WHERE source = ? ORDER BY received_at DESC")) {
+            s.setString(1, source);
             s.setMaxRows(limit);
             try (ResultSet r = s.executeQuery()) {
                 double[] out = new double[Math.min(limit, 1024)];
