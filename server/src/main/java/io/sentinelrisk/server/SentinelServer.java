@@ -22,6 +22,8 @@ import io.sentinelrisk.server.metrics.ServerMetrics;
 import io.sentinelrisk.server.scoring.EventIngest;
 import io.sentinelrisk.server.scoring.ModelRegistry;
 import io.sentinelrisk.server.store.Database;
+import io.sentinelrisk.server.web.Dashboard;
+import io.sentinelrisk.server.web.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +53,10 @@ public final class SentinelServer implements AutoCloseable {
     private final RequestGate gate;
     private final List<Route> routes;
     private final Api api;
+    private final Dashboard dashboard;
     private final Javalin app;
     /** Null when the server runs without delivery routes. */
-    private DeliveryService deliveries;
+    private volatile DeliveryService deliveries;
     private volatile boolean stopped;
 
     private SentinelServer(ServerOptions options, Database db, ServerMetrics metrics) {
@@ -68,6 +71,9 @@ public final class SentinelServer implements AutoCloseable {
         this.api = new Api(db, registry, ingest, keys, metrics,
                 new Api.Limits(options.maxBodyBytes(), options.maxBundleBytes(), options.batchLimit()));
         this.routes = RouteTable.v1(api);
+        this.dashboard = new Dashboard(api, keys, metrics, () -> deliveries == null ? List.of() : deliveries.routeNames());
+        // every committed alert reaches the open dashboards (and the delivery routes, once started)
+        ingest.listener(this::alertsStored);
         byte[] openApi = openApiJson();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,6 +82,7 @@ public final class SentinelServer implements AutoCloseable {
             config.jetty.host = options.bind();
             config.jetty.port = options.port();
             config.staticFiles.enableWebjars();
+            dashboard.register(config);
             if (!options.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     List<String> origins = options.corsOrigins();
@@ -161,12 +168,18 @@ public final class SentinelServer implements AutoCloseable {
     private void startDelivery(DeliveryConfig config) {
         deliveries = new DeliveryService(config, new DeliveryLog(db.dataSource()));
         metrics.deliveries(deliveries);
-        ingest.listener(stored -> {
-            for (EventIngest.Stored s : stored) {
-                deliveries.submit(s.alert());
-            }
-        });
         LOG.info("delivering alerts to {} route(s): {}", config.routes().size(), deliveries.routeNames());
+    }
+
+    /** Ingest committed alerts: the open feeds reload, and each alert goes to the delivery routes when they run. */
+    private void alertsStored(List<EventIngest.Stored> stored) {
+        dashboard.alertsStored();
+        DeliveryService d = deliveries;
+        if (d != null) {
+            for (EventIngest.Stored s : stored) {
+                d.submit(s.alert());
+            }
+        }
     }
 
     /** The champions for the start line: "model m-…" (the default model alone), else "models m-… (api), m-… (soc)". */
@@ -193,6 +206,16 @@ public final class SentinelServer implements AutoCloseable {
     /** The routes under /v1 (with their roles), as registered. */
     public List<Route> routes() {
         return routes;
+    }
+
+    /** The dashboard's routes (outside /v1; not in the OpenAPI document), with their roles. */
+    public List<Page> pages() {
+        return dashboard.pages();
+    }
+
+    /** The dashboard (its sessions, for tests and sign-out of revoked keys). */
+    public Dashboard dashboard() {
+        return dashboard;
     }
 
     /** Every HTTP route Jetty answers, as "METHOD path" (for the OpenAPI test). */
@@ -235,6 +258,8 @@ public final class SentinelServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        // open feeds hold a connection each: close them first so they do not hold up the drain
+        dashboard.close();
         if (!gate.drain(30_000)) {
             LOG.warn("requests still running after 30 s; stopping anyway");
         }

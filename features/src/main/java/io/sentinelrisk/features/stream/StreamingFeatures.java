@@ -326,8 +326,9 @@ public final class StreamingFeatures {
     }
 
     /**
-     * Forgets an entity's state (a caller that keeps the state elsewhere reloads it from there,
-     * e.g. after the write of a block it moved failed).
+     * Forgets an entity's state (the next event of {@code key} starts afresh): for a caller that
+     * keeps each entity's state elsewhere — a store that reloads it after a failed write, a stream
+     * job's keyed state lent to the engine per event.
      */
     public void removeState(String key) {
         states.remove(key);

@@ -42,8 +42,8 @@ import java.util.UUID;
 
 /** The handlers of the {@code /v1} routes. Each reads, calls a store or a scorer, and answers JSON. */
 public final class Api {
-    static final Set<String> SEVERITIES = Set.of("info", "medium", "high", "critical");
-    static final Set<String> STATUSES = Set.of("open", "acknowledged", "resolved");
+    public static final Set<String> SEVERITIES = Set.of("info", "medium", "high", "critical");
+    public static final Set<String> STATUSES = Set.of("open", "acknowledged", "resolved");
     static final int MAX_PAGE = 1000;
 
     private final Database db;
@@ -111,13 +111,7 @@ public final class Api {
         } catch (DeliveryQuery.InvalidParameter e) {
             throw ApiException.badRequest("invalid_parameter", e.getMessage(), e.parameter());
         }
-        long start = System.nanoTime();
-        DeliveryPage page;
-        try {
-            page = deliveries.list(q);
-        } finally {
-            metrics.store("deliveries.list", System.nanoTime() - start);
-        }
+        DeliveryPage page = deliveries(q);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("deliveries");
         for (DeliveryRecord d : page.deliveries()) {
@@ -125,6 +119,16 @@ public final class Api {
         }
         out.put("next_cursor", page.nextCursor());
         JsonBodies.send(ctx, 200, out);
+    }
+
+    /** A page of the delivery log, as GET /v1/deliveries answers. */
+    public DeliveryPage deliveries(DeliveryQuery q) {
+        long start = System.nanoTime();
+        try {
+            return deliveries.list(q);
+        } finally {
+            metrics.store("deliveries.list", System.nanoTime() - start);
+        }
     }
 
     // ---- alerts ----
@@ -137,7 +141,7 @@ public final class Api {
         Long before = cursor(ctx.queryParam("cursor"));
         AlertQuery q = new AlertQuery(severity, text(ctx, "category"), text(ctx, "entity"), status, text(ctx, "source"),
                 time(ctx, "from"), time(ctx, "to"), before, limit + 1);
-        List<AlertRow> rows = db.read("alerts.list", c -> AlertStore.list(c, q));
+        List<AlertRow> rows = alerts(q);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode alerts = out.putArray("alerts");
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
@@ -147,13 +151,23 @@ public final class Api {
         JsonBodies.send(ctx, 200, out);
     }
 
+    /** Alerts matching {@code q}, newest first: what GET /v1/alerts and the dashboard's feed list. */
+    public List<AlertRow> alerts(AlertQuery q) {
+        return db.read("alerts.list", c -> AlertStore.list(c, q));
+    }
+
     public void getAlert(Context ctx) {
         allowQuery(ctx);
-        AlertRow a = alert(ctx.pathParam("id"));
+        JsonBodies.send(ctx, 200, alertWithFeedback(ctx.pathParam("id")));
+    }
+
+    /** One alert as GET /v1/alerts/{id} shows it, with its {@code feedback} list (404 when unknown). */
+    public ObjectNode alertWithFeedback(String id) {
+        AlertRow a = alert(id);
         ObjectNode out = Views.alert(a);
         List<FeedbackRow> feedback = db.read("feedback.for_alert", c -> FeedbackStore.forAlert(c, a.id()));
         out.set("feedback", JsonBodies.MAPPER.valueToTree(feedback.stream().map(FeedbackView::of).toList()));
-        JsonBodies.send(ctx, 200, out);
+        return out;
     }
 
     /** The body of PATCH /v1/alerts/{id}: either or both; an empty assignee clears it. */
@@ -164,6 +178,11 @@ public final class Api {
         allowQuery(ctx);
         String id = ctx.pathParam("id");
         AlertPatch patch = JsonBodies.read(ctx, options.maxBodyBytes(), AlertPatch.class);
+        JsonBodies.send(ctx, 200, updateAlert(id, patch));
+    }
+
+    /** Sets an alert's status and/or assignee (validated as PATCH /v1/alerts/{id}); the alert after the change. */
+    public ObjectNode updateAlert(String id, AlertPatch patch) {
         if (patch.status() == null && patch.assignee() == null) {
             throw ApiException.unprocessable("nothing_to_change", "give status (open, acknowledged, resolved) and/or assignee", null);
         }
@@ -179,7 +198,7 @@ public final class Api {
         if (!found) {
             throw ApiException.notFound("no alert '" + shown(id) + "'");
         }
-        JsonBodies.send(ctx, 200, Views.alert(alert(id)));
+        return Views.alert(alert(id));
     }
 
     // ---- feedback ----
@@ -192,7 +211,7 @@ public final class Api {
     public record FeedbackView(@JsonProperty("feedback_id") String id, @JsonProperty("alert_id") String alertId,
                                @JsonProperty("verdict") String verdict, @JsonProperty("note") String note,
                                @JsonProperty("author") String author, @JsonProperty("created_at") String createdAt) {
-        static FeedbackView of(FeedbackRow f) {
+        public static FeedbackView of(FeedbackRow f) {
             return new FeedbackView(f.id(), f.alertId(), f.verdict(), f.note(), f.author(), Views.iso(f.createdAt()));
         }
     }
@@ -201,16 +220,21 @@ public final class Api {
         allowQuery(ctx);
         String alertId = ctx.pathParam("id");
         FeedbackBody body = JsonBodies.read(ctx, options.maxBodyBytes(), FeedbackBody.class);
+        ApiKey key = ctx.attribute(RequestGate.KEY_ATTRIBUTE);
+        JsonBodies.send(ctx, 201, addFeedback(alertId, body, key));
+    }
+
+    /** Stores an analyst's verdict on an alert (validated as POST /v1/alerts/{id}/feedback), by {@code key}. */
+    public FeedbackView addFeedback(String alertId, FeedbackBody body, ApiKey key) {
         if (body.verdict() == null) {
-            throw ApiException.unprocessable("missing_field", "verdict is required (true_positive or false_positive)", "verdict");
+            throw ApiException.unprocessable("missing_field", "verdict is required (" + FeedbackVerdict.choices() + ")", "verdict");
         }
         if (FeedbackVerdict.parse(body.verdict()) == null) {
-            throw ApiException.unprocessable("invalid_value", "verdict must be true_positive or false_positive", "verdict");
+            throw ApiException.unprocessable("invalid_value", "verdict must be " + FeedbackVerdict.choices(), "verdict");
         }
         if (body.note() != null && body.note().length() > 10_000) {
             throw ApiException.unprocessable("invalid_value", "note is longer than 10000 characters", "note");
         }
-        ApiKey key = ctx.attribute(RequestGate.KEY_ATTRIBUTE);
         FeedbackRow row = new FeedbackRow(0, UUID.randomUUID().toString(), alertId, body.verdict(), body.note(),
                 key.name(), System.currentTimeMillis());
         boolean stored = db.inTransaction("feedback.insert", c -> {
@@ -224,13 +248,17 @@ public final class Api {
             throw ApiException.notFound("no alert '" + shown(alertId) + "'");
         }
         refreshPrecision();
-        JsonBodies.send(ctx, 201, FeedbackView.of(row));
+        return FeedbackView.of(row);
     }
 
     public void feedbackStats(Context ctx) {
         allowQuery(ctx);
-        FeedbackStats stats = FeedbackStats.of(db.read("feedback.labelled", FeedbackStore::labelled));
-        JsonBodies.send(ctx, 200, stats);
+        JsonBodies.send(ctx, 200, feedbackStatsNow());
+    }
+
+    /** Precision of judged alerts as GET /v1/feedback/stats answers it. */
+    public FeedbackStats feedbackStatsNow() {
+        return FeedbackStats.of(db.read("feedback.labelled", FeedbackStore::labelled));
     }
 
     /** Recomputes the precision gauge from the store. */
@@ -245,12 +273,30 @@ public final class Api {
         allowQuery(ctx, "gap_minutes");
         String id = ctx.pathParam("id");
         long gap = intParam(ctx, "gap_minutes", Incidents.DEFAULT_GAP_MINUTES, 1, 7 * 24 * 60) * 60_000L;
+        JsonBodies.send(ctx, 200, entityView(id, gap));
+    }
+
+    /** An entity's risk now, over time and its incidents, as GET /v1/entities/{id} answers (404 without events). */
+    public Entities.View entityView(String id, long gapMillis) {
         var events = db.read("entities.events", c -> EventStore.entityEvents(c, id, Entities.MAX_EVENTS));
         if (events.isEmpty()) {
             throw ApiException.notFound("no events of entity '" + shown(id) + "'");
         }
         var alerts = db.read("entities.alerts", c -> AlertStore.forEntity(c, id, Incidents.MAX_ALERTS));
-        JsonBodies.send(ctx, 200, Entities.view(id, events, alerts, gap));
+        return Entities.view(id, events, alerts, gapMillis);
+    }
+
+    public void rankedEntities(Context ctx) {
+        allowQuery(ctx, "limit");
+        int limit = intParam(ctx, "limit", 50, 1, MAX_PAGE);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("entities", JsonBodies.MAPPER.valueToTree(rankedEntities(limit)));
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    /** Entities ranked by their highest risk (then most alerts), as GET /v1/entities answers. */
+    public List<EventStore.EntityRank> rankedEntities(int limit) {
+        return db.read("entities.ranked", c -> EventStore.rankedEntities(c, limit));
     }
 
     public void incidents(Context ctx) {
@@ -275,7 +321,11 @@ public final class Api {
      */
     public void listModels(Context ctx) {
         allowQuery(ctx, "source");
-        String only = text(ctx, "source");
+        JsonBodies.send(ctx, 200, modelList(text(ctx, "source")));
+    }
+
+    /** Every registered model version and the champions, as GET /v1/models answers; {@code only}: one source's (null: all). */
+    public ObjectNode modelList(String only) {
         java.util.Map<String, ActiveModel> champions = models.champions();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ActiveModel fallback = champions.get(Sources.DEFAULT);
@@ -289,7 +339,7 @@ public final class Api {
                 list.add(view);
             }
         }
-        JsonBodies.send(ctx, 200, out);
+        return out;
     }
 
     public void uploadModel(Context ctx) {
@@ -310,15 +360,23 @@ public final class Api {
     public void promote(Context ctx) {
         allowQuery(ctx, "source");
         String source = Sources.parameter(ctx.queryParam("source"));
-        ActiveModel m = models.promote(ctx.pathParam("version"), "promote", source);
-        championAnswer(ctx, source, m);
+        championAnswer(ctx, source, promoteModel(ctx.pathParam("version"), source));
+    }
+
+    /** Promotes a registered version for a source (404 when unknown): the source's new champion. */
+    public ActiveModel promoteModel(String version, String source) {
+        return models.promote(version, "promote", source);
     }
 
     public void rollback(Context ctx) {
         allowQuery(ctx, "source");
         String source = Sources.parameter(ctx.queryParam("source"));
-        ActiveModel m = models.rollback(source);
-        championAnswer(ctx, source, m);
+        championAnswer(ctx, source, rollbackModel(source));
+    }
+
+    /** Promotes the source's champion before the current one (409 when none): the new champion. */
+    public ActiveModel rollbackModel(String source) {
+        return models.rollback(source);
     }
 
     /** Recalibrates the model scoring {@code source} on that source's recent events (a challenger for the source). */
@@ -387,15 +445,28 @@ public final class Api {
         allowQuery(ctx);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("keys");
-        for (ApiKey k : keys.list()) {
+        for (ApiKey k : keyList()) {
             list.add(keyView(k));
         }
         JsonBodies.send(ctx, 200, out);
     }
 
+    /** Every key (never a secret), as GET /v1/keys lists them. */
+    public List<ApiKey> keyList() {
+        return keys.list();
+    }
+
     public void createKey(Context ctx) {
         allowQuery(ctx);
         KeyBody body = JsonBodies.read(ctx, options.maxBodyBytes(), KeyBody.class);
+        KeyStore.Created created = createKey(body);
+        ObjectNode out = keyView(created.key());
+        out.put("key", created.token());
+        JsonBodies.send(ctx, 201, out);
+    }
+
+    /** Creates a key (validated as POST /v1/keys); its token is in the answer only. */
+    public KeyStore.Created createKey(KeyBody body) {
         if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw ApiException.unprocessable("invalid_value", "name is required (1 to 200 characters)", "name");
         }
@@ -403,18 +474,20 @@ public final class Api {
         if (role == null) {
             throw ApiException.unprocessable("invalid_value", "role must be ingest, analyst or admin", "role");
         }
-        KeyStore.Created created = keys.create(body.name(), role);
-        ObjectNode out = keyView(created.key());
-        out.put("key", created.token());
-        JsonBodies.send(ctx, 201, out);
+        return keys.create(body.name(), role);
     }
 
     public void revokeKey(Context ctx) {
         allowQuery(ctx);
-        if (!keys.revoke(ctx.pathParam("id"))) {
-            throw ApiException.notFound("no active key '" + shown(ctx.pathParam("id")) + "'");
-        }
+        revokeKey(ctx.pathParam("id"));
         ctx.status(204);
+    }
+
+    /** Revokes a key by id (404 when there is no such active key); its dashboard sessions end with it. */
+    public void revokeKey(String id) {
+        if (!keys.revoke(id)) {
+            throw ApiException.notFound("no active key '" + shown(id) + "'");
+        }
     }
 
     static ObjectNode keyView(ApiKey k) {

@@ -1,5 +1,7 @@
 package io.sentinelrisk.server.store;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,6 +124,30 @@ public final class EventStore {
                     out[n++] = r.getDouble(1);
                 }
                 return java.util.Arrays.copyOf(out, n);
+            }
+        }
+    }
+
+    /** An entity with its highest risk, its counts of events and alerts and its latest event time (GET /v1/entities). */
+    public record EntityRank(@JsonProperty("entity") String entity, @JsonProperty("max_risk") double maxRisk,
+                             @JsonProperty("events") long events, @JsonProperty("alerts") long alerts,
+                             @JsonProperty("last_event_time") String lastEventTime) {
+    }
+
+    /** Entities ranked by their highest risk, then by most alerts, then by name; at most {@code limit}. */
+    public static List<EntityRank> rankedEntities(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT entity, MAX(risk) AS max_risk, COUNT(*) AS n, "
+                + "SUM(CASE WHEN alert_id IS NULL THEN 0 ELSE 1 END) AS alerts, MAX(event_time) AS last_time "
+                + "FROM events WHERE entity IS NOT NULL GROUP BY entity ORDER BY max_risk DESC, alerts DESC, entity")) {
+            s.setMaxRows(limit);
+            try (ResultSet r = s.executeQuery()) {
+                List<EntityRank> out = new ArrayList<>();
+                while (r.next()) {
+                    Long last = getLong(r, "last_time");
+                    out.add(new EntityRank(r.getString("entity"), r.getDouble("max_risk"), r.getLong("n"), r.getLong("alerts"),
+                            last == null ? null : java.time.Instant.ofEpochMilli(last).toString()));
+                }
+                return out;
             }
         }
     }
