@@ -363,6 +363,11 @@ public final class StreamScorer {
     private void mode(boolean keyed) {
         if (keyedMode == null) {
             keyedMode = keyed;
+            if (keyed && stage != null) {
+                // the engine sees entities of every key but holds one at a time: its idle sweep,
+                // which goes by the newest time seen, must never drop the state being lent to it
+                stage.engine().allowLateness(Long.MAX_VALUE / 4);
+            }
         } else if (keyedMode != keyed) {
             throw new IllegalStateException("a StreamScorer serves one mode: " + (keyedMode ? "keyed (scoreKeyed)" : "one process (score)")
                     + "; build another for the other");
