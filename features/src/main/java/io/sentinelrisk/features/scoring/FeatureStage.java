@@ -130,6 +130,46 @@ public final class FeatureStage {
         return engine;
     }
 
+    /**
+     * Identifies the feature plan (a SHA-256 of its spec): state made by one stage continues in
+     * any stage with the same plan id, e.g. after a promotion that kept the features.
+     */
+    public String planId() {
+        return planId;
+    }
+
+    /**
+     * The entity key of each row of {@code raw}, as the engine keys its state (the entity columns'
+     * text, joined by {@link StreamingFeatures#KEY_SEPARATOR} when there are several), so that a
+     * caller keeping the state elsewhere knows which entities a block will read and move before
+     * {@link #enrich} runs. Rows without an entity get "" (enrich refuses them).
+     */
+    public List<String> entityKeys(Frame raw) {
+        FeaturePlan plan = engine.plan();
+        int[] slots = plan.entitySlots();
+        int[] columns = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            columns[i] = raw.schema().indexOf(plan.slots().get(slots[i]).column());
+        }
+        List<String> keys = new ArrayList<>(raw.rows());
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < raw.rows(); r++) {
+            sb.setLength(0);
+            for (int i = 0; i < columns.length; i++) {
+                if (i > 0) {
+                    sb.append(StreamingFeatures.KEY_SEPARATOR);
+                }
+                int c = columns[i];
+                if (c >= 0 && !raw.column(c).isMissing(r)) {
+                    String text = raw.text(c, r);
+                    sb.append(text == null ? "" : text);
+                }
+            }
+            keys.add(sb.toString());
+        }
+        return keys;
+    }
+
     /** Entities whose state is held. */
     public int entities() {
         return engine.states().size();
@@ -237,27 +277,6 @@ public final class FeatureStage {
             }
         }
         return "an input";
-    }
-
-    /**
-     * The entity key the engine files row {@code r} of {@code raw} under (its entity columns'
-     * text, joined by {@link StreamingFeatures#KEY_SEPARATOR}; an empty part when a column is
-     * missing or empty), so a stream job can partition events by entity before enriching them.
-     */
-    public String entityKey(Frame raw, int r) {
-        FeaturePlan plan = engine.plan();
-        StringBuilder key = new StringBuilder();
-        int[] slots = plan.entitySlots();
-        for (int i = 0; i < slots.length; i++) {
-            if (i > 0) {
-                key.append(StreamingFeatures.KEY_SEPARATOR);
-            }
-            int c = raw.schema().indexOf(plan.slots().get(slots[i]).column());
-            if (c >= 0 && !raw.column(c).isMissing(r)) {
-                key.append(raw.text(c, r));
-            }
-        }
-        return key.toString();
     }
 
     /** The event time of row {@code r} of {@code raw} in epoch ms, or {@code Long.MIN_VALUE} when it is missing or unreadable. */

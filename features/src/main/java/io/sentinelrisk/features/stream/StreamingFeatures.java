@@ -336,8 +336,9 @@ public final class StreamingFeatures {
     }
 
     /**
-     * Forgets an entity's state (the next event of {@code key} starts afresh), e.g. when a stream
-     * job keeps each entity's state in its own keyed state and lends it to the engine per event.
+     * Forgets an entity's state (the next event of {@code key} starts afresh): for a caller that
+     * keeps each entity's state elsewhere — a store that reloads it after a failed write, a stream
+     * job's keyed state lent to the engine per event.
      */
     public void removeState(String key) {
         states.remove(key);
