@@ -65,8 +65,8 @@ public final class SentinelServer implements AutoCloseable {
         this.metrics = metrics;
         this.keys = new KeyStore(db);
         this.registry = new ModelRegistry(db, options.dataDir().resolve("tmp"), options.entityField(), options.timeField(),
-                m -> metrics.model(m.version()));
-        this.ingest = new EventIngest(db, metrics);
+                (source, m) -> metrics.model(source, m.version()));
+        this.ingest = new EventIngest(db, metrics, registry);
         this.gate = new RequestGate(keys, new RateLimiter(options.rateLimit()), metrics);
         this.api = new Api(db, registry, ingest, keys, metrics,
                 new Api.Limits(options.maxBodyBytes(), options.maxBundleBytes(), options.batchLimit()));
@@ -143,7 +143,7 @@ public final class SentinelServer implements AutoCloseable {
         SentinelServer server = null;
         try {
             server = new SentinelServer(options, db, metrics);
-            server.registry.start(options.model());
+            server.registry.start(options.model(), options.sourceModels());
             server.api.refreshPrecision();
             if (delivery != null) {
                 server.startDelivery(delivery);
@@ -156,7 +156,7 @@ public final class SentinelServer implements AutoCloseable {
             db.close();
             throw e;
         }
-        LOG.info("serving model {} on http://{}:{} (store {})", server.registry.active().version(), options.bind(),
+        LOG.info("serving {} on http://{}:{} (store {})", server.modelsDisplay(), options.bind(),
                 server.app.port(), db.display());
         return server;
     }
@@ -182,8 +182,19 @@ public final class SentinelServer implements AutoCloseable {
         }
     }
 
+    /** The champions for the start line: "model m-…" (the default model alone), else "models m-… (api), m-… (soc)". */
+    public String modelsDisplay() {
+        var champions = registry.champions();
+        if (champions.size() == 1 && champions.containsKey(io.sentinelrisk.server.scoring.Sources.DEFAULT)) {
+            return "model " + champions.get(io.sentinelrisk.server.scoring.Sources.DEFAULT).version();
+        }
+        List<String> parts = new ArrayList<>();
+        champions.forEach((source, m) -> parts.add(m.version() + " (" + source + ")"));
+        return "models " + String.join(", ", parts);
+    }
+
     private void ready(Context ctx) {
-        boolean ok = !gate.draining() && registry.active() != null && db.ping();
+        boolean ok = !gate.draining() && registry.hasModel() && db.ping();
         JsonBodies.send(ctx, ok ? 200 : 503, Map.of("status", ok ? "ready" : "not_ready",
                 "model_version", registry.active() == null ? "" : registry.active().version()));
     }

@@ -23,6 +23,7 @@ import io.sentinelrisk.server.scoring.ModelRegistry;
 import io.sentinelrisk.server.scoring.Recalibration;
 import io.sentinelrisk.server.scoring.RecordBatch;
 import io.sentinelrisk.server.scoring.RecordScoring;
+import io.sentinelrisk.server.scoring.Sources;
 import io.sentinelrisk.server.store.AlertQuery;
 import io.sentinelrisk.server.store.AlertRow;
 import io.sentinelrisk.server.store.AlertStore;
@@ -77,11 +78,12 @@ public final class Api {
     // ---- scoring ----
 
     public void score(Context ctx) {
-        allowQuery(ctx);
-        ActiveModel model = models.active();
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
+        ActiveModel model = models.forSource(source);
         JsonNode body = JsonBodies.tree(ctx, options.maxBodyBytes());
         RecordBatch batch = RecordBatch.forScoring(body, model.pipeline().inputSchema(), options.batchLimit());
-        RecordScoring.Scored scored = RecordScoring.score(model, null, batch.records(), "api", batch.single());
+        RecordScoring.Scored scored = RecordScoring.score(model, batch.records(), source, batch.single());
         metrics.recordsScored(batch.size());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("model_version", model.version());
@@ -91,25 +93,14 @@ public final class Api {
 
     public void events(Context ctx) {
         allowQuery(ctx, "source");
-        String source = ctx.queryParam("source");
-        if (source == null || source.isBlank()) {
-            source = "api";
-        } else if (source.length() > 200) {
-            throw ApiException.badRequest("invalid_parameter", "source is longer than 200 characters", "source");
-        }
-        ActiveModel model = models.active();
+        String source = Sources.parameter(ctx.queryParam("source"));
         JsonNode body = JsonBodies.tree(ctx, options.maxBodyBytes());
-        RecordBatch batch = RecordBatch.forEvents(body, model.pipeline().inputSchema(), options.batchLimit(), model.fields());
-        List<EventIngest.Result> results = ingest.ingest(model, batch, source);
-        int duplicates = 0;
-        for (EventIngest.Result r : results) {
-            duplicates += r.duplicate() ? 1 : 0;
-        }
+        EventIngest.Outcome outcome = ingest.ingest(source, body, options.batchLimit());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("model_version", model.version());
-        out.put("accepted", results.size() - duplicates);
-        out.put("duplicates", duplicates);
-        out.set("results", JsonBodies.MAPPER.valueToTree(results));
+        out.put("model_version", outcome.modelVersion());
+        out.put("accepted", outcome.results().size() - outcome.duplicates());
+        out.put("duplicates", outcome.duplicates());
+        out.set("results", JsonBodies.MAPPER.valueToTree(outcome.results()));
         JsonBodies.send(ctx, 200, out);
     }
 
@@ -307,7 +298,7 @@ public final class Api {
 
     /** What GET /v1/stats/distributions answers (the Distributions page reads the same). */
     public Distributions.View distributions(TimeRange range, String source, int bins) {
-        return Distributions.of(db, models.active(), range.from(), range.to(), source, bins, EventInputStore.KEEP);
+        return Distributions.of(db, statsModel(source), models::forSource, range.from(), range.to(), source, bins, EventInputStore.KEEP);
     }
 
     /** The sources of the alerts stored in the range, most alerts first (at most {@link Distributions#MAX_SOURCES}). */
@@ -323,7 +314,23 @@ public final class Api {
 
     /** What GET /v1/stats/performance answers (the Model performance page reads the same). */
     public ModelPerformance.View performance(TimeRange range) {
-        return ModelPerformance.of(db, models.active(), range, EventInputStore.KEEP);
+        return ModelPerformance.of(db, statsModel(null), models::forSource, range, EventInputStore.KEEP);
+    }
+
+    /**
+     * The model whose scale and thresholds a statistic shows: the one scoring {@code source}, else
+     * the default source's champion, else the first source's (422 when the server has none).
+     */
+    private ActiveModel statsModel(String source) {
+        if (source != null) {
+            return models.forSource(source);
+        }
+        ActiveModel m = models.active();
+        if (m == null) {
+            m = models.champions().values().stream().findFirst()
+                    .orElseThrow(() -> ApiException.unprocessable("no_model", "the server has no model yet", null));
+        }
+        return m;
     }
 
     private static TimeRange range(Context ctx, long now) {
@@ -390,25 +397,36 @@ public final class Api {
 
     // ---- models ----
 
+    /**
+     * Every registered model with the source it was registered for and the sources it is
+     * champion of; {@code champions} maps each source with its own champion to its version.
+     */
     public void listModels(Context ctx) {
-        allowQuery(ctx);
-        JsonBodies.send(ctx, 200, modelList());
+        allowQuery(ctx, "source");
+        JsonBodies.send(ctx, 200, modelList(text(ctx, "source")));
     }
 
-    /** Every registered model version and the champion, as GET /v1/models answers. */
-    public ObjectNode modelList() {
-        String champion = models.active().version();
+    /** Every registered model version and the champions, as GET /v1/models answers; {@code only}: one source's (null: all). */
+    public ObjectNode modelList(String only) {
+        java.util.Map<String, ActiveModel> champions = models.champions();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("champion", champion);
+        ActiveModel fallback = champions.get(Sources.DEFAULT);
+        out.put("champion", fallback == null ? null : fallback.version());
+        ObjectNode bySource = out.putObject("champions");
+        champions.forEach((source, m) -> bySource.put(source, m.version()));
         ArrayNode list = out.putArray("models");
         for (ModelRow m : models.list()) {
-            list.add(modelView(m, champion));
+            ObjectNode view = modelView(m, champions);
+            if (only == null || only.equals(m.source()) || m.version().equals(bySource.path(only).asText(null))) {
+                list.add(view);
+            }
         }
         return out;
     }
 
     public void uploadModel(Context ctx) {
-        allowQuery(ctx);
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
             throw new ApiException(415, "unsupported_media_type", "send the bundle as application/octet-stream", null);
@@ -417,39 +435,39 @@ public final class Api {
         if (bytes.length == 0) {
             throw ApiException.unprocessable("invalid_bundle", "the upload is empty", null);
         }
-        ModelRegistry.Upload up = models.upload(bytes);
-        JsonBodies.send(ctx, up.created() ? 201 : 200, modelView(up.model(), models.active().version()));
+        ModelRegistry.Upload up = models.upload(bytes, source);
+        JsonBodies.send(ctx, up.created() ? 201 : 200, modelView(up.model(), models.champions()));
     }
 
     public void promote(Context ctx) {
-        allowQuery(ctx);
-        championAnswer(ctx, promoteModel(ctx.pathParam("version")));
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
+        championAnswer(ctx, source, promoteModel(ctx.pathParam("version"), source));
     }
 
-    /** Promotes a registered version (404 when unknown): the new champion. */
-    public ActiveModel promoteModel(String version) {
-        ActiveModel m = models.promote(version, "promote");
-        metrics.model(m.version());
-        return m;
+    /** Promotes a registered version for a source (404 when unknown): the source's new champion. */
+    public ActiveModel promoteModel(String version, String source) {
+        return models.promote(version, "promote", source);
     }
 
     public void rollback(Context ctx) {
-        allowQuery(ctx);
-        championAnswer(ctx, rollbackModel());
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
+        championAnswer(ctx, source, rollbackModel(source));
     }
 
-    /** Promotes the champion before the current one (409 when none): the new champion. */
-    public ActiveModel rollbackModel() {
-        ActiveModel m = models.rollback();
-        metrics.model(m.version());
-        return m;
+    /** Promotes the source's champion before the current one (409 when none): the new champion. */
+    public ActiveModel rollbackModel(String source) {
+        return models.rollback(source);
     }
 
+    /** Recalibrates the model scoring {@code source} on that source's recent events (a challenger for the source). */
     public void retrain(Context ctx) {
-        allowQuery(ctx);
-        ActiveModel champion = models.active();
-        double[] scores = db.read("events.recent_scores", c -> EventStore.recentScores(c, 100_000));
-        var feedback = db.read("feedback.labelled", FeedbackStore::labelled);
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
+        ActiveModel champion = models.forSource(source);
+        double[] scores = db.read("events.recent_scores", c -> EventStore.recentScores(c, source, 100_000));
+        var feedback = db.read("feedback.labelled", c -> FeedbackStore.labelled(c, source));
         Recalibration.Outcome outcome = Recalibration.fit(champion, scores, feedback);
         String reportJson;
         try {
@@ -457,26 +475,38 @@ public final class Api {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ModelRow row = models.registerBuilt(outcome.challenger(), reportJson);
-        ObjectNode out = modelView(row, champion.version());
-        JsonBodies.send(ctx, 201, out);
+        ModelRow row = models.registerBuilt(outcome.challenger(), reportJson, source);
+        JsonBodies.send(ctx, 201, modelView(row, models.champions()));
     }
 
-    private void championAnswer(Context ctx, ActiveModel m) {
+    private void championAnswer(Context ctx, String source, ActiveModel m) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("source", source);
         out.put("champion", m.version());
         JsonBodies.send(ctx, 200, out);
     }
 
-    private static ObjectNode modelView(ModelRow m, String champion) {
+    /**
+     * A model as GET /v1/models shows it: {@code champion} is true when it is the champion of
+     * the source it was registered for, {@code champion_of} lists every source it is champion of.
+     */
+    private static ObjectNode modelView(ModelRow m, java.util.Map<String, ActiveModel> champions) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("version", m.version());
+        o.put("source", m.source());
         o.put("sha256", m.sha256());
         o.put("origin", m.origin());
         o.put("detector", m.detector());
         o.put("created_at", Views.iso(m.createdAt()));
         o.put("size_bytes", m.sizeBytes());
-        o.put("champion", m.version().equals(champion));
+        ActiveModel own = champions.get(m.source());
+        o.put("champion", own != null && own.version().equals(m.version()));
+        ArrayNode of = o.putArray("champion_of");
+        champions.forEach((source, c) -> {
+            if (c.version().equals(m.version())) {
+                of.add(source);
+            }
+        });
         if (m.report() != null) {
             try {
                 o.set("report", JsonBodies.MAPPER.readTree(m.report()));

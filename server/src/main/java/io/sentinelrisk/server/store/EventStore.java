@@ -41,7 +41,7 @@ public final class EventStore {
         return out;
     }
 
-    /** Writes the events of one request; {@code source} is the request's source (the dashboard's histograms group by it). */
+    /** Stores events of {@code source}. */
     public static void insertEvents(Connection c, List<EventRow> rows, String source) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO events (event_id, entity, event_time, received_at, score, risk, "
                 + "severity, is_anomaly, alert_id, model_version, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -119,9 +119,10 @@ public final class EventStore {
         return out;
     }
 
-    /** Raw scores of the latest {@code limit} events (the traffic a recalibration is fitted on). */
-    public static double[] recentScores(Connection c, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT score FROM events ORDER BY received_at DESC")) {
+    /** Raw scores of the latest {@code limit} events of {@code source} (the traffic a recalibration is fitted on). */
+    public static double[] recentScores(Connection c, String source, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT score FROM events WHERE source = ? ORDER BY received_at DESC")) {
+            s.setString(1, source);
             s.setMaxRows(limit);
             try (ResultSet r = s.executeQuery()) {
                 double[] out = new double[Math.min(limit, 1024)];

@@ -46,8 +46,17 @@ public final class FeedbackStore {
 
     /** Every verdict with its alert's columns, oldest first (a later verdict on an alert replaces an earlier one). */
     public static List<Labelled> labelled(Connection c) throws SQLException {
+        return labelled(c, null);
+    }
+
+    /** {@link #labelled(Connection)} restricted to the alerts of one source, or all when {@code source} is null. */
+    public static List<Labelled> labelled(Connection c, String source) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT f.alert_id, f.verdict, f.created_at, a.category, a.severity, a.score "
-                + "FROM feedback f JOIN alerts a ON a.id = f.alert_id ORDER BY f.seq")) {
+                + "FROM feedback f JOIN alerts a ON a.id = f.alert_id" + (source == null ? "" : " WHERE a.source = ?")
+                + " ORDER BY f.seq")) {
+            if (source != null) {
+                s.setString(1, source);
+            }
             return labelled(s);
         }
     }

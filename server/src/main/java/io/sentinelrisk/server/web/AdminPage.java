@@ -9,6 +9,7 @@ import io.sentinelrisk.server.auth.KeyStore;
 import io.sentinelrisk.server.delivery.DeliveryQuery;
 import io.sentinelrisk.server.delivery.DeliveryRecord;
 import io.sentinelrisk.server.delivery.DeliveryStatus;
+import io.sentinelrisk.server.scoring.Sources;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +38,14 @@ public final class AdminPage {
     }
 
     /** A registered model version as GET /v1/models lists it. */
-    public record ModelItem(String version, String origin, String detector, String createdAt, long sizeBytes, boolean champion) {
+    public record ModelItem(String version, String source, String origin, String detector, String createdAt, long sizeBytes, boolean champion) {
     }
 
     /** A key created just now: its token is shown on this answer only. */
     public record CreatedKey(String name, String role, String token) {
     }
 
-    public record AdminView(PageContext page, String champion, List<ModelItem> models, List<ApiKey> keys,
+    public record AdminView(PageContext page, List<String> sources, List<ModelItem> models, List<ApiKey> keys,
                             List<String> routes, List<DeliveryRecord> deadLetters, String done, CreatedKey created) {
     }
 
@@ -53,12 +54,12 @@ public final class AdminPage {
     }
 
     public void promote(Context ctx, WebSession session) {
-        api.promoteModel(ctx.pathParam("version"));
+        api.promoteModel(ctx.pathParam("version"), Sources.parameter(ctx.formParam("source")));
         ctx.redirect("/admin?done=promoted", HttpStatus.SEE_OTHER);
     }
 
     public void rollback(Context ctx, WebSession session) {
-        api.rollbackModel();
+        api.rollbackModel(Sources.parameter(ctx.formParam("source")));
         ctx.redirect("/admin?done=rolled_back", HttpStatus.SEE_OTHER);
     }
 
@@ -76,16 +77,23 @@ public final class AdminPage {
     }
 
     private void show(Context ctx, WebSession session, String done, CreatedKey created) {
-        JsonNode list = api.modelList();
+        JsonNode list = api.modelList(null);
         List<ModelItem> models = new ArrayList<>();
         for (JsonNode m : list.path("models")) {
-            models.add(new ModelItem(m.path("version").asText(), m.path("origin").asText(), m.path("detector").asText(),
+            models.add(new ModelItem(m.path("version").asText(), m.path("source").asText(), m.path("origin").asText(), m.path("detector").asText(),
                     m.path("created_at").asText(), m.path("size_bytes").asLong(), m.path("champion").asBoolean()));
         }
         List<DeliveryRecord> dead = api.deliveries(new DeliveryQuery(DeliveryStatus.DEAD_LETTER, null, null, DEAD_LETTERS))
                 .deliveries();
         templates.render(ctx, "admin.jte", new AdminView(PageContext.of(ctx, session, Nav.ADMIN, "Admin"),
-                list.path("champion").asText(), models, api.keyList(), routes.get(), dead, done, created));
+                sources(list), models, api.keyList(), routes.get(), dead, done, created));
+    }
+
+    /** The sources that have a champion: the ones a rollback can name. */
+    private static List<String> sources(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.path("champions").fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     private static String done(String what) {
