@@ -80,8 +80,29 @@ final class DemoCommand implements Callable<Integer> {
     @Output
     Path saveData;
 
+    @Option(names = "--serve", description = "Instead of one run: train a model for each of the four generators "
+            + "(soc, transactions, web-sessions, metrics), start the server with them, print its URL, an admin and an analyst key, "
+            + "and feed generated events of all four sources (planted anomalies included) until Ctrl-C. "
+            + "The models train with contamination " + DemoServe.DEFAULT_CONTAMINATION + " unless --contamination is given.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + io.sentinelrisk.server.ServerOptions.DEFAULT_PORT,
+            description = "With --serve: port to listen on (127.0.0.1); 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "With --serve: directory of the demo's models and store (default: a fresh temporary directory).")
+    Path dataDir;
+
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "20",
+            description = "With --serve: events a second over the four sources (default: ${DEFAULT-VALUE}).")
+    double rate;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (serve) {
+            return serve();
+        }
         Stopwatch watch = new Stopwatch();
         Map<String, Object> flags = CommandSupport.overrides(overrides, null, exports);
         SentinelConfig asGiven = SentinelConfig.load(config, flags);
@@ -116,6 +137,19 @@ final class DemoCommand implements Callable<Integer> {
                 laps -> SummaryReport.build("demo", scored, modelOut == null ? null : modelOut.toString(), laps));
         Outputs.printSummary(out, scored, report, 5);
         return 0;
+    }
+
+    private int serve() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
+        }
+        if (!(rate > 0 && rate <= 100_000)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rate must be above 0 and at most 100000, not " + rate);
+        }
+        SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, null, exports));
+        Path dir = dataDir != null ? dataDir : java.nio.file.Files.createTempDirectory("sentinel-demo-");
+        return new DemoServe(new DemoServe.Options(port, dir, rate, cfg.randomState(), overrides.contamination),
+                spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 
     /** How many attacks to plant, the contamination to train with, and why they differ when they do. */

@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * A progress bar over the steps of a command, drawn on stderr only when a person is watching (a
  * terminal): it redraws with carriage returns, which would litter logs and pipes.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
 
     private Progress(ProgressBar bar) {
@@ -28,6 +28,22 @@ final class Progress implements AutoCloseable {
                 .hideEta()
                 .build();
         return new Progress(bar);
+    }
+
+    /** A bar over {@code max} units (events sent, rows read), on a terminal only. */
+    public static Progress count(String task, long max) {
+        if (System.console() == null || System.getenv("CI") != null) {
+            return new Progress(null);
+        }
+        return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().build());
+    }
+
+    /** Moves a counting bar to {@code done} units. */
+    public void stepTo(long done) {
+        if (bar != null) {
+            bar.stepTo(done);
+        }
     }
 
     /** Marks a step done and names the next one. */

@@ -45,6 +45,7 @@ public final class SentinelCommand implements Runnable {
             Map.entry("ingest", io.sentinelrisk.cli.features.IngestCommand.class),
             Map.entry("serve", io.sentinelrisk.cli.server.ServeCommand.class),
             Map.entry("keys", io.sentinelrisk.cli.server.KeysCommand.class),
+            Map.entry("stream", io.sentinelrisk.cli.stream.StreamCommand.class),
             Map.entry("pipeline", io.sentinelrisk.cli.judge.PipelineCommand.class),
             Map.entry("judge", io.sentinelrisk.cli.judge.JudgeCommand.class),
             Map.entry("help", CommandLine.HelpCommand.class));

@@ -1,6 +1,8 @@
 package io.sentinelrisk.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -32,7 +34,7 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         List<String> unmatched = ex instanceof UnmatchedArgumentException u ? u.getUnmatched()
                 : parsed == null ? List.of() : parsed.unmatched();
         if (unmatched.isEmpty()) {
-            return oneLine(ex.getMessage());
+            return ex instanceof MissingParameterException m ? missing(m) : oneLine(ex.getMessage());
         }
         String first = unmatched.get(0);
         if (!first.startsWith("-") && !cmd.getSubcommands().isEmpty()) {
@@ -53,6 +55,20 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
 
     private static String meant(List<String> close) {
         return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
+    }
+
+    /**
+     * A required option that has a hidden old name (an argument group of the two) is reported like
+     * any other missing option, by its one visible name.
+     */
+    private static String missing(MissingParameterException ex) {
+        List<OptionSpec> shown = ex.getMissing().stream().filter(OptionSpec.class::isInstance).map(OptionSpec.class::cast)
+                .filter(o -> !o.hidden()).toList();
+        if (shown.size() != 1) {
+            return oneLine(ex.getMessage());
+        }
+        OptionSpec o = shown.get(0);
+        return "Missing required option: '" + o.longestName() + "=" + o.paramLabel() + "'";
     }
 
     private static String oneLine(String message) {

@@ -22,6 +22,8 @@ import io.sentinelrisk.server.metrics.ServerMetrics;
 import io.sentinelrisk.server.scoring.EventIngest;
 import io.sentinelrisk.server.scoring.ModelRegistry;
 import io.sentinelrisk.server.store.Database;
+import io.sentinelrisk.server.web.Dashboard;
+import io.sentinelrisk.server.web.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +53,10 @@ public final class SentinelServer implements AutoCloseable {
     private final RequestGate gate;
     private final List<Route> routes;
     private final Api api;
+    private final Dashboard dashboard;
     private final Javalin app;
     /** Null when the server runs without delivery routes. */
-    private DeliveryService deliveries;
+    private volatile DeliveryService deliveries;
     private volatile boolean stopped;
 
     private SentinelServer(ServerOptions options, Database db, ServerMetrics metrics) {
@@ -62,12 +65,15 @@ public final class SentinelServer implements AutoCloseable {
         this.metrics = metrics;
         this.keys = new KeyStore(db);
         this.registry = new ModelRegistry(db, options.dataDir().resolve("tmp"), options.entityField(), options.timeField(),
-                m -> metrics.model(m.version()));
-        this.ingest = new EventIngest(db, metrics);
+                (source, m) -> metrics.model(source, m.version()));
+        this.ingest = new EventIngest(db, metrics, registry);
         this.gate = new RequestGate(keys, new RateLimiter(options.rateLimit()), metrics);
         this.api = new Api(db, registry, ingest, keys, metrics,
                 new Api.Limits(options.maxBodyBytes(), options.maxBundleBytes(), options.batchLimit()));
         this.routes = RouteTable.v1(api);
+        this.dashboard = new Dashboard(api, keys, metrics, () -> deliveries == null ? List.of() : deliveries.routeNames());
+        // every committed alert reaches the open dashboards (and the delivery routes, once started)
+        ingest.listener(this::alertsStored);
         byte[] openApi = openApiJson();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,6 +82,7 @@ public final class SentinelServer implements AutoCloseable {
             config.jetty.host = options.bind();
             config.jetty.port = options.port();
             config.staticFiles.enableWebjars();
+            dashboard.register(config);
             if (!options.corsOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     List<String> origins = options.corsOrigins();
@@ -136,7 +143,7 @@ public final class SentinelServer implements AutoCloseable {
         SentinelServer server = null;
         try {
             server = new SentinelServer(options, db, metrics);
-            server.registry.start(options.model());
+            server.registry.start(options.model(), options.sourceModels());
             server.api.refreshPrecision();
             if (delivery != null) {
                 server.startDelivery(delivery);
@@ -149,7 +156,7 @@ public final class SentinelServer implements AutoCloseable {
             db.close();
             throw e;
         }
-        LOG.info("serving model {} on http://{}:{} (store {})", server.registry.active().version(), options.bind(),
+        LOG.info("serving {} on http://{}:{} (store {})", server.modelsDisplay(), options.bind(),
                 server.app.port(), db.display());
         return server;
     }
@@ -161,16 +168,33 @@ public final class SentinelServer implements AutoCloseable {
     private void startDelivery(DeliveryConfig config) {
         deliveries = new DeliveryService(config, new DeliveryLog(db.dataSource()));
         metrics.deliveries(deliveries);
-        ingest.listener(stored -> {
-            for (EventIngest.Stored s : stored) {
-                deliveries.submit(s.alert());
-            }
-        });
         LOG.info("delivering alerts to {} route(s): {}", config.routes().size(), deliveries.routeNames());
     }
 
+    /** Ingest committed alerts: the open feeds reload, and each alert goes to the delivery routes when they run. */
+    private void alertsStored(List<EventIngest.Stored> stored) {
+        dashboard.alertsStored();
+        DeliveryService d = deliveries;
+        if (d != null) {
+            for (EventIngest.Stored s : stored) {
+                d.submit(s.alert());
+            }
+        }
+    }
+
+    /** The champions for the start line: "model m-…" (the default model alone), else "models m-… (api), m-… (soc)". */
+    public String modelsDisplay() {
+        var champions = registry.champions();
+        if (champions.size() == 1 && champions.containsKey(io.sentinelrisk.server.scoring.Sources.DEFAULT)) {
+            return "model " + champions.get(io.sentinelrisk.server.scoring.Sources.DEFAULT).version();
+        }
+        List<String> parts = new ArrayList<>();
+        champions.forEach((source, m) -> parts.add(m.version() + " (" + source + ")"));
+        return "models " + String.join(", ", parts);
+    }
+
     private void ready(Context ctx) {
-        boolean ok = !gate.draining() && registry.active() != null && db.ping();
+        boolean ok = !gate.draining() && registry.hasModel() && db.ping();
         JsonBodies.send(ctx, ok ? 200 : 503, Map.of("status", ok ? "ready" : "not_ready",
                 "model_version", registry.active() == null ? "" : registry.active().version()));
     }
@@ -182,6 +206,16 @@ public final class SentinelServer implements AutoCloseable {
     /** The routes under /v1 (with their roles), as registered. */
     public List<Route> routes() {
         return routes;
+    }
+
+    /** The dashboard's routes (outside /v1; not in the OpenAPI document), with their roles. */
+    public List<Page> pages() {
+        return dashboard.pages();
+    }
+
+    /** The dashboard (its sessions, for tests and sign-out of revoked keys). */
+    public Dashboard dashboard() {
+        return dashboard;
     }
 
     /** Every HTTP route Jetty answers, as "METHOD path" (for the OpenAPI test). */
@@ -224,6 +258,8 @@ public final class SentinelServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        // open feeds hold a connection each: close them first so they do not hold up the drain
+        dashboard.close();
         if (!gate.drain(30_000)) {
             LOG.warn("requests still running after 30 s; stopping anyway");
         }

@@ -2,6 +2,7 @@ package io.sentinelrisk.server;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How {@code sentinel serve} runs. Defaults are the documented ones ({@link #defaults}).
@@ -20,10 +21,12 @@ import java.util.List;
  * @param entityField    event field naming the entity, or null to take the bundle's
  * @param timeField      event field holding the event time, or null to take the bundle's
  * @param deliveries     alert delivery routes file (docs/delivery.md), or null to deliver nothing
+ * @param sourceModels   bundles to register and promote at start for a source each ({@code --model NAME=FILE}), by source
  */
 public record ServerOptions(Path model, String db, String dbSchema, Path dataDir, String bind, int port,
                             long maxBodyBytes, long maxBundleBytes, int batchLimit, double rateLimit,
-                            List<String> corsOrigins, String entityField, String timeField, Path deliveries) {
+                            List<String> corsOrigins, String entityField, String timeField, Path deliveries,
+                            Map<String, Path> sourceModels) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
@@ -33,6 +36,15 @@ public record ServerOptions(Path model, String db, String dbSchema, Path dataDir
 
     public ServerOptions {
         corsOrigins = List.copyOf(corsOrigins);
+        sourceModels = Map.copyOf(sourceModels);
+    }
+
+    /** The options before per-source models (no {@code --model NAME=FILE}). */
+    public ServerOptions(Path model, String db, String dbSchema, Path dataDir, String bind, int port,
+                         long maxBodyBytes, long maxBundleBytes, int batchLimit, double rateLimit,
+                         List<String> corsOrigins, String entityField, String timeField, Path deliveries) {
+        this(model, db, dbSchema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit, corsOrigins,
+                entityField, timeField, deliveries, Map.of());
     }
 
     public static ServerOptions defaults(Path model, Path dataDir) {
@@ -42,31 +54,37 @@ public record ServerOptions(Path model, String db, String dbSchema, Path dataDir
 
     public ServerOptions withDb(String url, String schema) {
         return new ServerOptions(model, url, schema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                corsOrigins, entityField, timeField, deliveries);
+                corsOrigins, entityField, timeField, deliveries, sourceModels);
     }
 
     public ServerOptions withPort(int p) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, p, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                corsOrigins, entityField, timeField, deliveries);
+                corsOrigins, entityField, timeField, deliveries, sourceModels);
     }
 
     public ServerOptions withLimits(long body, int batch, double rate) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, port, body, maxBundleBytes, batch, rate,
-                corsOrigins, entityField, timeField, deliveries);
+                corsOrigins, entityField, timeField, deliveries, sourceModels);
     }
 
     public ServerOptions withCors(List<String> origins) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                origins, entityField, timeField, deliveries);
+                origins, entityField, timeField, deliveries, sourceModels);
     }
 
     public ServerOptions withFields(String entity, String time) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                corsOrigins, entity, time, deliveries);
+                corsOrigins, entity, time, deliveries, sourceModels);
     }
 
     public ServerOptions withDeliveries(Path routes) {
         return new ServerOptions(model, db, dbSchema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
-                corsOrigins, entityField, timeField, routes);
+                corsOrigins, entityField, timeField, routes, sourceModels);
+    }
+
+    /** With a model per source ({@code --model NAME=FILE}), registered and promoted for its source at start. */
+    public ServerOptions withSourceModels(Map<String, Path> models) {
+        return new ServerOptions(model, db, dbSchema, dataDir, bind, port, maxBodyBytes, maxBundleBytes, batchLimit, rateLimit,
+                corsOrigins, entityField, timeField, deliveries, models);
     }
 }

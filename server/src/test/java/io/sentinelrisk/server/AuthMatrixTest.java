@@ -61,7 +61,11 @@ class AuthMatrixTest {
     }
 
     private Http.Response call(Route route, String key) {
-        String path = route.path().replace("{id}", "some-id").replace("{version}", "m-000000000000");
+        return call(route, key, "");
+    }
+
+    private Http.Response call(Route route, String key, String query) {
+        String path = route.path().replace("{id}", "some-id").replace("{version}", "m-000000000000") + query;
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         if (route.method() == HandlerType.GET) {
             b.GET();
@@ -92,6 +96,26 @@ class AuthMatrixTest {
                 if (!allowed && status != 403) {
                     failures.add(route.method() + " " + route.path() + " as " + caller.id() + ": " + status + ", expected 403");
                 }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** Naming a source (or any query) never changes who may call a route: the role is checked first. */
+    @Test
+    void aSourceParameterDoesNotChangeTheRole() {
+        List<String> failures = new ArrayList<>();
+        for (Route route : server.routes()) {
+            for (Role caller : Role.values()) {
+                int status = call(route, keys.get(caller), "?source=soc").status();
+                boolean allowed = caller == Role.ADMIN || caller == route.role();
+                if (allowed ? status == 401 || status == 403 : status != 403) {
+                    failures.add(route.method() + " " + route.path() + "?source=soc as " + caller.id() + ": " + status);
+                }
+            }
+            int anonymous = call(route, null, "?source=soc").status();
+            if (anonymous != 401) {
+                failures.add(route.method() + " " + route.path() + "?source=soc without a key: " + anonymous);
             }
         }
         assertThat(failures).isEmpty();

@@ -313,7 +313,7 @@ abstract class ServerApiContract {
         assertThat(metrics).contains("sentinel_events_scored_total");
         assertThat(metrics).contains("sentinel_records_scored_total");
         assertThat(metrics).containsPattern("sentinel_alerts_stored_total\\{category=\"none\",severity=\"\\w+\"}");
-        assertThat(metrics).contains("sentinel_model_info{version=\"");
+        assertThat(metrics).contains("sentinel_model_info{source=\"api\",version=\"");
         assertThat(metrics).contains("sentinel_store_operations_seconds_count{operation=\"events.ingest\"}");
     }
 }

@@ -45,20 +45,67 @@ public final class TestModels {
 
     private static byte[] train(Path dir, String name, double contamination, long seed) {
         try {
-            Path csv = dir.resolve(name + "-train.csv");
-            Random rnd = new Random(seed);
-            StringBuilder b = new StringBuilder("user,timestamp,amount,hour,country\n");
-            for (int i = 0; i < 2000; i++) {
-                b.append("u").append(i % 40).append(',').append(START.plusSeconds(60L * i)).append(',')
-                        .append(Math.round(Math.exp(4 + rnd.nextGaussian() * 0.5) * 100) / 100.0).append(',')
-                        .append(8 + rnd.nextInt(10)).append(',').append(COUNTRIES[rnd.nextInt(COUNTRIES.length)]).append('\n');
-            }
-            Files.writeString(csv, b);
+            Path csv = trainingCsv(dir, name, seed);
             SentinelConfig cfg = SentinelConfig.load(null, Map.of("contamination", contamination, "random_state", seed,
                     "id_columns", java.util.List.of("user")));
             Dataset data = DatasetLoader.load(csv, cfg, null, false, null);
             Pipeline p = new PipelineTrainer(cfg).fit(data.frame(), data.labels()).pipeline();
             return Bundles.toBytes(p, START);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 2,000 seeded logins of 40 users, one a minute from {@link #START}, as {@code dir}/NAME-train.csv. */
+    private static Path trainingCsv(Path dir, String name, long seed) throws IOException {
+        Path csv = dir.resolve(name + "-train.csv");
+        Random rnd = new Random(seed);
+        StringBuilder b = new StringBuilder("user,timestamp,amount,hour,country\n");
+        for (int i = 0; i < 2000; i++) {
+            b.append("u").append(i % 40).append(',').append(START.plusSeconds(60L * i)).append(',')
+                    .append(Math.round(Math.exp(4 + rnd.nextGaussian() * 0.5) * 100) / 100.0).append(',')
+                    .append(8 + rnd.nextInt(10)).append(',').append(COUNTRIES[rnd.nextInt(COUNTRIES.length)]).append('\n');
+        }
+        Files.writeString(csv, b);
+        return csv;
+    }
+
+    /** A feature plan over the test events: per-user counts, sums, z-score, recency and country novelty. */
+    static final String FEATURE_SPEC = """
+            name: test-logins
+            entity: user
+            timestamp: timestamp
+            entity_ttl: 7d
+            columns:
+              amount: numeric
+              country: string
+            features:
+              - {name: count_1h, type: count, window: 1h}
+              - {name: amount_sum_24h, type: sum, of: amount, window: 24h}
+              - {name: amount_zscore_7d, type: zscore, of: amount, window: 7d}
+              - {name: since_last, type: time_since_previous}
+              - {name: country_seen_7d, type: count, window: 7d, by: country}
+            """;
+
+    /**
+     * A bundle with a feature plan ({@link #FEATURE_SPEC}: per-entity state), trained like
+     * {@link #bundle} on the same kind of logins, written to {@code dir}/NAME.srb.
+     */
+    public static Path featuredBundle(Path dir, String name, long seed) {
+        try {
+            Path spec = dir.resolve(name + "-features.yaml");
+            Files.writeString(spec, FEATURE_SPEC);
+            Path csv = trainingCsv(dir, name, seed);
+            SentinelConfig cfg = SentinelConfig.load(null, Map.of("contamination", 0.05, "random_state", seed,
+                    "id_columns", java.util.List.of("user")));
+            Dataset data = DatasetLoader.load(csv, cfg, null, false, null);
+            var stage = io.sentinelrisk.features.scoring.FeatureStage.of(
+                    io.sentinelrisk.features.scoring.FeatureStage.compile(spec.toString()));
+            var enriched = stage.enrich(data.frame(), data.lineNumbers(), csv.toString());
+            Pipeline p = new PipelineTrainer(cfg).fit(enriched, data.labels()).pipeline().withFeatures(stage.part());
+            Path out = dir.resolve(name + ".srb");
+            Files.write(out, Bundles.toBytes(p, START));
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,7 @@ package io.sentinelrisk.cli.features;
 
 import io.sentinelrisk.features.engine.DbTarget;
 import io.sentinelrisk.features.ingest.Ingestor;
-import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,15 +31,21 @@ public final class IngestCommand implements Callable<Integer> {
             description = "cert, creditcard, ieee-cis, nab, csv or jsonl.")
     String source;
 
-    /** Required; checked in call() so that the old name --path counts too. */
-    @Option(names = {"-i", "--input"}, paramLabel = "PATH",
-            description = "The source's file or directory (CERT: the directory of logon.csv…; IEEE-CIS: of train_transaction.csv…; NAB: the NAB checkout or its data/ directory).")
-    Path path;
+    /** Exactly one of --input and its old name --path, which stays as a hidden alias. */
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    InputPath input;
 
-    /** The old name of --input. */
-    @Option(names = "--path", hidden = true, paramLabel = "PATH")
-    void setPath(Path p) {
-        path = p;
+    static final class InputPath {
+        @Option(names = {"-i", "--input"}, required = true, paramLabel = "PATH",
+                description = "The source's file or directory (CERT: the directory of logon.csv…; IEEE-CIS: of train_transaction.csv…; NAB: the NAB checkout or its data/ directory).")
+        Path path;
+
+        @Option(names = "--path", required = true, hidden = true, paramLabel = "PATH")
+        Path oldName;
+
+        Path value() {
+            return path != null ? path : oldName;
+        }
     }
 
     @Option(names = "--db", required = true, paramLabel = "URL",
@@ -74,9 +80,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (path == null) {
-            throw new CommandLine.ParameterException(cmd.commandLine(), "Missing required option: '--input=PATH'");
-        }
+        Path path = input.value();
         long t0 = System.nanoTime();
         Ingestor.Source s = Ingestor.Source.parse(source);
         DbTarget target = DbTarget.parse(db);

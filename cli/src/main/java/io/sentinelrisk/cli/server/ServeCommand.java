@@ -23,14 +23,17 @@ import java.util.concurrent.CountDownLatch;
             "Examples:",
             "  sentinel serve --model out/demo.srb",
             "  sentinel serve --model m.srb --db postgresql://postgres@127.0.0.1:5432/test",
-            "  sentinel serve --model m.srb --deliveries routes.yaml"})
+            "  sentinel serve --model m.srb --deliveries routes.yaml",
+            "  sentinel serve --model soc=soc.srb --model transactions=tx.srb --model default.srb"})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE.srb",
-            description = "Bundle to register and promote at start (default: the store's champion).")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "[SOURCE=]FILE.srb",
+            description = "Bundle to register and promote at start: FILE.srb for the default model (source api, which also "
+                + "scores sources without their own), SOURCE=FILE.srb for one source; repeatable, one per source "
+                + "(default: the store's champions).")
+    List<String> models = List.of();
 
     @Mixin
     StoreOptions store;
@@ -85,8 +88,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--max-body-bytes must be at least 1024, --batch-limit at least 1 and --rate-limit at least 0");
         }
-        ServerOptions options = store.apply(new ServerOptions(model, null, null, store.dataDir, bind, port, maxBody, maxBundle,
-                batchLimit, rateLimit, cors, entityField, timeField, deliveries));
+        SourceModels parsed = SourceModels.parse(models, spec.commandLine());
+        ServerOptions options = store.apply(new ServerOptions(parsed.fallback(), null, null, store.dataDir, bind, port, maxBody,
+                maxBundle, batchLimit, rateLimit, cors, entityField, timeField, deliveries, parsed.bySource()));
         SentinelServer server = SentinelServer.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,8 +98,8 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "sentinel-serve-shutdown"));
         var out = spec.commandLine().getOut();
-        out.println("sentinel serve: listening on http://" + bind + ":" + server.port() + " (model "
-                + server.registry().active().version() + ", store " + server.database().display() + ")");
+        out.println("sentinel serve: listening on http://" + bind + ":" + server.port() + " (" + server.modelsDisplay()
+                + ", store " + server.database().display() + ")");
         out.flush();
         stopped.await();
         return 0;

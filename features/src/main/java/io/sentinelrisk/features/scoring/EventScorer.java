@@ -33,9 +33,17 @@ public final class EventScorer {
     private final FeatureStage stage;
 
     public EventScorer(Pipeline pipeline) {
+        this(pipeline, 0);
+    }
+
+    /**
+     * An event scorer whose feature stage keeps idle entities {@code allowedLatenessMs} longer
+     * in memory ({@link FeatureStage#of(io.sentinelrisk.core.pipeline.FeaturePart, long)}).
+     */
+    public EventScorer(Pipeline pipeline, long allowedLatenessMs) {
         this.pipeline = pipeline;
         this.scorer = new Scorer(pipeline);
-        this.stage = pipeline.features().map(FeatureStage::of).orElse(null);
+        this.stage = pipeline.features().map(p -> FeatureStage.of(p, allowedLatenessMs)).orElse(null);
     }
 
     public Pipeline pipeline() {

@@ -53,11 +53,11 @@ public final class FeatureStage {
     private final String planId;
     private final List<String> outputs;
 
-    private FeatureStage(FeaturePart part) {
+    private FeatureStage(FeaturePart part, long allowedLatenessMs) {
         this.part = part;
         this.spec = SpecReader.read(part.spec(), part.origin());
         FeaturePlan plan = Planner.plan(spec);
-        this.engine = new StreamingFeatures(plan);
+        this.engine = new StreamingFeatures(plan, allowedLatenessMs);
         this.planId = sha256(part.spec());
         this.outputs = spec.outputNames();
         if (!outputs.equals(part.featureColumns())) {
@@ -68,7 +68,16 @@ public final class FeatureStage {
 
     /** The stage of a bundle's feature part, with no entity state yet. */
     public static FeatureStage of(FeaturePart part) {
-        return new FeatureStage(part);
+        return new FeatureStage(part, 0);
+    }
+
+    /**
+     * A stage whose engine keeps idle entities {@code allowedLatenessMs} longer in memory
+     * ({@link StreamingFeatures#StreamingFeatures(FeaturePlan, long)}): for streams whose entities
+     * run behind one another (several partitions). Features do not depend on it, memory does.
+     */
+    public static FeatureStage of(FeaturePart part, long allowedLatenessMs) {
+        return new FeatureStage(part, allowedLatenessMs);
     }
 
     /**
@@ -119,6 +128,46 @@ public final class FeatureStage {
      */
     public StreamingFeatures engine() {
         return engine;
+    }
+
+    /**
+     * Identifies the feature plan (a SHA-256 of its spec): state made by one stage continues in
+     * any stage with the same plan id, e.g. after a promotion that kept the features.
+     */
+    public String planId() {
+        return planId;
+    }
+
+    /**
+     * The entity key of each row of {@code raw}, as the engine keys its state (the entity columns'
+     * text, joined by {@link StreamingFeatures#KEY_SEPARATOR} when there are several), so that a
+     * caller keeping the state elsewhere knows which entities a block will read and move before
+     * {@link #enrich} runs. Rows without an entity get "" (enrich refuses them).
+     */
+    public List<String> entityKeys(Frame raw) {
+        FeaturePlan plan = engine.plan();
+        int[] slots = plan.entitySlots();
+        int[] columns = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            columns[i] = raw.schema().indexOf(plan.slots().get(slots[i]).column());
+        }
+        List<String> keys = new ArrayList<>(raw.rows());
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < raw.rows(); r++) {
+            sb.setLength(0);
+            for (int i = 0; i < columns.length; i++) {
+                if (i > 0) {
+                    sb.append(StreamingFeatures.KEY_SEPARATOR);
+                }
+                int c = columns[i];
+                if (c >= 0 && !raw.column(c).isMissing(r)) {
+                    String text = raw.text(c, r);
+                    sb.append(text == null ? "" : text);
+                }
+            }
+            keys.add(sb.toString());
+        }
+        return keys;
     }
 
     /** Entities whose state is held. */
@@ -230,18 +279,46 @@ public final class FeatureStage {
         return "an input";
     }
 
+    /**
+     * The entity key the engine files row {@code r} of {@code raw} under (its entity columns'
+     * text, joined by {@link StreamingFeatures#KEY_SEPARATOR}; an empty part when a column is
+     * missing or empty), so a stream job can partition events by entity before enriching them.
+     */
+    public String entityKey(Frame raw, int r) {
+        FeaturePlan plan = engine.plan();
+        StringBuilder key = new StringBuilder();
+        int[] slots = plan.entitySlots();
+        for (int i = 0; i < slots.length; i++) {
+            if (i > 0) {
+                key.append(StreamingFeatures.KEY_SEPARATOR);
+            }
+            int c = raw.schema().indexOf(plan.slots().get(slots[i]).column());
+            if (c >= 0 && !raw.column(c).isMissing(r)) {
+                key.append(raw.text(c, r));
+            }
+        }
+        return key.toString();
+    }
+
+    /** The event time of row {@code r} of {@code raw} in epoch ms, or {@code Long.MIN_VALUE} when it is missing or unreadable. */
+    public long eventTime(Frame raw, int r) {
+        int c = raw.schema().indexOf(engine.plan().slots().get(engine.plan().timestampSlot()).column());
+        return c < 0 ? Long.MIN_VALUE : millis(raw, c, r);
+    }
+
+    private long millis(Frame raw, int c, int r) {
+        Column col = raw.column(c);
+        if (col.isMissing(r)) {
+            return Long.MIN_VALUE;
+        }
+        return col instanceof Column.Timestamp tc ? tc.epochMillis()[r] : spec.timestampFormat().parseMillis(raw.text(c, r));
+    }
+
     private long[] timestamps(Frame raw, int c, Slot slot, long[] lines, String source) {
         Column col = raw.column(c);
         long[] ts = new long[raw.rows()];
         for (int r = 0; r < ts.length; r++) {
-            long t;
-            if (col.isMissing(r)) {
-                t = Long.MIN_VALUE;
-            } else if (col instanceof Column.Timestamp tc) {
-                t = tc.epochMillis()[r];
-            } else {
-                t = spec.timestampFormat().parseMillis(raw.text(c, r));
-            }
+            long t = millis(raw, c, r);
             if (t == Long.MIN_VALUE) {
                 throw new InputException(where(source, lines, r), col.isMissing(r)
                         ? "event has no timestamp: column '" + slot.column() + "' is empty, and the feature plan orders events by it"

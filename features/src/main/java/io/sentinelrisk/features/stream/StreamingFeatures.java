@@ -325,6 +325,15 @@ public final class StreamingFeatures {
         }
     }
 
+    /**
+     * Forgets an entity's state (the next event of {@code key} starts afresh): for a caller that
+     * keeps each entity's state elsewhere — a store that reloads it after a failed write, a stream
+     * job's keyed state lent to the engine per event.
+     */
+    public void removeState(String key) {
+        states.remove(key);
+    }
+
     // ---- layout of one window's buffer, shared by all entities ----
 
     /** Where a column of a buffer comes from: a value source, or the current event's slot. */

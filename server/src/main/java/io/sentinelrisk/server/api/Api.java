@@ -23,6 +23,7 @@ import io.sentinelrisk.server.scoring.ModelRegistry;
 import io.sentinelrisk.server.scoring.Recalibration;
 import io.sentinelrisk.server.scoring.RecordBatch;
 import io.sentinelrisk.server.scoring.RecordScoring;
+import io.sentinelrisk.server.scoring.Sources;
 import io.sentinelrisk.server.store.AlertQuery;
 import io.sentinelrisk.server.store.AlertRow;
 import io.sentinelrisk.server.store.AlertStore;
@@ -41,8 +42,8 @@ import java.util.UUID;
 
 /** The handlers of the {@code /v1} routes. Each reads, calls a store or a scorer, and answers JSON. */
 public final class Api {
-    static final Set<String> SEVERITIES = Set.of("info", "medium", "high", "critical");
-    static final Set<String> STATUSES = Set.of("open", "acknowledged", "resolved");
+    public static final Set<String> SEVERITIES = Set.of("info", "medium", "high", "critical");
+    public static final Set<String> STATUSES = Set.of("open", "acknowledged", "resolved");
     static final int MAX_PAGE = 1000;
 
     private final Database db;
@@ -70,11 +71,12 @@ public final class Api {
     // ---- scoring ----
 
     public void score(Context ctx) {
-        allowQuery(ctx);
-        ActiveModel model = models.active();
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
+        ActiveModel model = models.forSource(source);
         JsonNode body = JsonBodies.tree(ctx, options.maxBodyBytes());
         RecordBatch batch = RecordBatch.forScoring(body, model.pipeline().inputSchema(), options.batchLimit());
-        RecordScoring.Scored scored = RecordScoring.score(model, null, batch.records(), "api", batch.single());
+        RecordScoring.Scored scored = RecordScoring.score(model, batch.records(), source, batch.single());
         metrics.recordsScored(batch.size());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("model_version", model.version());
@@ -84,25 +86,14 @@ public final class Api {
 
     public void events(Context ctx) {
         allowQuery(ctx, "source");
-        String source = ctx.queryParam("source");
-        if (source == null || source.isBlank()) {
-            source = "api";
-        } else if (source.length() > 200) {
-            throw ApiException.badRequest("invalid_parameter", "source is longer than 200 characters", "source");
-        }
-        ActiveModel model = models.active();
+        String source = Sources.parameter(ctx.queryParam("source"));
         JsonNode body = JsonBodies.tree(ctx, options.maxBodyBytes());
-        RecordBatch batch = RecordBatch.forEvents(body, model.pipeline().inputSchema(), options.batchLimit(), model.fields());
-        List<EventIngest.Result> results = ingest.ingest(model, batch, source);
-        int duplicates = 0;
-        for (EventIngest.Result r : results) {
-            duplicates += r.duplicate() ? 1 : 0;
-        }
+        EventIngest.Outcome outcome = ingest.ingest(source, body, options.batchLimit());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("model_version", model.version());
-        out.put("accepted", results.size() - duplicates);
-        out.put("duplicates", duplicates);
-        out.set("results", JsonBodies.MAPPER.valueToTree(results));
+        out.put("model_version", outcome.modelVersion());
+        out.put("accepted", outcome.results().size() - outcome.duplicates());
+        out.put("duplicates", outcome.duplicates());
+        out.set("results", JsonBodies.MAPPER.valueToTree(outcome.results()));
         JsonBodies.send(ctx, 200, out);
     }
 
@@ -120,13 +111,7 @@ public final class Api {
         } catch (DeliveryQuery.InvalidParameter e) {
             throw ApiException.badRequest("invalid_parameter", e.getMessage(), e.parameter());
         }
-        long start = System.nanoTime();
-        DeliveryPage page;
-        try {
-            page = deliveries.list(q);
-        } finally {
-            metrics.store("deliveries.list", System.nanoTime() - start);
-        }
+        DeliveryPage page = deliveries(q);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("deliveries");
         for (DeliveryRecord d : page.deliveries()) {
@@ -134,6 +119,16 @@ public final class Api {
         }
         out.put("next_cursor", page.nextCursor());
         JsonBodies.send(ctx, 200, out);
+    }
+
+    /** A page of the delivery log, as GET /v1/deliveries answers. */
+    public DeliveryPage deliveries(DeliveryQuery q) {
+        long start = System.nanoTime();
+        try {
+            return deliveries.list(q);
+        } finally {
+            metrics.store("deliveries.list", System.nanoTime() - start);
+        }
     }
 
     // ---- alerts ----
@@ -146,7 +141,7 @@ public final class Api {
         Long before = cursor(ctx.queryParam("cursor"));
         AlertQuery q = new AlertQuery(severity, text(ctx, "category"), text(ctx, "entity"), status, text(ctx, "source"),
                 time(ctx, "from"), time(ctx, "to"), before, limit + 1);
-        List<AlertRow> rows = db.read("alerts.list", c -> AlertStore.list(c, q));
+        List<AlertRow> rows = alerts(q);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode alerts = out.putArray("alerts");
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
@@ -156,13 +151,23 @@ public final class Api {
         JsonBodies.send(ctx, 200, out);
     }
 
+    /** Alerts matching {@code q}, newest first: what GET /v1/alerts and the dashboard's feed list. */
+    public List<AlertRow> alerts(AlertQuery q) {
+        return db.read("alerts.list", c -> AlertStore.list(c, q));
+    }
+
     public void getAlert(Context ctx) {
         allowQuery(ctx);
-        AlertRow a = alert(ctx.pathParam("id"));
+        JsonBodies.send(ctx, 200, alertWithFeedback(ctx.pathParam("id")));
+    }
+
+    /** One alert as GET /v1/alerts/{id} shows it, with its {@code feedback} list (404 when unknown). */
+    public ObjectNode alertWithFeedback(String id) {
+        AlertRow a = alert(id);
         ObjectNode out = Views.alert(a);
         List<FeedbackRow> feedback = db.read("feedback.for_alert", c -> FeedbackStore.forAlert(c, a.id()));
         out.set("feedback", JsonBodies.MAPPER.valueToTree(feedback.stream().map(FeedbackView::of).toList()));
-        JsonBodies.send(ctx, 200, out);
+        return out;
     }
 
     /** The body of PATCH /v1/alerts/{id}: either or both; an empty assignee clears it. */
@@ -173,6 +178,11 @@ public final class Api {
         allowQuery(ctx);
         String id = ctx.pathParam("id");
         AlertPatch patch = JsonBodies.read(ctx, options.maxBodyBytes(), AlertPatch.class);
+        JsonBodies.send(ctx, 200, updateAlert(id, patch));
+    }
+
+    /** Sets an alert's status and/or assignee (validated as PATCH /v1/alerts/{id}); the alert after the change. */
+    public ObjectNode updateAlert(String id, AlertPatch patch) {
         if (patch.status() == null && patch.assignee() == null) {
             throw ApiException.unprocessable("nothing_to_change", "give status (open, acknowledged, resolved) and/or assignee", null);
         }
@@ -188,7 +198,7 @@ public final class Api {
         if (!found) {
             throw ApiException.notFound("no alert '" + shown(id) + "'");
         }
-        JsonBodies.send(ctx, 200, Views.alert(alert(id)));
+        return Views.alert(alert(id));
     }
 
     // ---- feedback ----
@@ -201,7 +211,7 @@ public final class Api {
     public record FeedbackView(@JsonProperty("feedback_id") String id, @JsonProperty("alert_id") String alertId,
                                @JsonProperty("verdict") String verdict, @JsonProperty("note") String note,
                                @JsonProperty("author") String author, @JsonProperty("created_at") String createdAt) {
-        static FeedbackView of(FeedbackRow f) {
+        public static FeedbackView of(FeedbackRow f) {
             return new FeedbackView(f.id(), f.alertId(), f.verdict(), f.note(), f.author(), Views.iso(f.createdAt()));
         }
     }
@@ -210,16 +220,21 @@ public final class Api {
         allowQuery(ctx);
         String alertId = ctx.pathParam("id");
         FeedbackBody body = JsonBodies.read(ctx, options.maxBodyBytes(), FeedbackBody.class);
+        ApiKey key = ctx.attribute(RequestGate.KEY_ATTRIBUTE);
+        JsonBodies.send(ctx, 201, addFeedback(alertId, body, key));
+    }
+
+    /** Stores an analyst's verdict on an alert (validated as POST /v1/alerts/{id}/feedback), by {@code key}. */
+    public FeedbackView addFeedback(String alertId, FeedbackBody body, ApiKey key) {
         if (body.verdict() == null) {
-            throw ApiException.unprocessable("missing_field", "verdict is required (true_positive or false_positive)", "verdict");
+            throw ApiException.unprocessable("missing_field", "verdict is required (" + FeedbackVerdict.choices() + ")", "verdict");
         }
         if (FeedbackVerdict.parse(body.verdict()) == null) {
-            throw ApiException.unprocessable("invalid_value", "verdict must be true_positive or false_positive", "verdict");
+            throw ApiException.unprocessable("invalid_value", "verdict must be " + FeedbackVerdict.choices(), "verdict");
         }
         if (body.note() != null && body.note().length() > 10_000) {
             throw ApiException.unprocessable("invalid_value", "note is longer than 10000 characters", "note");
         }
-        ApiKey key = ctx.attribute(RequestGate.KEY_ATTRIBUTE);
         FeedbackRow row = new FeedbackRow(0, UUID.randomUUID().toString(), alertId, body.verdict(), body.note(),
                 key.name(), System.currentTimeMillis());
         boolean stored = db.inTransaction("feedback.insert", c -> {
@@ -233,13 +248,17 @@ public final class Api {
             throw ApiException.notFound("no alert '" + shown(alertId) + "'");
         }
         refreshPrecision();
-        JsonBodies.send(ctx, 201, FeedbackView.of(row));
+        return FeedbackView.of(row);
     }
 
     public void feedbackStats(Context ctx) {
         allowQuery(ctx);
-        FeedbackStats stats = FeedbackStats.of(db.read("feedback.labelled", FeedbackStore::labelled));
-        JsonBodies.send(ctx, 200, stats);
+        JsonBodies.send(ctx, 200, feedbackStatsNow());
+    }
+
+    /** Precision of judged alerts as GET /v1/feedback/stats answers it. */
+    public FeedbackStats feedbackStatsNow() {
+        return FeedbackStats.of(db.read("feedback.labelled", FeedbackStore::labelled));
     }
 
     /** Recomputes the precision gauge from the store. */
@@ -254,12 +273,30 @@ public final class Api {
         allowQuery(ctx, "gap_minutes");
         String id = ctx.pathParam("id");
         long gap = intParam(ctx, "gap_minutes", Incidents.DEFAULT_GAP_MINUTES, 1, 7 * 24 * 60) * 60_000L;
+        JsonBodies.send(ctx, 200, entityView(id, gap));
+    }
+
+    /** An entity's risk now, over time and its incidents, as GET /v1/entities/{id} answers (404 without events). */
+    public Entities.View entityView(String id, long gapMillis) {
         var events = db.read("entities.events", c -> EventStore.entityEvents(c, id, Entities.MAX_EVENTS));
         if (events.isEmpty()) {
             throw ApiException.notFound("no events of entity '" + shown(id) + "'");
         }
         var alerts = db.read("entities.alerts", c -> AlertStore.forEntity(c, id, Incidents.MAX_ALERTS));
-        JsonBodies.send(ctx, 200, Entities.view(id, events, alerts, gap));
+        return Entities.view(id, events, alerts, gapMillis);
+    }
+
+    public void rankedEntities(Context ctx) {
+        allowQuery(ctx, "limit");
+        int limit = intParam(ctx, "limit", 50, 1, MAX_PAGE);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("entities", JsonBodies.MAPPER.valueToTree(rankedEntities(limit)));
+        JsonBodies.send(ctx, 200, out);
+    }
+
+    /** Entities ranked by their highest risk (then most alerts), as GET /v1/entities answers. */
+    public List<EventStore.EntityRank> rankedEntities(int limit) {
+        return db.read("entities.ranked", c -> EventStore.rankedEntities(c, limit));
     }
 
     public void incidents(Context ctx) {
@@ -278,20 +315,36 @@ public final class Api {
 
     // ---- models ----
 
+    /**
+     * Every registered model with the source it was registered for and the sources it is
+     * champion of; {@code champions} maps each source with its own champion to its version.
+     */
     public void listModels(Context ctx) {
-        allowQuery(ctx);
-        String champion = models.active().version();
+        allowQuery(ctx, "source");
+        JsonBodies.send(ctx, 200, modelList(text(ctx, "source")));
+    }
+
+    /** Every registered model version and the champions, as GET /v1/models answers; {@code only}: one source's (null: all). */
+    public ObjectNode modelList(String only) {
+        java.util.Map<String, ActiveModel> champions = models.champions();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("champion", champion);
+        ActiveModel fallback = champions.get(Sources.DEFAULT);
+        out.put("champion", fallback == null ? null : fallback.version());
+        ObjectNode bySource = out.putObject("champions");
+        champions.forEach((source, m) -> bySource.put(source, m.version()));
         ArrayNode list = out.putArray("models");
         for (ModelRow m : models.list()) {
-            list.add(modelView(m, champion));
+            ObjectNode view = modelView(m, champions);
+            if (only == null || only.equals(m.source()) || m.version().equals(bySource.path(only).asText(null))) {
+                list.add(view);
+            }
         }
-        JsonBodies.send(ctx, 200, out);
+        return out;
     }
 
     public void uploadModel(Context ctx) {
-        allowQuery(ctx);
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
             throw new ApiException(415, "unsupported_media_type", "send the bundle as application/octet-stream", null);
@@ -300,29 +353,39 @@ public final class Api {
         if (bytes.length == 0) {
             throw ApiException.unprocessable("invalid_bundle", "the upload is empty", null);
         }
-        ModelRegistry.Upload up = models.upload(bytes);
-        JsonBodies.send(ctx, up.created() ? 201 : 200, modelView(up.model(), models.active().version()));
+        ModelRegistry.Upload up = models.upload(bytes, source);
+        JsonBodies.send(ctx, up.created() ? 201 : 200, modelView(up.model(), models.champions()));
     }
 
     public void promote(Context ctx) {
-        allowQuery(ctx);
-        ActiveModel m = models.promote(ctx.pathParam("version"), "promote");
-        metrics.model(m.version());
-        championAnswer(ctx, m);
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
+        championAnswer(ctx, source, promoteModel(ctx.pathParam("version"), source));
+    }
+
+    /** Promotes a registered version for a source (404 when unknown): the source's new champion. */
+    public ActiveModel promoteModel(String version, String source) {
+        return models.promote(version, "promote", source);
     }
 
     public void rollback(Context ctx) {
-        allowQuery(ctx);
-        ActiveModel m = models.rollback();
-        metrics.model(m.version());
-        championAnswer(ctx, m);
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
+        championAnswer(ctx, source, rollbackModel(source));
     }
 
+    /** Promotes the source's champion before the current one (409 when none): the new champion. */
+    public ActiveModel rollbackModel(String source) {
+        return models.rollback(source);
+    }
+
+    /** Recalibrates the model scoring {@code source} on that source's recent events (a challenger for the source). */
     public void retrain(Context ctx) {
-        allowQuery(ctx);
-        ActiveModel champion = models.active();
-        double[] scores = db.read("events.recent_scores", c -> EventStore.recentScores(c, 100_000));
-        var feedback = db.read("feedback.labelled", FeedbackStore::labelled);
+        allowQuery(ctx, "source");
+        String source = Sources.parameter(ctx.queryParam("source"));
+        ActiveModel champion = models.forSource(source);
+        double[] scores = db.read("events.recent_scores", c -> EventStore.recentScores(c, source, 100_000));
+        var feedback = db.read("feedback.labelled", c -> FeedbackStore.labelled(c, source));
         Recalibration.Outcome outcome = Recalibration.fit(champion, scores, feedback);
         String reportJson;
         try {
@@ -330,26 +393,38 @@ public final class Api {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ModelRow row = models.registerBuilt(outcome.challenger(), reportJson);
-        ObjectNode out = modelView(row, champion.version());
-        JsonBodies.send(ctx, 201, out);
+        ModelRow row = models.registerBuilt(outcome.challenger(), reportJson, source);
+        JsonBodies.send(ctx, 201, modelView(row, models.champions()));
     }
 
-    private void championAnswer(Context ctx, ActiveModel m) {
+    private void championAnswer(Context ctx, String source, ActiveModel m) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("source", source);
         out.put("champion", m.version());
         JsonBodies.send(ctx, 200, out);
     }
 
-    private static ObjectNode modelView(ModelRow m, String champion) {
+    /**
+     * A model as GET /v1/models shows it: {@code champion} is true when it is the champion of
+     * the source it was registered for, {@code champion_of} lists every source it is champion of.
+     */
+    private static ObjectNode modelView(ModelRow m, java.util.Map<String, ActiveModel> champions) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("version", m.version());
+        o.put("source", m.source());
         o.put("sha256", m.sha256());
         o.put("origin", m.origin());
         o.put("detector", m.detector());
         o.put("created_at", Views.iso(m.createdAt()));
         o.put("size_bytes", m.sizeBytes());
-        o.put("champion", m.version().equals(champion));
+        ActiveModel own = champions.get(m.source());
+        o.put("champion", own != null && own.version().equals(m.version()));
+        ArrayNode of = o.putArray("champion_of");
+        champions.forEach((source, c) -> {
+            if (c.version().equals(m.version())) {
+                of.add(source);
+            }
+        });
         if (m.report() != null) {
             try {
                 o.set("report", JsonBodies.MAPPER.readTree(m.report()));
@@ -370,15 +445,28 @@ public final class Api {
         allowQuery(ctx);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode list = out.putArray("keys");
-        for (ApiKey k : keys.list()) {
+        for (ApiKey k : keyList()) {
             list.add(keyView(k));
         }
         JsonBodies.send(ctx, 200, out);
     }
 
+    /** Every key (never a secret), as GET /v1/keys lists them. */
+    public List<ApiKey> keyList() {
+        return keys.list();
+    }
+
     public void createKey(Context ctx) {
         allowQuery(ctx);
         KeyBody body = JsonBodies.read(ctx, options.maxBodyBytes(), KeyBody.class);
+        KeyStore.Created created = createKey(body);
+        ObjectNode out = keyView(created.key());
+        out.put("key", created.token());
+        JsonBodies.send(ctx, 201, out);
+    }
+
+    /** Creates a key (validated as POST /v1/keys); its token is in the answer only. */
+    public KeyStore.Created createKey(KeyBody body) {
         if (body.name() == null || body.name().isBlank() || body.name().length() > 200) {
             throw ApiException.unprocessable("invalid_value", "name is required (1 to 200 characters)", "name");
         }
@@ -386,18 +474,20 @@ public final class Api {
         if (role == null) {
             throw ApiException.unprocessable("invalid_value", "role must be ingest, analyst or admin", "role");
         }
-        KeyStore.Created created = keys.create(body.name(), role);
-        ObjectNode out = keyView(created.key());
-        out.put("key", created.token());
-        JsonBodies.send(ctx, 201, out);
+        return keys.create(body.name(), role);
     }
 
     public void revokeKey(Context ctx) {
         allowQuery(ctx);
-        if (!keys.revoke(ctx.pathParam("id"))) {
-            throw ApiException.notFound("no active key '" + shown(ctx.pathParam("id")) + "'");
-        }
+        revokeKey(ctx.pathParam("id"));
         ctx.status(204);
+    }
+
+    /** Revokes a key by id (404 when there is no such active key); its dashboard sessions end with it. */
+    public void revokeKey(String id) {
+        if (!keys.revoke(id)) {
+            throw ApiException.notFound("no active key '" + shown(id) + "'");
+        }
     }
 
     static ObjectNode keyView(ApiKey k) {

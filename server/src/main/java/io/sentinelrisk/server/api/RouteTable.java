@@ -27,6 +27,7 @@ public final class RouteTable {
                 new Route(PATCH, "/v1/alerts/{id}", Role.ANALYST, api::patchAlert),
                 new Route(POST, "/v1/alerts/{id}/feedback", Role.ANALYST, api::feedback),
                 new Route(GET, "/v1/feedback/stats", Role.ANALYST, api::feedbackStats),
+                new Route(GET, "/v1/entities", Role.ANALYST, api::rankedEntities),
                 new Route(GET, "/v1/entities/{id}", Role.ANALYST, api::entity),
                 new Route(GET, "/v1/incidents", Role.ANALYST, api::incidents),
                 new Route(GET, "/v1/deliveries", Role.ANALYST, api::listDeliveries),

@@ -91,6 +91,23 @@ public final class KeyStore {
         return done;
     }
 
+    /** The key with this id while it is active (not revoked), or empty: a dashboard session lives only that long. */
+    public Optional<ApiKey> activeById(String id) {
+        return db.read("keys.by_id", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, name, role, created_at, revoked_at FROM api_keys WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.<ApiKey>empty();
+                    }
+                    ApiKey key = row(r);
+                    return key.active() ? Optional.of(key) : Optional.<ApiKey>empty();
+                }
+            }
+        });
+    }
+
     /** The active key a bearer token belongs to, or empty (unknown, malformed, revoked or wrong secret). */
     public Optional<ApiKey> authenticate(String token) {
         if (token == null || token.length() > 200) {

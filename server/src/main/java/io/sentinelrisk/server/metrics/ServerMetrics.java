@@ -9,7 +9,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinelrisk.server.delivery.DeliveryService;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The server's Prometheus metrics (Micrometer): request latency per route, events scored, alerts
@@ -20,7 +19,7 @@ public final class ServerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter eventsScored;
     private final Counter recordsScored;
-    private final AtomicReference<String> modelVersion = new AtomicReference<>("");
+    private final java.util.concurrent.ConcurrentHashMap<String, String> modelVersions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile double precision = Double.NaN;
 
     public ServerMetrics() {
@@ -62,16 +61,17 @@ public final class ServerMetrics {
                 .register(registry).increment();
     }
 
-    /** The champion model: sentinel_model_info{version=…} 1. */
-    public void model(String version) {
-        String previous = modelVersion.getAndSet(version);
-        if (previous.equals(version)) {
+    /** A source's champion: sentinel_model_info{source=…,version=…} 1, one series per source. */
+    public void model(String source, String version) {
+        String previous = modelVersions.put(source, version);
+        if (version.equals(previous)) {
             return;
         }
-        registry.find("sentinel.model.info").gauges().forEach(registry::remove);
-        String v = version;
-        Gauge.builder("sentinel.model.info", () -> 1).description("the champion model scoring now").tag("version", v)
-                .register(registry);
+        if (previous != null) {
+            registry.find("sentinel.model.info").tag("source", source).gauges().forEach(registry::remove);
+        }
+        Gauge.builder("sentinel.model.info", () -> 1).description("the champion model scoring each source now")
+                .tags("source", source, "version", version).register(registry);
     }
 
     /**

@@ -5,10 +5,11 @@ import io.sentinelrisk.core.pipeline.Scorer;
 import io.sentinelrisk.features.scoring.EventScorer;
 
 /**
- * The model the server scores with: a registered version, its fitted pipeline, the core scorer
- * (thread-safe) and the event scorer that keeps per-entity feature state for ingested events
- * (not thread-safe: {@link io.sentinelrisk.server.scoring.EventIngest} calls it under its lock).
- * Immutable as a whole; promotion swaps the instance, so a request that took this one finishes on it.
+ * A model the server scores with: a registered version, its fitted pipeline, the core scorer
+ * (thread-safe) and an event scorer used to read JSON records into the model's frame. The
+ * per-entity feature state of ingested events is not held here but by {@link EntityStates}, per
+ * source and feature plan, so the same model may score several sources. Immutable as a whole;
+ * promotion swaps the instance, so a request that took this one finishes on it.
  *
  * @param version the registry's version id
  * @param fields  which event fields name the entity and the event time

@@ -1,6 +1,7 @@
 package io.sentinelrisk.server.scoring;
 
 import io.sentinelrisk.core.bundle.Bundles;
+import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.server.error.ApiException;
@@ -15,24 +16,32 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The model registry: every accepted bundle is stored byte for byte (verified by core's bundle
- * reader before it is accepted); promotions are recorded in order and the last one is the
- * champion the server scores with. Promotion builds the new {@link ActiveModel} first and then
+ * reader before it is accepted); promotions are recorded in order per source and the last one of
+ * a source is its champion. A source without a champion is scored by the default source's
+ * ({@link Sources#DEFAULT}) champion. Promotion builds the new {@link ActiveModel} first and then
  * swaps one reference, so requests already running finish on the model they started with.
  */
 public final class ModelRegistry {
+    /** Hears of every new champion, with its source. */
+    @FunctionalInterface
+    public interface PromotionListener {
+        void promoted(String source, ActiveModel model);
+    }
+
     private final Database db;
     private final Path tempDir;
     private final String entityField;
     private final String timeField;
-    private final AtomicReference<ActiveModel> active = new AtomicReference<>();
-    private final Consumer<ActiveModel> onPromote;
+    private final ConcurrentHashMap<String, ActiveModel> champions = new ConcurrentHashMap<>();
+    private final PromotionListener onPromote;
 
-    public ModelRegistry(Database db, Path tempDir, String entityField, String timeField, Consumer<ActiveModel> onPromote) {
+    public ModelRegistry(Database db, Path tempDir, String entityField, String timeField, PromotionListener onPromote) {
         this.db = db;
         this.tempDir = tempDir;
         this.entityField = entityField;
@@ -40,50 +49,101 @@ public final class ModelRegistry {
         this.onPromote = onPromote;
     }
 
-    /**
-     * Starts the registry: registers {@code modelFile} (when given) and makes it champion, else
-     * loads the stored champion. An InputException when there is neither.
-     */
+    /** {@link #start(Path, Map)} with the default model only. */
     public void start(Path modelFile) {
-        if (modelFile != null) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(modelFile);
-            } catch (IOException e) {
-                Bundles.read(modelFile);   // the bundle reader's message (no such file, unreadable)
-                throw new InputException(modelFile + ": cannot read the bundle (" + e.getMessage() + ")");
-            }
-            Pipeline pipeline = Bundles.read(modelFile);
-            ModelRow row = register(bytes, pipeline, "file", null);
-            String champion = championVersion();
-            if (!row.version().equals(champion)) {
-                db.inTransaction("models.promote", c -> {
-                    ModelStore.promote(c, row.version(), "startup", System.currentTimeMillis());
-                    return null;
-                });
-            }
-            activate(ActiveModel.of(row.version(), pipeline, entityField, timeField));
-            return;
-        }
-        String champion = championVersion();
-        if (champion == null) {
-            throw new InputException("the store has no model yet: start with --model FILE.srb");
-        }
-        activate(ActiveModel.of(champion, load(champion), entityField, timeField));
+        start(modelFile, Map.of());
     }
 
-    /** The model scoring now. */
+    /**
+     * Starts the registry: loads the stored champion of every source, then registers each given
+     * file (the default model {@code modelFile}, and {@code sourceModels} by source) and makes it
+     * its source's champion. An InputException when no source has a model then.
+     */
+    public void start(Path modelFile, Map<String, Path> sourceModels) {
+        Map<String, Path> files = new TreeMap<>(sourceModels);
+        if (modelFile != null) {
+            files.put(Sources.DEFAULT, modelFile);
+        }
+        Map<String, ActiveModel> loaded = new TreeMap<>();
+        Map<String, String> stored = db.read("models.champions", ModelStore::champions);
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            loaded.put(f.getKey(), startWith(f.getKey(), f.getValue(), stored.get(f.getKey())));
+        }
+        for (Map.Entry<String, String> c : stored.entrySet()) {
+            if (!loaded.containsKey(c.getKey())) {
+                loaded.put(c.getKey(), ActiveModel.of(c.getValue(), load(c.getValue()), entityField, timeField));
+            }
+        }
+        if (loaded.isEmpty()) {
+            throw new InputException("the store has no model yet: start with --model FILE.srb (or --model SOURCE=FILE.srb)");
+        }
+        loaded.forEach(this::activate);
+    }
+
+    private ActiveModel startWith(String source, Path modelFile, String champion) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(modelFile);
+        } catch (IOException e) {
+            Bundles.read(modelFile);   // the bundle reader's message (no such file, unreadable)
+            throw new InputException(modelFile + ": cannot read the bundle (" + e.getMessage() + ")");
+        }
+        Pipeline pipeline = Bundles.read(modelFile);
+        ModelRow row = register(bytes, pipeline, "file", null, source);
+        if (!row.version().equals(champion)) {
+            db.inTransaction("models.promote", c -> {
+                ModelStore.promote(c, row.version(), "startup", System.currentTimeMillis(), source);
+                return null;
+            });
+        }
+        return ActiveModel.of(row.version(), pipeline, entityField, timeField);
+    }
+
+    /** The default source's champion (null when only other sources have one). */
     public ActiveModel active() {
-        return active.get();
+        return champions.get(Sources.DEFAULT);
+    }
+
+    /** True when at least one source has a champion. */
+    public boolean hasModel() {
+        return !champions.isEmpty();
+    }
+
+    /**
+     * The model that scores events of {@code source}: its champion, else the default source's.
+     * 422 when there is neither.
+     */
+    public ActiveModel forSource(String source) {
+        ActiveModel m = champions.get(source);
+        if (m == null) {
+            m = champions.get(Sources.DEFAULT);
+        }
+        if (m == null) {
+            throw ApiException.unprocessable("no_model", "no model scores source '" + DisplayText.truncate(source)
+                    + "' and there is no default model: start the server with --model " + DisplayText.truncate(source)
+                    + "=FILE.srb, or upload a bundle and POST /v1/models/{version}/promote?source=" + DisplayText.truncate(source),
+                    "source");
+        }
+        return m;
+    }
+
+    /** The champion of each source that has its own, by source (sorted). */
+    public Map<String, ActiveModel> champions() {
+        return new TreeMap<>(champions);
     }
 
     public List<ModelRow> list() {
         return db.read("models.list", ModelStore::list);
     }
 
-    /** The champion's version from the promotions table, or null. */
+    /** The default source's champion version from the promotions table, or null. */
     public String championVersion() {
-        List<ModelStore.Promotion> p = db.read("models.promotions", ModelStore::promotions);
+        return championVersion(Sources.DEFAULT);
+    }
+
+    /** A source's champion version from the promotions table, or null. */
+    public String championVersion(String source) {
+        List<ModelStore.Promotion> p = db.read("models.promotions", c -> ModelStore.promotions(c, source));
         return p.isEmpty() ? null : p.get(0).version();
     }
 
@@ -91,58 +151,74 @@ public final class ModelRegistry {
     public record Upload(ModelRow model, boolean created) {
     }
 
-    /** Verifies and stores an uploaded bundle (not promoted). A bundle that fails verification is 422. */
+    /** Verifies and stores an uploaded bundle for the default source (not promoted). */
     public Upload upload(byte[] bytes) {
+        return upload(bytes, Sources.DEFAULT);
+    }
+
+    /** Verifies and stores an uploaded bundle for {@code source} (not promoted). A bundle that fails verification is 422. */
+    public Upload upload(byte[] bytes, String source) {
         String sha = sha256(bytes);
         var existing = db.read("models.by_sha", c -> ModelStore.bySha(c, sha));
         if (existing.isPresent()) {
             return new Upload(existing.get(), false);
         }
         Pipeline pipeline = verify(bytes, "upload");
-        return new Upload(register(bytes, pipeline, "upload", null), true);
+        return new Upload(register(bytes, pipeline, "upload", null, source), true);
     }
 
-    /** Stores a bundle built by the server (a retrained challenger) with its report. */
-    public ModelRow registerBuilt(Pipeline pipeline, String reportJson) {
+    /** Stores a bundle built by the server (a retrained challenger of {@code source}) with its report. */
+    public ModelRow registerBuilt(Pipeline pipeline, String reportJson, String source) {
         byte[] bytes = Bundles.toBytes(pipeline, Bundles.createdAt());
         verify(bytes, "retrain");
-        return register(bytes, pipeline, "retrain", reportJson);
+        return register(bytes, pipeline, "retrain", reportJson, source);
     }
 
-    /** Makes {@code version} the champion. 404 when it is not registered. */
+    /** Makes {@code version} the default source's champion. */
     public ActiveModel promote(String version, String action) {
+        return promote(version, action, Sources.DEFAULT);
+    }
+
+    /** Makes {@code version} the champion of {@code source}. 404 when it is not registered. */
+    public ActiveModel promote(String version, String action, String source) {
         var row = db.read("models.get", c -> ModelStore.get(c, version));
         if (row.isEmpty()) {
-            throw ApiException.notFound("no model version '" + io.sentinelrisk.core.error.DisplayText.truncate(version)
+            throw ApiException.notFound("no model version '" + DisplayText.truncate(version)
                     + "'; GET /v1/models lists them");
         }
         ActiveModel next = ActiveModel.of(version, load(version), entityField, timeField);
         db.inTransaction("models.promote", c -> {
-            ModelStore.promote(c, version, action, System.currentTimeMillis());
+            ModelStore.promote(c, version, action, System.currentTimeMillis(), source);
             return null;
         });
-        activate(next);
+        activate(source, next);
         return next;
     }
 
-    /** Promotes the champion before the current one. 409 when there is none. */
+    /** Promotes the default source's champion before the current one. */
     public ActiveModel rollback() {
-        List<ModelStore.Promotion> p = db.read("models.promotions", ModelStore::promotions);
+        return rollback(Sources.DEFAULT);
+    }
+
+    /** Promotes the champion of {@code source} before its current one. 409 when there is none. */
+    public ActiveModel rollback(String source) {
+        List<ModelStore.Promotion> p = db.read("models.promotions", c -> ModelStore.promotions(c, source));
         String current = p.isEmpty() ? null : p.get(0).version();
         for (ModelStore.Promotion earlier : p) {
             if (!earlier.version().equals(current)) {
-                return promote(earlier.version(), "rollback");
+                return promote(earlier.version(), "rollback", source);
             }
         }
-        throw new ApiException(409, "no_previous_model", "there is no earlier champion to roll back to", null);
+        throw new ApiException(409, "no_previous_model", "source '" + DisplayText.truncate(source)
+                + "' has no earlier champion to roll back to", null);
     }
 
-    private void activate(ActiveModel model) {
-        active.set(model);
-        onPromote.accept(model);
+    private void activate(String source, ActiveModel model) {
+        champions.put(source, model);
+        onPromote.promoted(source, model);
     }
 
-    private ModelRow register(byte[] bytes, Pipeline pipeline, String origin, String report) {
+    private ModelRow register(byte[] bytes, Pipeline pipeline, String origin, String report, String source) {
         String sha = sha256(bytes);
         String version = "m-" + sha.substring(0, 12);
         return db.inTransaction("models.register", c -> {
@@ -151,7 +227,7 @@ public final class ModelRegistry {
                 return existing.get();
             }
             ModelRow row = new ModelRow(version, sha, origin, pipeline.config().detectorType(), System.currentTimeMillis(),
-                    bytes.length, report);
+                    bytes.length, report, source);
             ModelStore.insert(c, row, bytes);
             return row;
         });

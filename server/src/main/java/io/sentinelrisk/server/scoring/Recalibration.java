@@ -84,7 +84,9 @@ public final class Recalibration {
                 flagged++;
                 if (FeedbackVerdict.TRUE_POSITIVE.id().equals(l.verdict())) {
                     tp++;
-                } else if (FeedbackVerdict.FALSE_POSITIVE.id().equals(l.verdict())) {
+                } else if (FeedbackVerdict.FALSE_POSITIVE.id().equals(l.verdict())
+                        || FeedbackVerdict.BENIGN.id().equals(l.verdict())) {
+                    // benign: unusual but harmless, an alert that needed no action
                     fp++;
                 }
             }

@@ -6,7 +6,7 @@ import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.export.Alert;
 import io.sentinelrisk.core.export.RecordAlerts;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
-import io.sentinelrisk.features.scoring.EventScorer;
+import io.sentinelrisk.features.scoring.FeatureStage;
 import io.sentinelrisk.server.error.ApiException;
 
 import java.util.List;
@@ -29,15 +29,32 @@ public final class RecordScoring {
     }
 
     /**
-     * Scores {@code records} with {@code model}: through {@code events} (its entity state moves on)
-     * when given, else through a fresh event scorer whose state lives only for this call.
+     * Scores {@code records} with {@code model} on their own: with a bundle's feature plan, each
+     * entity's state starts empty and lives only for this call (nothing is kept).
      */
-    public static Scored score(ActiveModel model, EventScorer events, List<JsonNode> records, String source, boolean single) {
-        EventScorer scorer = events != null ? events
-                : model.stateful() ? new EventScorer(model.pipeline()) : model.events();
+    public static Scored score(ActiveModel model, List<JsonNode> records, String source, boolean single) {
+        Frame raw = records(model, records, source, single);
+        FeatureStage fresh = model.pipeline().features().map(FeatureStage::of).orElse(null);
+        return score(model, fresh, raw, source, single);
+    }
+
+    /** JSON records as the raw frame the model reads; 422 naming the field when one cannot be read. */
+    public static Frame records(ActiveModel model, List<JsonNode> records, String source, boolean single) {
+        try {
+            return model.events().records(records, source);
+        } catch (InputException e) {
+            throw asApiError(e, single);
+        }
+    }
+
+    /**
+     * Scores raw events with {@code model}, their features computed by {@code stage} (whose
+     * entities' state moves on), or without features when {@code stage} is null.
+     */
+    public static Scored score(ActiveModel model, FeatureStage stage, Frame raw, String source, boolean single) {
         Frame frame;
         try {
-            frame = scorer.enrich(scorer.records(records, source), null, source);
+            frame = stage == null ? raw : stage.enrich(raw, null, source);
         } catch (InputException e) {
             throw asApiError(e, single);
         }

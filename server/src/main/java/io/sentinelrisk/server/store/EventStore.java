@@ -1,5 +1,7 @@
 package io.sentinelrisk.server.store;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,9 +41,10 @@ public final class EventStore {
         return out;
     }
 
-    public static void insertEvents(Connection c, List<EventRow> rows) throws SQLException {
+    /** Stores events of {@code source}. */
+    public static void insertEvents(Connection c, List<EventRow> rows, String source) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO events (event_id, entity, event_time, received_at, score, risk, "
-                + "severity, is_anomaly, alert_id, model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "severity, is_anomaly, alert_id, model_version, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (EventRow e : rows) {
                 s.setString(1, e.eventId());
                 s.setString(2, e.entity());
@@ -53,6 +56,7 @@ public final class EventStore {
                 s.setBoolean(8, e.isAnomaly());
                 s.setString(9, e.alertId());
                 s.setString(10, e.modelVersion());
+                s.setString(11, source);
                 s.addBatch();
             }
             s.executeBatch();
@@ -105,9 +109,10 @@ public final class EventStore {
         return out;
     }
 
-    /** Raw scores of the latest {@code limit} events (the traffic a recalibration is fitted on). */
-    public static double[] recentScores(Connection c, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT score FROM events ORDER BY received_at DESC")) {
+    /** Raw scores of the latest {@code limit} events of {@code source} (the traffic a recalibration is fitted on). */
+    public static double[] recentScores(Connection c, String source, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT score FROM events WHERE source = ? ORDER BY received_at DESC")) {
+            s.setString(1, source);
             s.setMaxRows(limit);
             try (ResultSet r = s.executeQuery()) {
                 double[] out = new double[Math.min(limit, 1024)];
@@ -119,6 +124,30 @@ public final class EventStore {
                     out[n++] = r.getDouble(1);
                 }
                 return java.util.Arrays.copyOf(out, n);
+            }
+        }
+    }
+
+    /** An entity with its highest risk, its counts of events and alerts and its latest event time (GET /v1/entities). */
+    public record EntityRank(@JsonProperty("entity") String entity, @JsonProperty("max_risk") double maxRisk,
+                             @JsonProperty("events") long events, @JsonProperty("alerts") long alerts,
+                             @JsonProperty("last_event_time") String lastEventTime) {
+    }
+
+    /** Entities ranked by their highest risk, then by most alerts, then by name; at most {@code limit}. */
+    public static List<EntityRank> rankedEntities(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT entity, MAX(risk) AS max_risk, COUNT(*) AS n, "
+                + "SUM(CASE WHEN alert_id IS NULL THEN 0 ELSE 1 END) AS alerts, MAX(event_time) AS last_time "
+                + "FROM events WHERE entity IS NOT NULL GROUP BY entity ORDER BY max_risk DESC, alerts DESC, entity")) {
+            s.setMaxRows(limit);
+            try (ResultSet r = s.executeQuery()) {
+                List<EntityRank> out = new ArrayList<>();
+                while (r.next()) {
+                    Long last = getLong(r, "last_time");
+                    out.add(new EntityRank(r.getString("entity"), r.getDouble("max_risk"), r.getLong("n"), r.getLong("alerts"),
+                            last == null ? null : java.time.Instant.ofEpochMilli(last).toString()));
+                }
+                return out;
             }
         }
     }

@@ -46,14 +46,24 @@ public final class FeedbackStore {
 
     /** Every verdict with its alert's columns, oldest first (a later verdict on an alert replaces an earlier one). */
     public static List<Labelled> labelled(Connection c) throws SQLException {
+        return labelled(c, null);
+    }
+
+    /** {@link #labelled(Connection)} restricted to the alerts of one source, or all when {@code source} is null. */
+    public static List<Labelled> labelled(Connection c, String source) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT f.alert_id, f.verdict, f.created_at, a.category, a.severity, a.score "
-                + "FROM feedback f JOIN alerts a ON a.id = f.alert_id ORDER BY f.seq");
-             ResultSet r = s.executeQuery()) {
-            List<Labelled> out = new ArrayList<>();
-            while (r.next()) {
-                out.add(new Labelled(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5), r.getDouble(6)));
+                + "FROM feedback f JOIN alerts a ON a.id = f.alert_id" + (source == null ? "" : " WHERE a.source = ?")
+                + " ORDER BY f.seq")) {
+            if (source != null) {
+                s.setString(1, source);
             }
-            return out;
+            try (ResultSet r = s.executeQuery()) {
+                List<Labelled> out = new ArrayList<>();
+                while (r.next()) {
+                    out.add(new Labelled(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5), r.getDouble(6)));
+                }
+                return out;
+            }
         }
     }
 

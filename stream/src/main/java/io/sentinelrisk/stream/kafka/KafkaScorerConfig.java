@@ -1,0 +1,30 @@
+package io.sentinelrisk.stream.kafka;
+
+import io.sentinelrisk.stream.StreamScorer;
+
+import java.nio.file.Path;
+
+/**
+ * How {@link KafkaScorer} runs.
+ *
+ * @param bootstrap        the brokers, {@code HOST:PORT[,HOST:PORT…]}
+ * @param inTopic          raw events, one JSON object per message
+ * @param outTopic         alerts (the {@code Alert} JSON), keyed by entity
+ * @param group            the consumer group whose offsets are committed
+ * @param deadLetterTopic  where events that cannot be scored go with the reason; null: logged only
+ * @param driftTopic       where drift alerts go; null: logged only
+ * @param stateDir         where the entity state is saved with the offsets, so a restart continues
+ *                         with the same features; null: state lives only in memory
+ * @param emitAll          write every scored event's alert, not only those above the threshold
+ * @param commitIntervalMs how often produced alerts are awaited, the state saved and offsets committed
+ * @param scorer           the scorer's options (drift window, allowed lateness)
+ */
+public record KafkaScorerConfig(String bootstrap, String inTopic, String outTopic, String group, String deadLetterTopic,
+                                String driftTopic, Path stateDir, boolean emitAll, long commitIntervalMs,
+                                StreamScorer.Options scorer) {
+    public KafkaScorerConfig {
+        if (commitIntervalMs < 1) {
+            throw new IllegalArgumentException("the commit interval must be positive");
+        }
+    }
+}

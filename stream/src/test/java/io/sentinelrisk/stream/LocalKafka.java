@@ -1,0 +1,110 @@
+package io.sentinelrisk.stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/** A real single-node KRaft broker in the test JVM (Kafka's own test kit), with the few client calls tests need. */
+final class LocalKafka implements AutoCloseable {
+    private final KafkaClusterTestKit cluster;
+
+    LocalKafka(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(dir).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    String bootstrap() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Creates the topics (kept forever: replays read them whole) and waits until each has a leader. */
+    void topics(int partitions, String... names) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String n : names) {
+                topics.add(new NewTopic(n, partitions, (short) 1).configs(Map.of("retention.ms", "-1")));
+            }
+            admin.createTopics(topics).all().get();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (true) {
+                var described = admin.describeTopics(Set.of(names)).allTopicNames().get();
+                boolean led = described.values().stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null));
+                if (led) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no leader for " + List.of(names));
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    void produce(String topic, List<String> values) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (String v : values) {
+                producer.send(new ProducerRecord<>(topic, v));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Reads {@code topic} from the start until {@code count} records came (or the timeout). */
+    List<ConsumerRecord<String, String>> read(String topic, int count, Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            var parts = c.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (out.size() < count && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}
