@@ -2,6 +2,7 @@ package io.sentinelrisk.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.server.auth.Role;
+import io.sentinelrisk.server.scoring.ProfiledInputs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,14 +69,16 @@ abstract class StatsApiContract {
         for (int i = 0; i < 400; i++) {
             calm.add(TestModels.normalEvent("calm-" + i, i % 40, 1000 + i, rnd));
         }
-        post("calm", calm);
+        for (int i = 0; i < calm.size(); i += 100) {
+            post("calm", calm.subList(i, i + 100));   // four requests: every event's inputs kept
+        }
         // every event from a country never seen, at 3 am: the inputs moved away from training
         List<String> shifted = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             shifted.add("{\"event_id\":\"s-" + i + "\",\"user\":\"u" + (i % 40) + "\",\"timestamp\":\"" + TestModels.START.plusSeconds(60L * (2000 + i))
                     + "\",\"amount\":" + (40 + i % 20) + ",\"hour\":3,\"country\":\"BR\"}");
         }
-        post("shifted", shifted);
+        post("shifted", shifted);   // one request of 300: a sample of 100 kept
         for (JsonNode a : http.get("/v1/alerts?source=cards&limit=1000", analyst).json().get("alerts")) {
             cardAlerts.computeIfAbsent(a.get("category").asText(), k -> new ArrayList<>()).add(a.get("alert_id").asText());
         }
@@ -158,7 +161,7 @@ abstract class StatsApiContract {
         JsonNode calm = source(d.get("features"), "calm");
         JsonNode shifted = source(d.get("features"), "shifted");
         assertThat(calm.get("rows").asLong()).isEqualTo(400);
-        assertThat(shifted.get("rows").asLong()).isEqualTo(300);
+        assertThat(shifted.get("rows").asLong()).isEqualTo(ProfiledInputs.MAX_PER_REQUEST);
         assertThat(shifted.get("verdict").asText()).isEqualTo("significant");
         assertThat(shifted.get("drifted_columns").toString()).contains("country", "hour");
         Map<String, JsonNode> calmColumns = new HashMap<>();

@@ -152,7 +152,7 @@ public final class StreamScorer {
             return dead(e, eventJson);
         }
         try {
-            return scoreFrame(raw, stage == null ? "" : stage.entityKey(raw, 0), source);
+            return scoreFrame(raw, stage == null ? "" : stage.entityKeys(raw).get(0), source);
         } catch (InputException e) {
             return dead(e, eventJson);
         }
@@ -182,7 +182,7 @@ public final class StreamScorer {
                 return new KeyedOutcome(dead(e, eventJson), null);
             }
         }
-        String key = stage.entityKey(raw, 0);
+        String key = stage.entityKeys(raw).get(0);
         StreamingFeatures engine = stage.engine();
         try {
             if (entityStateOrNull != null) {
@@ -223,7 +223,7 @@ public final class StreamScorer {
             return fast;
         }
         try {
-            return stage.entityKey(events.records(List.of(event), "key"), 0);
+            return stage.entityKeys(events.records(List.of(event), "key")).get(0);
         } catch (InputException e) {
             return "";
         }
@@ -363,6 +363,11 @@ public final class StreamScorer {
     private void mode(boolean keyed) {
         if (keyedMode == null) {
             keyedMode = keyed;
+            if (keyed && stage != null) {
+                // the engine sees entities of every key but holds one at a time: its idle sweep,
+                // which goes by the newest time seen, must never drop the state being lent to it
+                stage.engine().allowLateness(Long.MAX_VALUE / 4);
+            }
         } else if (keyedMode != keyed) {
             throw new IllegalStateException("a StreamScorer serves one mode: " + (keyedMode ? "keyed (scoreKeyed)" : "one process (score)")
                     + "; build another for the other");

@@ -279,27 +279,6 @@ public final class FeatureStage {
         return "an input";
     }
 
-    /**
-     * The entity key the engine files row {@code r} of {@code raw} under (its entity columns'
-     * text, joined by {@link StreamingFeatures#KEY_SEPARATOR}; an empty part when a column is
-     * missing or empty), so a stream job can partition events by entity before enriching them.
-     */
-    public String entityKey(Frame raw, int r) {
-        FeaturePlan plan = engine.plan();
-        StringBuilder key = new StringBuilder();
-        int[] slots = plan.entitySlots();
-        for (int i = 0; i < slots.length; i++) {
-            if (i > 0) {
-                key.append(StreamingFeatures.KEY_SEPARATOR);
-            }
-            int c = raw.schema().indexOf(plan.slots().get(slots[i]).column());
-            if (c >= 0 && !raw.column(c).isMissing(r)) {
-                key.append(raw.text(c, r));
-            }
-        }
-        return key.toString();
-    }
-
     /** The event time of row {@code r} of {@code raw} in epoch ms, or {@code Long.MIN_VALUE} when it is missing or unreadable. */
     public long eventTime(Frame raw, int r) {
         int c = raw.schema().indexOf(engine.plan().slots().get(engine.plan().timestampSlot()).column());

@@ -45,7 +45,7 @@ public final class StreamingFeatures {
 
     private final FeaturePlan plan;
     private final long ttl;
-    private final long allowedLateness;
+    private long allowedLateness;
     private final int[] entitySlots;
 
     private final Evaluators.Num[] valueNum;
@@ -323,6 +323,16 @@ public final class StreamingFeatures {
         if (state.lastTs > watermark) {
             watermark = state.lastTs;
         }
+    }
+
+    /**
+     * Changes how far behind the newest event an entity may be before the idle sweep drops it
+     * ({@link #StreamingFeatures(FeaturePlan, long)}); e.g. {@code Long.MAX_VALUE / 4} when the
+     * states live outside the engine and are lent to it one event at a time, so that the sweep
+     * never drops the state of the event being processed.
+     */
+    public void allowLateness(long allowedLatenessMs) {
+        this.allowedLateness = allowedLatenessMs;
     }
 
     /**

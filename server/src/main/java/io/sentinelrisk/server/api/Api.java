@@ -298,7 +298,7 @@ public final class Api {
 
     /** What GET /v1/stats/distributions answers (the Distributions page reads the same). */
     public Distributions.View distributions(TimeRange range, String source, int bins) {
-        return Distributions.of(db, models.active(), range.from(), range.to(), source, bins, EventInputStore.KEEP);
+        return Distributions.of(db, statsModel(source), models::forSource, range.from(), range.to(), source, bins, EventInputStore.KEEP);
     }
 
     /** The sources of the alerts stored in the range, most alerts first (at most {@link Distributions#MAX_SOURCES}). */
@@ -314,7 +314,23 @@ public final class Api {
 
     /** What GET /v1/stats/performance answers (the Model performance page reads the same). */
     public ModelPerformance.View performance(TimeRange range) {
-        return ModelPerformance.of(db, models.active(), range, EventInputStore.KEEP);
+        return ModelPerformance.of(db, statsModel(null), models::forSource, range, EventInputStore.KEEP);
+    }
+
+    /**
+     * The model whose scale and thresholds a statistic shows: the one scoring {@code source}, else
+     * the default source's champion, else the first source's (422 when the server has none).
+     */
+    private ActiveModel statsModel(String source) {
+        if (source != null) {
+            return models.forSource(source);
+        }
+        ActiveModel m = models.active();
+        if (m == null) {
+            m = models.champions().values().stream().findFirst()
+                    .orElseThrow(() -> ApiException.unprocessable("no_model", "the server has no model yet", null));
+        }
+        return m;
     }
 
     private static TimeRange range(Context ctx, long now) {

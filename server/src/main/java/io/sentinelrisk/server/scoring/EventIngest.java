@@ -159,7 +159,7 @@ public final class EventIngest {
                     }
                     List<EventInputStore.Row> inputs = ProfiledInputs.rows(model.pipeline().profile().orElse(null),
                             model.version(), scored.frame(), scored.records(), source, now);
-                    // one transaction: the events, their alerts and the state they moved commit together
+                    // one transaction: the events, their alerts, their inputs and the state they moved commit together
                     db.inTransaction("events.ingest", c -> {
                         EventStore.insertEvents(c, events, source);
                         EventStore.insertAlerts(c, stored);

@@ -29,12 +29,21 @@ import java.util.Map;
  * the arrays become a frame of the profiled columns for {@link io.sentinelrisk.core.drift.DriftWindow}.
  */
 public final class ProfiledInputs {
+    /**
+     * Most events of one request whose inputs are kept, evenly spaced: writing every event's
+     * inputs made a batch of 1,000 events about half again as slow to ingest; a sample of 100
+     * describes a distribution as well for the drift statistics.
+     */
+    public static final int MAX_PER_REQUEST = 100;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ProfiledInputs() {
     }
 
-    /** The rows to store for the scored block {@code frame}; none when the model keeps no profile. */
+    /**
+     * The rows to store for the scored block {@code frame} (at most {@link #MAX_PER_REQUEST}, every
+     * k-th event); none when the model keeps no profile.
+     */
     public static List<EventInputStore.Row> rows(TrainingProfile profile, String modelVersion, Frame frame,
                                                  List<ScoredRecord> scored, String source, long now) {
         if (profile == null || frame.rows() == 0) {
@@ -45,8 +54,9 @@ public final class ProfiledInputs {
         for (int k = 0; k < at.length; k++) {
             at[k] = frame.schema().indexOf(columns.get(k).column());
         }
-        List<EventInputStore.Row> out = new ArrayList<>(frame.rows());
-        for (int r = 0; r < frame.rows(); r++) {
+        int stride = (frame.rows() + MAX_PER_REQUEST - 1) / MAX_PER_REQUEST;
+        List<EventInputStore.Row> out = new ArrayList<>(Math.min(frame.rows(), MAX_PER_REQUEST));
+        for (int r = 0; r < frame.rows(); r += stride) {
             ArrayNode values = JsonNodeFactory.instance.arrayNode(at.length);
             for (int k = 0; k < at.length; k++) {
                 add(values, columns.get(k), at[k] < 0 ? null : frame.column(at[k]), r);

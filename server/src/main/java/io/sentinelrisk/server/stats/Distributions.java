@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The Distributions page's data: histograms of the raw score and of risk per source over a time
@@ -62,7 +63,8 @@ public final class Distributions {
      * @param bins       score bins (risk always has {@link #RISK_BINS})
      * @param recentRows the latest rows of each source compared with the training profile
      */
-    public static View of(Database db, ActiveModel model, long from, long to, String source, int bins, int recentRows) {
+    public static View of(Database db, ActiveModel model, Function<String, ActiveModel> modelFor, long from, long to, String source,
+                          int bins, int recentRows) {
         Calibration cal = model.pipeline().calibration();
         // one scale for every source: the training scores' span; scores beyond it count in the end bins
         double[] grid = cal.grid();
@@ -84,24 +86,28 @@ public final class Distributions {
                 .limit(MAX_SOURCES).toList();
         return new View(Instant.ofEpochMilli(from).toString(), Instant.ofEpochMilli(to).toString(), model.version(),
                 Thresholds.of(cal), histogram(busiest, events, score, edges(lo, width, bins)),
-                histogram(busiest, events, risk, edges(0, riskWidth, RISK_BINS)), features(db, model, source, recentRows));
+                histogram(busiest, events, risk, edges(0, riskWidth, RISK_BINS)), features(db, modelFor, source, recentRows));
     }
 
     /**
-     * The latest {@code recentRows} events of each source (or of {@code source}) that {@code model}
-     * scored, against its training profile; empty when the bundle keeps no profile.
+     * The latest {@code recentRows} kept events of each source (or of {@code source}), read with the
+     * model that scores that source ({@code modelFor}), against its training profile; a source whose
+     * model keeps no profile is left out.
      */
-    public static List<FeatureDrift.SourceView> features(Database db, ActiveModel model, String source, int recentRows) {
+    public static List<FeatureDrift.SourceView> features(Database db, Function<String, ActiveModel> modelFor, String source,
+                                                         int recentRows) {
         List<FeatureDrift.SourceView> features = new ArrayList<>();
-        TrainingProfile profile = model.pipeline().profile().orElse(null);
-        if (profile != null) {
-            List<String> withInputs = source != null ? List.of(source)
-                    : db.read("stats.input_sources", c -> EventInputStore.sources(c, model.version(), MAX_SOURCES));
-            for (String s : withInputs) {
-                List<EventInputStore.Row> rows = db.read("stats.inputs", c -> EventInputStore.latest(c, s, model.version(), recentRows));
-                if (!rows.isEmpty()) {
-                    features.add(FeatureDrift.of(s, profile, rows));
-                }
+        List<String> withInputs = source != null ? List.of(source)
+                : db.read("stats.input_sources", c -> EventInputStore.sources(c, MAX_SOURCES));
+        for (String s : withInputs) {
+            ActiveModel model = modelFor.apply(s);
+            TrainingProfile profile = model.pipeline().profile().orElse(null);
+            if (profile == null) {
+                continue;
+            }
+            List<EventInputStore.Row> rows = db.read("stats.inputs", c -> EventInputStore.latest(c, s, model.version(), recentRows));
+            if (!rows.isEmpty()) {
+                features.add(FeatureDrift.of(s, profile, rows));
             }
         }
         return features;

@@ -64,7 +64,8 @@ public final class ModelPerformance {
                        @JsonProperty("alert_volume") Volume alertVolume, @JsonProperty("drift") List<Drift> drift) {
     }
 
-    public static View of(Database db, ActiveModel model, TimeRange range, int recentRows) {
+    public static View of(Database db, ActiveModel model, java.util.function.Function<String, ActiveModel> modelFor, TimeRange range,
+                          int recentRows) {
         long from = range.from();
         long to = range.to();
         int n = range.buckets();
@@ -88,7 +89,7 @@ public final class ModelPerformance {
                 row == null ? null : Instant.ofEpochMilli(row.createdAt()).toString(),
                 Thresholds.of(model.pipeline().calibration()), finite(MAPPER.valueToTree(model.pipeline().trainingSummary())));
         List<Drift> drift = new ArrayList<>();
-        for (FeatureDrift.SourceView v : Distributions.features(db, model, null, recentRows)) {
+        for (FeatureDrift.SourceView v : Distributions.features(db, modelFor, null, recentRows)) {
             drift.add(new Drift(v.source(), v.rows(), v.verdict(), v.score().psi(), v.driftedColumns()));
         }
         return new View(Instant.ofEpochMilli(from).toString(), Instant.ofEpochMilli(to).toString(), range.bucket().id(),

@@ -85,12 +85,11 @@ public final class EventInputStore {
         return out;
     }
 
-    /** The sources with stored inputs of {@code modelVersion}, most rows first (at most {@code limit}). */
-    public static List<String> sources(Connection c, String modelVersion, int limit) throws SQLException {
+    /** The sources with stored inputs, most rows first (at most {@code limit}). */
+    public static List<String> sources(Connection c, int limit) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT source, COUNT(*) AS n FROM event_inputs WHERE model_version = ? "
+        try (PreparedStatement s = c.prepareStatement("SELECT source, COUNT(*) AS n FROM event_inputs "
                 + "GROUP BY source ORDER BY n DESC, source")) {
-            s.setString(1, modelVersion);
             s.setMaxRows(limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

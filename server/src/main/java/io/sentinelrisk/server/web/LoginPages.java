@@ -56,6 +56,7 @@ public final class LoginPages {
             show(ctx, "That key has role ingest: it may send events, not read them. Use an analyst or admin key.", 403);
             return;
         }
+        sessions.end(ctx.cookie(Sessions.COOKIE));   // a sign-in never keeps an earlier session id
         WebSession s = sessions.open(key.get());
         setCookie(ctx, Sessions.COOKIE, s.id(), -1);
         setCookie(ctx, LOGIN_COOKIE, "", 0);

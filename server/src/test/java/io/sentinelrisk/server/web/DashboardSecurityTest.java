@@ -174,6 +174,23 @@ class DashboardSecurityTest {
     }
 
     @Test
+    void signingInIssuesANewSessionIdAndEndsAnEarlierOne() {
+        String first = signedIn(Role.ANALYST).cookies.get(Sessions.COOKIE);
+        // a browser that still sends the earlier session's cookie while it signs in (a planted cookie, say)
+        WebClient c = new WebClient(fx.base());
+        java.util.regex.Matcher m = WebClient.CSRF_FIELD.matcher(c.get("/login").body());
+        assertThat(m.find()).isTrue();
+        c.cookies.put(Sessions.COOKIE, first);
+        assertThat(c.post("/login", Map.of("_csrf", m.group(1), "key", fx.keys.get(Role.ADMIN))).statusCode()).isEqualTo(303);
+        String second = c.cookies.get(Sessions.COOKIE);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(c.get("/admin").statusCode()).isEqualTo(200);
+        WebClient replay = new WebClient(fx.base());
+        replay.cookies.put(Sessions.COOKIE, first);
+        assertThat(replay.get("/feed").statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void signOutEndsTheSessionOnTheServer() {
         WebClient c = signedIn(Role.ANALYST);
         String session = c.cookies.get(Sessions.COOKIE);
