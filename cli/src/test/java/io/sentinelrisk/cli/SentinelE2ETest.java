@@ -166,6 +166,16 @@ class SentinelE2ETest {
         assertThat(s.exitCode()).as(s.err()).isZero();
         assertThat(JSON.readTree(dir.resolve("score.json").toFile()).at("/metrics/roc_auc").asDouble())
                 .isEqualTo(report.at("/metrics/roc_auc").asDouble());
+        // a small file takes the keys the model was trained with (device_id by its name), as a stream would
+        Files.write(dir.resolve("few.csv"), Files.readAllLines(baseline).subList(0, 31));
+        SentinelProcess.Result few = SentinelProcess.run(dir, "score", "--input", "few.csv", "--model", "f.srb",
+                "--export-json", "few.json", "--top-n", "5");
+        assertThat(few.exitCode()).as(few.err()).isZero();
+        JsonNode alerts = JSON.readTree(dir.resolve("few.json").toFile());
+        assertThat(alerts.size()).isEqualTo(5);
+        for (JsonNode a : alerts) {
+            assertThat(a.get("id").has("event_id") && a.get("id").has("device_id")).as(a.toString()).isTrue();
+        }
     }
 
     // ---- bad input: one line naming the place, exit 2, no output left behind ----

@@ -98,10 +98,8 @@ final class SocReplay {
     private static SentinelConfig config(long seed) {
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("random_state", seed);
-        // both ids named: left to the role heuristics, device_id is an id on the training file (the
-        // bundle's schema, which the stream path follows) but may be a feature on a smaller scored
-        // file (which the batch path re-guesses), and the alerts' id field would differ
-        flags.put("id_columns", List.of("event_id", "device_id"));
+        // no id named: the training rules make event_id and device_id keys, and data read for the
+        // bundle (batch) takes the roles it was trained with, as the stream's records do
         flags.put("contamination", 0.05);
         flags.put("ignore_columns", List.of("scenario"));
         return SentinelConfig.fromMap(new LinkedHashMap<>(), flags, k -> null, "test");

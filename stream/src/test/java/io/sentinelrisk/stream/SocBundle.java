@@ -39,6 +39,11 @@ record SocBundle(Path bundle, Path train, Path later) {
 
     /** {@code users} × {@code eventsPerUser} events, the first {@code trainShare} of them (in time order) trained on. */
     static SocBundle make(Path dir, long seed, int users, int eventsPerUser, double trainShare) {
+        return make(dir, seed, users, eventsPerUser, trainShare, config(seed, List.of("event_id")));
+    }
+
+    /** The same, trained with {@code cfg}. */
+    static SocBundle make(Path dir, long seed, int users, int eventsPerUser, double trainShare, SentinelConfig cfg) {
         try {
             Path all = dir.resolve("soc.csv");
             FrameCsv.write(SocGenerator.generate(new SocConfig(users, eventsPerUser, 0.02, 0.1, 5, null, null, seed)).events(), all);
@@ -52,7 +57,6 @@ record SocBundle(Path bundle, Path train, Path later) {
             rest.addAll(lines.subList(cut, lines.size()));
             Files.write(later, rest);
 
-            SentinelConfig cfg = config(seed);
             Dataset d = DatasetLoader.load(train, cfg, null, false, null);
             FeatureStage stage = FeatureStage.of(FeatureStage.compile("pack:soc"));
             Frame enriched = stage.enrich(d.frame(), d.lineNumbers(), train.toString());
@@ -65,11 +69,12 @@ record SocBundle(Path bundle, Path train, Path later) {
         }
     }
 
-    static SentinelConfig config(long seed) {
+    /** iforest, {@code idColumns} named as ids (none: the training rules find them), the answer ignored. */
+    static SentinelConfig config(long seed, List<String> idColumns) {
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("detector.type", "iforest");
         flags.put("random_state", seed);
-        flags.put("id_columns", List.of("event_id"));
+        flags.put("id_columns", idColumns);
         flags.put("ignore_columns", List.of("scenario", "label"));
         return SentinelConfig.fromMap(new LinkedHashMap<>(), flags, k -> null, "test");
     }

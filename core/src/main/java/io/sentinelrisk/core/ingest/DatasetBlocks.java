@@ -1,23 +1,17 @@
 package io.sentinelrisk.core.ingest;
 
-import io.sentinelrisk.core.data.ColumnRole;
-import io.sentinelrisk.core.data.Field;
-import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.io.CsvBlockReader;
 import io.sentinelrisk.core.io.CsvTable;
 import io.sentinelrisk.core.io.LabelReader;
-import io.sentinelrisk.core.pipeline.ColumnRoles;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * A CSV read as {@link DatasetLoader} reads it — types, roles from the config, labels from the
- * label column — but block by block ({@link CsvBlockReader}), for scoring files of any size.
+ * A CSV read as {@link DatasetLoader} reads it — types, roles (the model's when read for one),
+ * labels from the label column — but block by block ({@link CsvBlockReader}), for scoring files of any size.
  * Each block is a {@link Dataset} whose line numbers are the file's; a label file (which needs the
  * row count) is the caller's to read once the blocks are done.
  */
@@ -26,23 +20,25 @@ public final class DatasetBlocks implements AutoCloseable {
     private final SentinelConfig config;
     private final String labelColumn;
     private final boolean hasLabelColumn;
+    private final Schema expected;
 
-    private DatasetBlocks(CsvBlockReader reader, SentinelConfig config) {
+    private DatasetBlocks(CsvBlockReader reader, SentinelConfig config, Schema expected) {
         this.reader = reader;
         this.config = config;
+        this.expected = expected;
         this.labelColumn = config.labelColumn();
         this.hasLabelColumn = reader.header().contains(labelColumn);
     }
 
     /**
      * @param labelColumnSet true when the user named the label column explicitly (then it must exist)
-     * @param expected       the model's schema at score time (types are read as trained), or null
+     * @param expected       the model's schema at score time (types and roles are read as trained), or null
      * @param blockRows      the most rows per block
      */
     public static DatasetBlocks open(java.nio.file.Path input, SentinelConfig config, boolean labelColumnSet,
                                      Schema expected, int blockRows) {
         CsvBlockReader reader = CsvBlockReader.open(input, DatasetLoader.options(config, expected), blockRows);
-        DatasetBlocks blocks = new DatasetBlocks(reader, config);
+        DatasetBlocks blocks = new DatasetBlocks(reader, config, expected);
         if (!blocks.hasLabelColumn && labelColumnSet) {
             reader.close();
             throw new InputException(InputLocation.file(input.toString()), "label column '" + config.labelColumn()
@@ -67,21 +63,8 @@ public final class DatasetBlocks implements AutoCloseable {
         if (table == null) {
             return null;
         }
-        Frame frame = table.frame();
         int[] labels = hasLabelColumn ? LabelReader.fromColumn(table, labelColumn).values() : null;
-        frame = ColumnRoles.assign(frame, config, table.file());
-        if (hasLabelColumn) {
-            List<Field> fields = new ArrayList<>();
-            for (Field f : frame.schema().fields()) {
-                fields.add(f.name().equals(labelColumn) ? f.withRole(ColumnRole.LABEL) : f);
-            }
-            frame = frame.withSchema(new Schema(fields));
-        }
-        long[] lines = new long[frame.rows()];
-        for (int r = 0; r < lines.length; r++) {
-            lines[r] = table.rowLines()[r];
-        }
-        return new Dataset(table.file(), frame, labels, lines);
+        return DatasetLoader.dataset(table, config, expected, labels, hasLabelColumn);
     }
 
     @Override

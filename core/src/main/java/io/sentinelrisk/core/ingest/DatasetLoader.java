@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * Reads a CSV for training or scoring: types (inferred, overridden by config, or the model's at
- * score time), roles from the config, and labels from the label column or a separate file.
+ * score time), roles (the config's, and the model's at score time), and labels from the label
+ * column or a separate file.
  */
 public final class DatasetLoader {
     private DatasetLoader() {
@@ -31,7 +32,7 @@ public final class DatasetLoader {
      * @param config        column types, roles, delimiter, label column name
      * @param labelsFile    a file of labels, one per row, or null
      * @param labelColumnSet true when the user named the label column explicitly (then it must exist)
-     * @param expected      the model's schema at score time (types are read as trained), or null
+     * @param expected      the model's schema at score time (types and roles are read as trained), or null
      */
     public static Dataset load(Path input, SentinelConfig config, Path labelsFile, boolean labelColumnSet, Schema expected) {
         String labelColumn = config.labelColumn();
@@ -48,13 +49,28 @@ public final class DatasetLoader {
             throw new InputException(InputLocation.file(table.file()), "label column '" + labelColumn
                     + "' is not in the header; the columns are " + String.join(", ", frame.schema().names()));
         }
-        frame = ColumnRoles.assign(frame, config, table.file());
+        return dataset(table, config, expected, labels, hasLabelColumn);
+    }
+
+    /**
+     * A table as read (a whole file or one block of it) with its roles, labels and line numbers.
+     * Roles are the config's ({@link ColumnRoles#assign}), the label column's, and, when the data
+     * is read for a model ({@code expected} non-null), the ones that model was trained with
+     * ({@link ColumnRoles#asTrained}): a column the training rules made a key (by its name or its
+     * distinct values) is a key in every file the model scores, as in the records a stream reads
+     * with the model's schema, so an alert's id does not depend on the file or the path.
+     */
+    static Dataset dataset(CsvTable table, SentinelConfig config, Schema expected, int[] labels, boolean hasLabelColumn) {
+        Frame frame = ColumnRoles.assign(table.frame(), config, table.file());
         if (hasLabelColumn) {
             List<Field> fields = new ArrayList<>();
             for (Field f : frame.schema().fields()) {
-                fields.add(f.name().equals(labelColumn) ? f.withRole(ColumnRole.LABEL) : f);
+                fields.add(f.name().equals(config.labelColumn()) ? f.withRole(ColumnRole.LABEL) : f);
             }
             frame = frame.withSchema(new Schema(fields));
+        }
+        if (expected != null) {
+            frame = ColumnRoles.asTrained(frame, expected);
         }
         long[] lines = new long[frame.rows()];
         for (int r = 0; r < lines.length; r++) {
