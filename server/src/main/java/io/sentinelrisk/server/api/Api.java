@@ -298,7 +298,8 @@ public final class Api {
 
     /** What GET /v1/stats/distributions answers (the Distributions page reads the same). */
     public Distributions.View distributions(TimeRange range, String source, int bins) {
-        return Distributions.of(db, statsModel(source), models::forSource, range.from(), range.to(), source, bins, EventInputStore.KEEP);
+        return Distributions.of(db, models.champions(), statsModel(null), models::forSource, range.from(), range.to(), source, bins,
+                EventInputStore.KEEP);
     }
 
     /** The sources of the alerts stored in the range, most alerts first (at most {@link Distributions#MAX_SOURCES}). */
@@ -314,7 +315,7 @@ public final class Api {
 
     /** What GET /v1/stats/performance answers (the Model performance page reads the same). */
     public ModelPerformance.View performance(TimeRange range) {
-        return ModelPerformance.of(db, statsModel(null), models::forSource, range, EventInputStore.KEEP);
+        return ModelPerformance.of(db, statsModel(null), models.champions(), models::forSource, range, EventInputStore.KEEP);
     }
 
     /**
