@@ -129,10 +129,14 @@
     ];
   }
 
-  function histogram(el, h, thresholds, label) {
-    var s = byName(h.sources, el.getAttribute('data-source'));
-    if (!s) { empty(el, 'No events of this source in the range.'); return; }
-    var e = h.edges;
+  // a source's score histogram has its own model's edges and thresholds; risk shares edges
+  function histogram(el, h, scale, label) {
+    var name = el.getAttribute('data-source');
+    var s = byName(h.sources, name);
+    var own = byName(stats.score.sources, name);
+    if (!s || !own) { empty(el, 'No events of this source in the range.'); return; }
+    var thresholds = own.thresholds[scale];
+    var e = s.edges || h.edges;
     var xs = [];
     for (var i = 0; i + 1 < e.length; i++) { xs.push((e[i] + e[i + 1]) / 2); }
     var lo = Math.min(e[0], thresholds.medium);
@@ -206,8 +210,8 @@
     charts = [];
     document.querySelectorAll('.stats-chart').forEach(function (el) {
       switch (el.getAttribute('data-kind')) {
-        case 'score': histogram(el, stats.score, stats.thresholds.score, 'score'); break;
-        case 'risk': histogram(el, stats.risk, stats.thresholds.risk, 'risk'); break;
+        case 'score': histogram(el, stats.score, 'score', 'score'); break;
+        case 'risk': histogram(el, stats.risk, 'risk', 'risk'); break;
         case 'feature': feature(el); break;
         case 'cost-category': costCategory(el); break;
         case 'cost-time': costTime(el); break;

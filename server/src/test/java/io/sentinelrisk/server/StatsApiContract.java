@@ -2,7 +2,11 @@ package io.sentinelrisk.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.server.auth.Role;
+import io.sentinelrisk.core.calibrate.Calibration;
+import io.sentinelrisk.server.scoring.ActiveModel;
 import io.sentinelrisk.server.scoring.ProfiledInputs;
+import io.sentinelrisk.server.scoring.Sources;
+import io.sentinelrisk.server.stats.Distributions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,8 @@ import static org.assertj.core.api.Assertions.within;
  * The dashboard statistics ({@code /v1/stats/...}) against what was ingested, run once on the
  * embedded store and once on PostgreSQL: histograms count every event once and put the alerts
  * above the threshold, costs and SLAs add up to the alerts' mapping, precision follows verdicts,
- * and drift tells a shifted source from a calm one.
+ * and drift tells a shifted source from a calm one. Source "wide" has its own champion on another
+ * score scale (HBOS): its histogram and thresholds follow that model, the others' the default's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
@@ -37,6 +42,8 @@ abstract class StatsApiContract {
     String analyst;
     /** Alert ids of source "cards" by category. */
     final Map<String, List<String>> cardAlerts = new HashMap<>();
+    /** Alerts of source "wide" (scored by its own HBOS champion). */
+    int wideAlerts;
 
     abstract ServerOptions store(ServerOptions base);
 
@@ -47,7 +54,9 @@ abstract class StatsApiContract {
     void start() throws Exception {
         dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "stats-api-");
         Path model = TestModels.mappedBundle(dir, "mapped", 0.05, 7);
-        server = SentinelServer.start(store(ServerOptions.defaults(model, dir.resolve("data")).withPort(0)));
+        Path wide = TestModels.bundle(dir, "wide", 0.05, 11, "hbos");
+        server = SentinelServer.start(store(ServerOptions.defaults(model, dir.resolve("data")).withPort(0)
+                .withSourceModels(Map.of("wide", wide))));
         http = new Http(server.port());
         ingest = server.keys().create("feeder", Role.INGEST).token();
         analyst = server.keys().create("alice", Role.ANALYST).token();
@@ -79,6 +88,15 @@ abstract class StatsApiContract {
                     + "\",\"amount\":" + (40 + i % 20) + ",\"hour\":3,\"country\":\"BR\"}");
         }
         post("shifted", shifted);   // one request of 300: a sample of 100 kept
+        List<String> wideEvents = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            wideEvents.add(TestModels.normalEvent("w-" + i, i % 40, 5L * i, rnd));
+        }
+        for (int i = 0; i < 6; i++) {
+            wideEvents.add(TestModels.oddEvent("w-odd-" + i, i, 1005 + i));
+        }
+        post("wide", wideEvents);
+        wideAlerts = http.get("/v1/alerts?source=wide&limit=1000", analyst).json().get("alerts").size();
         for (JsonNode a : http.get("/v1/alerts?source=cards&limit=1000", analyst).json().get("alerts")) {
             cardAlerts.computeIfAbsent(a.get("category").asText(), k -> new ArrayList<>()).add(a.get("alert_id").asText());
         }
@@ -123,8 +141,9 @@ abstract class StatsApiContract {
     @Test
     void histogramsCountEveryEventOnceAndTheAlertsLieAboveTheThreshold() {
         JsonNode d = get("/v1/stats/distributions?bins=50");
-        assertThat(d.get("model_version").asText()).isEqualTo(server.registry().active().version());
-        JsonNode edges = d.get("score").get("edges");
+        JsonNode cards = source(d.get("score").get("sources"), "cards");
+        assertThat(cards.get("model_version").asText()).isEqualTo(server.registry().active().version());
+        JsonNode edges = cards.get("edges");
         assertThat(edges).hasSize(51);
         for (String[] s : new String[][]{{"cards", "314"}, {"calm", "400"}, {"shifted", "300"}}) {
             JsonNode score = source(d.get("score").get("sources"), s[0]);
@@ -134,18 +153,10 @@ abstract class StatsApiContract {
         }
         // the alerts are the events above the is_anomaly threshold: between the bins wholly above it
         // and the bins reaching above it
-        double anomaly = d.get("thresholds").get("score").get("anomaly").asDouble();
-        JsonNode counts = source(d.get("score").get("sources"), "cards").get("counts");
-        long wholly = 0;
-        long reaching = 0;
-        for (int b = 0; b < counts.size(); b++) {
-            wholly += edges.get(b).asDouble() > anomaly ? counts.get(b).asLong() : 0;
-            reaching += edges.get(b + 1).asDouble() > anomaly ? counts.get(b).asLong() : 0;
-        }
         long alerts = cardAlerts.values().stream().mapToLong(List::size).sum();
         assertThat(alerts).isGreaterThanOrEqualTo(10);
-        assertThat(alerts).isBetween(wholly, reaching);
-        JsonNode risk = d.get("thresholds").get("risk");
+        assertAlertsAboveOwnThreshold(cards, alerts);
+        JsonNode risk = cards.get("thresholds").get("risk");
         assertThat(risk.get("anomaly").asDouble()).isBetween(90.0, 99.0);
         assertThat(risk.get("medium").asDouble()).isLessThan(risk.get("high").asDouble());
         assertThat(risk.get("high").asDouble()).isLessThan(risk.get("critical").asDouble());
@@ -153,6 +164,79 @@ abstract class StatsApiContract {
         JsonNode one = get("/v1/stats/distributions?source=calm");
         assertThat(one.get("score").get("sources")).hasSize(1);
         assertThat(one.get("features")).hasSize(1);
+    }
+
+    /**
+     * The alerts of a source are its events above its model's is_anomaly threshold: between the
+     * bins wholly above it and the bins reaching above it, on the source's own edges.
+     */
+    private static void assertAlertsAboveOwnThreshold(JsonNode scores, long alerts) {
+        double anomaly = scores.get("thresholds").get("score").get("anomaly").asDouble();
+        JsonNode edges = scores.get("edges");
+        JsonNode counts = scores.get("counts");
+        long wholly = 0;
+        long reaching = 0;
+        for (int b = 0; b < counts.size(); b++) {
+            wholly += edges.get(b).asDouble() > anomaly ? counts.get(b).asLong() : 0;
+            reaching += edges.get(b + 1).asDouble() > anomaly ? counts.get(b).asLong() : 0;
+        }
+        assertThat(alerts).as(scores.get("source").asText()).isBetween(wholly, reaching);
+    }
+
+    @Test
+    void eachSourcesScoreHistogramFollowsTheModelScoringIt() {
+        ActiveModel defaultModel = server.registry().active();
+        ActiveModel wideModel = server.registry().forSource("wide");
+        assertThat(wideModel.version()).isNotEqualTo(defaultModel.version());
+        JsonNode d = get("/v1/stats/distributions?bins=40");
+        assertThat(d.has("thresholds")).as("no shared thresholds across models").isFalse();
+        for (String[] s : new String[][]{{"wide", "206"}, {"cards", "314"}, {"calm", "400"}}) {
+            ActiveModel m = s[0].equals("wide") ? wideModel : defaultModel;
+            Calibration cal = m.pipeline().calibration();
+            JsonNode scores = source(d.get("score").get("sources"), s[0]);
+            assertThat(scores.get("model_version").asText()).as(s[0]).isEqualTo(m.version());
+            assertThat(sum(scores.get("counts"))).isEqualTo(Long.parseLong(s[1]));
+            // bins over the scoring model's training scores, lines at its thresholds
+            double[] grid = cal.grid();
+            double span = grid[grid.length - 1] - grid[0];
+            JsonNode edges = scores.get("edges");
+            assertThat(edges).hasSize(41);
+            assertThat(edges.get(0).asDouble()).isCloseTo(grid[0], within(1e-9 * span));
+            assertThat(edges.get(40).asDouble()).isCloseTo(grid[grid.length - 1], within(1e-9 * span));
+            JsonNode t = scores.get("thresholds");
+            assertThat(t.get("score").get("anomaly").asDouble()).isEqualTo(cal.anomalyAt());
+            assertThat(t.get("score").get("critical").asDouble()).isEqualTo(cal.criticalAt());
+            assertThat(t.get("risk").get("anomaly").asDouble()).isEqualTo(cal.risk(cal.anomalyAt()));
+        }
+        JsonNode wide = source(d.get("score").get("sources"), "wide");
+        JsonNode cards = source(d.get("score").get("sources"), "cards");
+        // two scales far apart: the training-score span of one does not cover the other's thresholds
+        double wideAnomaly = wide.get("thresholds").get("score").get("anomaly").asDouble();
+        double cardsAnomaly = cards.get("thresholds").get("score").get("anomaly").asDouble();
+        assertThat(wideAnomaly).isNotCloseTo(cardsAnomaly, within(Math.abs(cardsAnomaly)));
+        // the normal events spread over the bins of their own scale (not all piled in an end bin)
+        long filled = 0;
+        for (JsonNode c : wide.get("counts")) {
+            filled += c.asLong() > 0 ? 1 : 0;
+        }
+        assertThat(filled).as(wide.toString()).isGreaterThanOrEqualTo(5);
+        assertThat(wideAlerts).isGreaterThanOrEqualTo(6);
+        assertAlertsAboveOwnThreshold(wide, wideAlerts);
+        // risk is shared: one set of edges for every source
+        assertThat(d.get("risk").get("edges")).hasSize(Distributions.RISK_BINS + 1);
+        assertThat(sum(source(d.get("risk").get("sources"), "wide").get("counts"))).isEqualTo(206);
+        // one source asked: the same histogram on its own scale
+        JsonNode one = get("/v1/stats/distributions?bins=40&source=wide");
+        JsonNode alone = source(one.get("score").get("sources"), "wide");
+        assertThat(alone.get("edges")).isEqualTo(wide.get("edges"));
+        assertThat(alone.get("counts")).isEqualTo(wide.get("counts"));
+        assertThat(alone.get("thresholds")).isEqualTo(wide.get("thresholds"));
+        // the performance answer has a champion per source
+        JsonNode models = get("/v1/stats/performance").get("models");
+        assertThat(models.get("wide").get("version").asText()).isEqualTo(wideModel.version());
+        assertThat(models.get("wide").get("thresholds").get("score").get("anomaly").asDouble()).isEqualTo(wideModel.pipeline()
+                .calibration().anomalyAt());
+        assertThat(models.get(Sources.DEFAULT).get("version").asText()).isEqualTo(defaultModel.version());
     }
 
     @Test

@@ -33,8 +33,17 @@ public final class TestModels {
      * (trained once per test JVM for each contamination and seed).
      */
     public static Path bundle(Path dir, String name, double contamination, long seed) {
+        return bundle(dir, name, contamination, seed, "iforest");
+    }
+
+    /**
+     * A bundle like {@link #bundle} with another detector ({@code detector.type}): its raw scores
+     * lie on that detector's scale (HBOS: sums of log densities, far above isolation forest's 0–1).
+     */
+    public static Path bundle(Path dir, String name, double contamination, long seed, String detector) {
         try {
-            byte[] bytes = TRAINED.computeIfAbsent(contamination + "/" + seed, k -> train(dir, name, contamination, seed));
+            byte[] bytes = TRAINED.computeIfAbsent(detector + "/" + contamination + "/" + seed,
+                    k -> train(dir, name, contamination, seed, detector));
             Path out = dir.resolve(name + ".srb");
             Files.write(out, bytes);
             return out;
@@ -76,11 +85,11 @@ public final class TestModels {
         }
     }
 
-    private static byte[] train(Path dir, String name, double contamination, long seed) {
+    private static byte[] train(Path dir, String name, double contamination, long seed, String detector) {
         try {
             Path csv = trainingCsv(dir, name, seed);
             SentinelConfig cfg = SentinelConfig.load(null, Map.of("contamination", contamination, "random_state", seed,
-                    "id_columns", java.util.List.of("user")));
+                    "id_columns", java.util.List.of("user"), "detector.type", detector));
             Dataset data = DatasetLoader.load(csv, cfg, null, false, null);
             Pipeline p = new PipelineTrainer(cfg).fit(data.frame(), data.labels()).pipeline();
             return Bundles.toBytes(p, START);

@@ -276,7 +276,7 @@ public final class Api {
 
     // ---- dashboard statistics ----
 
-    /** Score and risk histograms per source with the thresholds, and recent inputs against the training profile. */
+    /** Score and risk histograms per source with its model's thresholds, and recent inputs against the training profile. */
     public void statsDistributions(Context ctx) {
         allowQuery(ctx, "from", "to", "source", "bins");
         TimeRange range = range(ctx, System.currentTimeMillis());
@@ -290,7 +290,7 @@ public final class Api {
         JsonBodies.send(ctx, 200, impact(range(ctx, now), sourceParam(ctx), now));
     }
 
-    /** Precision over time and per category, alert volume, the champion and its training summary, drift. */
+    /** Precision over time and per category, alert volume, each source's champion and its training summary, drift. */
     public void statsPerformance(Context ctx) {
         allowQuery(ctx, "from", "to", "bucket");
         JsonBodies.send(ctx, 200, performance(range(ctx, System.currentTimeMillis())));
@@ -298,7 +298,8 @@ public final class Api {
 
     /** What GET /v1/stats/distributions answers (the Distributions page reads the same). */
     public Distributions.View distributions(TimeRange range, String source, int bins) {
-        return Distributions.of(db, statsModel(source), models::forSource, range.from(), range.to(), source, bins, EventInputStore.KEEP);
+        return Distributions.of(db, models.champions(), defaultModel(), models::forSource, range.from(), range.to(), source, bins,
+                EventInputStore.KEEP);
     }
 
     /** The sources of the alerts stored in the range, most alerts first (at most {@link Distributions#MAX_SOURCES}). */
@@ -314,17 +315,14 @@ public final class Api {
 
     /** What GET /v1/stats/performance answers (the Model performance page reads the same). */
     public ModelPerformance.View performance(TimeRange range) {
-        return ModelPerformance.of(db, statsModel(null), models::forSource, range, EventInputStore.KEEP);
+        return ModelPerformance.of(db, defaultModel(), models.champions(), models::forSource, range, EventInputStore.KEEP);
     }
 
     /**
-     * The model whose scale and thresholds a statistic shows: the one scoring {@code source}, else
-     * the default source's champion, else the first source's (422 when the server has none).
+     * The model scoring the sources without a champion of their own: the default source's
+     * champion, else the first source's (422 when the server has none).
      */
-    private ActiveModel statsModel(String source) {
-        if (source != null) {
-            return models.forSource(source);
-        }
+    private ActiveModel defaultModel() {
         ActiveModel m = models.active();
         if (m == null) {
             m = models.champions().values().stream().findFirst()

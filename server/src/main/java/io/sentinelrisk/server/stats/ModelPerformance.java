@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Model performance page's data: precision from analysts' verdicts over time and per category
- * ({@link FeedbackStats}), alert volume per bucket and severity, the champion model (version,
- * registration, thresholds and the bundle's training summary) and each source's drift verdict.
+ * ({@link FeedbackStats}), alert volume per bucket and severity, the default champion and each
+ * source's champion (version, registration, thresholds and the bundle's training summary) and each
+ * source's drift verdict.
  */
 public final class ModelPerformance {
     /** The most verdicts read for one answer (the latest in the range). */
@@ -60,12 +62,17 @@ public final class ModelPerformance {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record View(@JsonProperty("from") String from, @JsonProperty("to") String to,
                        @JsonProperty("bucket") String bucket, @JsonProperty("buckets") List<String> buckets,
-                       @JsonProperty("model") Model model, @JsonProperty("precision") Precision precision,
+                       @JsonProperty("model") Model model, @JsonProperty("models") Map<String, Model> models,
+                       @JsonProperty("precision") Precision precision,
                        @JsonProperty("alert_volume") Volume alertVolume, @JsonProperty("drift") List<Drift> drift) {
     }
 
-    public static View of(Database db, ActiveModel model, java.util.function.Function<String, ActiveModel> modelFor, TimeRange range,
-                          int recentRows) {
+    /**
+     * @param model     the default champion (or the first source's without one)
+     * @param champions each source's champion (as {@code ModelRegistry.champions()})
+     */
+    public static View of(Database db, ActiveModel model, Map<String, ActiveModel> champions,
+                          java.util.function.Function<String, ActiveModel> modelFor, TimeRange range, int recentRows) {
         long from = range.from();
         long to = range.to();
         int n = range.buckets();
@@ -84,16 +91,21 @@ public final class ModelPerformance {
                 bySeverity.computeIfAbsent(b.group(), k -> new long[n])[(int) b.bucket()] += b.count();
             }
         }
-        ModelRow row = db.read("models.get", c -> ModelStore.get(c, model.version())).orElse(null);
-        Model m = new Model(model.version(), row == null ? null : row.detector(), row == null ? null : row.origin(),
-                row == null ? null : Instant.ofEpochMilli(row.createdAt()).toString(),
-                Thresholds.of(model.pipeline().calibration()), finite(MAPPER.valueToTree(model.pipeline().trainingSummary())));
+        Map<String, Model> models = new TreeMap<>();
+        champions.forEach((source, m) -> models.put(source, model(db, m)));
         List<Drift> drift = new ArrayList<>();
         for (FeatureDrift.SourceView v : Distributions.features(db, modelFor, null, recentRows)) {
             drift.add(new Drift(v.source(), v.rows(), v.verdict(), v.score().psi(), v.driftedColumns()));
         }
         return new View(Instant.ofEpochMilli(from).toString(), Instant.ofEpochMilli(to).toString(), range.bucket().id(),
-                range.starts(), m, precision, new Volume(total, bySeverity), drift);
+                range.starts(), model(db, model), models, precision, new Volume(total, bySeverity), drift);
+    }
+
+    private static Model model(Database db, ActiveModel model) {
+        ModelRow row = db.read("models.get", c -> ModelStore.get(c, model.version())).orElse(null);
+        return new Model(model.version(), row == null ? null : row.detector(), row == null ? null : row.origin(),
+                row == null ? null : Instant.ofEpochMilli(row.createdAt()).toString(),
+                Thresholds.of(model.pipeline().calibration()), finite(MAPPER.valueToTree(model.pipeline().trainingSummary())));
     }
 
     /** The tree with NaN and infinite numbers as null (JSON has no such numbers). */

@@ -41,16 +41,19 @@ public final class StatsStore {
 
     /**
      * Counts of events per source, bin of the raw score and bin of risk, in one pass over the
-     * events stored in [from, to) (of {@code source} only when given). A score bin {@code i} holds
+     * events stored in [from, to) of the sources {@code sources} (of every source except them when
+     * {@code except}: all sources when that list is empty). A score bin {@code i} holds
      * {@code lo + i * width <= score < lo + (i + 1) * width}, a risk bin {@code j} holds
      * {@code j * riskWidth <= risk < (j + 1) * riskWidth}; values below the first bin count in it
      * and values at or above the last bin's end in the last one. At most {@code limit} groups.
      */
-    public static List<BinCount> histograms(Connection c, long from, long to, String source, double lo, double width, int bins,
-                                            double riskWidth, int riskBins, int limit) throws SQLException {
+    public static List<BinCount> histograms(Connection c, long from, long to, List<String> sources, boolean except, double lo,
+                                            double width, int bins, double riskWidth, int riskBins, int limit) throws SQLException {
+        String in = String.join(", ", java.util.Collections.nCopies(sources.size(), "?"));
+        String filter = sources.isEmpty() ? (except ? "" : " WHERE 1 = 0") : " WHERE s " + (except ? "NOT IN (" : "IN (") + in + ")";
         String sql = "SELECT s, sb, rb, COUNT(*) FROM (SELECT " + EVENT_SOURCE + " AS s, " + bin("score", bins) + " AS sb, "
                 + bin("risk", riskBins) + " AS rb FROM events WHERE received_at >= ? AND received_at < ?) t"
-                + (source == null ? "" : " WHERE s = ?") + " GROUP BY s, sb, rb";
+                + filter + " GROUP BY s, sb, rb";
         List<BinCount> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
@@ -62,8 +65,8 @@ public final class StatsStore {
             }
             s.setLong(i++, from);
             s.setLong(i++, to);
-            if (source != null) {
-                s.setString(i, source);
+            for (String name : sources) {
+                s.setString(i++, name);
             }
             s.setMaxRows(limit);
             try (ResultSet r = s.executeQuery()) {

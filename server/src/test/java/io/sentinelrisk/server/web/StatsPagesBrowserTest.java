@@ -117,6 +117,10 @@ class StatsPagesBrowserTest {
         // the model card names the champion
         analyst.open(fx.base() + "/model");
         assertThat(analyst.driver.findElement(By.id("model-version")).getText()).isEqualTo(fx.server.registry().active().version());
+        // and one card per source's champion, with that champion's version
+        List<String> cards = analyst.driver.findElements(By.cssSelector(".source-model .model-version")).stream()
+                .map(e -> e.getText()).toList();
+        assertThat(cards).containsExactlyElementsOf(fx.server.registry().champions().values().stream().map(m -> m.version()).toList());
     }
 
     @SuppressWarnings("unchecked")
