@@ -4,6 +4,7 @@ import io.sentinelrisk.core.bundle.ModelId;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.mapping.FrameMapper;
 import io.sentinelrisk.core.mapping.ScoreFacts;
+import io.sentinelrisk.core.pipeline.ColumnRoles;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredRecord;
 
@@ -19,8 +20,13 @@ public final class RecordAlerts {
     private RecordAlerts() {
     }
 
-    /** One alert per row of {@code frame} (the records as scored: {@code scored.get(r)} is row {@code r}). */
-    public static List<Alert> of(Pipeline pipeline, Frame frame, List<ScoredRecord> scored, String source) {
+    /**
+     * One alert per row of {@code scoredFrame} (the records as scored: {@code scored.get(r)} is row
+     * {@code r}). Its columns are read with the roles the model was trained with — columns a feature
+     * stage added included — so an alert names the same id and features as the batch exports.
+     */
+    public static List<Alert> of(Pipeline pipeline, Frame scoredFrame, List<ScoredRecord> scored, String source) {
+        Frame frame = ColumnRoles.asTrained(scoredFrame, pipeline.schema());
         FrameMapper mapper = pipeline.mapping().map(m -> m.bind(frame)).orElse(null);
         EventColumns events = EventColumns.of(pipeline);
         String modelId = ModelId.of(pipeline);
