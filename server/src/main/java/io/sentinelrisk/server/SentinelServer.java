@@ -21,6 +21,7 @@ import io.sentinelrisk.server.delivery.DeliveryService;
 import io.sentinelrisk.server.metrics.ServerMetrics;
 import io.sentinelrisk.server.scoring.EventIngest;
 import io.sentinelrisk.server.scoring.ModelRegistry;
+import io.sentinelrisk.server.stats.DriftMetrics;
 import io.sentinelrisk.server.store.Database;
 import io.sentinelrisk.server.web.Dashboard;
 import io.sentinelrisk.server.web.Page;
@@ -55,6 +56,14 @@ public final class SentinelServer implements AutoCloseable {
     private final Api api;
     private final Dashboard dashboard;
     private final Javalin app;
+    /** How often each source's drift is recomputed for /metrics. */
+    static final long DRIFT_REFRESH_SECONDS = 60;
+    private final java.util.concurrent.ScheduledExecutorService driftRefresh =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "drift-metrics");
+                t.setDaemon(true);
+                return t;
+            });
     /** Null when the server runs without delivery routes. */
     private volatile DeliveryService deliveries;
     private volatile boolean stopped;
@@ -149,7 +158,13 @@ public final class SentinelServer implements AutoCloseable {
                 server.startDelivery(delivery);
             }
             server.app.start();
+            SentinelServer running = server;
+            server.driftRefresh.scheduleWithFixedDelay(running::refreshDriftMetrics, DRIFT_REFRESH_SECONDS,
+                    DRIFT_REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.driftRefresh.shutdownNow();
+            }
             if (server != null && server.deliveries != null) {
                 server.deliveries.close();
             }
@@ -191,6 +206,18 @@ public final class SentinelServer implements AutoCloseable {
         List<String> parts = new ArrayList<>();
         champions.forEach((source, m) -> parts.add(m.version() + " (" + source + ")"));
         return "models " + String.join(", ", parts);
+    }
+
+    /**
+     * Recomputes every source's drift for /metrics ({@link DriftMetrics}); the server does it every
+     * {@value #DRIFT_REFRESH_SECONDS} s. A failure is logged and the previous values stay.
+     */
+    public void refreshDriftMetrics() {
+        try {
+            DriftMetrics.refresh(db, registry::forSource, metrics);
+        } catch (RuntimeException e) {
+            LOG.warn("drift metrics not refreshed: {}", e.toString());
+        }
     }
 
     private void ready(Context ctx) {
@@ -264,6 +291,7 @@ public final class SentinelServer implements AutoCloseable {
             LOG.warn("requests still running after 30 s; stopping anyway");
         }
         app.stop();
+        driftRefresh.shutdownNow();
         if (deliveries != null) {
             // after the requests: every alert they committed has been handed over by now
             deliveries.close();

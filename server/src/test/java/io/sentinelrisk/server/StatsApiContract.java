@@ -268,6 +268,31 @@ abstract class StatsApiContract {
         }
     }
 
+    @Test
+    void metricsCarryEachSourcesDrift() {
+        server.refreshDriftMetrics();
+        String metrics = http.get("/metrics", null).body();
+        // the shifted source moved amount, country and hour; the calm one none of them (its event
+        // times lie after training's, as every source's do here)
+        assertThat(metric(metrics, "sentinel_drift_columns{source=\"shifted\"}"))
+                .isGreaterThanOrEqualTo(metric(metrics, "sentinel_drift_columns{source=\"calm\"}") + 3);
+        for (String column : List.of("amount", "country", "hour")) {
+            assertThat(metric(metrics, "sentinel_drift_psi{column=\"" + column + "\",source=\"calm\"}")).isLessThan(0.1);
+        }
+        assertThat(metric(metrics, "sentinel_drift_psi{column=\"country\",source=\"shifted\"}")).isGreaterThanOrEqualTo(0.25);
+        assertThat(metrics).contains("sentinel_drift_score_psi{source=\"calm\"}");
+    }
+
+    /** The value of one series in a Prometheus text exposition. */
+    private static double metric(String exposition, String series) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError(series + " is not in /metrics");
+    }
+
     private static double sumShares(JsonNode a) {
         double s = 0;
         for (JsonNode v : a) {

@@ -20,6 +20,8 @@ public final class ServerMetrics {
     private final Counter eventsScored;
     private final Counter recordsScored;
     private final java.util.concurrent.ConcurrentHashMap<String, String> modelVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last value of each drift gauge, by its name and tags (a gauge reads its holder at scrape time). */
+    private final java.util.concurrent.ConcurrentHashMap<String, double[]> driftValues = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile double precision = Double.NaN;
 
     public ServerMetrics() {
@@ -92,6 +94,29 @@ public final class ServerMetrics {
         }
         Gauge.builder("sentinel.deliveries.pending", service, DeliveryService::pending)
                 .description("deliveries queued or in flight, all routes").register(registry);
+    }
+
+    /**
+     * A source's drift against its model's training profile, as last refreshed:
+     * {@code sentinel_drift_score_psi{source}}, {@code sentinel_drift_psi{source,column}} per model
+     * input, and {@code sentinel_drift_columns{source}}, the inputs whose drift is significant.
+     */
+    public void drift(String source, double scorePsi, java.util.Map<String, Double> psiByColumn, int significantColumns) {
+        driftGauge("sentinel.drift.score.psi", "PSI of the raw score's recent distribution against training", scorePsi,
+                "source", source);
+        psiByColumn.forEach((column, psi) -> driftGauge("sentinel.drift.psi",
+                "PSI of a model input's recent distribution against training", psi, "source", source, "column", column));
+        driftGauge("sentinel.drift.columns", "model inputs whose drift is significant (PSI >= 0.25)", significantColumns,
+                "source", source);
+    }
+
+    private void driftGauge(String name, String description, double value, String... tags) {
+        double[] holder = driftValues.computeIfAbsent(name + java.util.Arrays.toString(tags), k -> {
+            double[] h = {Double.NaN};
+            Gauge.builder(name, h, a -> a[0]).description(description).tags(tags).register(registry);
+            return h;
+        });
+        holder[0] = value;
     }
 
     public void precision(double value) {
