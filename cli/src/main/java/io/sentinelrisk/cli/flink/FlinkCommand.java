@@ -5,6 +5,8 @@ import io.sentinelrisk.core.error.InputLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import io.sentinelrisk.cli.stream.KafkaScoringOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,17 +53,8 @@ public final class FlinkCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE.srb", description = "The bundle to score with.")
-        Path model;
-
-        @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
-        String bootstrap;
-
-        @Option(names = "--in", required = true, paramLabel = "TOPIC", description = "Topic of raw events, one JSON object each.")
-        String in;
-
-        @Option(names = "--out", required = true, paramLabel = "TOPIC", description = "Topic the alerts go to.")
-        String out;
+        @Mixin
+        KafkaScoringOptions kafka;
 
         @Option(names = "--dead-letter", paramLabel = "TOPIC", description = "Topic of malformed events with the reason (default: <in>.dead-letter).")
         String deadLetter;
@@ -103,12 +96,12 @@ public final class FlinkCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "sentinel flink run runs the job on this machine: "
                         + "add --local, or submit " + FlinkJobJar.NAME + " to a cluster with 'flink run' (docs/streaming.md)");
             }
-            if (!Files.isRegularFile(model)) {
-                throw new InputException(InputLocation.file(model.toString()), "no such bundle file");
+            if (!Files.isRegularFile(kafka.model)) {
+                throw new InputException(InputLocation.file(kafka.model.toString()), "no such bundle file");
             }
             Path jar = FlinkJobJar.find();
-            List<String> args = new ArrayList<>(List.of("--local", "--model", model.toString(), "--bootstrap", bootstrap,
-                    "--in", in, "--out", out, "--group", group, "--checkpoint-interval", Long.toString(checkpointMs),
+            List<String> args = new ArrayList<>(List.of("--local", "--model", kafka.model.toString(), "--bootstrap", kafka.bootstrap,
+                    "--in", kafka.in, "--out", kafka.out, "--group", group, "--checkpoint-interval", Long.toString(checkpointMs),
                     "--parallelism", Integer.toString(parallelism), "--transactional-id-prefix", transactionalIdPrefix));
             add(args, "--dead-letter", deadLetter);
             add(args, "--checkpoint-dir", checkpointDir);

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -36,17 +37,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE.srb", description = "The bundle to score with.")
-    Path model;
-
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka brokers.")
-    String bootstrap;
-
-    @Option(names = "--in", required = true, paramLabel = "TOPIC", description = "Topic of raw events (one JSON object per message).")
-    String in;
-
-    @Option(names = "--out", required = true, paramLabel = "TOPIC", description = "Topic the alerts (Alert JSON) are written to.")
-    String out;
+    @Mixin
+    KafkaScoringOptions kafka;
 
     @Option(names = "--group", paramLabel = "ID", defaultValue = "sentinel-stream",
             description = "Consumer group whose offsets are committed (default: ${DEFAULT-VALUE}).")
@@ -100,20 +92,20 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--commit-interval and --allowed-lateness take durations such as 0.5s, "
                     + "1s, 30m or 1h; got '" + commitInterval + "' and '" + allowedLateness + "'");
         }
-        Pipeline pipeline = Bundles.read(model);
+        Pipeline pipeline = Bundles.read(kafka.model);
         int window = driftWindow;
         if (window > 0 && pipeline.profile().isEmpty()) {
-            LOG.warn("{} keeps no training profile (made by an older release): no drift monitoring", model);
+            LOG.warn("{} keeps no training profile (made by an older release): no drift monitoring", kafka.model);
             window = 0;
         }
-        KafkaScorerConfig cfg = new KafkaScorerConfig(bootstrap, in, out, group, deadLetter, driftTopic, stateDir, emit.equals("all"),
+        KafkaScorerConfig cfg = new KafkaScorerConfig(kafka.bootstrap, kafka.in, kafka.out, group, deadLetter, driftTopic, stateDir, emit.equals("all"),
                 commitMs, new StreamScorer.Options(latenessMs, window, driftEvery));
         KafkaScorer scorer = new KafkaScorer(pipeline, cfg);
         Thread hook = new Thread(() -> scorer.stop(30_000), "sentinel-stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "sentinel stream run: scoring %s → %s on %s with %s (Ctrl-C or SIGTERM stops after a last commit)%n",
-                in, out, bootstrap, model);
+                kafka.in, kafka.out, kafka.bootstrap, kafka.model);
         w.flush();
         RunSummary s = scorer.run(p -> LOG.info("{} events read ({} scored, {} alerts, {} late, {} dead letters), {} events/s",
                 p.consumed(), p.scored(), p.alerts(), p.late(), p.deadLetters(), Math.round(p.eventsPerSecond())));
