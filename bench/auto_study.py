@@ -191,6 +191,8 @@ def main():
         "i_e_k_km": ["iforest", "ecod", "knn", "knn_mean20"],
         "i_h_e_km_l50": ["iforest", "hbos", "ecod", "knn_mean20", "lof50"],
     }
+    if os.environ.get("AUTO_STUDY_POOLS"):   # a subset of the pools, to study faster
+        pools = {k: v for k, v in pools.items() if k in os.environ["AUTO_STUDY_POOLS"].split(",")}
     # single detectors
     results = {}   # rule -> {(name, proto): auc}
     for m in members:
