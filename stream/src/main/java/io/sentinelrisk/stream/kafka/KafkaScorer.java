@@ -50,6 +50,13 @@ import java.util.function.Consumer;
  * continues with the state that belongs to its offsets: features stay equal to one
  * uninterrupted run. {@link #stop()} (e.g. on SIGTERM) ends the loop after a last commit.
  *
+ * <p>With a state topic ({@link KafkaScorerConfig#stateTopic()}) every commit interval is one
+ * Kafka transaction instead: its outputs, the changed entities' state records and the offsets
+ * commit together, so the compacted topic always holds the state as of the committed offsets, and
+ * a restart (which fences and so aborts a crashed run's open transaction) reads it back and
+ * continues from those offsets. Entity risk ({@link KafkaScorerConfig#riskTopic()}) is kept per
+ * entity alongside.
+ *
  * <p>One instance reads all partitions of its topic (to scale out, run the Flink job). Each
  * entity's events must be in one partition, in time order, for batch-equal features; an event
  * older than its entity's latest one is scored, flagged with the header {@code sentinel-late} and
