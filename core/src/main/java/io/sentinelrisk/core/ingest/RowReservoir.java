@@ -2,6 +2,7 @@ package io.sentinelrisk.core.ingest;
 
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
+import io.sentinelrisk.core.util.StableIndexSort;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +24,9 @@ import java.util.SplittableRandom;
  * appearance), so a category first seen in a late block is there like any other and a
  * category no sampled row holds is not.
  *
- * <p>Memory: {@code capacity} values per column (8 bytes a number or time, a reference to the
- * block's string for a category), whatever the input's size.
+ * <p>Memory: up to {@code capacity} values per column (8 bytes a number or time, a reference to
+ * the block's string for a category), whatever the input's size; the arrays grow with the rows
+ * seen up to that.
  */
 public final class RowReservoir {
     private final int capacity;
@@ -86,6 +88,9 @@ public final class RowReservoir {
         long first = seen;
         int r = 0;
         while (filled < capacity && r < n) {
+            if (filled == rowIndex.length) {
+                grow();
+            }
             put(filled++, block, r, first + r);
             r++;
             if (filled == capacity) {
@@ -158,7 +163,7 @@ public final class RowReservoir {
         source = block.source();
         Frame frame = block.frame();
         shape = frame.selectRows(new int[0]);
-        int cap = capacity;
+        int cap = Math.min(capacity, 1 << 12);   // grows with the rows seen: a small input costs little
         rowIndex = new long[cap];
         lines = new long[cap];
         labelled = block.labels() != null;
@@ -169,6 +174,24 @@ public final class RowReservoir {
                 case Column.Numeric ignored -> new double[cap];
                 case Column.Timestamp ignored -> new long[cap];
                 case Column.Categorical ignored -> new String[cap];
+            };
+        }
+    }
+
+    /** Doubles the room of every array, up to the capacity. */
+    private void grow() {
+        int cap = (int) Math.min(capacity, 2L * rowIndex.length);
+        rowIndex = java.util.Arrays.copyOf(rowIndex, cap);
+        lines = java.util.Arrays.copyOf(lines, cap);
+        if (labelled) {
+            labels = java.util.Arrays.copyOf(labels, cap);
+        }
+        for (int c = 0; c < slots.length; c++) {
+            slots[c] = switch (slots[c]) {
+                case double[] v -> java.util.Arrays.copyOf(v, cap);
+                case long[] v -> java.util.Arrays.copyOf(v, cap);
+                case String[] v -> java.util.Arrays.copyOf(v, cap);
+                default -> throw new IllegalStateException("unexpected column storage " + slots[c].getClass());
             };
         }
     }
@@ -200,25 +223,14 @@ public final class RowReservoir {
         return 1.0 - random.nextDouble();
     }
 
-    /** Slots sorted by the input position of the row they hold. */
+    /** Slots sorted by the input position of the row they hold (positions are distinct). */
     private int[] inputOrder() {
-        int[] order = new int[filled];
-        long[] keys = new long[filled];
-        for (int i = 0; i < filled; i++) {
-            keys[i] = rowIndex[i] * (long) capacity + i;   // positions are distinct: the slot only breaks no tie
-        }
+        int[] slots = StableIndexSort.identity(filled);
         if (!sampled()) {
-            for (int i = 0; i < filled; i++) {
-                order[i] = i;
-            }
-            return order;
+            return slots;   // filled in input order, none replaced
         }
-        long[] sorted = keys.clone();
-        java.util.Arrays.sort(sorted);
-        for (int i = 0; i < filled; i++) {
-            order[i] = (int) (sorted[i] % capacity);
-        }
-        return order;
+        long[] at = rowIndex;
+        return StableIndexSort.sort(slots, (a, b) -> at[a] < at[b]);
     }
 
     private Column.Categorical categorical(String name, String[] values, int[] order) {
