@@ -21,6 +21,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code sentinel stream run}: the Kafka scorer (no stream engine needed). */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -100,7 +102,13 @@ public final class RunCommand implements Callable<Integer> {
                 emit.equals("all"), commitMs, new StreamScorer.Options(latenessMs, window, driftRisk.driftEvery), driftRisk.riskTopic, halfLifeMs,
                 stateTopic);
         KafkaScorer scorer = new KafkaScorer(pipeline, cfg);
-        Thread hook = new Thread(() -> scorer.stop(30_000), "sentinel-stream-shutdown");
+        // On SIGTERM the JVM exits once its hooks end: the hook also waits for the summary line below.
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            if (scorer.stop(30_000)) {
+                awaitQuietly(reported, 5_000);
+            }
+        }, "sentinel-stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "sentinel stream run: scoring %s → %s on %s with %s (Ctrl-C or SIGTERM stops after a last commit)%n",
@@ -116,6 +124,15 @@ public final class RunCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "read %,d events: %,d scored, %,d alerts, %,d late, %,d dead letters, %,d drift alerts; %.0f events/s%n",
                 s.consumed(), s.scored(), s.alerts(), s.late(), s.deadLetters(), s.driftAlerts(), s.eventsPerSecond());
         w.flush();
+        reported.countDown();
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long ms) {
+        try {
+            latch.await(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
