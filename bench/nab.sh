@@ -12,7 +12,7 @@
 #     runs the stream_rcf detector over every NAB file (one detector per file, learning online, NAB's
 #     probationary period as warm-up), writes its results in NAB's layout and scores them as above.
 #     Also --spatial-tolerance X, --quiet-rows N, --threads N (files in parallel, same scores).
-#   bench/nab.sh stream_rcf-grid [--spatial X,..] [--quiet N,..] [--time-decay X,..] [--seed N] [--threads N]
+#   bench/nab.sh stream_rcf-grid [--spatial X,..] [--quiet N,..] [--time-decay X,..] [--n-trees N,..] [--seed N] [--threads N]
 #     in-sample and leave-one-category-out scores of every combination (parameter choice without
 #     the held-out category's files).
 #   bench/nab.sh amazon_rcf [--seed N] [--threads N]

@@ -26,7 +26,7 @@ public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, doubl
                               boolean likelihood, int averageWindow, int scoreWindow, double spatialTolerance,
                               int quietRows) implements DetectorParams {
     public static final int DEFAULT_SHINGLE_SIZE = 4;
-    public static final int DEFAULT_N_TREES = 50;
+    public static final int DEFAULT_N_TREES = 100;
     public static final int DEFAULT_SAMPLE_SIZE = 256;
     public static final double DEFAULT_TIME_DECAY = 0.0001;
     public static final int DEFAULT_SEASON_LENGTH = 0;
@@ -34,8 +34,8 @@ public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, doubl
     public static final boolean DEFAULT_LIKELIHOOD = true;
     public static final int DEFAULT_AVERAGE_WINDOW = 10;
     public static final int DEFAULT_SCORE_WINDOW = 8640;
-    public static final double DEFAULT_SPATIAL_TOLERANCE = 0.05;
-    public static final int DEFAULT_QUIET_ROWS = 0;
+    public static final double DEFAULT_SPATIAL_TOLERANCE = 0.1;
+    public static final int DEFAULT_QUIET_ROWS = 400;
 
     public static final StreamRcfParams DEFAULTS = new StreamRcfParams(DEFAULT_SHINGLE_SIZE, DEFAULT_N_TREES,
             DEFAULT_SAMPLE_SIZE, DEFAULT_TIME_DECAY, DEFAULT_SEASON_LENGTH, DEFAULT_WARMUP, DEFAULT_LIKELIHOOD,
