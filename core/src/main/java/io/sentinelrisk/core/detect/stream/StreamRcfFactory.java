@@ -25,7 +25,8 @@ public final class StreamRcfFactory implements DetectorFactory {
     @Override
     public String description() {
         return "Streaming random cut forest for metrics in time order: shingles, time decay, optional seasonal "
-                + "differences, anomaly likelihood of the score; each row scored from the rows before it";
+                + "differences, anomaly likelihood of the score, new-value-range rule, quiet period after an alarm; each row scored "
+                + "from the rows before it";
     }
 
     @Override
