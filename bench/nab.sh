@@ -11,6 +11,12 @@
 #                [--sample-size N] [--time-decay X] [--seed N] [--out DIR] [--nab DIR]
 #     runs the stream_rcf detector over every NAB file (one detector per file, learning online, NAB's
 #     probationary period as warm-up), writes its results in NAB's layout and scores them as above.
+#     Also --spatial-tolerance X, --quiet-rows N, --threads N (files in parallel, same scores).
+#   bench/nab.sh stream_rcf-grid [--spatial X,..] [--quiet N,..] [--time-decay X,..] [--n-trees N,..] [--seed N] [--threads N]
+#     in-sample and leave-one-category-out scores of every combination (parameter choice without
+#     the held-out category's files).
+#   bench/nab.sh amazon_rcf [--seed N] [--threads N]
+#     the baseline: Amazon's randomcutforest-core (bench module only) through the same likelihood layer.
 #
 # Builds the core classes it needs (no tests) unless SENTINEL_NAB_NO_BUILD=1.
 set -euo pipefail
@@ -23,6 +29,14 @@ main=io.sentinelrisk.bench.nab.NabRun
 if [ "${1:-}" = stream_rcf ]; then
   shift
   main=io.sentinelrisk.bench.nab.NabStreamRcf
+  set -- --nab "$nab" "$@"
+elif [ "${1:-}" = stream_rcf-grid ]; then
+  shift
+  main=io.sentinelrisk.bench.nab.NabStreamRcfGrid
+  set -- --nab "$nab" "$@"
+elif [ "${1:-}" = amazon_rcf ]; then
+  shift
+  main=io.sentinelrisk.bench.nab.NabAmazonRcf
   set -- --nab "$nab" "$@"
 elif [ $# -eq 0 ]; then
   set -- --nab "$nab" --results "$nab/reference/windowedGaussian" --thresholds "$nab/reference/config/thresholds.json"

@@ -8,14 +8,12 @@ import io.sentinelrisk.core.evaluate.nab.NabFiles;
 import io.sentinelrisk.core.evaluate.nab.NabScorer;
 import io.sentinelrisk.core.error.InputException;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Runs {@code stream_rcf} over every NAB data file as NAB runs a detector: one fresh detector
@@ -26,7 +24,9 @@ import java.util.stream.Stream;
  * <pre>
  * NabStreamRcf [--nab DIR] [--out DIR] [--season daily|0|ROWS] [--likelihood true|false]
  *              [--shingle-size N] [--n-trees N] [--sample-size N] [--time-decay X] [--seed N]
+ *              [--spatial-tolerance X] [--quiet-rows N] [--average-window N] [--score-window N] [--threads N]
  * </pre>
+ * {@code --threads} runs files in parallel (each file has its own detector: same scores).
  * {@code --season} is 0 (off, the default) or rows; {@code daily} sets {@code season_length} to one day of rows from the file's own
  * sampling interval (its median time step): metadata a deployment also knows, not a per-file tuning.
  */
@@ -49,6 +49,7 @@ public final class NabStreamRcf {
         String season = "0";
         StreamRcfParams p = StreamRcfParams.DEFAULTS;
         long seed = 42;
+        int threads = 1;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
@@ -59,60 +60,61 @@ public final class NabStreamRcf {
                 case "--out" -> out = Path.of(v);
                 case "--season" -> season = v;
                 case "--seed" -> seed = Long.parseLong(v);
+                case "--threads" -> threads = Integer.parseInt(v);
                 case "--likelihood" -> p = p.withLikelihood(Boolean.parseBoolean(v));
                 case "--shingle-size" -> p = new StreamRcfParams(Integer.parseInt(v), p.nTrees(), p.sampleSize(),
-                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow());
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow(),
+                        p.spatialTolerance(), p.quietRows());
                 case "--n-trees" -> p = new StreamRcfParams(p.shingleSize(), Integer.parseInt(v), p.sampleSize(),
-                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow());
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow(),
+                        p.spatialTolerance(), p.quietRows());
                 case "--sample-size" -> p = new StreamRcfParams(p.shingleSize(), p.nTrees(), Integer.parseInt(v),
-                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow());
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), p.scoreWindow(),
+                        p.spatialTolerance(), p.quietRows());
                 case "--time-decay" -> p = new StreamRcfParams(p.shingleSize(), p.nTrees(), p.sampleSize(),
                         Double.parseDouble(v), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(),
-                        p.scoreWindow());
+                        p.scoreWindow(), p.spatialTolerance(), p.quietRows());
                 case "--average-window" -> p = new StreamRcfParams(p.shingleSize(), p.nTrees(), p.sampleSize(),
-                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), Integer.parseInt(v), p.scoreWindow());
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), Integer.parseInt(v), p.scoreWindow(),
+                        p.spatialTolerance(), p.quietRows());
                 case "--score-window" -> p = new StreamRcfParams(p.shingleSize(), p.nTrees(), p.sampleSize(),
-                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), Integer.parseInt(v));
+                        p.timeDecay(), p.seasonLength(), p.warmup(), p.likelihood(), p.averageWindow(), Integer.parseInt(v),
+                        p.spatialTolerance(), p.quietRows());
+                case "--spatial-tolerance" -> p = p.withSpatialTolerance(Double.parseDouble(v));
+                case "--quiet-rows" -> p = p.withQuietRows(Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(nab.resolve("data"))) {
-            files = s.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
-        }
+        NabData data = NabData.load(nab);
         long started = System.nanoTime();
-        long rows = 0;
-        for (Path f : files) {
-            NabFiles.Table t = NabFiles.readTable(f);
-            double[] values = t.column("value");
-            int n = values.length;
-            int seasonRows = switch (season) {
-                case "daily" -> dailyRows(t.timestamps());
-                default -> Integer.parseInt(season);
-            };
-            StreamRcfParams fp = p.withWarmup((int) NabScorer.probationaryLength(n)).withSeasonLength(seasonRows);
-            SequentialDetector d = (SequentialDetector) StreamRcfFactory.trainer(fp, seed)
-                    .fit(new Matrix(0, 1, new double[0]), null, 1);
-            double[] scores = new double[n];
-            d.score(new Matrix(n, 1, values), scores, 1);
-            rows += n;
-            String category = f.getParent().getFileName().toString();
-            Path target = out.resolve(category).resolve(out.getFileName() + "_" + f.getFileName());
-            Files.createDirectories(target.getParent());
-            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                w.write("timestamp,value,anomaly_score\n");
-                for (int i = 0; i < n; i++) {
-                    w.write(NabFiles.format(t.timestamps()[i]) + "," + values[i] + "," + scores[i] + "\n");
-                }
-            }
-        }
+        StreamRcfParams params = p;
+        String seasonOption = season;
+        long seedValue = seed;
+        double[][] scores = data.scoreAll(f -> run(f, params, seasonOption, seedValue), threads);
+        long rows = data.files().stream().mapToLong(f -> f.values().length).sum();
+        data.write(out, out.getFileName().toString(), scores);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "stream_rcf %s, season %s, seed %d: %d files, %d rows in %.1f s (%.0f rows/s)%n",
-                p, season, seed, files.size(), rows, seconds, rows / seconds);
+                p, season, seed, data.files().size(), rows, seconds, rows / seconds);
         NabRun.run(new String[] {"--nab", nab.toString(), "--results", out.toString()});
         for (String published : List.of("numenta", "randomCutForest")) {
             comparePublished(published, nab);
         }
+    }
+
+    /** One file run as NAB runs a detector: a fresh detector, NAB's probationary period as warm-up, rows in order. */
+    static double[] run(NabData.File f, StreamRcfParams p, String season, long seed) {
+        int n = f.values().length;
+        int seasonRows = switch (season) {
+            case "daily" -> dailyRows(f.timestamps());
+            default -> Integer.parseInt(season);
+        };
+        StreamRcfParams fp = p.withWarmup((int) NabScorer.probationaryLength(n)).withSeasonLength(seasonRows);
+        SequentialDetector d = (SequentialDetector) StreamRcfFactory.trainer(fp, seed)
+                .fit(new Matrix(0, 1, new double[0]), null, 1);
+        double[] scores = new double[n];
+        d.score(new Matrix(n, 1, f.values()), scores, 1);
+        return scores;
     }
 
     /**

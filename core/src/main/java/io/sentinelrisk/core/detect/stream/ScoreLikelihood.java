@@ -15,11 +15,13 @@ import io.sentinelrisk.core.codec.BinaryWriter;
  * the scores themselves: fitting it to log scores (tried) lowered the NAB score. The statistics only hold scores from
  * before the current step.
  */
-final class ScoreLikelihood {
+public final class ScoreLikelihood {
     /** Tail probability at or below which a step is an alarm (likelihood 0.99999). */
     static final double RED = 1e-5;
     /** What later steps of an alarm run are raised to (likelihood 0.999). */
     static final double YELLOW = 1e-3;
+    /** The tail probability of a certain alarm: {@link #logScore} maps it to 1. */
+    static final double FLOOR = 0;
     /** Means needed before the normal is trusted; until then every step is "as usual" (0.5). */
     static final int MIN_SAMPLES = 100;
     /** The standard deviation is at least this fraction of the mean, so a flat stretch of scores does not make every wiggle an alarm. */
@@ -34,7 +36,7 @@ final class ScoreLikelihood {
     private double recentSum;
     private double previousTail = 1;
 
-    ScoreLikelihood(int shortWindow, int longWindow) {
+    public ScoreLikelihood(int shortWindow, int longWindow) {
         recent = new double[shortWindow];
         history = new double[longWindow];
     }
@@ -55,7 +57,7 @@ final class ScoreLikelihood {
     }
 
     /** Adds this step's raw score; returns its filtered tail probability in (0, 1]. */
-    double step(double raw) {
+    public double step(double raw) {
         int r = recentCount % recent.length;
         recentSum += raw - (recentCount >= recent.length ? recent[r] : 0);
         recent[r] = raw;
@@ -96,7 +98,7 @@ final class ScoreLikelihood {
     }
 
     /** Numenta's log scale: tail 1e-10 or less maps to 1, tail 1e-5 to 0.5, tail 0.5 to about 0. */
-    static double logScore(double tail) {
+    public static double logScore(double tail) {
         return Math.log(1.0000000001 - (1 - tail)) / Math.log(1.0 - 0.9999999999);
     }
 

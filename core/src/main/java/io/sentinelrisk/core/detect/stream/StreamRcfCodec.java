@@ -11,7 +11,8 @@ import io.sentinelrisk.core.detect.FittedDetector;
  */
 final class StreamRcfCodec {
     static final String MAGIC = "SRCF";
-    static final int VERSION = 1;
+    /** 2 adds {@code spatial_tolerance} and {@code quiet_rows} and their state; version 1 parts still read (both rules off). */
+    static final int VERSION = 2;
 
     private StreamRcfCodec() {
     }
@@ -22,7 +23,8 @@ final class StreamRcfCodec {
         BinaryWriter w = new BinaryWriter(MAGIC, VERSION);
         w.writeInt(p.shingleSize()).writeInt(p.nTrees()).writeInt(p.sampleSize()).writeDouble(p.timeDecay())
                 .writeInt(p.seasonLength()).writeInt(p.warmup()).writeInt(p.likelihood() ? 1 : 0)
-                .writeInt(p.averageWindow()).writeInt(p.scoreWindow());
+                .writeInt(p.averageWindow()).writeInt(p.scoreWindow()).writeDouble(p.spatialTolerance())
+                .writeInt(p.quietRows());
         m.state().write(w);
         return w.toByteArray();
     }
@@ -33,6 +35,9 @@ final class StreamRcfCodec {
         try {
             p = new StreamRcfParams(r.readInt(), r.readInt(), r.readInt(), r.readDouble(), r.readInt(), r.readInt(),
                     r.readInt() != 0, r.readInt(), r.readInt());
+            if (r.version() >= 2) {
+                p = p.withSpatialTolerance(r.readDouble()).withQuietRows(r.readInt());
+            }
         } catch (RuntimeException e) {
             throw r.corrupt("bad parameters: " + e.getMessage());
         }

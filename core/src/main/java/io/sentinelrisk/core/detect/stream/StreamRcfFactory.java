@@ -25,7 +25,8 @@ public final class StreamRcfFactory implements DetectorFactory {
     @Override
     public String description() {
         return "Streaming random cut forest for metrics in time order: shingles, time decay, optional seasonal "
-                + "differences, anomaly likelihood of the score; each row scored from the rows before it";
+                + "differences, anomaly likelihood of the score, new-value-range rule, quiet period after an alarm; each row scored "
+                + "from the rows before it";
     }
 
     @Override
@@ -43,14 +44,19 @@ public final class StreamRcfFactory implements DetectorFactory {
                 ParamSpec.ofBoolean("likelihood", d.likelihood(), "score = anomaly likelihood of the forest score in [0, 1] "
                         + "(true) or the raw forest score (false)"),
                 ParamSpec.ofInt("average_window", d.averageWindow(), "raw scores averaged before the likelihood (≥ 1)"),
-                ParamSpec.ofInt("score_window", d.scoreWindow(), "past averaged scores the likelihood is measured against (≥ 100)"));
+                ParamSpec.ofInt("score_window", d.scoreWindow(), "past averaged scores the likelihood is measured against (≥ 100)"),
+                ParamSpec.ofDouble("spatial_tolerance", d.spatialTolerance(), "a value beyond the range of all values so far "
+                        + "by more than this fraction of the range is an alarm; 0 = off"),
+                ParamSpec.ofInt("quiet_rows", d.quietRows(), "rows after a reported alarm in which later alarms are lowered "
+                        + "to the warning level (one incident, one alert); 0 = only consecutive alarms"));
     }
 
     @Override
     public StreamRcfParams paramsOf(Params params) {
         return new StreamRcfParams(params.getInt("shingle_size"), params.getInt("n_trees"), params.getInt("sample_size"),
                 params.getDouble("time_decay"), params.getInt("season_length"), params.getInt("warmup"),
-                params.getBoolean("likelihood"), params.getInt("average_window"), params.getInt("score_window"));
+                params.getBoolean("likelihood"), params.getInt("average_window"), params.getInt("score_window"),
+                params.getDouble("spatial_tolerance"), params.getInt("quiet_rows"));
     }
 
     @Override

@@ -16,11 +16,17 @@ import io.sentinelrisk.core.detect.support.ParamChecks;
  * @param likelihood    {@code likelihood}: report the anomaly likelihood of the forest's score (true, default) or the raw forest score
  * @param averageWindow {@code average_window}: raw scores averaged before the likelihood (≥ 1); default {@value #DEFAULT_AVERAGE_WINDOW}
  * @param scoreWindow   {@code score_window}: past averaged scores the likelihood's normal is fitted to (≥ 100); default {@value #DEFAULT_SCORE_WINDOW}
+ * @param spatialTolerance {@code spatial_tolerance}: a row with a value beyond the range of every value seen so far by more than
+ *                      this fraction of that range is an alarm (Numenta's "spatial anomaly" rule); 0 = off; default {@value #DEFAULT_SPATIAL_TOLERANCE}
+ * @param quietRows     {@code quiet_rows}: after a reported alarm, the next this many rows are not reported as alarms (their score is
+ *                      capped at the warning level), so one incident is one alert; 0 = only a run of consecutive alarms is one alert;
+ *                      default {@value #DEFAULT_QUIET_ROWS}
  */
 public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, double timeDecay, int seasonLength, int warmup,
-                              boolean likelihood, int averageWindow, int scoreWindow) implements DetectorParams {
+                              boolean likelihood, int averageWindow, int scoreWindow, double spatialTolerance,
+                              int quietRows) implements DetectorParams {
     public static final int DEFAULT_SHINGLE_SIZE = 4;
-    public static final int DEFAULT_N_TREES = 50;
+    public static final int DEFAULT_N_TREES = 100;
     public static final int DEFAULT_SAMPLE_SIZE = 256;
     public static final double DEFAULT_TIME_DECAY = 0.0001;
     public static final int DEFAULT_SEASON_LENGTH = 0;
@@ -28,10 +34,18 @@ public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, doubl
     public static final boolean DEFAULT_LIKELIHOOD = true;
     public static final int DEFAULT_AVERAGE_WINDOW = 10;
     public static final int DEFAULT_SCORE_WINDOW = 8640;
+    public static final double DEFAULT_SPATIAL_TOLERANCE = 0.1;
+    public static final int DEFAULT_QUIET_ROWS = 400;
 
     public static final StreamRcfParams DEFAULTS = new StreamRcfParams(DEFAULT_SHINGLE_SIZE, DEFAULT_N_TREES,
             DEFAULT_SAMPLE_SIZE, DEFAULT_TIME_DECAY, DEFAULT_SEASON_LENGTH, DEFAULT_WARMUP, DEFAULT_LIKELIHOOD,
-            DEFAULT_AVERAGE_WINDOW, DEFAULT_SCORE_WINDOW);
+            DEFAULT_AVERAGE_WINDOW, DEFAULT_SCORE_WINDOW, DEFAULT_SPATIAL_TOLERANCE, DEFAULT_QUIET_ROWS);
+
+    /** The parameters of the first stored form (format version 1): no spatial rule, no quiet period. */
+    public StreamRcfParams(int shingleSize, int nTrees, int sampleSize, double timeDecay, int seasonLength, int warmup,
+                           boolean likelihood, int averageWindow, int scoreWindow) {
+        this(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, likelihood, averageWindow, scoreWindow, 0, 0);
+    }
 
     public StreamRcfParams {
         String t = StreamRcfFactory.TYPE;
@@ -43,6 +57,8 @@ public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, doubl
         ParamChecks.intAtLeast(t, "warmup", warmup, 0);
         ParamChecks.intAtLeast(t, "average_window", averageWindow, 1);
         ParamChecks.intAtLeast(t, "score_window", scoreWindow, ScoreLikelihood.MIN_SAMPLES);
+        ParamChecks.doubleIn(t, "spatial_tolerance", spatialTolerance, 0, true, 1e6, true);
+        ParamChecks.intAtLeast(t, "quiet_rows", quietRows, 0);
         if ((long) shingleSize * nTrees * sampleSize > 1L << 26) {
             throw ParamChecks.fail(t, "n_trees", "n_trees × sample_size × shingle_size at most 2^26",
                     nTrees + " × " + sampleSize + " × " + shingleSize);
@@ -51,16 +67,26 @@ public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, doubl
 
     public StreamRcfParams withWarmup(int rows) {
         return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, rows, likelihood,
-                averageWindow, scoreWindow);
+                averageWindow, scoreWindow, spatialTolerance, quietRows);
     }
 
     public StreamRcfParams withSeasonLength(int rows) {
         return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, rows, warmup, likelihood,
-                averageWindow, scoreWindow);
+                averageWindow, scoreWindow, spatialTolerance, quietRows);
     }
 
     public StreamRcfParams withLikelihood(boolean on) {
         return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, on,
-                averageWindow, scoreWindow);
+                averageWindow, scoreWindow, spatialTolerance, quietRows);
+    }
+
+    public StreamRcfParams withSpatialTolerance(double tolerance) {
+        return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, likelihood,
+                averageWindow, scoreWindow, tolerance, quietRows);
+    }
+
+    public StreamRcfParams withQuietRows(int rows) {
+        return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, likelihood,
+                averageWindow, scoreWindow, spatialTolerance, rows);
     }
 }

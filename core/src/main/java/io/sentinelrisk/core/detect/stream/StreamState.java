@@ -15,6 +15,8 @@ import io.sentinelrisk.core.detect.support.Seeds;
  * Each view's raw score goes through its own {@link ScoreLikelihood}; the row's score is the
  * larger of the views' log-likelihood scores. With more than one feature, each feature is
  * divided by its running standard deviation so that no feature dominates the cuts by its unit.
+ * The row's tail probability then goes through the {@link AlarmRules} (spatial rule, quiet
+ * period; both off in models of the first stored form).
  */
 final class StreamState {
     private final StreamRcfParams p;
@@ -31,6 +33,7 @@ final class StreamState {
     private final CutForest seasonal;
     private final ScoreLikelihood seasonalLikelihood;
     private final double[] shingle;
+    private AlarmRules rules;
 
     StreamState(StreamRcfParams p, int features, long seed) {
         this.p = p;
@@ -47,6 +50,7 @@ final class StreamState {
                 ? new CutForest(dim, p.nTrees(), p.sampleSize(), p.timeDecay(), Seeds.derive(seed, 1)) : null;
         this.seasonalLikelihood = p.seasonLength() > 0 ? new ScoreLikelihood(p.averageWindow(), p.scoreWindow()) : null;
         this.shingle = new double[dim];
+        this.rules = new AlarmRules(features, p.spatialTolerance(), p.quietRows());
     }
 
     private StreamState(StreamState o) {
@@ -63,6 +67,7 @@ final class StreamState {
         seasonal = o.seasonal == null ? null : o.seasonal.copy();
         seasonalLikelihood = o.seasonalLikelihood == null ? null : o.seasonalLikelihood.copy();
         shingle = new double[o.shingle.length];
+        rules = o.rules.copy();
     }
 
     StreamState copy() {
@@ -113,6 +118,7 @@ final class StreamState {
             seasonal.update(shingle, 0);
         }
         learnScale(x, off);
+        boolean spatial = rules.observe(x, off);
         rows++;
         if (t < p.warmup()) {
             return 0;
@@ -120,7 +126,7 @@ final class StreamState {
         if (!p.likelihood()) {
             return Math.max(levelRaw, seasonalRaw);
         }
-        return ScoreLikelihood.logScore(Math.min(levelTail, seasonalTail));
+        return ScoreLikelihood.logScore(rules.filter(Math.min(levelTail, seasonalTail), spatial, t));
     }
 
     /**
@@ -165,8 +171,10 @@ final class StreamState {
             seasonal.write(w);
             seasonalLikelihood.write(w);
         }
+        rules.write(w);
     }
 
+    /** Reads the stored form; version 1 has no alarm-rule state (its parameters turn both rules off). */
     static StreamState read(BinaryReader r, StreamRcfParams p) {
         int features = r.readInt();
         if (features < 1 || (long) features * p.shingleSize() > 1 << 20) {
@@ -191,7 +199,11 @@ final class StreamState {
         if (level.dim() != s.shingle.length || (seasonal != null && seasonal.dim() != s.shingle.length)) {
             throw r.corrupt("forest dimension does not match shingle_size × features");
         }
-        return new StreamState(s, level, levelLikelihood, seasonal, seasonalLikelihood);
+        StreamState out = new StreamState(s, level, levelLikelihood, seasonal, seasonalLikelihood);
+        if (r.version() >= 2) {
+            out.rules = AlarmRules.read(r, features, p.spatialTolerance(), p.quietRows());
+        }
+        return out;
     }
 
     private StreamState(StreamState base, CutForest level, ScoreLikelihood levelLikelihood, CutForest seasonal,
@@ -209,5 +221,6 @@ final class StreamState {
         this.seasonal = seasonal;
         this.seasonalLikelihood = seasonalLikelihood;
         shingle = base.shingle;
+        rules = base.rules;
     }
 }

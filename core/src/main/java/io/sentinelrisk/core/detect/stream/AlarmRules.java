@@ -1,0 +1,106 @@
+package io.sentinelrisk.core.detect.stream;
+
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
+import java.util.Arrays;
+
+/**
+ * Two rules applied to a stream's tail probabilities after the likelihood:
+ * <ul>
+ * <li>spatial ({@code spatial_tolerance} &gt; 0, the "spatial anomaly" rule of NAB's HTM
+ * detector): a row with a value beyond the range of all values seen so far by more than the
+ * tolerance times that range is an alarm, whatever the forest says. A forest's score of a new
+ * extreme is bounded by how isolated its shingle is in the sample; a level never seen before is
+ * news in itself.</li>
+ * <li>quiet ({@code quiet_rows} &gt; 0): after a reported alarm, later alarms within the next
+ * {@code quiet_rows} rows are lowered to the warning level, so one incident (whose averaged score
+ * stays high for a while) is one alert.</li>
+ * </ul>
+ * State: the range of each feature so far and the end of the current quiet period.
+ */
+public final class AlarmRules {
+    private final double tolerance;
+    private final int quietRows;
+    // smallest and largest value of each feature so far; NaN before the first row
+    private final double[] min;
+    private final double[] max;
+    // rows before this one are in the quiet period after the last reported alarm
+    private long quietUntil;
+
+    public AlarmRules(int features, double spatialTolerance, int quietRows) {
+        this.tolerance = spatialTolerance;
+        this.quietRows = quietRows;
+        this.min = new double[features];
+        this.max = new double[features];
+        Arrays.fill(min, Double.NaN);
+        Arrays.fill(max, Double.NaN);
+    }
+
+    private AlarmRules(AlarmRules o) {
+        tolerance = o.tolerance;
+        quietRows = o.quietRows;
+        min = o.min.clone();
+        max = o.max.clone();
+        quietUntil = o.quietUntil;
+    }
+
+    AlarmRules copy() {
+        return new AlarmRules(this);
+    }
+
+    /**
+     * Checks the row {@code x[off .. off+features)} against the range so far, then widens the
+     * range with it; returns whether the spatial rule fires (never when it is off).
+     */
+    public boolean observe(double[] x, int off) {
+        boolean outside = false;
+        for (int j = 0; j < min.length; j++) {
+            double v = x[off + j];
+            double range = max[j] - min[j];
+            if (tolerance > 0 && range > 0) {   // NaN (no row yet) and a constant series have no range to leave
+                double tol = tolerance * range;
+                outside |= v > max[j] + tol || v < min[j] - tol;
+            }
+            if (!(v >= min[j])) {
+                min[j] = v;
+            }
+            if (!(v <= max[j])) {
+                max[j] = v;
+            }
+        }
+        return outside;
+    }
+
+    /**
+     * The reported tail probability of row {@code t} (rows in increasing order), from its
+     * likelihood's tail and whether the spatial rule fired on it.
+     */
+    public double filter(double tail, boolean spatial, long t) {
+        double out = spatial ? ScoreLikelihood.FLOOR : tail;
+        if (quietRows > 0 && out <= ScoreLikelihood.RED) {
+            if (t < quietUntil) {
+                return ScoreLikelihood.YELLOW;
+            }
+            quietUntil = t + 1 + quietRows;
+        }
+        return out;
+    }
+
+    void write(BinaryWriter w) {
+        w.writeDoubles(min).writeDoubles(max).writeLong(quietUntil);
+    }
+
+    /** Reads the state written by {@link #write}, for a stream of {@code features} features. */
+    static AlarmRules read(BinaryReader r, int features, double spatialTolerance, int quietRows) {
+        AlarmRules a = new AlarmRules(features, spatialTolerance, quietRows);
+        double[] lo = r.readDoubles();
+        double[] hi = r.readDoubles();
+        if (lo.length != features || hi.length != features) {
+            throw r.corrupt("value range arrays do not match " + features + " features");
+        }
+        System.arraycopy(lo, 0, a.min, 0, features);
+        System.arraycopy(hi, 0, a.max, 0, features);
+        a.quietUntil = r.readLong();
+        return a;
+    }
+}
