@@ -49,10 +49,67 @@ public final class Explainer {
         return reasons;
     }
 
-    /** The {@code top} strongest reasons for row {@code row}. */
+    /**
+     * The {@code top} strongest reasons for row {@code row}: the first {@code top} of
+     * {@link #explain}, in its order. Only the deviations of every column are computed; the
+     * texts, the costly part, only for the reasons returned.
+     */
     public List<Reason> top(Frame frame, int row, int top) {
-        List<Reason> all = explain(frame, row);
-        return List.copyOf(all.subList(0, Math.min(top, all.size())));
+        int n = baselines.size();
+        Column[] cols = new Column[n];
+        // sort key of explain's order: -|deviation| by Double.compare, ties by column order
+        double[] key = new double[n];
+        int present = 0;
+        for (int i = 0; i < n; i++) {
+            cols[i] = frame.column(baselines.get(i).column());
+            if (cols[i] != null) {
+                key[i] = -Math.abs(deviation(baselines.get(i), cols[i], row));
+                present++;
+            }
+        }
+        int k = Math.min(Math.max(top, 0), present);
+        List<Reason> out = new ArrayList<>(k);
+        boolean[] taken = new boolean[n];
+        for (int t = 0; t < k; t++) {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (cols[i] != null && !taken[i] && (best < 0 || Double.compare(key[i], key[best]) < 0)) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            out.add(reason(baselines.get(best), cols[best], row));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The signed deviation {@link #reason} gives, without its text. */
+    private static double deviation(FeatureBaseline baseline, Column col, int row) {
+        if (col.isMissing(row)) {
+            return 0;
+        }
+        return switch (baseline) {
+            case FeatureBaseline.Numeric n -> deviation(numericValue(n, col, row) - n.median(), n.scale());
+            case FeatureBaseline.Categorical c -> categoricalDeviation(c, col.text(row));
+        };
+    }
+
+    private static double numericValue(FeatureBaseline.Numeric b, Column col, int row) {
+        return switch (col) {
+            case Column.Numeric n -> n.values()[row];
+            case Column.Timestamp t -> ColumnPrep.TimeOfWeek.hourOfDay(t.epochMillis()[row]);
+            case Column.Categorical c -> Double.NaN;
+        };
+    }
+
+    private static double categoricalShare(FeatureBaseline.Categorical b, Double share) {
+        return share != null ? share : b.otherShare() > 0 ? b.otherShare() : 1.0 / (b.trainingRows() + 1);
+    }
+
+    private static double categoricalDeviation(FeatureBaseline.Categorical b, String value) {
+        Double share = b.shares().get(value);
+        double f = categoricalShare(b, share);
+        return Math.min(MAX_DEVIATION, Math.max(0, Stats.normalQuantile(1 - rarerOrEqual(b, f, share == null) / 2)));
     }
 
     /** One line from the strongest reasons, e.g. "bytes_out is +11.9 std above normal; country 'KP' is rare". */
@@ -78,11 +135,7 @@ public final class Explainer {
         if (col.isMissing(row)) {
             return new Reason(b.column(), "", base, 0, b.column() + " is missing (imputed)");
         }
-        double x = switch (col) {
-            case Column.Numeric n -> n.values()[row];
-            case Column.Timestamp t -> ColumnPrep.TimeOfWeek.hourOfDay(t.epochMillis()[row]);
-            case Column.Categorical c -> Double.NaN;
-        };
+        double x = numericValue(b, col, row);
         String shown = b.hourOfDay() ? fmt(x) + "h" : col.text(row);
         double z = deviation(x - b.median(), b.scale());
         String name = b.hourOfDay() ? b.column() + " (hour of day)" : b.column();
@@ -106,9 +159,8 @@ public final class Explainer {
             return new Reason(b.column(), "", usual, 0, b.column() + " is missing (imputed)");
         }
         Double share = b.shares().get(value);
-        double f = share != null ? share
-                : b.otherShare() > 0 ? b.otherShare() : 1.0 / (b.trainingRows() + 1);
-        double z = Math.min(MAX_DEVIATION, Math.max(0, Stats.normalQuantile(1 - rarerOrEqual(b, f, share == null) / 2)));
+        double f = categoricalShare(b, share);
+        double z = categoricalDeviation(b, value);
         String text;
         if (share != null) {
             text = String.format(Locale.ROOT, "%s '%s' is %s (%s of training rows)", b.column(), value,

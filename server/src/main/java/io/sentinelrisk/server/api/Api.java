@@ -2,6 +2,7 @@ package io.sentinelrisk.server.api;
 
 import io.sentinelrisk.server.error.ApiException;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -85,10 +86,13 @@ public final class Api {
         RecordBatch batch = RecordBatch.forScoring(body, model.pipeline().inputSchema(), options.batchLimit());
         RecordScoring.Scored scored = RecordScoring.score(model, batch.records(), source, batch.single());
         metrics.recordsScored(batch.size());
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("model_version", model.version());
-        out.set("alerts", JsonBodies.MAPPER.valueToTree(scored.alerts()));
-        JsonBodies.send(ctx, 200, out);
+        JsonBodies.send(ctx, 200, new ScoreAnswer(model.version(), scored.alerts()));
+    }
+
+    /** The answer of POST /v1/score, serialized straight to bytes (no JSON tree in between). */
+    @JsonPropertyOrder({"model_version", "alerts"})
+    public record ScoreAnswer(@JsonProperty("model_version") String modelVersion,
+                       @JsonProperty("alerts") List<io.sentinelrisk.core.export.Alert> alerts) {
     }
 
     public void events(Context ctx) {
