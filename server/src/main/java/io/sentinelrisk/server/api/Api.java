@@ -25,6 +25,7 @@ import io.sentinelrisk.server.scoring.Recalibration;
 import io.sentinelrisk.server.scoring.RecordBatch;
 import io.sentinelrisk.server.scoring.RecordScoring;
 import io.sentinelrisk.server.scoring.Sources;
+import io.sentinelrisk.server.scoring.StreamedRecords;
 import io.sentinelrisk.server.store.AlertQuery;
 import io.sentinelrisk.server.store.AlertRow;
 import io.sentinelrisk.server.store.AlertStore;
@@ -82,10 +83,21 @@ public final class Api {
         allowQuery(ctx, "source");
         String source = Sources.parameter(ctx.queryParam("source"));
         ActiveModel model = models.forSource(source);
-        JsonNode body = JsonBodies.tree(ctx, options.maxBodyBytes());
-        RecordBatch batch = RecordBatch.forScoring(body, model.pipeline().inputSchema(), options.batchLimit());
-        RecordScoring.Scored scored = RecordScoring.score(model, batch.records(), source, batch.single());
-        metrics.recordsScored(batch.size());
+        JsonBodies.requireJson(ctx);
+        byte[] bytes = JsonBodies.bytes(ctx, options.maxBodyBytes());
+        // valid bodies go straight into columns; anything else takes the tree path, which names the problem
+        StreamedRecords.Read read = StreamedRecords.read(bytes, model, options.batchLimit());
+        RecordScoring.Scored scored;
+        int records;
+        if (read != null) {
+            scored = RecordScoring.score(model, read.frame(), source, read.single());
+            records = read.rows();
+        } else {
+            RecordBatch batch = RecordBatch.forScoring(JsonBodies.tree(bytes), model.pipeline().inputSchema(), options.batchLimit());
+            scored = RecordScoring.score(model, batch.records(), source, batch.single());
+            records = batch.size();
+        }
+        metrics.recordsScored(records);
         JsonBodies.send(ctx, 200, new ScoreAnswer(model.version(), scored.alerts()));
     }
 
