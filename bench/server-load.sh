@@ -8,8 +8,13 @@
 #
 #   bench/server-load.sh [OUT_DIR]          (default bench/target/server-load)
 #
+# Each result line ends with the CPU time (user + system) of the server process and of the client
+# JVM over the run, and per 1,000 records sent (warm-up included): on a shared machine CPU per
+# record compares versions where wall-clock throughput does not.
+#
 # Environment: CONCURRENCY (default 4), SECONDS per run (default 30), SCORE_REQUESTS (20000),
-#   SINGLE_REQUESTS (20000), EVENT_REQUESTS (300), SERVER_HEAP (default 2g).
+#   SINGLE_REQUESTS (20000), EVENT_REQUESTS (300), SERVER_HEAP (default 2g), SERVER_JAVA_OPTS (more
+#   JVM options for the server, e.g. -XX:StartFlightRecording=filename=serve.jfr,settings=profile).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/bench/target/server-load}"
