@@ -1,7 +1,9 @@
 package io.sentinelrisk.server.scoring;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
@@ -9,7 +11,6 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
 import io.sentinelrisk.core.ingest.RecordReader;
 import io.sentinelrisk.core.io.Timestamps;
-import io.sentinelrisk.server.api.JsonBodies;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ import java.util.Map;
  * and the caller takes the tree path, which answers with its exact error or frame.
  */
 public final class StreamedRecords {
+    /** Duplicate keys are errors, as for the tree path's parser (which then names them). */
+    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     private StreamedRecords() {
     }
 
@@ -61,7 +65,7 @@ public final class StreamedRecords {
             slot.put(columns.get(c).name(), c);
         }
         Builder b = new Builder(columns);
-        try (JsonParser p = JsonBodies.MAPPER.createParser(body)) {
+        try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken t = p.nextToken();
             boolean single = t == JsonToken.START_OBJECT;
             if (single) {
