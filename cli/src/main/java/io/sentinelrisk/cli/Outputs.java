@@ -93,6 +93,10 @@ final class Outputs {
                 report.rows(), report.detector(), report.anomalies(),
                 100.0 * report.anomalies() / Math.max(1, report.rows()),
                 counts.critical(), counts.high(), counts.medium(), counts.info());
+        if ("train".equals(report.command()) && report.training() != null
+                && report.training().get("sample") instanceof Map<?, ?> sample) {
+            out.printf(Locale.ROOT, "fitted on a uniform sample of %s of %s rows (--train-sample)%n", sample.get("rows"), sample.get("of"));
+        }
         LabelledMetrics m = report.metrics();
         if (m != null) {
             out.printf(Locale.ROOT, "labels: precision %.3f, recall %.3f, F1 %.3f, ROC AUC %s, average precision %s, precision@%d %s%n",

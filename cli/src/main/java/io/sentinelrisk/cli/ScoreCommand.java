@@ -1,18 +1,10 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.export.Alert;
-import io.sentinelrisk.core.export.AlertExport;
-import io.sentinelrisk.core.export.ScorecardExport;
 import io.sentinelrisk.core.export.ScoredData;
-import io.sentinelrisk.core.export.StreamedSummary;
 import io.sentinelrisk.core.export.SummaryReport;
-import io.sentinelrisk.core.export.TopRows;
 import io.sentinelrisk.core.ingest.Dataset;
-import io.sentinelrisk.core.ingest.DatasetBlocks;
-import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvBlockReader;
-import io.sentinelrisk.core.io.LabelReader;
 import io.sentinelrisk.core.detect.SequentialDetector;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
@@ -28,7 +20,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -105,66 +96,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Reads, scores and writes block by block; the report's totals and the top rows are all that stay. */
     private Runnable streamed(Pipeline pipeline, SentinelConfig cfg, Stopwatch watch, Progress progress) {
-        int topN = cfg.topN();
-        TopRows top = new TopRows(Math.max(topN, SHOWN));
-        String source = input.input.toString();
-        StreamedSummary totals;
-        SummaryReport report;
-        try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
-             AtomicFile.Pending card = exports.csv == null ? null : AtomicFile.open(exports.csv)) {
-            totals = new StreamedSummary(blocks.labelled() || input.labels != null);
-            ScorecardExport.Rows rows = null;
-            watch.lap("read");
-            long first = 0;
-            int threadCount = cfg.effectiveThreads();
-            while (true) {
-                Dataset block = blocks.next();
-                watch.lap("read");
-                if (block == null) {
-                    break;
-                }
-                ScoredBatch s = pipeline.score(block.frame(), block.source(), threadCount);
-                ScoredData d = new ScoredData(block.source(), block.frame(), s, pipeline, block.labels(), block.lineNumbers());
-                top.offer(d, first);
-                watch.lap("score");
-                if (card != null) {
-                    if (rows == null) {
-                        rows = new ScorecardExport.Rows(card.stream(), d, ',');
-                        rows.header(d.frame());
-                    }
-                    rows.write(d, first);
-                }
-                watch.lap("write");
-                totals.add(d);
-                watch.lap("report");
-                first += s.rows();
-                log().debug("scored rows {} to {} of {}", first - s.rows() + 1, first, source);
-            }
-            log().info("read and scored {} rows from {}", first, source);
-            if (input.labels != null) {
-                totals.labels(LabelReader.fromFile(input.labels, Math.toIntExact(first), source).values());
-                watch.lap("read");
-            }
-            progress.step("exporting");
-            List<Alert> alerts = exports.json == null ? null : AlertExport.alerts(top.data(), topN, top.rowNumbers());
-            watch.lap("explain");
-            if (alerts != null) {
-                Outputs.writeAlerts(exports, alerts);
-            }
-            if (card != null) {
-                if (rows != null) {
-                    rows.flush();
-                }
-                card.commit();
-            }
-            watch.lap("write");
-            report = totals.report("score", source, model.toString(), pipeline, watch.laps());
-            watch.lap("report");
-        }
-        SummaryReport done = Outputs.finish(exports, report, watch);
-        ScoredData kept = top.data();
-        int[] rowNumbers = top.rowNumbers();
-        return () -> Outputs.printSummary(spec.commandLine().getOut(), kept, rowNumbers, done, SHOWN);
+        return StreamedScoring.run("score", pipeline, cfg, input, exports, model.toString(), blockRows, watch, progress,
+                spec.commandLine().getOut(), SHOWN);
     }
 
     /** Reads the whole input (with the bundle's point-in-time features), then scores and exports it. */

@@ -142,6 +142,16 @@ public final class ColumnRoles {
      * left is an error naming every excluded column and why.
      */
     public static Resolved forTraining(Frame frame, SentinelConfig config, int[] labels) {
+        return forTraining(frame, config, labels, null);
+    }
+
+    /**
+     * {@link #forTraining(Frame, SentinelConfig, int[])} for a frame that is a sample of the
+     * training data: {@code whole} (null = the frame is the whole data) says whether a column is
+     * constant in the whole data and whether a numeric column can be a row number there; the
+     * other rules (names, distinct shares, the label warning) read the sample.
+     */
+    public static Resolved forTraining(Frame frame, SentinelConfig config, int[] labels, ColumnFacts whole) {
         List<String> undeclared = config.featureColumns().stream().filter(c -> frame.schema().indexOf(c) < 0).toList();
         if (!undeclared.isEmpty()) {
             // Checked when fitting only: data to score may lack a declared column the model dropped.
@@ -158,9 +168,9 @@ public final class ColumnRoles {
             }
             Column col = frame.column(i);
             boolean declared = config.featureColumns().contains(f.name());
-            Exclusion e = declared ? null : identify(f, col);
+            Exclusion e = declared ? null : identify(f, col, whole);
             if (e == null) {
-                String constant = constantValue(frame, i);
+                String constant = whole == null ? constantValue(frame, i) : whole.constantValue(f.name());
                 if (constant != null) {
                     e = new Exclusion(f.name(), ColumnRole.IGNORE, "constant in the training data ("
                             + (constant.isEmpty() ? "every value is missing" : "every value is " + shorten(constant)) + ")");
@@ -224,7 +234,7 @@ public final class ColumnRoles {
         return GROUND_TRUTH.contains(name.trim().toLowerCase(Locale.ROOT));
     }
 
-    private static Exclusion identify(Field f, Column col) {
+    private static Exclusion identify(Field f, Column col, ColumnFacts whole) {
         if (isGroundTruthName(f.name())) {
             return new Exclusion(f.name(), ColumnRole.IGNORE, "ground truth (named like a label or scenario column)");
         }
@@ -246,7 +256,8 @@ public final class ColumnRoles {
                         + " rows: identifies rows rather than describes them");
             }
         }
-        if (col instanceof Column.Numeric n && f.type() == ColumnType.NUMERIC && isRowNumber(n.values())) {
+        if (col instanceof Column.Numeric n && f.type() == ColumnType.NUMERIC
+                && (whole == null ? isRowNumber(n.values()) : whole.integerRun(f.name()) && distinctIntegers(n.values()))) {
             return new Exclusion(f.name(), ColumnRole.ID, "distinct consecutive integers: a row number");
         }
         return null;
@@ -276,6 +287,19 @@ public final class ColumnRoles {
                 return false;
             }
             seen[k] = true;
+        }
+        return true;
+    }
+
+    /** Integers, none missing, no two equal: what a sample of a row number looks like. */
+    private static boolean distinctIntegers(double[] v) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);   // NaN sorts last
+        for (int i = 0; i < sorted.length; i++) {
+            double x = sorted[i];
+            if (Double.isNaN(x) || x != Math.rint(x) || (i > 0 && x == sorted[i - 1])) {
+                return false;
+            }
         }
         return true;
     }

@@ -62,6 +62,24 @@ public final class PipelineTrainer {
      * @param labels 1/0 per row, or null when unlabelled
      */
     public TrainedPipeline fit(Frame frame, int[] labels) {
+        return fit(frame, labels, null);
+    }
+
+    /**
+     * Fits on {@code sample}, a uniform sample of rows of the training data, of which
+     * {@code whole} holds what the column rules need ({@link ColumnFacts}): preparation,
+     * detector, calibration, explanation baselines and the drift profile all come from the
+     * sample, and the training summary says so ({@code sample}: rows fitted on, rows read).
+     * An unsupervised detector only: a supervised one splits the labelled rows of the whole data.
+     */
+    public TrainedPipeline fitSample(Frame sample, int[] labels, ColumnFacts whole) {
+        if (whole == null) {
+            throw new IllegalArgumentException("a sample needs the facts of the whole data");
+        }
+        return fit(sample, labels, whole);
+    }
+
+    private TrainedPipeline fit(Frame frame, int[] labels, ColumnFacts whole) {
         if (frame.rows() < MIN_TRAINING_ROWS) {
             throw new InputException("training needs at least " + MIN_TRAINING_ROWS + " rows, the data has " + frame.rows());
         }
@@ -70,15 +88,18 @@ public final class PipelineTrainer {
         }
         requireColumn(frame, "entity_column", config.entityColumn());
         requireColumn(frame, "time_column", config.timeColumn());
-        ColumnRoles.Resolved roles = ColumnRoles.forTraining(frame, config, labels);
+        ColumnRoles.Resolved roles = ColumnRoles.forTraining(frame, config, labels, whole);
         for (String w : roles.warnings()) {
             LOG.warn(w);
         }
         DetectorFactory factory = Detectors.byType(config.detectorType());
         if (factory.supervised()) {
+            if (whole != null) {
+                throw new IllegalArgumentException("detector '" + factory.type() + "' learns from labels: fit it on the whole data");
+            }
             return fitSupervised(factory, roles, labels);
         }
-        return fitOn(factory, roles, roles.frame(), labels, null);
+        return fitOn(factory, roles, roles.frame(), labels, null, whole == null ? -1 : whole.rows());
     }
 
     /**
@@ -98,7 +119,7 @@ public final class PipelineTrainer {
                     + "validation part; the data has " + count(labels, 1) + " anomalies in " + labels.length + " rows");
         }
         Frame held = frame.selectRows(split.holdout());
-        return fitOn(factory, roles, frame.selectRows(split.train()), trainLabels, new Validation(held, heldLabels));
+        return fitOn(factory, roles, frame.selectRows(split.train()), trainLabels, new Validation(held, heldLabels), -1);
     }
 
     /** A column the config names for alerts' entity or event time must exist in the training data. */
@@ -109,11 +130,23 @@ public final class PipelineTrainer {
         }
     }
 
+    /** The training summary's {@code sample}: how many rows the fit saw, of how many read, and what that means. */
+    private static Map<String, Object> sampleNote(int rows, long rowsRead) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", rows);
+        m.put("of", rowsRead);
+        m.put("note", "fitted on a uniform sample of " + rows + " of " + rowsRead + " rows: preparation, detector, "
+                + "calibration, explanation baselines and the drift profile come from the sample; constant and "
+                + "row-number columns were found on every row");
+        return m;
+    }
+
     private record Validation(Frame frame, int[] labels) {
     }
 
+    /** @param rowsRead the rows of the data {@code frame} is a uniform sample of, or -1 when it is the data */
     private TrainedPipeline fitOn(DetectorFactory factory, ColumnRoles.Resolved roles, Frame frame, int[] labels,
-                                  Validation validation) {
+                                  Validation validation, long rowsRead) {
         int threads = config.effectiveThreads();
         long t0 = System.nanoTime();
         Preparation preparation = new PreparationTrainer(config.preprocessing()).fit(frame);
@@ -141,6 +174,9 @@ public final class PipelineTrainer {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rows", frame.rows());
+        if (rowsRead >= 0) {
+            summary.put("sample", sampleNote(frame.rows(), rowsRead));
+        }
         summary.put("input_columns", frame.columnCount());
         summary.put("prepared_features", preparation.featureCount());
         summary.put("excluded_columns", roles.excludedForReport());

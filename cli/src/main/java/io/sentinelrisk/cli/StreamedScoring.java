@@ -1,0 +1,107 @@
+package io.sentinelrisk.cli;
+
+import io.sentinelrisk.core.export.Alert;
+import io.sentinelrisk.core.export.AlertExport;
+import io.sentinelrisk.core.export.ScorecardExport;
+import io.sentinelrisk.core.export.ScoredData;
+import io.sentinelrisk.core.export.StreamedSummary;
+import io.sentinelrisk.core.export.SummaryReport;
+import io.sentinelrisk.core.export.TopRows;
+import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.ingest.DatasetBlocks;
+import io.sentinelrisk.core.io.AtomicFile;
+import io.sentinelrisk.core.io.LabelReader;
+import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.core.pipeline.ScoredBatch;
+import io.sentinelrisk.core.pipeline.SentinelConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Scores an input block by block with a pipeline and writes the outputs as it goes
+ * (docs/input.md, "Files of any size"): the scorecard row by row, the top-N alerts and the
+ * report at the end. Memory holds one block, the top-N rows and the report's totals, whatever
+ * the file's size. {@code score} scores with a saved bundle this way, and {@code train} scores
+ * its input with the model it has just fitted on a sample of it.
+ */
+final class StreamedScoring {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamedScoring.class);
+
+    private StreamedScoring() {
+    }
+
+    /**
+     * Reads, scores and writes {@code input} block by block; returns what prints the summary
+     * (to run once the progress bar is gone).
+     *
+     * @param command   the report's command (score, train)
+     * @param modelPath the bundle's path for the report, or null when none was saved
+     * @param shown     top alerts printed on the terminal
+     */
+    static Runnable run(String command, Pipeline pipeline, SentinelConfig cfg, InputOptions input, ExportOptions exports,
+                        String modelPath, int blockRows, Stopwatch watch, Progress progress, PrintWriter out, int shown) {
+        int topN = cfg.topN();
+        TopRows top = new TopRows(Math.max(topN, shown));
+        String source = input.input.toString();
+        StreamedSummary totals;
+        SummaryReport report;
+        try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
+             AtomicFile.Pending card = exports.csv == null ? null : AtomicFile.open(exports.csv)) {
+            totals = new StreamedSummary(blocks.labelled() || input.labels != null);
+            ScorecardExport.Rows rows = null;
+            watch.lap("read");
+            long first = 0;
+            int threadCount = cfg.effectiveThreads();
+            while (true) {
+                Dataset block = blocks.next();
+                watch.lap("read");
+                if (block == null) {
+                    break;
+                }
+                ScoredBatch s = pipeline.score(block.frame(), block.source(), threadCount);
+                ScoredData d = new ScoredData(block.source(), block.frame(), s, pipeline, block.labels(), block.lineNumbers());
+                top.offer(d, first);
+                watch.lap("score");
+                if (card != null) {
+                    if (rows == null) {
+                        rows = new ScorecardExport.Rows(card.stream(), d, ',');
+                        rows.header(d.frame());
+                    }
+                    rows.write(d, first);
+                }
+                watch.lap("write");
+                totals.add(d);
+                watch.lap("report");
+                first += s.rows();
+                LOG.debug("scored rows {} to {} of {}", first - s.rows() + 1, first, source);
+            }
+            LOG.info("read and scored {} rows from {}", first, source);
+            if (input.labels != null) {
+                totals.labels(LabelReader.fromFile(input.labels, Math.toIntExact(first), source).values());
+                watch.lap("read");
+            }
+            progress.step("exporting");
+            List<Alert> alerts = exports.json == null ? null : AlertExport.alerts(top.data(), topN, top.rowNumbers());
+            watch.lap("explain");
+            if (alerts != null) {
+                Outputs.writeAlerts(exports, alerts);
+            }
+            if (card != null) {
+                if (rows != null) {
+                    rows.flush();
+                }
+                card.commit();
+            }
+            watch.lap("write");
+            report = totals.report(command, source, modelPath, pipeline, watch.laps());
+            watch.lap("report");
+        }
+        SummaryReport done = Outputs.finish(exports, report, watch);
+        ScoredData kept = top.data();
+        int[] rowNumbers = top.rowNumbers();
+        return () -> Outputs.printSummary(out, kept, rowNumbers, done, shown);
+    }
+}
