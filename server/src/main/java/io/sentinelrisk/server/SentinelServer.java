@@ -64,6 +64,13 @@ public final class SentinelServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
+    private final io.sentinelrisk.server.scoring.EntityStatePruner pruner;
+    private final java.util.concurrent.ScheduledExecutorService pruning =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "entity-state-prune");
+                t.setDaemon(true);
+                return t;
+            });
     /** Null when the server runs without delivery routes. */
     private volatile DeliveryService deliveries;
     private volatile boolean stopped;
@@ -76,6 +83,7 @@ public final class SentinelServer implements AutoCloseable {
         this.registry = new ModelRegistry(db, options.dataDir().resolve("tmp"), options.entityField(), options.timeField(),
                 (source, m) -> metrics.model(source, m.version()));
         this.ingest = new EventIngest(db, metrics, registry);
+        this.pruner = new io.sentinelrisk.server.scoring.EntityStatePruner(db, ingest, metrics, options.pruning().latenessMs());
         this.gate = new RequestGate(keys, new RateLimiter(options.rateLimit()), metrics);
         this.api = new Api(db, registry, ingest, keys, metrics,
                 new Api.Limits(options.maxBodyBytes(), options.maxBundleBytes(), options.batchLimit()));
@@ -161,9 +169,14 @@ public final class SentinelServer implements AutoCloseable {
             SentinelServer running = server;
             server.driftRefresh.scheduleWithFixedDelay(running::refreshDriftMetrics, DRIFT_REFRESH_SECONDS,
                     DRIFT_REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            long every = options.pruning().intervalSeconds();
+            if (every > 0) {
+                server.pruning.scheduleWithFixedDelay(running::pruneEntityStates, every, every, java.util.concurrent.TimeUnit.SECONDS);
+            }
         } catch (RuntimeException e) {
             if (server != null) {
                 server.driftRefresh.shutdownNow();
+                server.pruning.shutdownNow();
             }
             if (server != null && server.deliveries != null) {
                 server.deliveries.close();
@@ -206,6 +219,24 @@ public final class SentinelServer implements AutoCloseable {
         List<String> parts = new ArrayList<>();
         champions.forEach((source, m) -> parts.add(m.version() + " (" + source + ")"));
         return "models " + String.join(", ", parts);
+    }
+
+    /**
+     * Deletes the expired entity feature states ({@link io.sentinelrisk.server.scoring.EntityStatePruner});
+     * the server does it every {@code --entity-state-prune-every} seconds. A failure is logged and
+     * the next run tries again.
+     */
+    public io.sentinelrisk.server.scoring.EntityStatePruner.Outcome pruneEntityStates() {
+        try {
+            var outcome = pruner.pruneOnce();
+            if (outcome.pruned() > 0) {
+                LOG.info("entity state: pruned {} expired, {} stored", outcome.pruned(), outcome.rows());
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            LOG.warn("entity state not pruned: {}", e.toString());
+            return null;
+        }
     }
 
     /**
@@ -292,6 +323,13 @@ public final class SentinelServer implements AutoCloseable {
         }
         app.stop();
         driftRefresh.shutdownNow();
+        pruning.shutdownNow();
+        try {
+            // a pruning run in progress finishes its batch before the store closes
+            pruning.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (deliveries != null) {
             // after the requests: every alert they committed has been handed over by now
             deliveries.close();

@@ -79,6 +79,15 @@ public final class ServeCommand implements Callable<Integer> {
                 + "(docs/delivery.md; default: no delivery).")
     Path deliveries;
 
+    @Option(names = "--entity-state-lateness", paramLabel = "DURATION", defaultValue = "1d",
+            description = "How far behind a source's newest event an event may come and still find its entity's feature "
+                + "state; older states than the feature plan's entity_ttl plus this are deleted (default: ${DEFAULT-VALUE}).")
+    String stateLateness;
+
+    @Option(names = "--entity-state-prune-every", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Seconds between deletions of expired entity feature states; 0 = never (default: ${DEFAULT-VALUE}).")
+    long pruneEvery;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -88,9 +97,19 @@ public final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--max-body-bytes must be at least 1024, --batch-limit at least 1 and --rate-limit at least 0");
         }
+        long lateness = stateLateness.trim().equals("0") ? 0 : io.sentinelrisk.features.spec.Durations.parseMillis(stateLateness);
+        if (lateness < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--entity-state-lateness must be a duration like 30m, 1h or 1d (or 0), not '" + stateLateness + "'");
+        }
+        if (pruneEvery < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--entity-state-prune-every must be at least 0 (0 = never)");
+        }
         SourceModels parsed = SourceModels.parse(models, spec.commandLine());
         ServerOptions options = store.apply(new ServerOptions(parsed.fallback(), null, null, store.dataDir, bind, port, maxBody,
-                maxBundle, batchLimit, rateLimit, cors, entityField, timeField, deliveries, parsed.bySource()));
+                maxBundle, batchLimit, rateLimit, cors, entityField, timeField, deliveries, parsed.bySource(),
+                new ServerOptions.StatePruning(lateness, pruneEvery)));
         SentinelServer server = SentinelServer.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -67,10 +67,7 @@ public final class Explainer {
             if (col == null) {
                 continue;
             }
-            double z = switch (b) {
-                case FeatureBaseline.Numeric n -> numericDeviation(n, col, row);
-                case FeatureBaseline.Categorical c -> categoricalDeviation(c, col, row);
-            };
+            double z = deviation(b, col, row);
             double key = -Math.abs(z);
             if (best == null || Double.compare(key, bestKey) < 0) {
                 best = b;
@@ -81,10 +78,38 @@ public final class Explainer {
         return best == null ? null : new Strongest(best.column(), bestDeviation);
     }
 
-    /** The {@code top} strongest reasons for row {@code row}. */
+    /**
+     * The {@code top} strongest reasons for row {@code row}: the first {@code top} of
+     * {@link #explain}, in its order. Only the deviations of every column are computed; the
+     * texts, the costly part, only for the reasons returned.
+     */
     public List<Reason> top(Frame frame, int row, int top) {
-        List<Reason> all = explain(frame, row);
-        return List.copyOf(all.subList(0, Math.min(top, all.size())));
+        int n = baselines.size();
+        Column[] cols = new Column[n];
+        // sort key of explain's order: -|deviation| by Double.compare, ties by column order
+        double[] key = new double[n];
+        int present = 0;
+        for (int i = 0; i < n; i++) {
+            cols[i] = frame.column(baselines.get(i).column());
+            if (cols[i] != null) {
+                key[i] = -Math.abs(deviation(baselines.get(i), cols[i], row));
+                present++;
+            }
+        }
+        int k = Math.min(Math.max(top, 0), present);
+        List<Reason> out = new ArrayList<>(k);
+        boolean[] taken = new boolean[n];
+        for (int t = 0; t < k; t++) {
+            int best = -1;
+            for (int i = 0; i < n; i++) {
+                if (cols[i] != null && !taken[i] && (best < 0 || Double.compare(key[i], key[best]) < 0)) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            out.add(reason(baselines.get(best), cols[best], row));
+        }
+        return List.copyOf(out);
     }
 
     /** One line from the strongest reasons, e.g. "bytes_out is +11.9 std above normal; country 'KP' is rare". */
@@ -169,6 +194,14 @@ public final class Explainer {
             tail += Math.max(0, 1 - kept);
         }
         return Math.min(1, tail);
+    }
+
+    /** The signed deviation {@link #reason} gives the row, without its text (0 when missing). */
+    private static double deviation(FeatureBaseline baseline, Column col, int row) {
+        return switch (baseline) {
+            case FeatureBaseline.Numeric n -> numericDeviation(n, col, row);
+            case FeatureBaseline.Categorical c -> categoricalDeviation(c, col, row);
+        };
     }
 
     /** The deviation {@link #numeric} gives the row (0 when missing). */

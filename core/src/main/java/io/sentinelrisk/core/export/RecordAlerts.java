@@ -29,12 +29,12 @@ public final class RecordAlerts {
         Frame frame = ColumnRoles.asTrained(scoredFrame, pipeline.schema());
         FrameMapper mapper = pipeline.mapping().map(m -> m.bind(frame)).orElse(null);
         EventColumns events = EventColumns.of(pipeline);
-        String modelId = ModelId.of(pipeline);
+        AlertIds.Hasher ids = new AlertIds.Hasher(ModelId.of(pipeline), source);
         List<Alert> alerts = new ArrayList<>(scored.size());
         for (int r = 0; r < scored.size(); r++) {
             ScoredRecord rec = scored.get(r);
             Object id = RecordValues.id(frame, r);
-            AlertOrigin origin = new AlertOrigin(AlertIds.of(modelId, source, r, id), source, r, null, id,
+            AlertOrigin origin = new AlertOrigin(ids.of(r, id), source, r, null, id,
                     events.entity(frame, r), events.eventTime(frame, r), null);
             ScoreFacts facts = new ScoreFacts(rec.score(), rec.risk(), rec.severity(), rec.isAnomaly(),
                     rec.judge() == null ? null : rec.judge().predictedClass());

@@ -193,8 +193,8 @@ public final class RecordReader {
         return new Column.Numeric(f.name(), v);
     }
 
-    /** The finite number or boolean written in {@code text}, or NaN. */
-    private static double numberText(String text) {
+    /** The finite number or boolean written in {@code text}, or NaN (also for readers of JSON tokens). */
+    public static double numberText(String text) {
         String t = text.trim();
         if (t.equalsIgnoreCase("true")) {
             return 1;

@@ -92,4 +92,32 @@ class ExplainerTest {
         assertThat(io.sentinelrisk.core.util.Stats.normalQuantile(0.5)).isCloseTo(0, within(1e-9));
         assertThat(io.sentinelrisk.core.util.Stats.normalQuantile(0.001)).isCloseTo(-3.090232, within(1e-6));
     }
+
+    /**
+     * top(k) builds texts only for the reasons it returns; it must still be exactly the first k of
+     * explain(): same reasons, same order (ties by column order), missing values and NaN included.
+     */
+    @Test
+    void topIsThePrefixOfEveryReason() {
+        Frame train = Frames.gaussianWithOutliers(1000, 5, 3);
+        Explainer e = new ExplainerTrainer().fit(train);
+        java.util.Random rnd = new java.util.Random(7);
+        int n = 300;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        String[] country = new String[n];
+        String[] pool = {"US", "FR", "KP", null, "ZZ"};
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 17 == 0 ? Double.NaN : i % 5 == 0 ? 0 : rnd.nextGaussian() * 4;
+            y[i] = i % 5 == 0 ? 0 : i % 3 == 0 ? x[i] : rnd.nextGaussian() * 4;   // ties
+            country[i] = pool[rnd.nextInt(pool.length)];
+        }
+        Frame probe = new Frames().numeric("x", x).numeric("y", y).categorical("country", country).build();
+        for (int r = 0; r < n; r++) {
+            List<Reason> all = e.explain(probe, r);
+            for (int k = 0; k <= all.size() + 1; k++) {
+                assertThat(e.top(probe, r, k)).as("row %d top %d", r, k).isEqualTo(all.subList(0, Math.min(k, all.size())));
+            }
+        }
+    }
 }

@@ -119,6 +119,17 @@ public final class EntityStateCodec {
         return bytes.toByteArray();
     }
 
+    /**
+     * The entity's latest event time (epoch ms) in what {@link #encodeEntity} wrote, without
+     * decoding the rest (it leads the encoding); {@code Long.MIN_VALUE} for a state with no event.
+     */
+    public static long lastEventTime(byte[] encoded) {
+        if (encoded.length < 12) {
+            throw new IllegalArgumentException("an entity state of " + encoded.length + " bytes");
+        }
+        return ByteBuffer.wrap(encoded, 0, 8).getLong();
+    }
+
     /** Reads what {@link #encodeEntity} wrote, for {@code engine}'s plan; {@code source} names it in errors. */
     public static EntityState decodeEntity(byte[] bytes, StreamingFeatures engine, String source) {
         if (bytes.length < 4 || bytes.length > MAX_BYTES) {

@@ -2,6 +2,7 @@ package io.sentinelrisk.server.api;
 
 import io.sentinelrisk.server.error.ApiException;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,6 +25,7 @@ import io.sentinelrisk.server.scoring.Recalibration;
 import io.sentinelrisk.server.scoring.RecordBatch;
 import io.sentinelrisk.server.scoring.RecordScoring;
 import io.sentinelrisk.server.scoring.Sources;
+import io.sentinelrisk.server.scoring.StreamedRecords;
 import io.sentinelrisk.server.store.AlertQuery;
 import io.sentinelrisk.server.store.AlertRow;
 import io.sentinelrisk.server.store.AlertStore;
@@ -81,14 +83,28 @@ public final class Api {
         allowQuery(ctx, "source");
         String source = Sources.parameter(ctx.queryParam("source"));
         ActiveModel model = models.forSource(source);
-        JsonNode body = JsonBodies.tree(ctx, options.maxBodyBytes());
-        RecordBatch batch = RecordBatch.forScoring(body, model.pipeline().inputSchema(), options.batchLimit());
-        RecordScoring.Scored scored = RecordScoring.score(model, batch.records(), source, batch.single());
-        metrics.recordsScored(batch.size());
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("model_version", model.version());
-        out.set("alerts", JsonBodies.MAPPER.valueToTree(scored.alerts()));
-        JsonBodies.send(ctx, 200, out);
+        JsonBodies.requireJson(ctx);
+        byte[] bytes = JsonBodies.bytes(ctx, options.maxBodyBytes());
+        // valid bodies go straight into columns; anything else takes the tree path, which names the problem
+        StreamedRecords.Read read = StreamedRecords.read(bytes, model, options.batchLimit());
+        RecordScoring.Scored scored;
+        int records;
+        if (read != null) {
+            scored = RecordScoring.score(model, read.frame(), source, read.single());
+            records = read.rows();
+        } else {
+            RecordBatch batch = RecordBatch.forScoring(JsonBodies.tree(bytes), model.pipeline().inputSchema(), options.batchLimit());
+            scored = RecordScoring.score(model, batch.records(), source, batch.single());
+            records = batch.size();
+        }
+        metrics.recordsScored(records);
+        JsonBodies.send(ctx, 200, new ScoreAnswer(model.version(), scored.alerts()));
+    }
+
+    /** The answer of POST /v1/score, serialized straight to bytes (no JSON tree in between). */
+    @JsonPropertyOrder({"model_version", "alerts"})
+    public record ScoreAnswer(@JsonProperty("model_version") String modelVersion,
+                       @JsonProperty("alerts") List<io.sentinelrisk.core.export.Alert> alerts) {
     }
 
     public void events(Context ctx) {

@@ -80,7 +80,11 @@ public final class JsonBodies {
     /** The body as a JSON tree (400 when it is not JSON). */
     public static JsonNode tree(Context ctx, long limit) {
         requireJson(ctx);
-        byte[] body = bytes(ctx, limit);
+        return tree(bytes(ctx, limit));
+    }
+
+    /** A body read already as a JSON tree (400 when it is not JSON). */
+    public static JsonNode tree(byte[] body) {
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {

@@ -23,22 +23,38 @@ public final class ServerMetrics {
     /** The last value of each drift gauge, by its name and tags (a gauge reads its holder at scrape time). */
     private final java.util.concurrent.ConcurrentHashMap<String, double[]> driftValues = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile double precision = Double.NaN;
+    private volatile double entityStateRows = Double.NaN;
+    private final Counter entityStatesPruned;
+    /** Request timers by "METHOD route status". */
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> requestTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServerMetrics() {
         eventsScored = Counter.builder("sentinel.events.scored").description("ingested events scored (POST /v1/events)")
                 .register(registry);
         recordsScored = Counter.builder("sentinel.records.scored").description("records scored without storing (POST /v1/score)")
                 .register(registry);
+        entityStatesPruned = Counter.builder("sentinel.entity.state.pruned")
+                .description("entity feature states deleted from the store as expired").register(registry);
+        Gauge.builder("sentinel.entity.state.rows", this, m -> m.entityStateRows)
+                .description("entity feature states in the store, as counted by the last pruning run").register(registry);
         Gauge.builder("sentinel.feedback.precision", this, m -> m.precision)
                 .description("share of alerts with feedback that analysts confirmed (true_positive)").register(registry);
     }
 
     /** Latency of one request on a route template (e.g. /v1/alerts/{id}). */
     public void request(String method, String route, int status, long nanos) {
-        Timer.builder("sentinel.http.requests").description("HTTP request latency by route")
-                .tags("method", method, "route", route, "status", Integer.toString(status))
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        // looked up by a plain string key: building and registering a Timer.Id on every request
+        // (tags sorted, id hashed) cost more than recording the latency
+        String key = method + ' ' + route + ' ' + status;
+        Timer timer = requestTimers.get(key);
+        if (timer == null) {
+            timer = requestTimers.computeIfAbsent(key, k -> Timer.builder("sentinel.http.requests")
+                    .description("HTTP request latency by route")
+                    .tags("method", method, "route", route, "status", Integer.toString(status))
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(10)).register(registry));
+        }
+        timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Latency of one store operation (events.ingest, alerts.list…). */
@@ -51,6 +67,16 @@ public final class ServerMetrics {
 
     public void eventsScored(int n) {
         eventsScored.increment(n);
+    }
+
+    /** Entity states the pruning deleted. */
+    public void entityStatesPruned(int n) {
+        entityStatesPruned.increment(n);
+    }
+
+    /** Entity states stored, counted after a pruning run. */
+    public void entityStateRows(long n) {
+        entityStateRows = n;
     }
 
     public void recordsScored(int n) {

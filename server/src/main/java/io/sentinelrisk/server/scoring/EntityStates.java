@@ -60,7 +60,7 @@ final class EntityStates {
         from.engine().states().forEach((key, st) -> all.put(key, EntityStateCodec.encodeEntity(st)));
         long now = System.currentTimeMillis();
         db.inTransaction("entity_state.start", c -> {
-            EntityStateStore.save(c, source, from.planId(), all, now);
+            EntityStateStore.save(c, source, from.planId(), from.engine().plan().ttlMs(), all, now);
             return null;
         });
         FeatureStage cached = byPlan.remove(source + '\u0000' + from.planId());
@@ -103,6 +103,18 @@ final class EntityStates {
     void forget(FeatureStage stage, Set<String> touched) {
         for (String key : touched) {
             stage.engine().removeState(key);
+        }
+    }
+
+    /**
+     * Drops from memory entities whose stored state was pruned ({@link EntityStatePruner}), so
+     * that memory never holds a state the store no longer has; an entity moved since is read
+     * again from the store next time.
+     */
+    void forgetPruned(String source, String planId, List<String> entities) {
+        FeatureStage stage = byPlan.get(source + '\u0000' + planId);
+        if (stage != null) {
+            forget(stage, new LinkedHashSet<>(entities));
         }
     }
 }

@@ -111,6 +111,16 @@ public final class EventIngest {
         }
     }
 
+    /** Drops pruned entities from the in-memory feature state (under the ingest lock, a few map removals). */
+    void forgetPruned(String source, String planId, List<String> entities) {
+        lock.lock();
+        try {
+            states.forgetPruned(source, planId, entities);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public List<Result> ingest(ActiveModel model, RecordBatch batch, String source) {
         List<Result> results;
         List<AlertRow> stored = new ArrayList<>();
@@ -165,7 +175,7 @@ public final class EventIngest {
                         EventStore.insertAlerts(c, stored);
                         EventInputStore.insert(c, inputs);
                         if (stage != null) {
-                            EntityStateStore.save(c, source, stage.planId(), moved, now);
+                            EntityStateStore.save(c, source, stage.planId(), stage.engine().plan().ttlMs(), moved, now);
                         }
                         return null;
                     });

@@ -33,7 +33,11 @@ public final class RecordScoring {
      * entity's state starts empty and lives only for this call (nothing is kept).
      */
     public static Scored score(ActiveModel model, List<JsonNode> records, String source, boolean single) {
-        Frame raw = records(model, records, source, single);
+        return score(model, records(model, records, source, single), source, single);
+    }
+
+    /** {@link #score(ActiveModel, List, String, boolean)} of records read already into the model's raw frame. */
+    public static Scored score(ActiveModel model, Frame raw, String source, boolean single) {
         FeatureStage fresh = model.pipeline().features().map(FeatureStage::of).orElse(null);
         return score(model, fresh, raw, source, single);
     }
