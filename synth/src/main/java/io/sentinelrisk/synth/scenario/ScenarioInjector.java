@@ -1,11 +1,13 @@
 package io.sentinelrisk.synth.scenario;
 
+
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.util.StableIndexSort;
 import io.sentinelrisk.synth.Geo;
 import io.sentinelrisk.synth.Seeds;
 
@@ -245,7 +247,7 @@ public final class ScenarioInjector {
                 return order;
             }
         }
-        return StableSort.byKey(order, keys);
+        return StableIndexSort.sort(order, (a, b) -> keys[a] < keys[b]);
     }
 
     /** Orders doubles as longs; NaN sorts last. */

@@ -1,5 +1,7 @@
 package io.sentinelrisk.core.evaluate.nab;
 
+import io.sentinelrisk.core.util.StableIndexSort;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -310,35 +312,8 @@ public final class NabScorer {
 
     /** Indices of {@code values} in descending order, ties in their original order (as Python's sorted). */
     static int[] descendingStable(double[] values) {
-        int n = values.length;
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        int[] b = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int i = lo;
-                int j = mid;
-                int o = lo;
-                while (i < mid && j < hi) {
-                    // Take from the right run only when strictly greater: keeps ties stable.
-                    b[o++] = Double.compare(values[a[j]], values[a[i]]) > 0 ? a[j++] : a[i++];
-                }
-                while (i < mid) {
-                    b[o++] = a[i++];
-                }
-                while (j < hi) {
-                    b[o++] = a[j++];
-                }
-            }
-            int[] swap = a;
-            a = b;
-            b = swap;
-        }
-        return a;
+        return StableIndexSort.sort(StableIndexSort.identity(values.length),
+                (a, b) -> Double.compare(values[a], values[b]) > 0);
     }
 
     /** NAB's scores by threshold, highest threshold first, in primitive arrays. */
