@@ -4,13 +4,14 @@
 # 1% of the true labels, (c) --difficulty hard; plus all true labels as a reference. Every run is
 # `sentinel pipeline run` with its evaluation.json; bench/judge_table.py makes the tables.
 #   bench/judge.sh [WORKDIR]        (default bench/out/judge; prints the tables in Markdown)
-#   USERS, EVENTS (soc: 100 × 200), CARDS, PER_CARD (transactions: 500 × 40), CONTAMINATION (0.02)
+#   USERS, EVENTS (soc: 100 × 200), CARDS, PER_CARD (transactions: 500 × 40), CONTAMINATION (0.02),
+#   KINDS (default "soc transactions"; e.g. KINDS=soc and KINDS=transactions as two runs in parallel)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$root/bench/out/judge}"
 S="$root/bin/sentinel"
 USERS="${USERS:-100}"; EVENTS="${EVENTS:-200}"; CARDS="${CARDS:-500}"; PER_CARD="${PER_CARD:-40}"
-CONTAMINATION="${CONTAMINATION:-0.02}"
+CONTAMINATION="${CONTAMINATION:-0.02}"; KINDS="${KINDS:-soc transactions}"
 [ -f "$root/cli/target/sentinel.jar" ] || "$root/bin/build" -q
 mkdir -p "$work"
 export SOURCE_DATE_EPOCH=1700000000
@@ -39,7 +40,7 @@ judge() {
     > "$work/runs/$kind/$name.log"
 }
 
-for kind in soc transactions; do
+for kind in $KINDS; do
   data "$kind" normal
   data "$kind" hard
   if [ "$kind" = soc ]; then scenarios="data_exfiltration impossible_travel brute_force"; else scenarios="card_testing high_value foreign_spree"; fi

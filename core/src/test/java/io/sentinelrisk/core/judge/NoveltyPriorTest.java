@@ -44,6 +44,36 @@ class NoveltyPriorTest {
         assertThat(again.bias()).isEqualTo(p.bias());
     }
 
+    /**
+     * Two detectors that both see the anomalies, the second also firing on a share of normal rows
+     * the first finds ordinary: given the first, the second's score is higher on normal rows, so an
+     * unconstrained fit gives it a negative weight ("odd that way = normal"). The prior keeps it at 0.
+     */
+    @Test
+    void neverGivesAnOdderRowALowerProbability() {
+        List<String> names = List.of(HybridJudge.AE_ERROR, "score:a", "score:b");
+        int n = 4000;
+        int[] y = new int[n];
+        double[] d = new double[n * 3];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 20 == 0 ? 1 : 0;
+            double a = r.nextGaussian() + (y[i] == 1 ? 3 : 0);
+            d[i * 3] = Math.exp(r.nextGaussian());
+            d[i * 3 + 1] = a;
+            d[i * 3 + 2] = y[i] == 1 ? a : a + (i % 3 == 0 ? 4 : 0) + 0.1 * r.nextGaussian();
+        }
+        Matrix x = new Matrix(n, 3, d);
+        NoveltyPrior p = NoveltyPrior.fit(x, y, names, List.of(HybridJudge.AE_ERROR, "score:a", "score:b"));
+        assertThat(p.weights()[1]).isPositive();
+        assertThat(p.weights()[2]).isZero();
+        assertThat(p.weights()[0]).isGreaterThanOrEqualTo(0);
+        // raising any signal never lowers the probability
+        Matrix odder = new Matrix(1, 3, new double[] {1, 0, 6});
+        Matrix base = new Matrix(1, 3, new double[] {1, 0, 0});
+        assertThat(p.probability(odder, p.columns(names))[0]).isGreaterThanOrEqualTo(p.probability(base, p.columns(names))[0]);
+    }
+
     @Test
     void noisyOrFlagsWhatEitherSideFindsLikely() {
         double[] booster = {0.0, 0.9, 0.0, 0.5};
