@@ -135,6 +135,30 @@ def comb_loo_sel_max(Zt, Zs, thr=0.3):
         keep = list(range(M))
     return Zs[:, keep].max(1)
 
+def comb_top2(Zt, Zs):
+    # mean of each row's two largest normalised scores: keeps a strong signal two members share,
+    # drops one member's lone false alarm
+    if Zs.shape[1] < 2:
+        return Zs.max(1)
+    part = np.sort(Zs, 1)[:, -2:]
+    return part.mean(1)
+
+def comb_judge(Zt, Zs, top=0.05, bottom=0.5):
+    # self-trained judge: XGBoost on the members' normalised scores, trained on the consensus's
+    # most (top) and least (bottom) anomalous fitted rows as pseudo labels
+    import xgboost as xgb
+    cons = Zt.mean(1)
+    n = len(cons)
+    order = np.argsort(cons, kind="mergesort")
+    k = max(5, int(top * n))
+    nb = int(bottom * n)
+    idx = np.concatenate([order[:nb], order[-k:]])
+    y = np.concatenate([np.zeros(nb), np.ones(k)])
+    model = xgb.XGBClassifier(n_estimators=50, max_depth=3, learning_rate=0.1, subsample=1.0, n_jobs=1,
+                              random_state=0, verbosity=0)
+    model.fit(Zt[idx], y)
+    return model.predict_proba(Zs)[:, 1] + 1e-6 * Zs.mean(1)   # consensus breaks the judge's ties
+
 COMBS = {
     "avg": comb_avg, "max": comb_max,
     "consensus": comb_consensus, "consensus2": lambda a, b: comb_consensus(a, b, 2.0),
@@ -142,7 +166,10 @@ COMBS = {
     "loo_sel0": comb_loo_consensus, "loo_sel3": lambda a, b: comb_loo_consensus(a, b, 0.3),
     "loo_sel5": lambda a, b: comb_loo_consensus(a, b, 0.5),
     "loo_sel3_max": comb_loo_sel_max, "loo_sel5_max": lambda a, b: comb_loo_sel_max(a, b, 0.5),
+    "pseudo": comb_pseudo, "top2": comb_top2,
 }
+if os.environ.get("AUTO_STUDY_JUDGE"):
+    COMBS["judge"] = comb_judge
 
 def main():
     d = sys.argv[1]
@@ -164,6 +191,8 @@ def main():
         "i_e_k_km": ["iforest", "ecod", "knn", "knn_mean20"],
         "i_h_e_km_l50": ["iforest", "hbos", "ecod", "knn_mean20", "lof50"],
     }
+    if os.environ.get("AUTO_STUDY_POOLS"):   # a subset of the pools, to study faster
+        pools = {k: v for k, v in pools.items() if k in os.environ["AUTO_STUDY_POOLS"].split(",")}
     # single detectors
     results = {}   # rule -> {(name, proto): auc}
     for m in members:

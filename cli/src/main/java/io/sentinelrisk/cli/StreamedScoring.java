@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * Scores an input block by block with a pipeline and writes the outputs as it goes
@@ -26,6 +27,10 @@ import java.util.List;
  * report at the end. Memory holds one block, the top-N rows and the report's totals, whatever
  * the file's size. {@code score} scores with a saved bundle this way, and {@code train} scores
  * its input with the model it has just fitted on a sample of it.
+ *
+ * <p>Reading the next block and writing the last one run on threads of their own while this one
+ * scores (in order, one block at a time each: the outputs are those of one thread), so on two
+ * cores the steps overlap; the timings' read and write are then the time spent waiting for them.
  */
 final class StreamedScoring {
     private static final Logger LOG = LoggerFactory.getLogger(StreamedScoring.class);
@@ -49,14 +54,21 @@ final class StreamedScoring {
         StreamedSummary totals;
         SummaryReport report;
         try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
-             AtomicFile.Pending card = exports.csv == null ? null : AtomicFile.open(exports.csv)) {
+             AtomicFile.Pending card = exports.csv == null ? null : AtomicFile.open(exports.csv);
+             BackgroundStep reader = new BackgroundStep("sentinel-read");
+             BackgroundStep writer = new BackgroundStep("sentinel-write")) {
             totals = new StreamedSummary(blocks.labelled() || input.labels != null);
             ScorecardExport.Rows rows = null;
             watch.lap("read");
             long first = 0;
             int threadCount = cfg.effectiveThreads();
+            Future<Dataset> nextBlock = reader.submit(blocks::next);
+            Future<?> written = null;
             while (true) {
-                Dataset block = blocks.next();
+                Dataset block = BackgroundStep.await(nextBlock);
+                if (block != null) {
+                    nextBlock = reader.submit(blocks::next);
+                }
                 watch.lap("read");
                 if (block == null) {
                     break;
@@ -66,17 +78,29 @@ final class StreamedScoring {
                 top.offer(d, first);
                 watch.lap("score");
                 if (card != null) {
+                    if (written != null) {
+                        BackgroundStep.await(written);
+                    }
                     if (rows == null) {
                         rows = new ScorecardExport.Rows(card.stream(), d, ',');
                         rows.header(d.frame());
                     }
-                    rows.write(d, first);
+                    ScorecardExport.Rows scorecard = rows;
+                    long at = first;
+                    written = writer.submit(() -> {
+                        scorecard.write(d, at);
+                        return null;
+                    });
                 }
                 watch.lap("write");
                 totals.add(d);
                 watch.lap("report");
                 first += s.rows();
                 LOG.debug("scored rows {} to {} of {}", first - s.rows() + 1, first, source);
+            }
+            if (written != null) {
+                BackgroundStep.await(written);
+                watch.lap("write");
             }
             LOG.info("read and scored {} rows from {}", first, source);
             if (input.labels != null) {

@@ -52,6 +52,12 @@ public final class FlinkJobMain {
         }
         JobOptions o = parsed.options();
         byte[] bundle = readBundle(o);
+        if (o.driftWindow() > 0 && Bundles.read(o.model()).profile().isEmpty()) {
+            System.err.println(NAME + ": " + o.model() + " keeps no training profile (made by an older release): no drift monitoring");
+            o = new JobOptions(o.model(), o.bootstrap(), o.in(), o.out(), o.deadLetter(), o.group(), o.checkpointDir(), o.checkpointMs(),
+                    o.transactionalIdPrefix(), o.parallelism(), o.bounded(), o.allEvents(), o.restore(), o.driftTopic(), 0, o.driftEvery(),
+                    o.riskTopic(), o.riskHalfLifeMs());
+        }
         Configuration conf = new Configuration();
         if (o.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, o.checkpointDir());

@@ -24,11 +24,17 @@ final class JobArgs {
               --parallelism N              parallel instances = slots used (default: 1)
               --restore PATH               start from a retained checkpoint or savepoint (with --local)
               --bounded                    stop after the events present at start (a replay)
+              --drift-topic TOPIC          drift alerts (default: logged only)
+              --drift-window N             events in the sliding drift window, one for the job; 0 = off (default: 5000)
+              --drift-every N              check drift every N events (default: 1000)
+              --risk-topic TOPIC           each entity's decayed risk when an alert moves it (default: none)
+              --risk-half-life MS          half-life of entity risk in milliseconds (default: 86400000, 24 h)
               --all-events                 write every scored event, not only alerts
               --local                      run on a MiniCluster in this JVM (without it: the submitting cluster's)""";
 
     private static final Set<String> VALUED = Set.of("--model", "--bootstrap", "--in", "--out", "--dead-letter", "--group",
-            "--checkpoint-dir", "--checkpoint-interval", "--transactional-id-prefix", "--parallelism", "--restore");
+            "--checkpoint-dir", "--checkpoint-interval", "--transactional-id-prefix", "--parallelism", "--restore",
+            "--drift-topic", "--drift-window", "--drift-every", "--risk-topic", "--risk-half-life");
     private static final Set<String> FLAGS = Set.of("--local", "--bounded", "--all-events", "--help");
 
     /** The parsed options, and whether to run locally. */
@@ -73,9 +79,14 @@ final class JobArgs {
                 number(values, "--checkpoint-interval", JobOptions.DEFAULT_CHECKPOINT_MS, 10),
                 values.getOrDefault("--transactional-id-prefix", JobOptions.DEFAULT_TRANSACTIONAL_ID_PREFIX),
                 (int) number(values, "--parallelism", 1, 1),
-                flags.contains("--bounded"), flags.contains("--all-events"), checkpointUri(values.get("--restore")));
-        if (o.out().equals(o.in()) || o.deadLetter().equals(o.in())) {
-            throw new InputException("--out and --dead-letter must not be the input topic '" + o.in() + "'");
+                flags.contains("--bounded"), flags.contains("--all-events"), checkpointUri(values.get("--restore")),
+                values.get("--drift-topic"), (int) number(values, "--drift-window", JobOptions.DEFAULT_DRIFT_WINDOW, 0),
+                (int) number(values, "--drift-every", JobOptions.DEFAULT_DRIFT_EVERY, 1),
+                values.get("--risk-topic"), longNumber(values, "--risk-half-life", JobOptions.DEFAULT_RISK_HALF_LIFE_MS));
+        for (String written : java.util.Arrays.asList(o.out(), o.deadLetter(), o.driftTopic(), o.riskTopic())) {
+            if (o.in().equals(written)) {
+                throw new InputException("--out, --dead-letter, --drift-topic and --risk-topic must not be the input topic '" + o.in() + "'");
+            }
         }
         return new Parsed(o, flags.contains("--local"), false);
     }
@@ -103,6 +114,22 @@ final class JobArgs {
             throw new InputException(name + " expects a number from " + min + " to " + Integer.MAX_VALUE + ", got " + v);
         }
         return n;
+    }
+
+    private static long longNumber(Map<String, String> values, String name, long dflt) {
+        String v = values.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new InputException(name + " expects a positive whole number of milliseconds, got '" + v + "'");
     }
 
     private static List<String> sorted(Set<String> a, Set<String> b) {

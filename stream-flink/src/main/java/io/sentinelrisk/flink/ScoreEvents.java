@@ -1,6 +1,8 @@
 package io.sentinelrisk.flink;
 
 import io.sentinelrisk.core.codec.Json;
+import io.sentinelrisk.core.entity.EntityAlert;
+import io.sentinelrisk.stream.EntityRisks;
 import io.sentinelrisk.stream.KeyedOutcome;
 import io.sentinelrisk.stream.StreamOutcome;
 import io.sentinelrisk.stream.StreamScorer;
@@ -29,6 +31,8 @@ final class ScoreEvents extends KeyedProcessFunction<String, Tuple3<String, Stri
     private static final long serialVersionUID = 1L;
     private final byte[] bundle;
     private final boolean allEvents;
+    private final boolean driftRows;
+    private final boolean risk;
     private transient StreamScorer scorer;
     private transient ValueState<byte[]> entityState;
     private transient Counter scored;
@@ -38,14 +42,21 @@ final class ScoreEvents extends KeyedProcessFunction<String, Tuple3<String, Stri
     /** The same counts as accumulators: a finished (bounded) run reports their totals. */
     private transient LongCounter[] totals;
 
-    ScoreEvents(byte[] bundle, boolean allEvents) {
+    /**
+     * @param driftRows every scored event's drift row to {@link SentinelFlinkJob#DRIFT_ROWS}
+     * @param risk      every alert that counts for entity risk to {@link SentinelFlinkJob#RISK_ALERTS}
+     */
+    ScoreEvents(byte[] bundle, boolean allEvents, boolean driftRows, boolean risk) {
         this.bundle = bundle;
         this.allEvents = allEvents;
+        this.driftRows = driftRows;
+        this.risk = risk;
     }
 
     @Override
     public void open(OpenContext context) {
-        scorer = new StreamScorer(BundleCache.pipeline(bundle));
+        // drift is monitored by the job's one drift operator, over the rows this function sends it
+        scorer = new StreamScorer(BundleCache.pipeline(bundle), new StreamScorer.Options(0, 0, 1, driftRows));
         entityState = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("entity-state", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("sentinel");
@@ -90,6 +101,13 @@ final class ScoreEvents extends KeyedProcessFunction<String, Tuple3<String, Stri
                 }
                 if (allEvents || s.isAnomaly()) {
                     out.collect(Tuple3.of(s.entity().isEmpty() ? null : s.entity(), Json.line(s.alert()), s.late()));
+                }
+                if (driftRows) {
+                    ctx.output(SentinelFlinkJob.DRIFT_ROWS, s.driftRow());
+                }
+                EntityAlert counted = risk ? EntityRisks.placed(s.alert()) : null;
+                if (counted != null) {
+                    ctx.output(SentinelFlinkJob.RISK_ALERTS, RiskAlerts.of(counted));
                 }
             }
         }

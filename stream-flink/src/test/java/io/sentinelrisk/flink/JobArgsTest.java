@@ -26,6 +26,26 @@ class JobArgsTest {
         assertThat(o.checkpointDir()).isNull();
         assertThat(o.bounded()).isFalse();
         assertThat(o.allEvents()).isFalse();
+        // drift on as in `stream run`, logged only; no entity risk
+        assertThat(o.driftWindow()).isEqualTo(5000);
+        assertThat(o.driftEvery()).isEqualTo(1000);
+        assertThat(o.driftTopic()).isNull();
+        assertThat(o.riskTopic()).isNull();
+        assertThat(o.riskHalfLifeMs()).isEqualTo(24 * 3_600_000L);
+    }
+
+    @Test
+    void driftAndRisk() {
+        JobOptions o = JobArgs.parse(with("--drift-topic", "drift", "--drift-window", "0", "--drift-every", "7", "--risk-topic", "risk",
+                "--risk-half-life", "60000")).options();
+        assertThat(o.driftTopic()).isEqualTo("drift");
+        assertThat(o.driftWindow()).isZero();
+        assertThat(o.driftEvery()).isEqualTo(7);
+        assertThat(o.riskTopic()).isEqualTo("risk");
+        assertThat(o.riskHalfLifeMs()).isEqualTo(60_000);
+        assertThatThrownBy(() -> JobArgs.parse(with("--risk-topic", "events"))).hasMessageContaining("must not be the input topic");
+        assertThatThrownBy(() -> JobArgs.parse(with("--risk-half-life", "0"))).hasMessageContaining("--risk-half-life");
+        assertThatThrownBy(() -> JobArgs.parse(with("--drift-every", "0"))).hasMessageContaining("--drift-every");
     }
 
     @Test

@@ -50,13 +50,19 @@ final class SocReplay {
     final List<String> users;
     /** Batch alerts of the later events by alert_id, with what names the input left out ({@link #comparable}). */
     final Map<String, JsonNode> batch;
+    /** The training events as JSON objects, in file (time) order, and their users: a stream with the training distribution. */
+    final List<String> trainEvents;
+    final List<String> trainUsers;
 
-    private SocReplay(Path bundle, Pipeline pipeline, List<String> events, List<String> users, Map<String, JsonNode> batch) {
+    private SocReplay(Path bundle, Pipeline pipeline, List<String> events, List<String> users, Map<String, JsonNode> batch,
+                      List<String> trainEvents, List<String> trainUsers) {
         this.bundle = bundle;
         this.pipeline = pipeline;
         this.events = events;
         this.users = users;
         this.batch = batch;
+        this.trainEvents = trainEvents;
+        this.trainUsers = trainUsers;
     }
 
     static SocReplay make(Path dir, int rows, long seed) {
@@ -91,7 +97,14 @@ final class SocReplay {
             events.add(json(raw, r));
             users.add(raw.text(user, r));
         }
-        return new SocReplay(bundle, pipeline, events, users, batch);
+        Frame trainRaw = DatasetLoader.load(trainCsv, pipeline.config(), null, false, pipeline.inputSchema()).frame();
+        List<String> trainEvents = new ArrayList<>();
+        List<String> trainUsers = new ArrayList<>();
+        for (int r = 0; r < trainRaw.rows(); r++) {
+            trainEvents.add(json(trainRaw, r));
+            trainUsers.add(trainRaw.text(trainRaw.schema().indexOf("user"), r));
+        }
+        return new SocReplay(bundle, pipeline, events, users, batch, trainEvents, trainUsers);
     }
 
     /** The configuration `sentinel train --features pack:soc` would use on this file. */

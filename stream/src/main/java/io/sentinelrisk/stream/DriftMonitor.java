@@ -1,5 +1,7 @@
 package io.sentinelrisk.stream;
 
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.drift.ColumnDrift;
 import io.sentinelrisk.core.drift.DriftAnalysis;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Drift of a stream against the bundle's training profile: the last {@code windowRows} scored
@@ -20,6 +23,8 @@ import java.util.Set;
  * thread-safe: one per scorer.
  */
 public final class DriftMonitor {
+    private static final String MAGIC = "SRDM";
+    private static final int VERSION = 1;
     private final DriftWindow window;
     private final int everyRows;
     private Set<String> significant = Set.of();
@@ -37,6 +42,53 @@ public final class DriftMonitor {
     /** Adds row {@code row} of a scored frame; a drift alert when this check crossed into significant, else null. */
     public DriftAlert add(Frame frame, int row, double score) {
         window.add(frame, row, score);
+        return check();
+    }
+
+    /**
+     * Row {@code row} of a scored frame as the window keeps it ({@link DriftWindow#kept}): where a
+     * stream engine scores in parallel, each scoring task makes these and one monitor
+     * {@link #addKept adds} them, so the verdicts are those of one monitor over the same events.
+     */
+    public double[] kept(Frame frame, int row, double score) {
+        return window.kept(frame, row, score);
+    }
+
+    /** Adds a row made by {@link #kept}; a drift alert when this check crossed into significant, else null. */
+    public DriftAlert addKept(double[] kept) {
+        window.addKept(kept);
+        return check();
+    }
+
+    /** The window's rows, the events seen and the columns now significant: what a checkpoint keeps. */
+    public byte[] stateBytes() {
+        BinaryWriter w = new BinaryWriter(MAGIC, VERSION).writeLong(seen);
+        List<String> names = new ArrayList<>(new TreeSet<>(significant));
+        w.writeInt(names.size());
+        names.forEach(w::writeString);
+        window.writeTo(w);
+        return w.toByteArray();
+    }
+
+    /** Restores what {@link #stateBytes()} gave (the next check comes when it would have); {@code source} names it in errors. */
+    public void restore(byte[] bytes, String source) {
+        BinaryReader r = new BinaryReader(bytes, source, MAGIC, VERSION);
+        long n = r.readLong();
+        int k = r.readInt();
+        if (n < 0 || k < 0 || k > 100_000) {
+            throw r.corrupt("a drift monitor of " + n + " events and " + k + " significant columns");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < k; i++) {
+            names.add(r.readString());
+        }
+        window.restore(r);
+        r.expectEnd();
+        seen = n;
+        significant = names;
+    }
+
+    private DriftAlert check() {
         if (++seen % everyRows != 0 || window.size() < DriftAnalysis.MIN_ROWS) {
             return null;
         }

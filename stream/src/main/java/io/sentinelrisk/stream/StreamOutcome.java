@@ -26,8 +26,10 @@ public sealed interface StreamOutcome permits StreamOutcome.Scored, StreamOutcom
      * @param drift  a drift alert when this event completed a drift check at which a column or
      *               the score newly crossed into {@code significant}; null otherwise (and always
      *               without drift monitoring)
+     * @param driftRow the event as a drift window keeps it ({@link DriftMonitor#kept}), when the
+     *               scorer was asked for drift rows ({@link StreamScorer.Options#driftRows()}); else null
      */
-    record Scored(ScoredRecord record, Alert alert, String entity, boolean late, DriftAlert drift)
+    record Scored(ScoredRecord record, Alert alert, String entity, boolean late, DriftAlert drift, double[] driftRow)
             implements StreamOutcome {
         /** Whether the event is above the model's alert threshold (the alert's {@code is_anomaly}). */
         public boolean isAnomaly() {

@@ -75,6 +75,8 @@ public final class StreamScorer {
     private final Scorer scorer;
     private final FeatureStage stage;
     private final DriftMonitor drift;
+    /** Makes drift rows (a window of one, never analysed), or null when not asked for. */
+    private final DriftMonitor driftRows;
     private Boolean keyedMode;
     private long scored;
     private long late;
@@ -89,12 +91,20 @@ public final class StreamScorer {
      *                          another (several partitions); features do not depend on it, memory does
      * @param driftWindowRows   events in the sliding drift window; 0 = no drift monitoring
      * @param driftEveryRows    a drift check every this many events
+     * @param driftRows         put on every scored outcome its row as a drift window keeps it
+     *                          ({@link StreamOutcome.Scored#driftRow()}), for an engine that scores in
+     *                          parallel and monitors drift in one place ({@link DriftMonitor#addKept})
      */
-    public record Options(long allowedLatenessMs, int driftWindowRows, int driftEveryRows) {
+    public record Options(long allowedLatenessMs, int driftWindowRows, int driftEveryRows, boolean driftRows) {
         public Options {
             if (allowedLatenessMs < 0 || driftWindowRows < 0 || driftEveryRows < 1) {
                 throw new IllegalArgumentException("allowed lateness and drift window must be >= 0, the drift check interval >= 1");
             }
+        }
+
+        /** Without drift rows on the outcomes (drift, if any, monitored by the scorer itself). */
+        public Options(long allowedLatenessMs, int driftWindowRows, int driftEveryRows) {
+            this(allowedLatenessMs, driftWindowRows, driftEveryRows, false);
         }
 
         /** No extra lateness, no drift monitoring. */
@@ -125,6 +135,8 @@ public final class StreamScorer {
         } else {
             this.drift = null;
         }
+        this.driftRows = options.driftRows() ? new DriftMonitor(pipeline.profile().orElseThrow(() -> new InputException(
+                "this bundle keeps no training profile (made by an older release): retrain it to monitor drift")), 1, 1) : null;
     }
 
     public Pipeline pipeline() {
@@ -248,6 +260,20 @@ public final class StreamScorer {
         events.requireFeatures("state").loadState(bytes, source);
     }
 
+    /** One-process mode: one entity's state ({@code EntityStateCodec} entity bytes), or null when it holds none. */
+    public byte[] entityState(String key) {
+        mode(false);
+        EntityState st = stage == null ? null : stage.engine().states().get(key);
+        return st == null ? null : EntityStateCodec.encodeEntity(st);
+    }
+
+    /** One-process mode: sets one entity's state from {@link #entityState} bytes; {@code source} names them in errors. */
+    public void putEntityState(String key, byte[] bytes, String source) {
+        mode(false);
+        StreamingFeatures engine = events.requireFeatures("state").engine();
+        engine.putState(key, EntityStateCodec.decodeEntity(bytes, engine, source));
+    }
+
     /** Entities held in memory (one-process mode). */
     public int entities() {
         return stage == null ? 0 : stage.entities();
@@ -280,7 +306,7 @@ public final class StreamScorer {
         if (rec.isAnomaly()) {
             anomalies++;
         }
-        return new StreamOutcome.Scored(rec, alert, key, isLate, d);
+        return new StreamOutcome.Scored(rec, alert, key, isLate, d, driftRows == null ? null : driftRows.kept(frame, 0, rec.score()));
     }
 
     /**

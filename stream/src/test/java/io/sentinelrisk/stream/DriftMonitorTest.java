@@ -54,6 +54,42 @@ class DriftMonitorTest {
     }
 
     @Test
+    void aMonitorRestoredFromItsBytesMidStreamRaisesTheSameAlerts() throws Exception {
+        StreamScorer rows = new StreamScorer(pipeline, new StreamScorer.Options(0, 0, 1, true));
+        ObjectMapper json = new ObjectMapper();
+        List<double[]> kept = new ArrayList<>();
+        for (int r = 0; r < later.rows(); r++) {
+            ObjectNode e = (ObjectNode) json.readTree(SocBundle.json(later.frame(), r));
+            e.put("bytes_out", Double.toString(Double.parseDouble(e.get("bytes_out").asText()) * 25));
+            kept.add(((StreamOutcome.Scored) rows.score(e.toString(), "events")).driftRow());
+        }
+        var profile = pipeline.profile().orElseThrow();
+        DriftMonitor through = new DriftMonitor(profile, 400, 100);
+        DriftMonitor before = new DriftMonitor(profile, 400, 100);
+        DriftMonitor after = new DriftMonitor(profile, 400, 100);
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        int cut = later.rows() / 2 + 37;
+        for (int i = 0; i < kept.size(); i++) {
+            DriftAlert x = through.addKept(kept.get(i));
+            if (x != null) {
+                a.add(io.sentinelrisk.core.codec.Json.line(x));
+            }
+            if (i == cut) {
+                after.restore(before.stateBytes(), "test");
+            }
+            DriftAlert y = (i < cut ? before : after).addKept(kept.get(i));
+            if (y != null) {
+                b.add(io.sentinelrisk.core.codec.Json.line(y));
+            }
+        }
+        assertThat(a).isNotEmpty();
+        assertThat(b).isEqualTo(a);
+        // and the kept rows give the very alerts of the scorer's own monitor over the same events
+        assertThat(stream(25)).extracting(io.sentinelrisk.core.codec.Json::line).isEqualTo(a);
+    }
+
+    @Test
     void unshiftedEventsStayQuietOnThatColumn() throws Exception {
         List<DriftAlert> alerts = stream(1);
         assertThat(alerts).noneMatch(a -> a.significant().contains("bytes_out"));

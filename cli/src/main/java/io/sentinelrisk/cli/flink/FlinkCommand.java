@@ -5,6 +5,7 @@ import io.sentinelrisk.core.error.InputLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import io.sentinelrisk.cli.stream.DriftRiskOptions;
 import io.sentinelrisk.cli.stream.KafkaScoringOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +57,9 @@ public final class FlinkCommand implements Runnable {
         @Mixin
         KafkaScoringOptions kafka;
 
+        @Mixin
+        DriftRiskOptions driftRisk;
+
         @Option(names = "--dead-letter", paramLabel = "TOPIC", description = "Topic of malformed events with the reason (default: <in>.dead-letter).")
         String deadLetter;
 
@@ -99,11 +103,16 @@ public final class FlinkCommand implements Runnable {
             if (!Files.isRegularFile(kafka.model)) {
                 throw new InputException(InputLocation.file(kafka.model.toString()), "no such bundle file");
             }
+            long halfLifeMs = driftRisk.validate(spec);
             Path jar = FlinkJobJar.find();
             List<String> args = new ArrayList<>(List.of("--local", "--model", kafka.model.toString(), "--bootstrap", kafka.bootstrap,
                     "--in", kafka.in, "--out", kafka.out, "--group", group, "--checkpoint-interval", Long.toString(checkpointMs),
                     "--parallelism", Integer.toString(parallelism), "--transactional-id-prefix", transactionalIdPrefix));
             add(args, "--dead-letter", deadLetter);
+            args.addAll(List.of("--drift-window", Integer.toString(driftRisk.driftWindow), "--drift-every", Integer.toString(driftRisk.driftEvery),
+                    "--risk-half-life", Long.toString(halfLifeMs)));
+            add(args, "--drift-topic", driftRisk.driftTopic);
+            add(args, "--risk-topic", driftRisk.riskTopic);
             add(args, "--checkpoint-dir", checkpointDir);
             add(args, "--restore", restore);
             if (bounded) {

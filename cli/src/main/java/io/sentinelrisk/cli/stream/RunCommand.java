@@ -48,16 +48,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "Topic for events that cannot be scored, with the reason (default: logged only).")
     String deadLetter;
 
-    @Option(names = "--drift-topic", paramLabel = "TOPIC", description = "Topic for drift alerts (default: logged only).")
-    String driftTopic;
+    @Mixin
+    DriftRiskOptions driftRisk;
 
-    @Option(names = "--drift-window", paramLabel = "N", defaultValue = "5000",
-            description = "Events in the sliding drift window; 0 = no drift monitoring (default: ${DEFAULT-VALUE}).")
-    int driftWindow;
-
-    @Option(names = "--drift-every", paramLabel = "N", defaultValue = "1000",
-            description = "Check drift every N events (default: ${DEFAULT-VALUE}).")
-    int driftEvery;
+    @Option(names = "--state-topic", paramLabel = "TOPIC",
+            description = "Keep every entity's state in this compacted topic (created if absent), written in one Kafka transaction "
+                    + "with the alerts and the committed offsets, and read back on start (instead of --state-dir).")
+    String stateTopic;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Save the entities' state with the committed offsets here, so a restart continues with the same features "
@@ -83,8 +80,9 @@ public final class RunCommand implements Callable<Integer> {
         if (!emit.equals("anomalies") && !emit.equals("all")) {
             throw new ParameterException(spec.commandLine(), "--emit '" + emit + "': expected anomalies or all");
         }
-        if (driftWindow < 0 || driftEvery < 1) {
-            throw new ParameterException(spec.commandLine(), "--drift-window must be at least 0 and --drift-every at least 1");
+        long halfLifeMs = driftRisk.validate(spec);
+        if (stateDir != null && stateTopic != null) {
+            throw new ParameterException(spec.commandLine(), "--state-dir and --state-topic: keep the state in one of them");
         }
         long commitMs = Durations.parseMillis(commitInterval);
         long latenessMs = Durations.parseMillis(allowedLateness);
@@ -93,13 +91,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "1s, 30m or 1h; got '" + commitInterval + "' and '" + allowedLateness + "'");
         }
         Pipeline pipeline = Bundles.read(kafka.model);
-        int window = driftWindow;
+        int window = driftRisk.driftWindow;
         if (window > 0 && pipeline.profile().isEmpty()) {
             LOG.warn("{} keeps no training profile (made by an older release): no drift monitoring", kafka.model);
             window = 0;
         }
-        KafkaScorerConfig cfg = new KafkaScorerConfig(kafka.bootstrap, kafka.in, kafka.out, group, deadLetter, driftTopic, stateDir, emit.equals("all"),
-                commitMs, new StreamScorer.Options(latenessMs, window, driftEvery));
+        KafkaScorerConfig cfg = new KafkaScorerConfig(kafka.bootstrap, kafka.in, kafka.out, group, deadLetter, driftRisk.driftTopic, stateDir,
+                emit.equals("all"), commitMs, new StreamScorer.Options(latenessMs, window, driftRisk.driftEvery), driftRisk.riskTopic, halfLifeMs,
+                stateTopic);
         KafkaScorer scorer = new KafkaScorer(pipeline, cfg);
         Thread hook = new Thread(() -> scorer.stop(30_000), "sentinel-stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

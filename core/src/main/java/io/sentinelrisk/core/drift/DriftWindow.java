@@ -1,5 +1,7 @@
 package io.sentinelrisk.core.drift;
 
+import io.sentinelrisk.core.codec.BinaryReader;
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
 
@@ -66,6 +68,65 @@ public final class DriftWindow {
         scores[next] = rawScore;
         next = (next + 1) % capacity;
         size = Math.min(size + 1, capacity);
+    }
+
+    /**
+     * Row {@code row} of {@code frame} as the window keeps it: one value per profiled column (as
+     * {@link #add} stores it), then the raw score. A stream engine computes it where the event is
+     * scored and sends it to the one window ({@link #addKept}): the same row, the same report.
+     */
+    public double[] kept(Frame frame, int row, double rawScore) {
+        int[] columns = bind(frame);
+        double[] out = new double[columns.length + 1];
+        for (int k = 0; k < columns.length; k++) {
+            out[k] = value(profile.columns().get(k), k, frame.column(columns[k]), row);
+        }
+        out[columns.length] = rawScore;
+        return out;
+    }
+
+    /** Adds a row made by {@link #kept} (of a window over the same profile); the oldest row leaves a full window. */
+    public void addKept(double[] kept) {
+        if (kept.length != values.length + 1) {
+            throw new IllegalArgumentException("a kept row of this profile has " + (values.length + 1) + " values, got " + kept.length);
+        }
+        for (int k = 0; k < values.length; k++) {
+            values[k][next] = kept[k];
+        }
+        scores[next] = kept[values.length];
+        next = (next + 1) % capacity;
+        size = Math.min(size + 1, capacity);
+    }
+
+    /** The rows in the window, oldest first, for a checkpoint ({@link #restore}): plain data, no Java serialization. */
+    public void writeTo(BinaryWriter w) {
+        w.writeInt(capacity).writeInt(size);
+        int start = size < capacity ? 0 : next;
+        for (int i = 0; i < size; i++) {
+            int at = (start + i) % capacity;
+            for (double[] column : values) {
+                w.writeDouble(column[at]);
+            }
+            w.writeDouble(scores[at]);
+        }
+    }
+
+    /** Replaces the window's rows with those {@link #writeTo} wrote (a window of another size keeps the newest that fit). */
+    public void restore(BinaryReader r) {
+        int savedCapacity = r.readInt();
+        int n = r.readInt();
+        if (savedCapacity < 1 || n < 0 || n > savedCapacity) {
+            throw r.corrupt("a drift window of " + n + " rows in " + savedCapacity);
+        }
+        size = 0;
+        next = 0;
+        double[] row = new double[values.length + 1];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] = r.readDouble();
+            }
+            addKept(row);
+        }
     }
 
     private int[] bind(Frame frame) {

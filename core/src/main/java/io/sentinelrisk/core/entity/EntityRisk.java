@@ -62,10 +62,15 @@ public record EntityRisk(long halfLifeMillis) {
             byEntity.computeIfAbsent(a.entity(), k -> new Acc()).add(a, decay(asOf - a.eventMillis()));
         }
         List<EntityScore> out = new ArrayList<>(byEntity.size());
-        byEntity.forEach((entity, acc) -> out.add(new EntityScore(entity, Math.round(acc.risk * 100.0) / 100.0, acc.count,
-                Math.round(acc.maxRisk * 100.0) / 100.0, acc.severity.id(), Instant.ofEpochMilli(acc.first).toString(), Instant.ofEpochMilli(acc.last).toString())));
+        byEntity.forEach((entity, acc) -> out.add(score(entity, acc.risk, acc.count, acc.maxRisk, acc.severity, acc.first, acc.last)));
         out.sort(Comparator.comparingDouble(EntityScore::risk).reversed().thenComparing(EntityScore::entity));
         return out;
+    }
+
+    /** One entity's score as reported: risks to 2 decimals, times as ISO-8601 UTC. */
+    static EntityScore score(String entity, double risk, int count, double maxRisk, Severity severity, long first, long last) {
+        return new EntityScore(entity, Math.round(risk * 100.0) / 100.0, count, Math.round(maxRisk * 100.0) / 100.0, severity.id(),
+                Instant.ofEpochMilli(first).toString(), Instant.ofEpochMilli(last).toString());
     }
 
     private static final class Acc {

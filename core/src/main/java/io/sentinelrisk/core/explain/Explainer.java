@@ -49,6 +49,38 @@ public final class Explainer {
         return reasons;
     }
 
+    /** A row's strongest reason in brief: the feature and its signed deviation. */
+    public record Strongest(String feature, double deviation) {
+    }
+
+    /**
+     * The feature and deviation of {@code explain(frame, row).get(0)}, found without writing any
+     * reason's text (which costs far more than the deviations); null when there is no reason.
+     * Ties go to the first baseline, as the stable sort of {@link #explain} leaves them.
+     */
+    public Strongest strongest(Frame frame, int row) {
+        FeatureBaseline best = null;
+        double bestKey = 0;
+        double bestDeviation = 0;
+        for (FeatureBaseline b : baselines) {
+            Column col = frame.column(b.column());
+            if (col == null) {
+                continue;
+            }
+            double z = switch (b) {
+                case FeatureBaseline.Numeric n -> numericDeviation(n, col, row);
+                case FeatureBaseline.Categorical c -> categoricalDeviation(c, col, row);
+            };
+            double key = -Math.abs(z);
+            if (best == null || Double.compare(key, bestKey) < 0) {
+                best = b;
+                bestKey = key;
+                bestDeviation = z;
+            }
+        }
+        return best == null ? null : new Strongest(best.column(), bestDeviation);
+    }
+
     /** The {@code top} strongest reasons for row {@code row}. */
     public List<Reason> top(Frame frame, int row, int top) {
         List<Reason> all = explain(frame, row);
@@ -78,11 +110,7 @@ public final class Explainer {
         if (col.isMissing(row)) {
             return new Reason(b.column(), "", base, 0, b.column() + " is missing (imputed)");
         }
-        double x = switch (col) {
-            case Column.Numeric n -> n.values()[row];
-            case Column.Timestamp t -> ColumnPrep.TimeOfWeek.hourOfDay(t.epochMillis()[row]);
-            case Column.Categorical c -> Double.NaN;
-        };
+        double x = numericValue(col, row);
         String shown = b.hourOfDay() ? fmt(x) + "h" : col.text(row);
         double z = deviation(x - b.median(), b.scale());
         String name = b.hourOfDay() ? b.column() + " (hour of day)" : b.column();
@@ -106,9 +134,8 @@ public final class Explainer {
             return new Reason(b.column(), "", usual, 0, b.column() + " is missing (imputed)");
         }
         Double share = b.shares().get(value);
-        double f = share != null ? share
-                : b.otherShare() > 0 ? b.otherShare() : 1.0 / (b.trainingRows() + 1);
-        double z = Math.min(MAX_DEVIATION, Math.max(0, Stats.normalQuantile(1 - rarerOrEqual(b, f, share == null) / 2)));
+        double f = share(b, share);
+        double z = categoricalDeviation(b, f, share == null);
         String text;
         if (share != null) {
             text = String.format(Locale.ROOT, "%s '%s' is %s (%s of training rows)", b.column(), value,
@@ -142,6 +169,36 @@ public final class Explainer {
             tail += Math.max(0, 1 - kept);
         }
         return Math.min(1, tail);
+    }
+
+    /** The deviation {@link #numeric} gives the row (0 when missing). */
+    private static double numericDeviation(FeatureBaseline.Numeric b, Column col, int row) {
+        return col.isMissing(row) ? 0 : deviation(numericValue(col, row) - b.median(), b.scale());
+    }
+
+    private static double numericValue(Column col, int row) {
+        return switch (col) {
+            case Column.Numeric n -> n.values()[row];
+            case Column.Timestamp t -> ColumnPrep.TimeOfWeek.hourOfDay(t.epochMillis()[row]);
+            case Column.Categorical c -> Double.NaN;
+        };
+    }
+
+    /** The deviation {@link #categorical} gives the row (0 when missing). */
+    private static double categoricalDeviation(FeatureBaseline.Categorical b, Column col, int row) {
+        if (col.isMissing(row)) {
+            return 0;
+        }
+        Double share = b.shares().get(col.text(row));
+        return categoricalDeviation(b, share(b, share), share == null);
+    }
+
+    private static double share(FeatureBaseline.Categorical b, Double share) {
+        return share != null ? share : b.otherShare() > 0 ? b.otherShare() : 1.0 / (b.trainingRows() + 1);
+    }
+
+    private static double categoricalDeviation(FeatureBaseline.Categorical b, double f, boolean unlisted) {
+        return Math.min(MAX_DEVIATION, Math.max(0, Stats.normalQuantile(1 - rarerOrEqual(b, f, unlisted) / 2)));
     }
 
     private static double deviation(double diff, double scale) {

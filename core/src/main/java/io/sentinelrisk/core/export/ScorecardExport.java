@@ -6,7 +6,7 @@ import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Frame;
-import io.sentinelrisk.core.explain.Reason;
+import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.CsvWriter;
 import io.sentinelrisk.core.mapping.Business;
@@ -15,7 +15,6 @@ import io.sentinelrisk.core.pipeline.ScoredBatch;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The CSV scorecard: every input column, then score, risk, severity, is_anomaly, and the row's
@@ -38,11 +37,10 @@ public final class ScorecardExport {
      * as the alert's step when there is no business category (docs/entities.md).
      */
     static String topReason(ScoredData data, int row) {
-        List<Reason> reasons = data.pipeline().explain(data.frame(), row, 1);
-        if (reasons.isEmpty()) {
+        Explainer.Strongest r = data.pipeline().strongest(data.frame(), row);
+        if (r == null) {
             return "";
         }
-        Reason r = reasons.get(0);
         Column c = data.frame().column(r.feature());
         String kind = c instanceof Column.Categorical ? "rare" : r.deviation() < 0 ? "low" : "high";
         return kind + " " + r.feature();

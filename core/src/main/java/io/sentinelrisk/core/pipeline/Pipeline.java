@@ -264,6 +264,11 @@ public final class Pipeline {
         return explainer.top(frame, row, top);
     }
 
+    /** The feature and deviation of {@code explain(frame, row, 1)}'s reason, without its text; null without one. */
+    public Explainer.Strongest strongest(Frame frame, int row) {
+        return explainer.strongest(frame, row);
+    }
+
     public Schema schema() {
         return schema;
     }

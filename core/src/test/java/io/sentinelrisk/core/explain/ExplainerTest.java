@@ -56,6 +56,36 @@ class ExplainerTest {
         assertThat(kp.narrative()).isEqualTo("country 'KP' is rare (0.025% of training rows)");
     }
 
+    /** The brief strongest reason is explain()'s first: same feature, same deviation, ties and missing values included. */
+    @Test
+    void strongestIsTheFirstReasonOfExplain() {
+        Frame train = Frames.gaussianWithOutliers(2000, 20, 3);
+        Explainer e = new ExplainerTrainer().fit(train);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        int n = 3000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        String[] country = new String[n];
+        String[] pool = {"US", "FR", "KP", "", "DE", "ZZ"};
+        for (int i = 0; i < n; i++) {
+            x[i] = switch (i % 5) {
+                case 0 -> Double.NaN;                              // missing
+                case 1 -> 0;                                       // ties at deviation 0
+                default -> random.nextGaussian() * 4;
+            };
+            y[i] = i % 7 == 0 ? x[i] : random.nextGaussian() * 3;  // equal deviations in x and y
+            country[i] = pool[random.nextInt(pool.length)];
+        }
+        Frame probe = new Frames().numeric("x", x).numeric("y", y).categorical("country", country).build();
+        for (int r = 0; r < n; r++) {
+            Reason first = e.explain(probe, r).get(0);
+            Explainer.Strongest s = e.strongest(probe, r);
+            assertThat(s.feature()).as("row %d", r).isEqualTo(first.feature());
+            assertThat(s.deviation()).as("row %d", r).isEqualTo(first.deviation());
+        }
+        assertThat(e.strongest(new Frames().numeric("other", 1).build(), 0)).isNull();
+    }
+
     @Test
     void normalQuantileMatchesKnownValues() {
         assertThat(io.sentinelrisk.core.util.Stats.normalQuantile(0.975)).isCloseTo(1.959964, within(1e-6));

@@ -80,6 +80,28 @@ class CsvWriterTest {
         }
     }
 
+    @Test
+    void decimalsOfEveryLengthAndScaleAreDoubleToStringsText() {
+        // every count of significant digits (1-17) at every scale of the plain range, and every
+        // count of trailing zeros the writer drops
+        SplittableRandom random = new SplittableRandom(21);
+        List<Double> values = new ArrayList<>();
+        for (int digits = 1; digits <= 17; digits++) {
+            for (int scale = 0; scale <= 19; scale++) {
+                for (int i = 0; i < 40; i++) {
+                    long m = random.nextLong((long) Math.pow(10, digits - 1), (long) Math.pow(10, digits));
+                    double v = Double.parseDouble(m + "E-" + scale);
+                    values.add(i % 2 == 0 ? v : -v);
+                }
+            }
+        }
+        String[] lines = written(',', w -> values.forEach(v -> w.shortest(v, true).endRow())).split("\n");
+        assertThat(lines).hasSize(values.size());
+        for (int i = 0; i < lines.length; i++) {
+            assertThat(lines[i]).isEqualTo(Double.toString(values.get(i)));
+        }
+    }
+
     /** What the writer wrote before it wrote bytes itself: a BufferedWriter over UTF-8, quoting per RFC 4180. */
     private static String reference(char delimiter, List<String> row) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -6,7 +6,10 @@ import io.sentinelrisk.core.bundle.ModelId;
 import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.pipeline.Pipeline;
+import io.sentinelrisk.core.entity.RunningRisk;
 import io.sentinelrisk.stream.DriftAlert;
+import io.sentinelrisk.stream.EntityRisks;
+import io.sentinelrisk.stream.RiskUpdate;
 import io.sentinelrisk.stream.StreamOutcome;
 import io.sentinelrisk.stream.StreamScorer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +35,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -45,6 +49,13 @@ import java.util.function.Consumer;
  * replays at most one interval, and its alerts come again with the same ids), and a restart
  * continues with the state that belongs to its offsets: features stay equal to one
  * uninterrupted run. {@link #stop()} (e.g. on SIGTERM) ends the loop after a last commit.
+ *
+ * <p>With a state topic ({@link KafkaScorerConfig#stateTopic()}) every commit interval is one
+ * Kafka transaction instead: its outputs, the changed entities' state records and the offsets
+ * commit together, so the compacted topic always holds the state as of the committed offsets, and
+ * a restart (which fences and so aborts a crashed run's open transaction) reads it back and
+ * continues from those offsets. Entity risk ({@link KafkaScorerConfig#riskTopic()}) is kept per
+ * entity alongside.
  *
  * <p>One instance reads all partitions of its topic (to scale out, run the Flink job). Each
  * entity's events must be in one partition, in time order, for batch-equal features; an event
@@ -62,7 +73,13 @@ public final class KafkaScorer {
     private final StreamScorer scorer;
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicReference<Exception> produceError = new AtomicReference<>();
+    private final EntityRisks risks;
+    private final String modelId;
+    /** Entities whose feature state / risk changed since the last commit: what goes to the state topic. */
+    private final Set<String> dirtyFeatures = new HashSet<>();
+    private final Set<String> dirtyRisks = new HashSet<>();
     private volatile boolean stopping;
+    private volatile boolean halted;
     private volatile long consumedSoFar;
     private long firstNanos;
     private long lastNanos;
@@ -76,6 +93,13 @@ public final class KafkaScorer {
         this.pipeline = pipeline;
         this.config = config;
         this.scorer = new StreamScorer(pipeline, config.scorer());
+        this.risks = config.riskTopic() == null ? null : new EntityRisks(config.riskHalfLifeMs());
+        this.modelId = ModelId.of(pipeline);
+    }
+
+    /** Whether outputs, state and offsets go in Kafka transactions (with a state topic). */
+    private boolean transactional() {
+        return config.stateTopic() != null;
     }
 
     /** A dead letter as written to the dead-letter topic. */
@@ -101,7 +125,17 @@ public final class KafkaScorer {
             try {
                 List<TopicPartition> parts = partitions(c);
                 c.assign(parts);
+                if (transactional()) {
+                    StateTopic.ensure(config.bootstrap(), config.stateTopic());
+                    // fences a previous run with the same id and aborts its open transaction: what it
+                    // wrote after its last commit (outputs, state) is then invisible, and its events are read again
+                    producer.initTransactions();
+                    restoreFromTopic();
+                }
                 next = restore(c, parts);
+                if (transactional()) {
+                    producer.beginTransaction();
+                }
             } catch (WakeupException e) {
                 if (!stopping) {
                     throw e;
@@ -124,6 +158,16 @@ public final class KafkaScorer {
                         String source = r.topic() + "/" + r.partition() + "@" + r.offset();
                         StreamOutcome o = scorer.score(value, source);
                         if (o instanceof StreamOutcome.Scored s) {
+                            if (transactional() && !s.late() && !s.entity().isEmpty() && scorer.stateful()) {
+                                dirtyFeatures.add(s.entity());
+                            }
+                            RiskUpdate u = risks == null ? null : risks.add(s.alert());
+                            if (u != null) {
+                                if (transactional()) {
+                                    dirtyRisks.add(u.entity());
+                                }
+                                send(producer, new ProducerRecord<>(config.riskTopic(), bytes(u.entity()), Json.bytes(u)));
+                            }
                             if (config.emitAll() || s.isAnomaly()) {
                                 ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(config.outTopic(),
                                         bytes(s.entity().isEmpty() ? s.alert().alertId() : s.entity()), Json.bytes(s.alert()));
@@ -148,7 +192,7 @@ public final class KafkaScorer {
                     }
                     long now = System.nanoTime();
                     if (dirty && now - lastCommit >= config.commitIntervalMs() * 1_000_000L) {
-                        commit(c, producer, next);
+                        commit(c, producer, next, true);
                         commits++;
                         dirty = false;
                         lastCommit = now;
@@ -163,12 +207,16 @@ public final class KafkaScorer {
                     throw e;
                 }
             }
-            if (dirty) {
+            if (halted) {
+                // as a crash: nothing awaited, an open transaction left for the next run to abort
+                producer.close(Duration.ZERO);
+            } else if (dirty || transactional()) {
+                // with transactions one is always open: commit it, even empty, so that nothing waits on it
                 try {
-                    commit(c, producer, next);
+                    commit(c, producer, next, false);
                 } catch (WakeupException e) {
                     // the stop's wakeup came after the last poll and hit the commit: it fires once, so commit again
-                    commit(c, producer, next);
+                    commit(c, producer, next, false);
                 }
                 commits++;
             }
@@ -198,6 +246,16 @@ public final class KafkaScorer {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Stops the loop at once, without a last commit: what a crash leaves behind (the work since the
+     * last commit is read again by the next run; with a state topic its open transaction is
+     * aborted). For recovery tests and drills; {@link #stop} is the clean way.
+     */
+    public boolean halt(long waitMs) {
+        halted = true;
+        return stop(waitMs);
     }
 
     /** Messages read so far by the running loop (from any thread). */
@@ -247,7 +305,7 @@ public final class KafkaScorer {
             }
             next.putAll(snap.offsets());
             LOG.info("restored {} entities and the offsets {} from {}", scorer.entities(), snap.offsets(), where);
-        } else if (config.stateDir() == null && scorer.stateful()) {
+        } else if (config.stateDir() == null && config.stateTopic() == null && scorer.stateful()) {
             LOG.warn("no --state-dir: the entities' feature state lives only in memory, and a restart starts it afresh");
         }
         Map<TopicPartition, OffsetAndMetadata> committed = c.committed(new HashSet<>(parts));
@@ -266,8 +324,17 @@ public final class KafkaScorer {
         return next;
     }
 
-    /** Waits for every produced record's acknowledgement, saves state and offsets, commits the offsets. */
-    private void commit(KafkaConsumer<byte[], byte[]> c, KafkaProducer<byte[], byte[]> producer, Map<Integer, Long> next) {
+    /**
+     * Without a state topic: waits for every produced record's acknowledgement, saves state and
+     * offsets, commits the offsets. With one: adds the changed entities' state and the offsets to
+     * the open transaction and commits it (then opens the next one unless {@code more} is false):
+     * outputs, state and offsets become visible together or not at all.
+     */
+    private void commit(KafkaConsumer<byte[], byte[]> c, KafkaProducer<byte[], byte[]> producer, Map<Integer, Long> next, boolean more) {
+        if (transactional()) {
+            commitTransaction(c, producer, next, more);
+            return;
+        }
         producer.flush();
         Exception failed = produceError.get();
         if (failed != null) {
@@ -280,6 +347,55 @@ public final class KafkaScorer {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         next.forEach((p, o) -> offsets.put(new TopicPartition(config.inTopic(), p), new OffsetAndMetadata(o)));
         c.commitSync(offsets);
+    }
+
+    private void commitTransaction(KafkaConsumer<byte[], byte[]> c, KafkaProducer<byte[], byte[]> producer, Map<Integer, Long> next,
+                                   boolean more) {
+        for (String key : dirtyFeatures) {
+            byte[] st = scorer.entityState(key);
+            StateRecord r = new StateRecord(StateRecord.Kind.FEATURES, key, config.inTopic(), modelId, st);
+            // an entity the scorer no longer holds (idle past its plan's TTL): a tombstone, so compaction drops it
+            send(producer, new ProducerRecord<>(config.stateTopic(), r.key(), st == null ? null : r.value()));
+        }
+        for (String entity : dirtyRisks) {
+            StateRecord r = new StateRecord(StateRecord.Kind.RISK, entity, config.inTopic(), modelId, risks.of(entity).toBytes());
+            send(producer, new ProducerRecord<>(config.stateTopic(), r.key(), r.value()));
+        }
+        dirtyFeatures.clear();
+        dirtyRisks.clear();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        next.forEach((p, o) -> offsets.put(new TopicPartition(config.inTopic(), p), new OffsetAndMetadata(o)));
+        producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
+        producer.commitTransaction();   // throws when any record of it was not taken: nothing of it is then visible
+        Exception failed = produceError.get();
+        if (failed != null) {
+            throw new IllegalStateException("the broker did not take an alert: " + failed.getMessage(), failed);
+        }
+        if (more) {
+            producer.beginTransaction();
+        }
+    }
+
+    /** Loads every entity's feature state and risk from the state topic, as of the last committed transaction. */
+    private void restoreFromTopic() {
+        Map<String, StateRecord> records = StateTopic.read(config.bootstrap(), config.stateTopic());
+        int features = 0;
+        int risk = 0;
+        for (StateRecord r : records.values()) {
+            String where = "--state-topic " + config.stateTopic() + " (" + r.kind().prefix + r.entity() + ")";
+            if (!r.topic().equals(config.inTopic()) || !r.modelId().equals(modelId)) {
+                throw new InputException(where + ": the state is of topic '" + r.topic() + "' and " + (r.modelId().equals(modelId)
+                        ? "this model" : "another model") + "; scoring '" + config.inTopic() + "' with this model needs another --state-topic");
+            }
+            if (r.kind() == StateRecord.Kind.FEATURES && scorer.stateful()) {
+                scorer.putEntityState(r.entity(), r.bytes(), where);
+                features++;
+            } else if (r.kind() == StateRecord.Kind.RISK && risks != null) {
+                risks.put(r.entity(), RunningRisk.fromBytes(r.bytes(), where));
+                risk++;
+            }
+        }
+        LOG.info("restored {} entities' feature state and {} entities' risk from the state topic {}", features, risk, config.stateTopic());
     }
 
     private void send(KafkaProducer<byte[], byte[]> producer, ProducerRecord<byte[], byte[]> record) {
@@ -329,6 +445,10 @@ public final class KafkaScorer {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "sentinel-stream-out-" + config.group());
+        if (transactional()) {
+            // one id per group and input: a restart fences the run it replaces
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sentinel-stream-" + config.group() + "-" + config.inTopic());
+        }
         return p;
     }
 

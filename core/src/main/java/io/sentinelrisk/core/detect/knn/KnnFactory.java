@@ -34,10 +34,8 @@ public final class KnnFactory implements DetectorFactory {
                 ParamSpec.ofChoice("method", KnnParams.DEFAULT_METHOD.configName(), "largest: distance to the k-th neighbour; mean: mean of the k "
                         + "distances; median: their median", "largest", "mean", "median"),
                 ParamSpec.ofChoice("metric", KnnParams.DEFAULT_METRIC.configName(), "distance between prepared rows", "euclidean", "manhattan"),
-                ParamSpec.ofChoice("duplicates", KnnParams.DEFAULT_DUPLICATES.configName(), "distinct: copies of a training row are "
-                        + "one reference point, so a row's neighbours are k other distinct rows and every score is the "
-                        + "de-duplicated data's (the k-distinct-distance of the LOF paper); keep: every copy is a neighbour, "
-                        + "as PyOD (a row with k or more copies scores 0)", "distinct", "keep"));
+                ParamSpec.ofChoice("duplicates", KnnParams.DEFAULT_DUPLICATES.configName(), Duplicates.describe("PyOD (a row with k or more copies scores 0)"),
+                        "weighted", "distinct", "keep"));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.sentinelrisk.core.detect.knn;
 import io.sentinelrisk.core.detect.neighbors.Duplicates;
 import io.sentinelrisk.core.detect.neighbors.NeighborIndex;
 import io.sentinelrisk.core.detect.neighbors.NeighborModel;
-import io.sentinelrisk.core.detect.neighbors.NeighborQuery;
 
 /**
  * A fitted kNN detector: a row's score combines the distances to its k nearest training rows;
@@ -29,7 +28,7 @@ public final class KnnModel extends NeighborModel {
     }
 
     @Override
-    protected double scoreOf(NeighborQuery neighbors) {
-        return method.combine(neighbors.distances(), 0, k());
+    protected double scoreOf(double[] dist, int[] idx, int off, double own, int ownPoint) {
+        return method.combine(dist, idx, off, k(), weights(), own);
     }
 }

@@ -25,7 +25,7 @@ final class KnnTrainer implements DetectorTrainer {
         if (x.rows() <= k) {
             throw new InputException("knn: n_neighbors=" + k + " needs at least " + (k + 1) + " training rows, found " + x.rows());
         }
-        boolean distinct = params.duplicates() == Duplicates.DISTINCT;
+        boolean distinct = params.duplicates().collapses();
         DistinctRows rows = distinct ? DistinctRows.of(x.data(), x.rows(), x.cols()) : null;
         int n = distinct ? rows.count() : x.rows();
         if (n <= k) {
@@ -35,9 +35,12 @@ final class KnnTrainer implements DetectorTrainer {
         double[] points = distinct && !rows.allDistinct() ? rows.distinct() : x.data().clone();
         NeighborIndex index = NeighborIndex.of(points, n, x.cols(), metric);
         NeighborTable table = NeighborTable.ofReference(index, k, threads);
+        double[] weight = params.duplicates() == Duplicates.WEIGHTED ? rows.multiplicities() : null;
         double[] pointScores = new double[n];
         for (int i = 0; i < n; i++) {
-            pointScores[i] = method.combine(table.distances(), i * k, k);
+            // a training row's own copies are the objects at distance 0 from it
+            double own = weight == null ? 0 : weight[i] - 1;
+            pointScores[i] = method.combine(table.distances(), table.indices(), i * k, k, weight, own);
         }
         double[] trainingScores = distinct ? rows.perRow(pointScores) : pointScores;
         return new KnnModel(index, points, k, method, trainingScores, params.duplicates(), distinct ? rows.rowOf() : null);

@@ -34,10 +34,9 @@ public final class LofFactory implements DetectorFactory {
                 ParamSpec.ofInt("n_neighbors", LofParams.DEFAULT_N_NEIGHBORS, "k: neighbourhood size (≥ 1); as scikit-learn, at most the number "
                         + "of training rows - 1 is used"),
                 ParamSpec.ofChoice("metric", LofParams.DEFAULT_METRIC.configName(), "distance between prepared rows", "euclidean", "manhattan"),
-                ParamSpec.ofChoice("duplicates", LofParams.DEFAULT_DUPLICATES.configName(), "distinct: copies of a training row are "
-                        + "one reference point, so a row's neighbours are k other distinct rows and every score is the "
-                        + "de-duplicated data's (the k-distinct-distance of the LOF paper); keep: every copy is a neighbour, "
-                        + "as scikit-learn (a row with k or more copies has lrd 1e10)", "distinct", "keep"));
+                ParamSpec.ofChoice("duplicates", LofParams.DEFAULT_DUPLICATES.configName(),
+                        Duplicates.describe("scikit-learn (a row with k or more copies has lrd 1e10)"),
+                        "weighted", "distinct", "keep"));
     }
 
     @Override

@@ -12,13 +12,14 @@ import java.util.Objects;
  *
  * @param nNeighbors {@code n_neighbors}: k, ≥ 1; at most the training rows - 1 are used (default {@value #DEFAULT_N_NEIGHBORS})
  * @param metric     {@code metric}: euclidean or manhattan (default euclidean)
- * @param duplicates {@code duplicates}: distinct (copies of a training row are one reference point,
- *                   the default) or keep (every copy is a neighbour, as scikit-learn)
+ * @param duplicates {@code duplicates}: weighted (the default: neighbourhoods reach k other distinct
+ *                   rows, every row in them counted with its copies), distinct (copies of a training
+ *                   row are one reference point) or keep (every copy is a neighbour, as scikit-learn)
  */
 public record LofParams(int nNeighbors, Metric metric, Duplicates duplicates) implements DetectorParams {
     public static final int DEFAULT_N_NEIGHBORS = 20;
     public static final Metric DEFAULT_METRIC = Metric.EUCLIDEAN;
-    public static final Duplicates DEFAULT_DUPLICATES = Duplicates.DISTINCT;
+    public static final Duplicates DEFAULT_DUPLICATES = Duplicates.WEIGHTED;
 
     public static final LofParams DEFAULTS = new LofParams(DEFAULT_N_NEIGHBORS, DEFAULT_METRIC, DEFAULT_DUPLICATES);
 

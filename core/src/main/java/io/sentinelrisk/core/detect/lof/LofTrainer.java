@@ -24,7 +24,7 @@ final class LofTrainer implements DetectorTrainer {
         if (x.rows() < 2) {
             throw new InputException("lof: needs at least 2 training rows, found " + x.rows());
         }
-        boolean distinct = params.duplicates() == Duplicates.DISTINCT;
+        boolean distinct = params.duplicates().collapses();
         DistinctRows rows = distinct ? DistinctRows.of(x.data(), x.rows(), x.cols()) : null;
         int n = distinct ? rows.count() : x.rows();
         if (n < 2) {
@@ -39,13 +39,17 @@ final class LofTrainer implements DetectorTrainer {
         for (int i = 0; i < n; i++) {
             kDistance[i] = table.distances()[i * k + k - 1];
         }
+        double[] weight = params.duplicates() == Duplicates.WEIGHTED ? rows.multiplicities() : null;
         double[] lrd = new double[n];
         for (int i = 0; i < n; i++) {
-            lrd[i] = LofModel.reachDensity(table.distances(), table.indices(), i * k, k, kDistance);
+            // a training row's own copies are the objects at distance 0 from it
+            double own = weight == null ? 0 : weight[i] - 1;
+            lrd[i] = LofModel.reachDensity(table.distances(), table.indices(), i * k, k, kDistance, weight, own, kDistance[i]);
         }
         double[] pointScores = new double[n];
         for (int i = 0; i < n; i++) {
-            pointScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i]);
+            double own = weight == null ? 0 : weight[i] - 1;
+            pointScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i], weight, own, lrd[i]);
         }
         double[] trainingScores = distinct ? rows.perRow(pointScores) : pointScores;
         return new LofModel(index, points, k, kDistance, lrd, trainingScores, params.duplicates(),

@@ -49,6 +49,23 @@ public record DistinctRows(int count, double[] distinct, int[] rowOf) {
         return new DistinctRows(count, distinct, rowOf);
     }
 
+    /** How many input rows each distinct row stands for, or null when every row is distinct. */
+    public double[] multiplicities() {
+        return multiplicities(rowOf, count);
+    }
+
+    /** How many of {@code rowOf}'s rows each of {@code count} points stands for; null when {@code rowOf} is. */
+    public static double[] multiplicities(int[] rowOf, int count) {
+        if (rowOf == null) {
+            return null;
+        }
+        double[] w = new double[count];
+        for (int p : rowOf) {
+            w[p]++;
+        }
+        return w;
+    }
+
     /** True when the input had no copies. */
     public boolean allDistinct() {
         return rowOf == null;

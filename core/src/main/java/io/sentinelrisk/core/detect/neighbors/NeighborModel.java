@@ -18,13 +18,17 @@ public abstract class NeighborModel implements FittedDetector, TrainingScores.Le
     private final double[] trainingScores;
     private final Duplicates duplicates;
     private final int[] rowOf;
+    /** With {@link Duplicates#WEIGHTED} and copies: how many training rows each point stands for; else null. */
+    private final double[] weight;
+    /** Points a query searches: one more than k with weights, since a point at distance 0 is the row's own place. */
+    private final int width;
 
     /**
      * {@code index} must be built over {@code points}, which nobody may modify afterwards.
      *
      * @param trainingScores one per training row
      * @param duplicates     how copies of training rows were treated
-     * @param rowOf          with {@link Duplicates#DISTINCT} and copies in the training rows: the
+     * @param rowOf          with {@link Duplicates#DISTINCT} or {@link Duplicates#WEIGHTED} and copies in the training rows: the
      *                       point (distinct row) of every training row; null when the points are
      *                       the training rows themselves
      */
@@ -36,6 +40,17 @@ public abstract class NeighborModel implements FittedDetector, TrainingScores.Le
         this.trainingScores = trainingScores;
         this.duplicates = duplicates;
         this.rowOf = rowOf;
+        this.weight = duplicates == Duplicates.WEIGHTED ? DistinctRows.multiplicities(rowOf, index.size()) : null;
+        this.width = weight == null ? k : k + 1;
+    }
+
+    /**
+     * With {@link Duplicates#WEIGHTED} and copies in the training rows: how many training rows
+     * each point stands for (the array itself, never modified); null otherwise, when every
+     * neighbour counts once.
+     */
+    protected final double[] weights() {
+        return weight;
     }
 
     /** How copies of training rows were treated. */
@@ -48,13 +63,31 @@ public abstract class NeighborModel implements FittedDetector, TrainingScores.Le
         return rowOf == null ? null : rowOf.clone();
     }
 
-    /** How many reference points (distinct training rows with {@link Duplicates#DISTINCT}). */
+    /** How many reference points (the distinct training rows unless {@link Duplicates#KEEP}). */
     public final int pointCount() {
         return index.size();
     }
 
-    /** The score of a row whose k nearest training rows are {@code neighbors}' (nearest first). */
-    protected abstract double scoreOf(NeighborQuery neighbors);
+    /**
+     * The score of a row whose k nearest other points are {@code dist/idx[off..off+k)} (nearest
+     * first). With {@link #weights()}, the row also has {@code own} objects at its own place
+     * (distance 0), which are copies of point {@code ownPoint} (-1 when {@code own} is 0): a training
+     * row's other copies, or the copies of the training row a new row is identical to. The same rule
+     * makes the fit-time scores and the scores of new rows.
+     */
+    protected abstract double scoreOf(double[] dist, int[] idx, int off, double own, int ownPoint);
+
+    private double scoreOf(NeighborQuery found) {
+        if (weight == null) {
+            return scoreOf(found.distances(), found.indices(), 0, 0, -1);
+        }
+        // The k-distinct-distance: a point at distance 0 is the row's own place, not one of its k.
+        if (found.distances()[0] == 0) {
+            int p = found.indices()[0];
+            return scoreOf(found.distances(), found.indices(), 1, weight[p], p);
+        }
+        return scoreOf(found.distances(), found.indices(), 0, 0, -1);
+    }
 
     @Override
     public final int featureCount() {
@@ -83,15 +116,15 @@ public abstract class NeighborModel implements FittedDetector, TrainingScores.Le
     @Override
     public final double score(double[] row) {
         BatchScoring.checkFeatures(type(), featureCount(), row.length);
-        NeighborQuery q = index.newQuery(k);
-        index.search(row, 0, k, -1, q);
+        NeighborQuery q = index.newQuery(width);
+        index.search(row, 0, width, -1, q);
         return scoreOf(q);
     }
 
     @Override
     public final void score(Matrix x, double[] out, int threads) {
         BatchScoring.checkFeatures(type(), featureCount(), x.cols());
-        index.searchEach(x.data(), x.rows(), k, threads, (i, found) -> out[i] = scoreOf(found));
+        index.searchEach(x.data(), x.rows(), width, threads, (i, found) -> out[i] = scoreOf(found));
     }
 
     @Override

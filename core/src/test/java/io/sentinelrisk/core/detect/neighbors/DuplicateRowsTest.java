@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * kNN and LOF on data full of exact copies (event data often is): with {@code duplicates:
- * distinct} they rank as on the de-duplicated data; with {@code keep} (scikit-learn's and PyOD's
- * behaviour) copies fill a row's neighbourhood with zero distances and the ranking falls apart.
+ * weighted} or {@code distinct} they rank as on the de-duplicated data; with {@code keep}
+ * (scikit-learn's and PyOD's behaviour) copies fill a row's neighbourhood with zero distances and
+ * the ranking falls apart. {@code weighted} is checked against a plain reading of its definition.
  */
 class DuplicateRowsTest {
     private static final int D = 4;
@@ -95,7 +96,9 @@ class DuplicateRowsTest {
         double clean = auc(f, "distinct", unique);
         assertThat(clean).isBetween(0.7, 0.99);
         assertThat(auc(f, "keep", unique)).isEqualTo(clean);
+        assertThat(auc(f, "weighted", unique)).isEqualTo(clean);
         assertThat(auc(f, "distinct", dup)).isCloseTo(clean, org.assertj.core.api.Assertions.within(0.02));
+        assertThat(auc(f, "weighted", dup)).isCloseTo(clean, org.assertj.core.api.Assertions.within(0.02));
         // what scikit-learn and PyOD do: the copies make the ranking close to random
         assertThat(auc(f, "keep", dup)).isLessThan(clean - 0.1);
     }
@@ -125,11 +128,15 @@ class DuplicateRowsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"knn", "lof"})
-    void withoutCopiesDistinctAndKeepAreTheSameModelToTheBit(String type) {
+    void withoutCopiesEveryRuleIsTheSameModelToTheBit(String type) {
         DetectorFactory f = type.equals("knn") ? new KnnFactory() : new LofFactory();
         Data unique = distinct(31, 500);
         FittedDetector a = fit(f, "distinct", unique.x());
         FittedDetector b = fit(f, "keep", unique.x());
+        FittedDetector c = fit(f, "weighted", unique.x());
+        assertThat(TrainingScores.of(c, unique.x(), 2)).containsExactly(TrainingScores.of(b, unique.x(), 1));
+        double[] sc = new double[100];
+        c.score(distinct(32, 100).x(), sc, 2);
         assertThat(TrainingScores.of(a, unique.x(), 2)).containsExactly(TrainingScores.of(b, unique.x(), 1));
         Data fresh = distinct(32, 100);
         double[] sa = new double[100];
@@ -137,8 +144,81 @@ class DuplicateRowsTest {
         a.score(fresh.x(), sa, 2);
         b.score(fresh.x(), sb, 1);
         assertThat(sa).containsExactly(sb);
+        assertThat(sc).containsExactly(sb);
         assertThat(((NeighborModel) a).rowOf()).isNull();
         assertThat(((NeighborModel) a).points()).containsExactly(unique.x().data());
+    }
+
+    /** Every kNN method and LOF, fit-time and new-row scores, against {@link WeightedReference}. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"largest", "mean", "median", "lof"})
+    void weightedScoresFollowTheDefinitionOnEveryObject(String kind) {
+        Data unique = distinct(41, 120);
+        Data dup = duplicated(unique, 42);
+        int n = dup.labels().length;
+        boolean lof = kind.equals("lof");
+        int k = lof ? 7 : 5;
+        DetectorFactory f = lof ? new LofFactory() : new KnnFactory();
+        Map<String, Object> p = lof ? Map.of("duplicates", "weighted", "n_neighbors", k)
+                : Map.of("duplicates", "weighted", "n_neighbors", k, "method", kind);
+        FittedDetector model = f.trainer(Params.parse(p, f.params(), "test"), 0).fit(dup.x(), null, 2);
+        WeightedReference ref = new WeightedReference(dup.x().data(), n, D, k);
+        double[] train = TrainingScores.of(model, dup.x(), 2);
+        double[] queries = new double[2 * 40 * D];
+        // new rows: 40 fresh ones, then 40 identical to training rows
+        System.arraycopy(distinct(43, 40).x().data(), 0, queries, 0, 40 * D);
+        for (int i = 0; i < 40; i++) {
+            System.arraycopy(dup.x().data(), (i * 7) * D, queries, (40 + i) * D, D);
+        }
+        double[] fresh = new double[80];
+        model.score(new Matrix(80, D, queries), fresh, 2);
+        for (int i = 0; i < n; i++) {
+            double want = lof ? ref.lofOfTrainingRow(i) : ref.knnOfTrainingRow(i, kind);
+            assertThat(train[i]).as("training row %d", i).isCloseTo(want, org.assertj.core.api.Assertions.within(1e-9 * Math.max(1, want)));
+        }
+        for (int q = 0; q < 80; q++) {
+            double want = lof ? ref.lofOfNewRow(queries, q * D) : ref.knnOfNewRow(queries, q * D, kind);
+            assertThat(fresh[q]).as("new row %d", q).isCloseTo(want, org.assertj.core.api.Assertions.within(1e-9 * Math.max(1, want)));
+        }
+        FittedDetector back = f.decode(f.encode(model), "part");
+        double[] again = new double[80];
+        back.score(new Matrix(80, D, queries), again, 1);
+        assertThat(again).containsExactly(fresh);
+        assertThat(((NeighborModel) back).duplicates()).isEqualTo(Duplicates.WEIGHTED);
+    }
+
+    /**
+     * Copies of a row say its place is dense: with {@code weighted}, a row repeated 60 times
+     * scores lower (more normal) than with {@code distinct}, which ignores the copies; kNN's
+     * {@code largest}, the k-distinct-distance itself, does not change.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"largest", "mean", "lof"})
+    void weightedCountsARowsCopiesAsDensity(String kind) {
+        Data base = distinct(51, 600);
+        // the first row, an outlying one placed far out on every feature, repeated 60 times
+        double[] x = base.x().data().clone();
+        for (int j = 0; j < D; j++) {
+            x[j] = 3.5;
+        }
+        Matrix dup = new Matrix(600, D, x).selectRows(java.util.stream.IntStream.concat(
+                java.util.stream.IntStream.range(0, 600), java.util.stream.IntStream.generate(() -> 0).limit(59)).toArray());
+        boolean lof = kind.equals("lof");
+        DetectorFactory f = lof ? new LofFactory() : new KnnFactory();
+        double[] scores = new double[2];
+        String[] rules = {"distinct", "weighted"};
+        for (int r = 0; r < 2; r++) {
+            Map<String, Object> p = lof ? Map.of("duplicates", rules[r]) : Map.of("duplicates", rules[r], "method", kind);
+            FittedDetector m = f.trainer(Params.parse(p, f.params(), "test"), 0).fit(dup, null, 2);
+            double[] t = TrainingScores.of(m, dup, 2);
+            scores[r] = t[0];
+            assertThat(t[600]).isEqualTo(t[0]);
+        }
+        if (kind.equals("largest")) {
+            assertThat(scores[1]).isEqualTo(scores[0]);
+        } else {
+            assertThat(scores[1]).isLessThan(scores[0] * 0.8);
+        }
     }
 
     @Test
