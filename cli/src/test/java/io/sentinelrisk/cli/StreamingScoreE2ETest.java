@@ -9,16 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -115,47 +111,17 @@ class StreamingScoreE2ETest {
     @Tag("slow")
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void aFileLargerThanTheHeapScores() throws Exception {
-        long rows = writeNumeric(dir.resolve("small.csv"), 5_000, 1);
+        long rows = NumericFiles.writeNumeric(dir.resolve("small.csv"), 5_000, 1);
         ok(SentinelProcess.run(dir, "train", "-i", "small.csv", "-m", "model.srb", "--n-estimators", "50"));
         Path big = dir.resolve("big.csv");
-        rows = writeNumeric(big, 1_600_000, 2);
+        rows = NumericFiles.writeNumeric(big, 1_600_000, 2);
         assertThat(Files.size(big)).isGreaterThan(280L << 20);
         SentinelProcess.Result r = SentinelProcess.run(dir, Map.of("SENTINEL_JAVA_OPTS", "-Xmx128m"), "score", "-i", "big.csv",
                 "-m", "model.srb", "--export-csv", "card.csv", "--export-json", "top.json", "--report", "report.json");
         ok(r);
-        assertThat(countLines(dir.resolve("card.csv"))).isEqualTo(rows + 1);
+        assertThat(NumericFiles.countLines(dir.resolve("card.csv"))).isEqualTo(rows + 1);
         assertThat(JSON.readTree(dir.resolve("report.json").toFile()).get("rows").asLong()).isEqualTo(rows);
         assertThat(JSON.readTree(dir.resolve("top.json").toFile())).hasSize(50);
-    }
-
-    /** Ten full-precision gaussian columns: about 190 bytes a row. */
-    private static long writeNumeric(Path file, int rows, long seed) throws IOException {
-        Random rnd = new Random(seed);
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("x0,x1,x2,x3,x4,x5,x6,x7,x8,x9\n");
-            StringBuilder sb = new StringBuilder(256);
-            for (int r = 0; r < rows; r++) {
-                sb.setLength(0);
-                for (int c = 0; c < 10; c++) {
-                    sb.append(c == 0 ? "" : ",").append(rnd.nextGaussian() * (c + 1));
-                }
-                w.append(sb).append('\n');
-            }
-        }
-        return rows;
-    }
-
-    private static long countLines(Path file) throws IOException {
-        long n = 0;
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int r = in.read(buf); r > 0; r = in.read(buf)) {
-                for (int i = 0; i < r; i++) {
-                    n += buf[i] == '\n' ? 1 : 0;
-                }
-            }
-        }
-        return n;
     }
 
     private JsonNode withoutTimings(String report) throws IOException {

@@ -9,16 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,14 +122,14 @@ class StreamingTrainE2ETest {
     @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void aFileLargerThanTheHeapTrains() throws Exception {
         Path big = dir.resolve("big.csv");
-        long rows = writeNumeric(big, 1_550_000, 2);
+        long rows = NumericFiles.writeNumeric(big, 1_550_000, 2);
         assertThat(Files.size(big)).isGreaterThan(280L << 20);
         Process p = SentinelProcess.command(dir, Map.of("SENTINEL_JAVA_OPTS", "-Xmx128m"), "train", "-i", "big.csv",
                         "-m", "model.srb", "--export-csv", "card.csv", "--export-json", "top.json", "--report", "report.json")
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
         assertThat(p.waitFor(540, TimeUnit.SECONDS)).as("train finished in time").isTrue();
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
-        assertThat(countLines(dir.resolve("card.csv"))).isEqualTo(rows + 1);
+        assertThat(NumericFiles.countLines(dir.resolve("card.csv"))).isEqualTo(rows + 1);
         JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
         assertThat(report.get("rows").asLong()).isEqualTo(rows);
         assertThat(report.at("/training/sample/rows").asInt()).isEqualTo(TrainCommand.DEFAULT_TRAIN_SAMPLE);
@@ -143,39 +139,9 @@ class StreamingTrainE2ETest {
                 .contains("fitted on a uniform sample of " + TrainCommand.DEFAULT_TRAIN_SAMPLE + " of " + rows + " rows");
 
         Path small = dir.resolve("small.csv");
-        long smallRows = writeNumeric(small, 2_000, 3);
+        long smallRows = NumericFiles.writeNumeric(small, 2_000, 3);
         ok(SentinelProcess.run(dir, "score", "-i", "small.csv", "-m", "model.srb", "--export-csv", "small-card.csv"));
-        assertThat(countLines(dir.resolve("small-card.csv"))).isEqualTo(smallRows + 1);
-    }
-
-    /** Ten full-precision gaussian columns: about 190 bytes a row. */
-    private static long writeNumeric(Path file, int rows, long seed) throws IOException {
-        Random rnd = new Random(seed);
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("x0,x1,x2,x3,x4,x5,x6,x7,x8,x9\n");
-            StringBuilder sb = new StringBuilder(256);
-            for (int r = 0; r < rows; r++) {
-                sb.setLength(0);
-                for (int c = 0; c < 10; c++) {
-                    sb.append(c == 0 ? "" : ",").append(rnd.nextGaussian() * (c + 1));
-                }
-                w.append(sb).append('\n');
-            }
-        }
-        return rows;
-    }
-
-    private static long countLines(Path file) throws IOException {
-        long n = 0;
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int r = in.read(buf); r > 0; r = in.read(buf)) {
-                for (int i = 0; i < r; i++) {
-                    n += buf[i] == '\n' ? 1 : 0;
-                }
-            }
-        }
-        return n;
+        assertThat(NumericFiles.countLines(dir.resolve("small-card.csv"))).isEqualTo(smallRows + 1);
     }
 
     private JsonNode withoutTimings(String report) throws IOException {

@@ -4,7 +4,6 @@ import com.amazon.randomcutforest.RandomCutForest;
 import io.sentinelrisk.core.detect.stream.AlarmRules;
 import io.sentinelrisk.core.detect.stream.ScoreLikelihood;
 import io.sentinelrisk.core.detect.stream.StreamRcfParams;
-import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.evaluate.nab.NabScorer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,12 +29,7 @@ public final class NabAmazonRcf {
     }
 
     public static void main(String[] args) throws IOException {
-        try {
-            run(args);
-        } catch (InputException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        NabMain.run(args, NabAmazonRcf::run);
     }
 
     static void run(String[] args) throws IOException {

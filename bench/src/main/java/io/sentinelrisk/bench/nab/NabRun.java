@@ -2,7 +2,6 @@ package io.sentinelrisk.bench.nab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.evaluate.nab.NabFileScore;
 import io.sentinelrisk.core.evaluate.nab.NabFiles;
 import io.sentinelrisk.core.evaluate.nab.NabProfile;
@@ -38,12 +37,7 @@ public final class NabRun {
     }
 
     public static void main(String[] args) throws IOException {
-        try {
-            run(args);
-        } catch (InputException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        NabMain.run(args, NabRun::run);
     }
 
     static void run(String[] args) throws IOException {

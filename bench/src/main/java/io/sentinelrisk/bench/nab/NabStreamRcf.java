@@ -6,7 +6,6 @@ import io.sentinelrisk.core.detect.stream.StreamRcfFactory;
 import io.sentinelrisk.core.detect.stream.StreamRcfParams;
 import io.sentinelrisk.core.evaluate.nab.NabFiles;
 import io.sentinelrisk.core.evaluate.nab.NabScorer;
-import io.sentinelrisk.core.error.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,12 +34,7 @@ public final class NabStreamRcf {
     }
 
     public static void main(String[] args) throws IOException {
-        try {
-            run(args);
-        } catch (InputException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        NabMain.run(args, NabStreamRcf::run);
     }
 
     static void run(String[] args) throws IOException {

@@ -1,7 +1,6 @@
 package io.sentinelrisk.bench.nab;
 
 import io.sentinelrisk.core.detect.stream.StreamRcfParams;
-import io.sentinelrisk.core.error.InputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,12 +25,7 @@ public final class NabStreamRcfGrid {
     }
 
     public static void main(String[] args) throws IOException {
-        try {
-            run(args);
-        } catch (InputException | IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(2);
-        }
+        NabMain.run(args, NabStreamRcfGrid::run);
     }
 
     static void run(String[] args) throws IOException {
