@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.server.auth.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -80,6 +81,21 @@ class BadInputTest {
                 Arguments.of("/v1/keys", "application/json", "{\"name\":\"n\",\"role\":\"root\"}", 422, "invalid_value", "role"),
                 Arguments.of("/v1/models", "application/json", "{}", 415, "unsupported_media_type", null),
                 Arguments.of("/v1/models", "application/octet-stream", "PK\u0003\u0004 not really a zip", 422, "invalid_bundle", null));
+    }
+
+    /**
+     * A client that sends a too-large body whole, without asking {@code Expect: 100-continue},
+     * reads its 413 every time: the server drops the rest of the body instead of resetting the
+     * connection under the upload (which loses the answer now and then).
+     */
+    @Test
+    void anOversizedUploadAlwaysReadsItsAnswer() {
+        String huge = "{\"user\":\"" + "x".repeat(300 * 1024) + "\"}";
+        for (int i = 0; i < 100; i++) {
+            Http.Response r = http.post("/v1/score", key, huge);
+            assertThat(r.status()).as("try %d: %s", i, r.body()).isEqualTo(413);
+            assertThat(r.json().at("/error/code").asText()).isEqualTo("body_too_large");
+        }
     }
 
     @ParameterizedTest(name = "{0} {3} {4} <- {2}")

@@ -41,20 +41,28 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
+    /**
+     * How much of a refused body is still read and dropped before the 413 goes out. A client that
+     * is still sending (one that did not ask {@code Expect: 100-continue}) would otherwise see the
+     * connection reset under its upload and never read the answer; past this, the connection is
+     * closed as the answer goes out.
+     */
+    static final long DRAINED_AT_MOST = 1 << 20;
+
     /** The request body, at most {@code limit} bytes. */
     public static byte[] bytes(Context ctx, long limit) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > limit) {
-            throw tooLarge(limit);
-        }
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > limit) {
+                throw tooLarge(in, limit);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
             byte[] buf = new byte[65536];
             long total = 0;
             for (int n; (n = in.read(buf)) > 0; ) {
                 total += n;
                 if (total > limit) {
-                    throw tooLarge(limit);
+                    throw tooLarge(in, limit);
                 }
                 out.write(buf, 0, n);
             }
@@ -62,6 +70,15 @@ public final class JsonBodies {
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable_body", "the request body could not be read", null);
         }
+    }
+
+    private static ApiException tooLarge(InputStream in, long limit) throws IOException {
+        byte[] buf = new byte[65536];
+        long dropped = 0;
+        for (int n; dropped < DRAINED_AT_MOST && (n = in.read(buf)) > 0; ) {
+            dropped += n;
+        }
+        return tooLarge(limit);
     }
 
     private static ApiException tooLarge(long limit) {
