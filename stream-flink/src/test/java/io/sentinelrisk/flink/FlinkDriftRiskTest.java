@@ -13,18 +13,11 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,34 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @Timeout(300)
-class FlinkDriftRiskTest {
+class FlinkDriftRiskTest extends WithBrokerAndReplay {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WINDOW = 400;
     private static final int EVERY = 100;
     private static final long HALF_LIFE = 6 * 3_600_000L;
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = FlinkHarness.miniCluster();
-
-    @TempDir
-    static Path dir;
-    static KafkaBroker kafka;
-    static SocReplay data;
-    static byte[] bundle;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = KafkaBroker.start(dir.resolve("kafka"));
-        data = SocReplay.make(dir, 2400, 17);
-        bundle = Files.readAllBytes(data.bundle);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     /**
      * The training events replayed (entity state starts empty, as it did in training: the stream

@@ -14,19 +14,12 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,31 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @Timeout(420)
-class FlinkJobTest {
+class FlinkJobTest extends WithBrokerAndReplay {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = FlinkHarness.miniCluster();
-
-    @TempDir
-    static Path dir;
-    static KafkaBroker kafka;
-    static SocReplay data;
-    static byte[] bundle;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = KafkaBroker.start(dir.resolve("kafka"));
-        data = SocReplay.make(dir, 2400, 17);
-        bundle = Files.readAllBytes(data.bundle);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
 
     @Test
     void sameFeaturesScoresAndAlertsAsBatchAndInProcess() throws Exception {

@@ -14,12 +14,9 @@ import io.sentinelrisk.stream.sim.KafkaSink;
 import io.sentinelrisk.stream.sim.SimEvent;
 import io.sentinelrisk.stream.sim.Simulator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,24 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class KafkaScorerIntegrationTest {
+class KafkaScorerIntegrationTest extends WithLocalKafka {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-
-    @BeforeAll
-    static void broker() throws Exception {
-        kafka = new LocalKafka(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
     @Test
     void alertsEqualBatchAcrossARestartAndBadEventsAreDeadLetters() throws Exception {
         SocBundle soc = SocBundle.make(dir.resolve("data"), 31, 12, 60, 0.5);

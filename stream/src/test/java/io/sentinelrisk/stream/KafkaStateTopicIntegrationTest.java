@@ -15,14 +15,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,25 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
-class KafkaStateTopicIntegrationTest {
+class KafkaStateTopicIntegrationTest extends WithLocalKafka {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long HALF_LIFE = 6 * 3_600_000L;
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-
-    @BeforeAll
-    static void broker() throws Exception {
-        kafka = new LocalKafka(dir.resolve("kafka"));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
     @Test
     void aRestartFromTheStateTopicAloneGivesTheFeaturesAlertsAndRisksOfOneRun() throws Exception {
         // a model that flags one event in five, so that entities collect several alerts each

@@ -33,21 +33,18 @@ public final class NabAmazonRcf {
     }
 
     static void run(String[] args) throws IOException {
-        Path nab = Path.of("../shared/datasets/nab");
+        Path nab = NabMain.DEFAULT_NAB;
         Path out = Path.of("bench/target/nab-results");
         long seed = 42;
         int threads = 1;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            String v = args[i + 1];
-            switch (args[i]) {
+        for (NabMain.Option o : NabMain.options(args)) {
+            String v = o.value();
+            switch (o.name()) {
                 case "--nab" -> nab = Path.of(v);
                 case "--out" -> out = Path.of(v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--threads" -> threads = Integer.parseInt(v);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                default -> throw new IllegalArgumentException("unknown option " + o.name());
             }
         }
         NabData data = NabData.load(nab);

@@ -41,7 +41,7 @@ public final class NabRun {
     }
 
     static void run(String[] args) throws IOException {
-        Path nab = Path.of("../shared/datasets/nab");
+        Path nab = NabMain.DEFAULT_NAB;
         Path results = null;
         String detector = null;
         Path thresholds = null;

@@ -38,18 +38,15 @@ public final class NabStreamRcf {
     }
 
     static void run(String[] args) throws IOException {
-        Path nab = Path.of("../shared/datasets/nab");
+        Path nab = NabMain.DEFAULT_NAB;
         Path out = Path.of("bench/target/nab-results/streamRcf");
         String season = "0";
         StreamRcfParams p = StreamRcfParams.DEFAULTS;
         long seed = 42;
         int threads = 1;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            String v = args[i + 1];
-            switch (args[i]) {
+        for (NabMain.Option o : NabMain.options(args)) {
+            String v = o.value();
+            switch (o.name()) {
                 case "--nab" -> nab = Path.of(v);
                 case "--out" -> out = Path.of(v);
                 case "--season" -> season = v;
@@ -76,7 +73,7 @@ public final class NabStreamRcf {
                         p.spatialTolerance(), p.quietRows());
                 case "--spatial-tolerance" -> p = p.withSpatialTolerance(Double.parseDouble(v));
                 case "--quiet-rows" -> p = p.withQuietRows(Integer.parseInt(v));
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                default -> throw new IllegalArgumentException("unknown option " + o.name());
             }
         }
         NabData data = NabData.load(nab);

@@ -29,19 +29,16 @@ public final class NabStreamRcfGrid {
     }
 
     static void run(String[] args) throws IOException {
-        Path nab = Path.of("../shared/datasets/nab");
+        Path nab = NabMain.DEFAULT_NAB;
         long seed = 42;
         int threads = 2;
         double[] spatial = {0, 0.05, 0.1};
         double[] quiet = {0, 100, 200, 400};
         double[] decay = {StreamRcfParams.DEFAULT_TIME_DECAY};
         double[] trees = {StreamRcfParams.DEFAULT_N_TREES};
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            String v = args[i + 1];
-            switch (args[i]) {
+        for (NabMain.Option o : NabMain.options(args)) {
+            String v = o.value();
+            switch (o.name()) {
                 case "--nab" -> nab = Path.of(v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--threads" -> threads = Integer.parseInt(v);
@@ -49,7 +46,7 @@ public final class NabStreamRcfGrid {
                 case "--quiet" -> quiet = list(v);
                 case "--time-decay" -> decay = list(v);
                 case "--n-trees" -> trees = list(v);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                default -> throw new IllegalArgumentException("unknown option " + o.name());
             }
         }
         NabData data = NabData.load(nab);
