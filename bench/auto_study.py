@@ -159,6 +159,18 @@ def comb_judge(Zt, Zs, top=0.05, bottom=0.5):
     model.fit(Zt[idx], y)
     return model.predict_proba(Zs)[:, 1] + 1e-6 * Zs.mean(1)   # consensus breaks the judge's ties
 
+def comb_power(Zt, Zs, p=2.0, keep=None):
+    # power mean of the positive parts: p = 1 is the mean of the clipped scores, large p the
+    # maximum. Only evidence of oddness counts; a member's "very normal" does not cancel
+    # another's alarm, and a lone alarm is damped less than by the mean and more than by the max
+    Z = np.maximum(Zs if keep is None else Zs[:, keep], 0.0)
+    return (np.mean(Z ** p, 1)) ** (1.0 / p)
+
+def loo_keep(Zt, thr):
+    M = Zt.shape[1]
+    keep = [m for m in range(M) if spearman(Zt[:, m], np.delete(Zt, m, 1).mean(1)) > thr]
+    return keep or list(range(M))
+
 COMBS = {
     "avg": comb_avg, "max": comb_max,
     "consensus": comb_consensus, "consensus2": lambda a, b: comb_consensus(a, b, 2.0),
@@ -167,9 +179,49 @@ COMBS = {
     "loo_sel5": lambda a, b: comb_loo_consensus(a, b, 0.5),
     "loo_sel3_max": comb_loo_sel_max, "loo_sel5_max": lambda a, b: comb_loo_sel_max(a, b, 0.5),
     "pseudo": comb_pseudo, "top2": comb_top2,
+    "clip_avg": lambda a, b: comb_power(a, b, 1.0),
+    "pmean2": lambda a, b: comb_power(a, b, 2.0),
+    "pmean4": lambda a, b: comb_power(a, b, 4.0),
+    "loo_sel5_pmean2": lambda a, b: comb_power(a, b, 2.0, loo_keep(a, 0.5)),
+    "loo_sel5_pmean4": lambda a, b: comb_power(a, b, 4.0, loo_keep(a, 0.5)),
+    "loo_sel5_clip": lambda a, b: comb_power(a, b, 1.0, loo_keep(a, 0.5)),
 }
+if os.environ.get("AUTO_STUDY_COMBS"):   # a smaller family of rules: a steadier leave-one-dataset-out choice
+    COMBS = {k: v for k, v in COMBS.items() if k in os.environ["AUTO_STUDY_COMBS"].split(",")}
+if os.environ.get("AUTO_STUDY_NORMS"):
+    NORMS = {k: v for k, v in NORMS.items() if k in os.environ["AUTO_STUDY_NORMS"].split(",")}
 if os.environ.get("AUTO_STUDY_JUDGE"):
     COMBS["judge"] = comb_judge
+
+def feature_judge(Xt, Xs, base_t, base_s, top=0.05, bottom=0.5):
+    """A self-trained judge on the FEATURES (not the members' scores): XGBoost fitted on the
+    fitted rows the base rule finds most (top) and least (bottom) anomalous, scoring the tested
+    rows; returned alone and as the mean of the two scores' training percentiles (judge + base)."""
+    import xgboost as xgb
+    n = len(base_t)
+    order = np.argsort(base_t, kind="mergesort")
+    k = max(5, int(top * n))
+    nb = int(bottom * n)
+    idx = np.concatenate([order[:nb], order[-k:]])
+    y = np.concatenate([np.zeros(nb), np.ones(k)])
+    model = xgb.XGBClassifier(n_estimators=50, max_depth=3, learning_rate=0.1, n_jobs=1, random_state=0, verbosity=0)
+    model.fit(Xt[idx], y)
+    jt = model.predict_proba(Xt)[:, 1]
+    js = model.predict_proba(Xs)[:, 1]
+    return js, norm_ecdf(jt, js) + norm_ecdf(base_t, base_s)
+
+def features(datasets, d, name, proto, cache={}):
+    """The standardised features of the fitted and the tested rows (ScoreDump's .rows.csv)."""
+    if name not in cache:
+        cache[name] = np.genfromtxt(os.path.join(datasets, name + ".csv"), delimiter=",", skip_header=1)[:, :-1]
+    X = cache[name]
+    rows = np.genfromtxt(os.path.join(d, f"{name}.{proto}.rows.csv"), delimiter=",", skip_header=1, dtype=str)
+    tr = rows[rows[:, 0] == "train", 1].astype(int)
+    te = rows[rows[:, 0] == "test", 1].astype(int)
+    mu = X[tr].mean(0)
+    sd = X[tr].std(0)
+    sd[sd == 0] = 1
+    return (X[tr] - mu) / sd, (X[te] - mu) / sd
 
 def main():
     d = sys.argv[1]
@@ -206,6 +258,29 @@ def main():
             Zs = np.column_stack([nf(T[:, j], S[:, j]) for j in idx])
             res[k] = auc(cf(Zt, Zs), y)
         results[rule] = res
+    datasets = None
+    for i, a in enumerate(sys.argv):
+        if a == "--feature-judge":   # the shared datasets folder: adds judges on the features
+            datasets = sys.argv[i + 1]
+    if datasets:
+        bases = {"avg": lambda Z, keep: Z.mean(1), "loo_sel5_max": lambda Z, keep: Z[:, keep].max(1)}
+        for (pn, pool), (bn, bf) in itertools.product(pools.items(), bases.items()):
+            idx = [members.index(m) for m in pool]
+            alone, paired = {}, {}
+            for k, (mem, T, S, y) in data.items():
+                Zt = np.column_stack([norm_robust(T[:, j], T[:, j]) for j in idx])
+                Zs = np.column_stack([norm_robust(T[:, j], S[:, j]) for j in idx])
+                keep = loo_keep(Zt, 0.5)
+                Xt, Xs = features(datasets, d, k[0], k[1])
+                js, both = feature_judge(Xt, Xs, bf(Zt, keep), bf(Zs, keep))
+                alone[k] = auc(js, y)
+                paired[k] = auc(both, y)
+            results[f"{pn}|robust_z|{bn}+feature_judge"] = alone
+            results[f"{pn}|robust_z|{bn}+feature_judge_pct"] = paired
+    if os.environ.get("AUTO_STUDY_SAVE"):   # every rule's AUC per (set, protocol), for further analysis
+        import pickle
+        with open(os.environ["AUTO_STUDY_SAVE"], "wb") as f:
+            pickle.dump({"names": names, "protos": protos, "results": results}, f)
     def mean(rule, sets, ps):
         return float(np.mean([results[rule][(n, p)] for n in sets for p in ps]))
     # in-sample table
@@ -234,6 +309,23 @@ def main():
         print(f"  held out {held:12s} chose {best:40s} " + " ".join(f"{p}={results[best][(held, p)]:.4f}" for p in protos))
     for p in protos:
         print(f"  LODO estimate [{p}] {np.mean(lodo[p]):.4f}")
+    # the same, choosing by the worst protocol's margin over the best single detector of the other
+    # sets (a rule that wins on one protocol and loses on another is not preferred), and the
+    # fair baseline: the single detector chosen on the other sets
+    def worst_margin(r, sets):
+        return min(mean(r, sets, [p]) - max(mean(s, sets, [p]) for s in singles) for p in protos)
+    for title, family, crit in [("rules, by the worst protocol's margin", cands, worst_margin),
+                                ("single detectors, by the mean", singles, lambda r, sets: mean(r, sets, protos))]:
+        est = {p: [] for p in protos}
+        chosen = []
+        for held in names:
+            rest = [n for n in names if n != held]
+            best = max(family, key=lambda r: crit(r, rest))
+            chosen.append(best)
+            for p in protos:
+                est[p].append(results[best][(held, p)])
+        print(f"\nLeave-one-dataset-out, {title}: " + " ".join(f"{p}={np.mean(est[p]):.4f}" for p in protos)
+              + "  chose " + ", ".join(sorted(set(chosen))))
 
 if __name__ == "__main__":
     main()

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Writes every candidate member's raw scores, per dataset and evaluation protocol, for the study
  * of combination rules (bench/auto_study.py): {@code DIR/<set>.<protocol>.train.csv} (the fitted
  * rows' fit-time scores, one column per member) and {@code .test.csv} (label, then the tested
- * rows' scores). Features standardised on the fitted rows, as the prepare stage does.
+ * rows' scores). Features standardised on the fitted rows, as the prepare stage does. {@code .rows.csv}
+ * names the file's rows behind both (part, row), for studies that need the features too.
  *
  * <pre>java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.ScoreDump ../shared/datasets OUT_DIR [threads] [set,set...]</pre>
  */
@@ -104,6 +105,19 @@ public final class ScoreDump {
                     y[i] = data.labels()[tested[i]];
                 }
                 write(out.resolve(data.name() + "." + protocol + ".test.csv"), y, test);
+                writeRows(out.resolve(data.name() + "." + protocol + ".rows.csv"), fitted, tested);
+            }
+        }
+    }
+
+    private static void writeRows(Path p, int[] fitted, int[] tested) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(p))) {
+            w.println("part,row");
+            for (int r : fitted) {
+                w.println("train," + r);
+            }
+            for (int r : tested) {
+                w.println("test," + r);
             }
         }
     }

@@ -91,6 +91,39 @@ class AutoTest {
     }
 
     @Test
+    void dropsTheCandidateThatIsWrongAboutTheDataAndSaysWhy() {
+        // outliers far from the inliers in random directions: every distance or tail idea of odd
+        // finds them; a linear one-class SVM ranks rows by one projection, which sees half of
+        // them as the most normal rows there are
+        PlantedData d = PlantedData.generate(11, 800, 16, 4);
+        List<Map<String, Object>> members = List.of(Map.of("type", "ecod"), Map.of("type", "knn"),
+                Map.of("type", "hbos"), Map.of("type", "ocsvm", "kernel", "linear"));
+        DetectorFactory ocsvm = Detectors.byType("ocsvm");
+        FittedDetector linear = ocsvm.trainer(Params.parse(Map.of("kernel", "linear"), ocsvm.params(), "t"), 1)
+                .fit(d.x(), null, 2);
+        double linearAuc = PlantedData.rocAuc(TrainingScores.of(linear, d.x(), 2), d.labels());
+        assertThat(linearAuc).as("the linear candidate really is wrong about this data").isLessThan(0.8);
+
+        AutoModel m = fit(Map.of("members", members), d.x());
+        assertThat(m.candidates()).extracting(AutoModel.Candidate::chosen).containsExactly(true, true, true, false);
+        assertThat(m.candidates().get(3).agreement()).isLessThan(m.minAgreement());
+        assertThat(m.fitReport().get("candidates").toString())
+                .contains("ocsvm(kernel=linear)").contains("ranks the rows unlike the other candidates");
+        assertThat(m.describe()).contains("dropped ocsvm(kernel=linear)");
+        assertThat(PlantedData.rocAuc(TrainingScores.of(m, d.x(), 2), d.labels())).isGreaterThan(0.99);
+    }
+
+    @Test
+    void theChoiceAndTheScoresDoNotDependOnTheThreadCount() {
+        PlantedData d = PlantedData.generate(12, 700, 12, 5);
+        Params p = Params.parse(Map.of(), AUTO.params(), "test");
+        AutoModel one = (AutoModel) AUTO.trainer(p, 9).fit(d.x(), null, 1);
+        AutoModel three = (AutoModel) AUTO.trainer(p, 9).fit(d.x(), null, 3);
+        assertThat(three.candidates()).isEqualTo(one.candidates());
+        assertThat(TrainingScores.of(three, d.x(), 3)).containsExactly(TrainingScores.of(one, d.x(), 1));
+    }
+
+    @Test
     void bundlePartRoundTripsTheChoiceAndTheScores() {
         PlantedData d = PlantedData.generate(7, 500, 10, 3);
         AutoModel m = fit(Map.of(), d.x());
