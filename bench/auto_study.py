@@ -5,7 +5,12 @@ fitted rows' scores (no labels) to normalise, weigh and select; labels only meas
 Chooses the rule by leave-one-dataset-out: for each held-out set, the rule with the best mean
 ROC AUC over the other sets (both protocols) is scored on the held-out set.
 
-  python3 bench/auto_study.py DUMP_DIR [--protocols unsupervised,semi]
+  python3 bench/auto_study.py DUMP_DIR [--protocols unsupervised,semi] [--feature-judge DATASETS_DIR]
+
+--feature-judge adds rules that need the features (a self-trained judge, LSCP), read from the
+datasets folder through ScoreDump's .rows.csv files. AUTO_STUDY_POOLS, AUTO_STUDY_NORMS and
+AUTO_STUDY_COMBS (comma-separated names) narrow the search; AUTO_STUDY_JUDGE=1 adds the judge on
+the members' scores; AUTO_STUDY_SAVE=FILE pickles every rule's AUC per set and protocol.
 """
 import sys, os, itertools, glob
 import numpy as np
@@ -210,6 +215,22 @@ def feature_judge(Xt, Xs, base_t, base_s, top=0.05, bottom=0.5):
     js = model.predict_proba(Xs)[:, 1]
     return js, norm_ecdf(jt, js) + norm_ecdf(base_t, base_s)
 
+def lscp(Xt, Xs, Zt, Zs, target, k=30, top=1):
+    """Locally selective combination (Zhao et al., LSCP, 2019, its default region of 30): for each
+    tested row, the members whose normalised scores on its k nearest fitted rows (features)
+    correlate best with the pseudo target there; the mean of the top such members' scores."""
+    from sklearn.neighbors import NearestNeighbors
+    nn = NearestNeighbors(n_neighbors=min(k, len(Xt))).fit(Xt)
+    out = np.empty(len(Xs))
+    for a in range(0, len(Xs), 2000):
+        _, idx = nn.kneighbors(Xs[a:a + 2000])
+        zl = Zt[idx] - Zt[idx].mean(1, keepdims=True)            # rows x k x members
+        tl = (target[idx] - target[idx].mean(1, keepdims=True))[:, :, None]
+        corr = (zl * tl).sum(1) / (np.sqrt((zl ** 2).sum(1) * (tl ** 2).sum(1)) + 1e-12)
+        best = np.argsort(-corr, 1, kind="mergesort")[:, :top]
+        out[a:a + 2000] = np.take_along_axis(Zs[a:a + 2000], best, 1).mean(1)
+    return out
+
 def features(datasets, d, name, proto, cache={}):
     """The standardised features of the fitted and the tested rows (ScoreDump's .rows.csv)."""
     if name not in cache:
@@ -277,6 +298,18 @@ def main():
                 paired[k] = auc(both, y)
             results[f"{pn}|robust_z|{bn}+feature_judge"] = alone
             results[f"{pn}|robust_z|{bn}+feature_judge_pct"] = paired
+        # LSCP on the pool of auto's default candidates only (it is slow), target: their maximum
+        pool = pools.get("i_e_k_h_km")
+        if pool:
+            idx = [members.index(m) for m in pool]
+            for top in (1, 2):
+                res = {}
+                for k, (mem, T, S, y) in data.items():
+                    Zt = np.column_stack([norm_robust(T[:, j], T[:, j]) for j in idx])
+                    Zs = np.column_stack([norm_robust(T[:, j], S[:, j]) for j in idx])
+                    Xt, Xs = features(datasets, d, k[0], k[1])
+                    res[k] = auc(lscp(Xt, Xs, Zt, Zs, Zt.max(1), top=top), y)
+                results[f"i_e_k_h_km|robust_z|lscp_max_top{top}"] = res
     if os.environ.get("AUTO_STUDY_SAVE"):   # every rule's AUC per (set, protocol), for further analysis
         import pickle
         with open(os.environ["AUTO_STUDY_SAVE"], "wb") as f:
@@ -295,6 +328,8 @@ def main():
     print("\nTop rules in-sample (mean over protocols):")
     for r in ranked[:25]:
         print(f"  {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos) + f"  all={mean(r, names, protos):.4f}")
+    for r in [r for r in results if "feature_judge" in r or "lscp" in r]:
+        print(f"  with the features: {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos))
     for r in ["default3|robust_z|avg"]:
         print(f"  current default {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos))
     # leave one dataset out
