@@ -10,7 +10,9 @@ import io.sentinelrisk.core.detect.neighbors.NeighborModel;
  * {@code lrd(x) = 1 / (mean reach + 1e-10)}, score {@code = mean_o lrd(o) / lrd(x)} — exactly
  * scikit-learn's {@code -score_samples} with {@code novelty=True}. The training rows' own scores
  * (fit time, each row left out of its neighbours) equal scikit-learn's
- * {@code -negative_outlier_factor_}.
+ * {@code -negative_outlier_factor_}. With {@code duplicates: weighted} the points are the
+ * distinct rows and a row's copies only enter the mean of density ratios
+ * ({@link #factor(int[], int, int, double[], double, double, double)}).
  */
 public final class LofModel extends NeighborModel {
     private final double[] kDistance;
