@@ -3,10 +3,8 @@ package io.sentinelrisk.bench.detect;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
-import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.neighbors.DistinctRows;
-import io.sentinelrisk.core.detect.support.TrainingScores;
-import io.sentinelrisk.core.metrics.RankingMetrics;
+import io.sentinelrisk.core.evaluate.EvaluationProtocol;
 import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.io.IOException;
@@ -22,11 +20,16 @@ import java.util.stream.Stream;
 
 /**
  * kNN and LOF on data with copies of rows, under each {@code duplicates} rule, beside the same
- * detector on the de-duplicated data: every labelled CSV of a folder (fit on all rows, ROC AUC of
- * the fit-time scores over all rows, features standardised on the fitted rows) and a generated set
- * where 88% of rows are copies (1,500 distinct Gaussian rows, 10% wider-spread anomalies, each row
- * repeated 1-16 times independently of its label). The de-duplicated data is each file's distinct
- * rows (a row is an anomaly when any of its copies is), standardised on themselves.
+ * detector on the de-duplicated data, under the three protocols of {@code sentinel evaluate} as
+ * bench/accuracy.sh runs them (split seed 1): unsupervised (fit on all rows, ROC AUC of the
+ * fit-time scores over all rows), semi-supervised (fit on the normal rows of an 80% stratified
+ * part; score the other 20% and the part's anomalies as new rows) and adbench (fit on a 70%
+ * stratified part, anomalies included; score the other 30%). Features are standardised on the
+ * fitted rows. Data: every
+ * labelled CSV of a folder that has copies, and two generated sets (Gaussian rows, 10% wider-spread
+ * anomalies, each row repeated 1-16 or 1-50 times independently of its label). The de-duplicated
+ * data is each set's distinct rows (a row is an anomaly when any of its copies is), put through
+ * the same protocol.
  *
  * <pre>java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.DuplicatesAccuracy ../shared/datasets [threads] [set,set...]</pre>
  */
@@ -56,46 +59,46 @@ public final class DuplicatesAccuracy {
                 }
             }
         }
-        sets.add(generated(11, 1500));
-        System.out.println("| dataset | rows | copies | detector | de-duplicated data | keep | distinct | weighted |");
-        System.out.println("|---|--:|--:|---|--:|--:|--:|--:|");
-        for (Labelled set : sets) {
-            DistinctRows u = DistinctRows.of(set.x().data(), set.x().rows(), set.x().cols());
-            if (u.allDistinct()) {
-                continue;
-            }
-            int[] uy = new int[u.count()];
-            for (int i = 0; i < set.labels().length; i++) {
-                uy[u.rowOf()[i]] = Math.max(uy[u.rowOf()[i]], set.labels()[i]);
-            }
-            Matrix all = standardised(set.x());
-            Matrix unique = standardised(new Matrix(u.count(), set.x().cols(), u.distinct()));
-            double copies = 1 - (double) u.count() / set.labels().length;
-            for (Map.Entry<String, Map<String, Object>> e : DETECTORS.entrySet()) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %,d | %.0f%% | %s | %.4f |", set.name(),
-                        set.labels().length, 100 * copies, e.getKey(), auc(e.getValue(), "distinct", unique, uy, threads)));
-                for (String rule : RULES) {
-                    line.append(String.format(Locale.ROOT, " %.4f |", auc(e.getValue(), rule, all, set.labels(), threads)));
+        sets.add(generated(11, 1500, 16));
+        sets.add(generated(13, 800, 50));
+        for (EvaluationProtocol protocol : EvaluationProtocol.values()) {
+            System.out.printf(Locale.ROOT, "%n`--protocol %s`: ROC AUC%n%n", protocol.configName());
+            System.out.println("| dataset | rows | copies | detector | de-duplicated data | keep | distinct | weighted |");
+            System.out.println("|---|--:|--:|---|--:|--:|--:|--:|");
+            for (Labelled set : sets) {
+                DistinctRows u = DistinctRows.of(set.x().data(), set.x().rows(), set.x().cols());
+                if (u.allDistinct()) {
+                    continue;
                 }
-                System.out.println(line);
+                int[] uy = new int[u.count()];
+                for (int i = 0; i < set.labels().length; i++) {
+                    uy[u.rowOf()[i]] = Math.max(uy[u.rowOf()[i]], set.labels()[i]);
+                }
+                Labelled unique = new Labelled(set.name(), new Matrix(u.count(), set.x().cols(), u.distinct()), uy);
+                double copies = 1 - (double) u.count() / set.labels().length;
+                for (Map.Entry<String, Map<String, Object>> e : DETECTORS.entrySet()) {
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %,d | %.0f%% | %s | %.4f |", set.name(),
+                            set.labels().length, 100 * copies, e.getKey(), auc(e.getValue(), "distinct", unique, protocol, threads)));
+                    for (String rule : RULES) {
+                        line.append(String.format(Locale.ROOT, " %.4f |", auc(e.getValue(), rule, set, protocol, threads)));
+                    }
+                    System.out.println(line);
+                }
             }
         }
     }
 
-    private static double auc(Map<String, Object> spec, String rule, Matrix x, int[] y, int threads) {
+    /** ROC AUC of the detector under the protocol (split seed 1, detector seed 1). */
+    private static double auc(Map<String, Object> spec, String rule, Labelled set, EvaluationProtocol protocol, int threads) {
         Map<String, Object> raw = new LinkedHashMap<>(spec);
         DetectorFactory f = Detectors.byType((String) raw.remove("type"));
         raw.put("duplicates", rule);
-        FittedDetector model = f.trainer(Params.parse(raw, f.params(), "bench"), 1).fit(x, null, threads);
-        return RankingMetrics.rocAuc(TrainingScores.of(model, x, threads), y);
+        ProtocolAccuracy.Task task = ProtocolAccuracy.Task.of(protocol, set.x(), set.labels(), 1);
+        return task.auc(f.trainer(Params.parse(raw, f.params(), "bench"), 1).fit(task.fitted(), null, threads), threads);
     }
 
-    private static Matrix standardised(Matrix x) {
-        return ScoreDump.standardise(x, x)[0];
-    }
-
-    /** The recipe of DuplicateRowsTest: Gaussian rows, 10% anomalies with 2.2 × the spread, each repeated 1-16 times. */
-    private static Labelled generated(long seed, int n) {
+    /** DuplicateRowsTest's recipe: Gaussian rows, 10% anomalies with 2.2 × the spread, each repeated 1 to {@code maxCopies} times. */
+    private static Labelled generated(long seed, int n, int maxCopies) {
         int d = 4;
         SplittableRandom r = new SplittableRandom(seed);
         List<double[]> rows = new ArrayList<>();
@@ -107,7 +110,7 @@ public final class DuplicatesAccuracy {
             for (int j = 0; j < d; j++) {
                 row[j] = sd * gaussian(r);
             }
-            int times = 1 + r.nextInt(16);
+            int times = 1 + r.nextInt(maxCopies);
             for (int t = 0; t < times; t++) {
                 rows.add(row);
                 labels.add(y);
@@ -117,7 +120,7 @@ public final class DuplicatesAccuracy {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, x, i * d, d);
         }
-        return new Labelled("generated (4 features)", new Matrix(rows.size(), d, x), labels.stream().mapToInt(Integer::intValue).toArray());
+        return new Labelled("generated (1-" + maxCopies + " copies)", new Matrix(rows.size(), d, x), labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static double gaussian(SplittableRandom r) {

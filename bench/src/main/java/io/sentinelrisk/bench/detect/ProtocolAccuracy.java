@@ -98,24 +98,12 @@ public final class ProtocolAccuracy {
                 names.add(data.name());
                 double[] row = new double[detectors.size()];
                 for (int s = 1; s <= seeds; s++) {
-                    Rows rows = rows(protocol, data.labels(), s);
-                    Matrix[] xs = ScoreDump.standardise(data.x().selectRows(rows.fitted), data.x().selectRows(rows.tested));
-                    int[] y = new int[rows.tested.length];
-                    for (int i = 0; i < y.length; i++) {
-                        y[i] = data.labels()[rows.tested[i]];
-                    }
+                    Task task = Task.of(protocol, data.x(), data.labels(), s);
                     for (int d = 0; d < detectors.size(); d++) {
                         long t0 = System.nanoTime();
                         DetectorFactory f = Detectors.byType(detectors.get(d));
-                        FittedDetector model = f.trainer(Params.defaults(f.params()), s).fit(xs[0], null, threads);
-                        double[] scores;
-                        if (protocol == EvaluationProtocol.UNSUPERVISED) {
-                            scores = TrainingScores.of(model, xs[0], threads);
-                        } else {
-                            scores = new double[rows.tested.length];
-                            model.score(xs[1], scores, threads);
-                        }
-                        double a = RankingMetrics.rocAuc(scores, y);
+                        FittedDetector model = f.trainer(Params.defaults(f.params()), s).fit(task.fitted(), null, threads);
+                        double a = task.auc(model, threads);
                         row[d] += a / seeds;
                         if (model instanceof FitReport r && s == 1) {
                             choices.add(protocol.configName() + " " + data.name() + ": " + describe(r.fitReport()));
@@ -158,6 +146,34 @@ public final class ProtocolAccuracy {
     }
 
     private record Rows(int[] fitted, int[] tested) {
+    }
+
+    /**
+     * One protocol on one data set: the rows to fit on and the rows to score, standardised on the
+     * fitted rows (as the prepare stage does), and the scored rows' labels.
+     */
+    record Task(EvaluationProtocol protocol, Matrix fitted, Matrix tested, int[] labels) {
+        static Task of(EvaluationProtocol protocol, Matrix x, int[] labels, long seed) {
+            Rows rows = rows(protocol, labels, seed);
+            Matrix[] xs = ScoreDump.standardise(x.selectRows(rows.fitted), x.selectRows(rows.tested));
+            int[] y = new int[rows.tested.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = labels[rows.tested[i]];
+            }
+            return new Task(protocol, xs[0], xs[1], y);
+        }
+
+        /** ROC AUC of a model fitted on {@link #fitted()}: its fit-time scores when unsupervised, else new-row scores. */
+        double auc(FittedDetector model, int threads) {
+            double[] scores;
+            if (protocol == EvaluationProtocol.UNSUPERVISED) {
+                scores = TrainingScores.of(model, fitted, threads);
+            } else {
+                scores = new double[tested.rows()];
+                model.score(tested, scores, threads);
+            }
+            return RankingMetrics.rocAuc(scores, labels);
+        }
     }
 
     static Rows rows(EvaluationProtocol protocol, int[] labels, long seed) {

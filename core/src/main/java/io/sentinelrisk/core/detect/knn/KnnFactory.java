@@ -34,7 +34,8 @@ public final class KnnFactory implements DetectorFactory {
                 ParamSpec.ofChoice("method", KnnParams.DEFAULT_METHOD.configName(), "largest: distance to the k-th neighbour; mean: mean of the k "
                         + "distances; median: their median", "largest", "mean", "median"),
                 ParamSpec.ofChoice("metric", KnnParams.DEFAULT_METRIC.configName(), "distance between prepared rows", "euclidean", "manhattan"),
-                ParamSpec.ofChoice("duplicates", KnnParams.DEFAULT_DUPLICATES.configName(), Duplicates.describe("PyOD (a row with k or more copies scores 0)"),
+                ParamSpec.ofChoice("duplicates", KnnParams.DEFAULT_DUPLICATES.configName(), Duplicates.describe(
+                        "every row inside it counts with its copies, its own included", "PyOD (a row with k or more copies scores 0)"),
                         "weighted", "distinct", "keep"));
     }
 

@@ -15,8 +15,11 @@ import io.sentinelrisk.core.error.InputException;
  */
 final class LofCodec {
     static final String MAGIC = "LOFD";
-    /** 2 added how duplicates were treated and each training row's point. */
-    static final int VERSION = 2;
+    /**
+     * 2 added how duplicates were treated and each training row's point; 3 changed what
+     * {@code duplicates: weighted} stores as densities (each distinct neighbour counted once).
+     */
+    static final int VERSION = 3;
 
     private LofCodec() {
     }
@@ -59,6 +62,10 @@ final class LofCodec {
                 throw r.corrupt("unknown duplicates rule");
             }
             rowOf = r.readInts();
+            if (r.version() == 2 && duplicates == Duplicates.WEIGHTED) {
+                // its densities counted every copy of a neighbour: scoring them by today's rule would mix two definitions
+                throw new InputException(partName + ": fitted with an earlier definition of lof duplicates: weighted; train the bundle again");
+            }
         }
         r.expectEnd();
         int n = d < 1 ? -1 : points.length / d;

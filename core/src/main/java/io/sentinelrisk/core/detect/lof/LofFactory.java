@@ -35,7 +35,8 @@ public final class LofFactory implements DetectorFactory {
                         + "of training rows - 1 is used"),
                 ParamSpec.ofChoice("metric", LofParams.DEFAULT_METRIC.configName(), "distance between prepared rows", "euclidean", "manhattan"),
                 ParamSpec.ofChoice("duplicates", LofParams.DEFAULT_DUPLICATES.configName(),
-                        Duplicates.describe("scikit-learn (a row with k or more copies has lrd 1e10)"),
+                        Duplicates.describe("densities count each distinct neighbour once while a row's own copies count "
+                                + "in the mean of density ratios, drawing its score towards 1", "scikit-learn (a row with k or more copies has lrd 1e10)"),
                         "weighted", "distinct", "keep"));
     }
 

@@ -10,7 +10,9 @@ import io.sentinelrisk.core.detect.neighbors.NeighborModel;
  * {@code lrd(x) = 1 / (mean reach + 1e-10)}, score {@code = mean_o lrd(o) / lrd(x)} — exactly
  * scikit-learn's {@code -score_samples} with {@code novelty=True}. The training rows' own scores
  * (fit time, each row left out of its neighbours) equal scikit-learn's
- * {@code -negative_outlier_factor_}.
+ * {@code -negative_outlier_factor_}. With {@code duplicates: weighted} the points are the
+ * distinct rows and a row's copies only enter the mean of density ratios
+ * ({@link #factor(int[], int, int, double[], double, double, double)}).
  */
 public final class LofModel extends NeighborModel {
     private final double[] kDistance;
@@ -33,44 +35,22 @@ public final class LofModel extends NeighborModel {
     }
 
     /**
-     * The local reachability density of {@code duplicates: weighted} (Breunig et al.'s neighbourhood
-     * of a k-distinct-distance, every object counted): the neighbours at {@code dist/idx[off..off+k)}
-     * weigh {@code weight[idx]} objects each, and {@code own} more objects sit at distance 0 with
-     * k-distance {@code ownKd} (so their reach-distance is {@code ownKd}). With {@code weight} null,
-     * scikit-learn's {@link #reachDensity(double[], int[], int, int, double[])}.
-     */
-    static double reachDensity(double[] dist, int[] idx, int off, int k, double[] kDistance, double[] weight, double own,
-                               double ownKd) {
-        if (weight == null) {
-            return reachDensity(dist, idx, off, k, kDistance);
-        }
-        double sum = own * ownKd;
-        double objects = own;
-        for (int j = 0; j < k; j++) {
-            double w = weight[idx[off + j]];
-            sum += w * Math.max(dist[off + j], kDistance[idx[off + j]]);
-            objects += w;
-        }
-        return 1.0 / (sum / objects + 1e-10);
-    }
-
-    /**
      * The local outlier factor of {@code duplicates: weighted}: the mean of {@code lrd(o) / lrdSelf}
-     * over the neighbourhood's objects, {@code own} of them with density {@code ownLrd}. With
-     * {@code weight} null, {@link #factor(int[], int, int, double[], double)}.
+     * over the k neighbours at {@code idx[off..off+k)}, each once, and {@code own} more objects at
+     * the row's own place with density {@code ownLrd} (the row's copies). For a training row
+     * {@code ownLrd == lrdSelf}, so each copy adds a ratio of exactly 1 and the score is
+     * {@code (k × LOF + own) / (k + own)}, the distinct rule's LOF drawn towards 1 by the copies.
+     * With {@code own} 0, {@link #factor(int[], int, int, double[], double)}.
      */
-    static double factor(int[] idx, int off, int k, double[] lrd, double lrdSelf, double[] weight, double own, double ownLrd) {
-        if (weight == null) {
+    static double factor(int[] idx, int off, int k, double[] lrd, double lrdSelf, double own, double ownLrd) {
+        if (own == 0) {
             return factor(idx, off, k, lrd, lrdSelf);
         }
         double sum = own * (ownLrd / lrdSelf);
-        double objects = own;
         for (int j = 0; j < k; j++) {
-            double w = weight[idx[off + j]];
-            sum += w * (lrd[idx[off + j]] / lrdSelf);
-            objects += w;
+            sum += lrd[idx[off + j]] / lrdSelf;
         }
-        return sum / objects;
+        return sum / (own + k);
     }
 
     /** The mean of {@code lrd(o) / lrdSelf} over the neighbours (scikit-learn's order of operations). */
@@ -97,9 +77,9 @@ public final class LofModel extends NeighborModel {
 
     @Override
     protected double scoreOf(double[] dist, int[] idx, int off, double own, int ownPoint) {
-        double ownKd = ownPoint < 0 ? 0 : kDistance[ownPoint];
-        double ownLrd = ownPoint < 0 ? 0 : lrd[ownPoint];
-        double self = reachDensity(dist, idx, off, k(), kDistance, weights(), own, ownKd);
-        return factor(idx, off, k(), lrd, self, weights(), own, ownLrd);
+        // weighted: the density is the distinct rule's (each distinct neighbour once); only the
+        // row's own copies count again, in the mean of density ratios (see Duplicates)
+        double self = reachDensity(dist, idx, off, k(), kDistance);
+        return factor(idx, off, k(), lrd, self, own, ownPoint < 0 ? 0 : lrd[ownPoint]);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param nNeighbors {@code n_neighbors}: k, ≥ 1; at most the training rows - 1 are used (default {@value #DEFAULT_N_NEIGHBORS})
  * @param metric     {@code metric}: euclidean or manhattan (default euclidean)
  * @param duplicates {@code duplicates}: weighted (the default: neighbourhoods reach k other distinct
- *                   rows, every row in them counted with its copies), distinct (copies of a training
+ *                   rows, each counted once; a row's own copies draw its score towards 1), distinct (copies of a training
  *                   row are one reference point) or keep (every copy is a neighbour, as scikit-learn)
  */
 public record LofParams(int nNeighbors, Metric metric, Duplicates duplicates) implements DetectorParams {

@@ -42,14 +42,13 @@ final class LofTrainer implements DetectorTrainer {
         double[] weight = params.duplicates() == Duplicates.WEIGHTED ? rows.multiplicities() : null;
         double[] lrd = new double[n];
         for (int i = 0; i < n; i++) {
-            // a training row's own copies are the objects at distance 0 from it
-            double own = weight == null ? 0 : weight[i] - 1;
-            lrd[i] = LofModel.reachDensity(table.distances(), table.indices(), i * k, k, kDistance, weight, own, kDistance[i]);
+            lrd[i] = LofModel.reachDensity(table.distances(), table.indices(), i * k, k, kDistance);
         }
         double[] pointScores = new double[n];
         for (int i = 0; i < n; i++) {
+            // weighted: a training row's other copies are objects at its own place, with its density
             double own = weight == null ? 0 : weight[i] - 1;
-            pointScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i], weight, own, lrd[i]);
+            pointScores[i] = LofModel.factor(table.indices(), i * k, k, lrd, lrd[i], own, lrd[i]);
         }
         double[] trainingScores = distinct ? rows.perRow(pointScores) : pointScores;
         return new LofModel(index, points, k, kDistance, lrd, trainingScores, params.duplicates(),

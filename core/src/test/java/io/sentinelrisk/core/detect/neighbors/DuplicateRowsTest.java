@@ -10,6 +10,7 @@ import io.sentinelrisk.core.detect.support.PlantedData;
 import io.sentinelrisk.core.detect.support.TrainingScores;
 import io.sentinelrisk.core.metrics.RankingMetrics;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -47,12 +48,17 @@ class DuplicateRowsTest {
 
     /** Every row repeated 1 to 16 times (independently of its label), shuffled: about 88% of rows are copies. */
     private static Data duplicated(Data u, long seed) {
+        return duplicated(u, seed, 16);
+    }
+
+    /** Every row repeated 1 to {@code maxCopies} times (independently of its label), shuffled. */
+    private static Data duplicated(Data u, long seed, int maxCopies) {
         SplittableRandom r = new SplittableRandom(seed);
         int n = u.labels().length;
         int[] times = new int[n];
         int total = 0;
         for (int i = 0; i < n; i++) {
-            times[i] = 1 + r.nextInt(16);
+            times[i] = 1 + r.nextInt(maxCopies);
             total += times[i];
         }
         int[] src = new int[total];
@@ -82,6 +88,69 @@ class DuplicateRowsTest {
 
     private static double auc(DetectorFactory f, String duplicates, Data d) {
         return RankingMetrics.rocAuc(TrainingScores.of(fit(f, duplicates, d.x()), d.x(), 2), d.labels());
+    }
+
+    private static FittedDetector fit(DetectorFactory f, Map<String, Object> params, Matrix x) {
+        return f.trainer(Params.parse(params, f.params(), "test"), 0).fit(x, null, 2);
+    }
+
+    private static double auc(DetectorFactory f, Map<String, Object> params, Data d) {
+        return RankingMetrics.rocAuc(TrainingScores.of(fit(f, params, d.x()), d.x(), 2), d.labels());
+    }
+
+    /**
+     * Each row 1-16 or 1-50 times (88% / 96% of the rows copies): with {@code weighted}, kNN
+     * ({@code largest} and {@code mean}) and LOF rank all rows within 0.02 of the de-duplicated
+     * data's AUC and of {@code distinct}'s; {@code keep} loses at least 0.1.
+     */
+    @ParameterizedTest(name = "{0}, 1-{1} copies")
+    @CsvSource({"knn, 16", "knn, 50", "knn-mean, 16", "knn-mean, 50", "lof, 16", "lof, 50"})
+    void upToFiftyCopiesOfEveryRowKeepTheAucOfTheDeduplicatedData(String kind, int maxCopies) {
+        DetectorFactory f = kind.equals("lof") ? new LofFactory() : new KnnFactory();
+        Map<String, Object> base = kind.equals("knn-mean") ? Map.of("method", "mean") : Map.of();
+        Data unique = distinct(61, 1000);
+        Data dup = duplicated(unique, 62, maxCopies);
+        double copies = 1 - (double) unique.labels().length / dup.labels().length;
+        assertThat(copies).isGreaterThan(maxCopies == 50 ? 0.95 : 0.85);
+        double clean = auc(f, with(base, "distinct"), unique);
+        assertThat(clean).isBetween(0.7, 0.99);
+        double weighted = auc(f, with(base, "weighted"), dup);
+        assertThat(weighted).isCloseTo(clean, org.assertj.core.api.Assertions.within(0.02));
+        assertThat(weighted).isCloseTo(auc(f, with(base, "distinct"), dup), org.assertj.core.api.Assertions.within(0.02));
+        assertThat(auc(f, with(base, "keep"), dup)).isLessThan(clean - 0.1);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String duplicates) {
+        Map<String, Object> p = new java.util.HashMap<>(base);
+        p.put("duplicates", duplicates);
+        return p;
+    }
+
+    /**
+     * LOF with {@code weighted}, k = 2, on 1-D rows 0 (three times), 1, 3, 7, worked out by hand.
+     * k-distinct-distances: 3, 2, 3, 6 (0's two nearest other places are 1 and 3). Densities, each
+     * distinct neighbour once: lrd(0) = 1 / mean(max(1, 2), max(3, 3)) = 0.4, lrd(1) = 1/3,
+     * lrd(3) = 0.4, lrd(7) = 1 / mean(4, 6) = 0.2. LOF over the distinct neighbours: 11/12, 1.2,
+     * 11/12, 11/6. A row of 0 has two more copies with its own density (ratio 1 each):
+     * (2 + 2 × 11/12) / 4 = 23/24. The rows beside the repeated one score as under
+     * {@code distinct}: 1's LOF does not weigh 0's density three times. A new row 0 is a fourth
+     * copy: (3 + 2 × 11/12) / 5 = 29/30; a new row 5.5 has neighbours 7 and 3, lrd 1 / mean(6, 3),
+     * LOF (0.2 + 0.4) / 2 × 4.5 = 1.35.
+     */
+    @Test
+    void lofWithCopiesWorkedOutByHand() {
+        Matrix x = new Matrix(6, 1, new double[] {0, 0, 1, 0, 3, 7});
+        FittedDetector lof = fit(new LofFactory(), Map.of("n_neighbors", 2, "duplicates", "weighted"), x);
+        double[] scores = TrainingScores.of(lof, x, 1);
+        double[] want = {23.0 / 24, 23.0 / 24, 1.2, 23.0 / 24, 11.0 / 12, 11.0 / 6};
+        for (int i = 0; i < 6; i++) {
+            assertThat(scores[i]).as("row %d", i).isCloseTo(want[i], org.assertj.core.api.Assertions.within(1e-8));
+        }
+        assertThat(lof.score(new double[] {0})).isCloseTo(29.0 / 30, org.assertj.core.api.Assertions.within(1e-8));
+        assertThat(lof.score(new double[] {5.5})).isCloseTo(1.35, org.assertj.core.api.Assertions.within(1e-8));
+        double[] distinct = TrainingScores.of(fit(new LofFactory(), Map.of("n_neighbors", 2, "duplicates", "distinct"), x), x, 1);
+        assertThat(scores[2]).isEqualTo(distinct[2]);
+        assertThat(distinct[0]).isCloseTo(11.0 / 12, org.assertj.core.api.Assertions.within(1e-8));
     }
 
     @ParameterizedTest(name = "{0}")

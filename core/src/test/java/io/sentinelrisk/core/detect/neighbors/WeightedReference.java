@@ -7,8 +7,10 @@ import java.util.TreeSet;
  * {@code duplicates: weighted} written out plainly over every object (training row, copies
  * included), for tests: the k-distinct-distance of an object is the distance to the k-th nearest
  * location other than its own, and its neighbourhood is every other object no farther than that.
- * kNN combines the neighbourhood's distances; LOF (Breunig et al.) averages reach-distances and
- * densities over it. Quadratic: small data only.
+ * kNN combines the neighbourhood's distances. LOF takes its density over the k nearest other
+ * locations, each once (reach-distance to a location: at least that location's
+ * k-distinct-distance), and averages density ratios over those k locations plus the object's
+ * own copies, each with its own density. Quadratic: small data only.
  */
 final class WeightedReference {
     private final double[] x;
@@ -29,7 +31,7 @@ final class WeightedReference {
         }
         lrd = new double[n];
         for (int i = 0; i < n; i++) {
-            lrd[i] = density(x, i * d, i, kdd[i]);
+            lrd[i] = density(x, i * d, i);
         }
     }
 
@@ -59,24 +61,35 @@ final class WeightedReference {
                 .mapToDouble(o -> dist(q, off, o)).sorted().toArray();
     }
 
-    private double density(double[] q, int off, int self, double radius) {
-        double sum = 0;
-        int count = 0;
-        for (int o = 0; o < n; o++) {
-            double r = dist(q, off, o);
-            if (o != self && r <= radius) {
-                sum += Math.max(r, kdd[o]);
-                count++;
-            }
-        }
-        return 1.0 / (sum / count + 1e-10);
+    /** The object of each of the k nearest locations other than the query's own, nearest first. */
+    private int[] nearestLocations(double[] q, int off, int self) {
+        double radius = self >= 0 ? kdd[self] : kDistinctDistance(q, off, -1);
+        TreeSet<Double> seen = new TreeSet<>();
+        return java.util.stream.IntStream.range(0, n).boxed()
+                .filter(o -> o != self && dist(q, off, o) > 0 && dist(q, off, o) <= radius)
+                .sorted(java.util.Comparator.comparingDouble(o -> dist(q, off, o)))
+                .filter(o -> seen.add(dist(q, off, o)))   // one object per location
+                .mapToInt(Integer::intValue).toArray();
     }
 
-    private double factor(double[] q, int off, int self, double radius, double own) {
+    private double density(double[] q, int off, int self) {
+        double sum = 0;
+        int[] locations = nearestLocations(q, off, self);
+        for (int o : locations) {
+            sum += Math.max(dist(q, off, o), kdd[o]);
+        }
+        return 1.0 / (sum / locations.length + 1e-10);
+    }
+
+    private double factor(double[] q, int off, int self, double own) {
         double sum = 0;
         int count = 0;
+        for (int o : nearestLocations(q, off, self)) {
+            sum += lrd[o] / own;
+            count++;
+        }
         for (int o = 0; o < n; o++) {
-            if (o != self && dist(q, off, o) <= radius) {
+            if (o != self && dist(q, off, o) == 0) {   // a copy of the query's own row
                 sum += lrd[o] / own;
                 count++;
             }
@@ -103,11 +116,10 @@ final class WeightedReference {
     }
 
     double lofOfTrainingRow(int i) {
-        return factor(x, i * d, i, kdd[i], lrd[i]);
+        return factor(x, i * d, i, lrd[i]);
     }
 
     double lofOfNewRow(double[] q, int off) {
-        double r = kDistinctDistance(q, off, -1);
-        return factor(q, off, -1, r, density(q, off, -1, r));
+        return factor(q, off, -1, density(q, off, -1));
     }
 }
