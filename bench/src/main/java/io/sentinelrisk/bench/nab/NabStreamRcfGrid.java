@@ -59,17 +59,17 @@ public final class NabStreamRcfGrid {
             for (double d : decay) {
                 for (double s : spatial) {
                     for (double q : quiet) {
-                      for (String rt : recall) {
-                        StreamRcfParams p = new StreamRcfParams(StreamRcfParams.DEFAULT_SHINGLE_SIZE, (int) n,
-                                StreamRcfParams.DEFAULT_SAMPLE_SIZE, d, 0, StreamRcfParams.DEFAULT_WARMUP, true,
-                                StreamRcfParams.DEFAULT_AVERAGE_WINDOW, StreamRcfParams.DEFAULT_SCORE_WINDOW, s, (int) q);
-                        String name = String.format(Locale.ROOT, "trees %d decay %s spatial %s quiet %d recall %s", (int) n,
-                                d, s, (int) q, rt);
-                        long finalSeed = seed;
-                        variants.put(name, data.scoreAll(f -> NabStreamRcf.run(f, p, "0", rt, finalSeed), threads));
-                        System.err.printf(Locale.ROOT, "%s done after %.0f s%n", name,
-                                (System.nanoTime() - started) / 1e9);
-                      }
+                        for (String rt : recall) {
+                            StreamRcfParams p = new StreamRcfParams(StreamRcfParams.DEFAULT_SHINGLE_SIZE, (int) n,
+                                    StreamRcfParams.DEFAULT_SAMPLE_SIZE, d, 0, StreamRcfParams.DEFAULT_WARMUP, true,
+                                    StreamRcfParams.DEFAULT_AVERAGE_WINDOW, StreamRcfParams.DEFAULT_SCORE_WINDOW, s, (int) q);
+                            String name = String.format(Locale.ROOT, "trees %d decay %s spatial %s quiet %d recall %s",
+                                    (int) n, d, s, (int) q, rt);
+                            long finalSeed = seed;
+                            variants.put(name, data.scoreAll(f -> NabStreamRcf.run(f, p, "0", rt, finalSeed), threads));
+                            System.err.printf(Locale.ROOT, "%s done after %.0f s%n", name,
+                                    (System.nanoTime() - started) / 1e9);
+                        }
                     }
                 }
             }
