@@ -260,6 +260,25 @@ public final class StreamScorer {
         events.requireFeatures("state").loadState(bytes, source);
     }
 
+    /**
+     * The drift monitor's state (its window, the events seen, the columns now significant), or null
+     * without drift monitoring: saved with the entity state so a restart continues the same window.
+     */
+    public byte[] driftStateBytes() {
+        return drift == null ? null : drift.stateBytes();
+    }
+
+    /**
+     * Restores what {@link #driftStateBytes()} gave, so drift checks continue as in one uninterrupted
+     * run; ignored without drift monitoring (the run that saved it monitored drift, this one does
+     * not). {@code source} names the bytes in errors.
+     */
+    public void restoreDrift(byte[] bytes, String source) {
+        if (drift != null) {
+            drift.restore(bytes, source);
+        }
+    }
+
     /** One-process mode: one entity's state ({@code EntityStateCodec} entity bytes), or null when it holds none. */
     public byte[] entityState(String key) {
         mode(false);

@@ -21,13 +21,14 @@ import java.util.Locale;
  * {@link NabRun} (all three profiles, per category and overall).
  *
  * <pre>
- * NabStreamRcf [--nab DIR] [--out DIR] [--season daily|0|ROWS] [--likelihood true|false]
+ * NabStreamRcf [--nab DIR] [--out DIR] [--season daily|0|ROWS] [--recall daily|0|ROWS] [--likelihood true|false]
  *              [--shingle-size N] [--n-trees N] [--sample-size N] [--time-decay X] [--seed N]
  *              [--spatial-tolerance X] [--quiet-rows N] [--average-window N] [--score-window N] [--threads N]
  * </pre>
  * {@code --threads} runs files in parallel (each file has its own detector: same scores).
  * {@code --season} is 0 (off, the default) or rows; {@code daily} sets {@code season_length} to one day of rows from the file's own
- * sampling interval (its median time step): metadata a deployment also knows, not a per-file tuning.
+ * sampling interval (its median time step): metadata a deployment also knows, not a per-file tuning. {@code --recall} sets
+ * {@code recall_period} the same way.
  */
 public final class NabStreamRcf {
     private NabStreamRcf() {
@@ -41,6 +42,7 @@ public final class NabStreamRcf {
         Path nab = NabMain.DEFAULT_NAB;
         Path out = Path.of("bench/target/nab-results/streamRcf");
         String season = "0";
+        String recall = "0";
         StreamRcfParams p = StreamRcfParams.DEFAULTS;
         long seed = 42;
         int threads = 1;
@@ -50,6 +52,7 @@ public final class NabStreamRcf {
                 case "--nab" -> nab = Path.of(v);
                 case "--out" -> out = Path.of(v);
                 case "--season" -> season = v;
+                case "--recall" -> recall = v;
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--likelihood" -> p = p.withLikelihood(Boolean.parseBoolean(v));
@@ -80,13 +83,14 @@ public final class NabStreamRcf {
         long started = System.nanoTime();
         StreamRcfParams params = p;
         String seasonOption = season;
+        String recallOption = recall;
         long seedValue = seed;
-        double[][] scores = data.scoreAll(f -> run(f, params, seasonOption, seedValue), threads);
+        double[][] scores = data.scoreAll(f -> run(f, params, seasonOption, recallOption, seedValue), threads);
         long rows = data.files().stream().mapToLong(f -> f.values().length).sum();
         data.write(out, out.getFileName().toString(), scores);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "stream_rcf %s, season %s, seed %d: %d files, %d rows in %.1f s (%.0f rows/s)%n",
-                p, season, seed, data.files().size(), rows, seconds, rows / seconds);
+        System.out.printf(Locale.ROOT, "stream_rcf %s, season %s, recall %s, seed %d: %d files, %d rows in %.1f s (%.0f rows/s)%n",
+                p, season, recall, seed, data.files().size(), rows, seconds, rows / seconds);
         NabRun.run(new String[] {"--nab", nab.toString(), "--results", out.toString()});
         for (String published : List.of("numenta", "randomCutForest")) {
             comparePublished(published, nab);
@@ -94,13 +98,11 @@ public final class NabStreamRcf {
     }
 
     /** One file run as NAB runs a detector: a fresh detector, NAB's probationary period as warm-up, rows in order. */
-    static double[] run(NabData.File f, StreamRcfParams p, String season, long seed) {
+    static double[] run(NabData.File f, StreamRcfParams p, String season, String recall, long seed) {
         int n = f.values().length;
-        int seasonRows = switch (season) {
-            case "daily" -> dailyRows(f.timestamps());
-            default -> Integer.parseInt(season);
-        };
-        StreamRcfParams fp = p.withWarmup((int) NabScorer.probationaryLength(n)).withSeasonLength(seasonRows);
+        StreamRcfParams fp = p.withWarmup((int) NabScorer.probationaryLength(n))
+                .withSeasonLength(rows(season, f.timestamps()))
+                .withRecallPeriod(rows(recall, f.timestamps()));
         SequentialDetector d = (SequentialDetector) StreamRcfFactory.trainer(fp, seed)
                 .fit(new Matrix(0, 1, new double[0]), null, 1);
         double[] scores = new double[n];
@@ -144,6 +146,11 @@ public final class NabStreamRcf {
             System.out.printf(Locale.ROOT, "%-24s %5d %10.4f normalised %6.2f%n", e.getKey(), (int) e.getValue()[2],
                     e.getValue()[0], NabScorer.normalised(e.getValue()[0], -w, w));
         }
+    }
+
+    /** {@code daily}: one day of the file's rows ({@link #dailyRows}); otherwise a number of rows. */
+    static int rows(String option, long[] timestamps) {
+        return option.equals("daily") ? dailyRows(timestamps) : Integer.parseInt(option);
     }
 
     /** Rows per day from the median time step; 0 when the step does not divide a day into at least 2 rows. */

@@ -17,8 +17,9 @@ import java.util.Map;
  *
  * <pre>
  * NabStreamRcfGrid [--nab DIR] [--seed N] [--threads N] [--spatial X,Y,..] [--quiet N,M,..] [--time-decay X,Y,..]
- *                  [--n-trees N,M,..]
+ *                  [--n-trees N,M,..] [--recall 0,daily,..]
  * </pre>
+ * {@code --recall}: {@code recall_period} values, 0 (off), {@code daily} (one day of the file's rows) or rows.
  */
 public final class NabStreamRcfGrid {
     private NabStreamRcfGrid() {
@@ -36,6 +37,7 @@ public final class NabStreamRcfGrid {
         double[] quiet = {0, 100, 200, 400};
         double[] decay = {StreamRcfParams.DEFAULT_TIME_DECAY};
         double[] trees = {StreamRcfParams.DEFAULT_N_TREES};
+        String[] recall = {"0"};
         for (NabMain.Option o : NabMain.options(args)) {
             String v = o.value();
             switch (o.name()) {
@@ -46,6 +48,7 @@ public final class NabStreamRcfGrid {
                 case "--quiet" -> quiet = list(v);
                 case "--time-decay" -> decay = list(v);
                 case "--n-trees" -> trees = list(v);
+                case "--recall" -> recall = v.split(",");
                 default -> throw new IllegalArgumentException("unknown option " + o.name());
             }
         }
@@ -56,22 +59,25 @@ public final class NabStreamRcfGrid {
             for (double d : decay) {
                 for (double s : spatial) {
                     for (double q : quiet) {
-                        StreamRcfParams p = new StreamRcfParams(StreamRcfParams.DEFAULT_SHINGLE_SIZE, (int) n,
-                                StreamRcfParams.DEFAULT_SAMPLE_SIZE, d, 0, StreamRcfParams.DEFAULT_WARMUP, true,
-                                StreamRcfParams.DEFAULT_AVERAGE_WINDOW, StreamRcfParams.DEFAULT_SCORE_WINDOW, s, (int) q);
-                        String name = String.format(Locale.ROOT, "trees %d decay %s spatial %s quiet %d", (int) n, d, s,
-                                (int) q);
-                        long finalSeed = seed;
-                        variants.put(name, data.scoreAll(f -> NabStreamRcf.run(f, p, "0", finalSeed), threads));
-                        System.err.printf(Locale.ROOT, "%s done after %.0f s%n", name,
-                                (System.nanoTime() - started) / 1e9);
+                        for (String rt : recall) {
+                            StreamRcfParams p = new StreamRcfParams(StreamRcfParams.DEFAULT_SHINGLE_SIZE, (int) n,
+                                    StreamRcfParams.DEFAULT_SAMPLE_SIZE, d, 0, StreamRcfParams.DEFAULT_WARMUP, true,
+                                    StreamRcfParams.DEFAULT_AVERAGE_WINDOW, StreamRcfParams.DEFAULT_SCORE_WINDOW, s, (int) q);
+                            String name = String.format(Locale.ROOT, "trees %d decay %s spatial %s quiet %d recall %s",
+                                    (int) n, d, s, (int) q, rt);
+                            long finalSeed = seed;
+                            variants.put(name, data.scoreAll(f -> NabStreamRcf.run(f, p, "0", rt, finalSeed), threads));
+                            System.err.printf(Locale.ROOT, "%s done after %.0f s%n", name,
+                                    (System.nanoTime() - started) / 1e9);
+                        }
                     }
                 }
             }
         }
         System.out.printf(Locale.ROOT, "stream_rcf grid, seed %d, %d files, variants: n_trees %s x time_decay %s x "
-                + "spatial_tolerance %s x quiet_rows %s%n", seed, data.files().size(), Arrays.toString(trees), Arrays.toString(decay), Arrays.toString(spatial),
-                Arrays.toString(quiet));
+                + "spatial_tolerance %s x quiet_rows %s x recall_period %s%n", seed, data.files().size(),
+                Arrays.toString(trees), Arrays.toString(decay), Arrays.toString(spatial), Arrays.toString(quiet),
+                Arrays.toString(recall));
         NabLoco.report(data, variants);
     }
 

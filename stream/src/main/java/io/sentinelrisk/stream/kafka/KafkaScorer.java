@@ -47,12 +47,12 @@ import java.util.function.Consumer;
  * acknowledged everything produced, saves the entity state with the next offsets
  * ({@link StateSnapshot}), then commits those offsets. So delivery is at least once (a crash
  * replays at most one interval, and its alerts come again with the same ids), and a restart
- * continues with the state that belongs to its offsets: features stay equal to one
- * uninterrupted run. {@link #stop()} (e.g. on SIGTERM) ends the loop after a last commit.
+ * continues with the state that belongs to its offsets: features and drift checks stay equal to
+ * one uninterrupted run. {@link #stop()} (e.g. on SIGTERM) ends the loop after a last commit.
  *
  * <p>With a state topic ({@link KafkaScorerConfig#stateTopic()}) every commit interval is one
- * Kafka transaction instead: its outputs, the changed entities' state records and the offsets
- * commit together, so the compacted topic always holds the state as of the committed offsets, and
+ * Kafka transaction instead: its outputs, the changed entities' state records, the drift
+ * monitor's state (when drift is monitored) and the offsets commit together, so the compacted topic always holds the state as of the committed offsets, and
  * a restart (which fences and so aborts a crashed run's open transaction) reads it back and
  * continues from those offsets. Entity risk ({@link KafkaScorerConfig#riskTopic()}) is kept per
  * entity alongside.
@@ -78,6 +78,8 @@ public final class KafkaScorer {
     /** Entities whose feature state / risk changed since the last commit: what goes to the state topic. */
     private final Set<String> dirtyFeatures = new HashSet<>();
     private final Set<String> dirtyRisks = new HashSet<>();
+    /** The offsets of the last commit (with a state topic): the drift state is written only when they moved. */
+    private Map<Integer, Long> committedOffsets = Map.of();
     private volatile boolean stopping;
     private volatile boolean halted;
     private volatile long consumedSoFar;
@@ -303,6 +305,9 @@ public final class KafkaScorer {
             if (snap.state() != null) {
                 scorer.loadState(snap.state(), where);
             }
+            if (snap.drift() != null) {
+                scorer.restoreDrift(snap.drift(), where);
+            }
             next.putAll(snap.offsets());
             LOG.info("restored {} entities and the offsets {} from {}", scorer.entities(), snap.offsets(), where);
         } else if (config.stateDir() == null && config.stateTopic() == null && scorer.stateful()) {
@@ -342,7 +347,8 @@ public final class KafkaScorer {
             throw new IllegalStateException("the broker did not take an alert: " + failed.getMessage(), failed);
         }
         if (config.stateDir() != null) {
-            new StateSnapshot(config.inTopic(), ModelId.of(pipeline), next, scorer.stateBytes()).write(config.stateDir());
+            new StateSnapshot(config.inTopic(), ModelId.of(pipeline), next, scorer.stateBytes(), scorer.driftStateBytes())
+                    .write(config.stateDir());
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         next.forEach((p, o) -> offsets.put(new TopicPartition(config.inTopic(), p), new OffsetAndMetadata(o)));
@@ -361,6 +367,13 @@ public final class KafkaScorer {
             StateRecord r = new StateRecord(StateRecord.Kind.RISK, entity, config.inTopic(), modelId, risks.of(entity).toBytes());
             send(producer, new ProducerRecord<>(config.stateTopic(), r.key(), r.value()));
         }
+        byte[] drift = scorer.driftStateBytes();
+        if (drift != null && !next.equals(committedOffsets)) {
+            // the drift window moved with the events of this transaction: its state commits with their offsets
+            StateRecord r = new StateRecord(StateRecord.Kind.DRIFT, "", config.inTopic(), modelId, drift);
+            send(producer, new ProducerRecord<>(config.stateTopic(), r.key(), r.value()));
+        }
+        committedOffsets = Map.copyOf(next);
         dirtyFeatures.clear();
         dirtyRisks.clear();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -393,6 +406,8 @@ public final class KafkaScorer {
             } else if (r.kind() == StateRecord.Kind.RISK && risks != null) {
                 risks.put(r.entity(), RunningRisk.fromBytes(r.bytes(), where));
                 risk++;
+            } else if (r.kind() == StateRecord.Kind.DRIFT) {
+                scorer.restoreDrift(r.bytes(), where);
             }
         }
         LOG.info("restored {} entities' feature state and {} entities' risk from the state topic {}", features, risk, config.stateTopic());

@@ -7,21 +7,23 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One record of the compacted state topic: an entity's feature state or its entity risk, keyed so
- * that compaction keeps the latest of each ({@code features:<entity>}, {@code risk:<entity>}).
+ * that compaction keeps the latest of each ({@code features:<entity>}, {@code risk:<entity>}), or
+ * the drift monitor's state (one key, {@code drift:}, entity empty).
  * The value names the input topic and the model, so a topic kept for another one is refused.
  *
  * @param kind    what the bytes are
  * @param entity  whose
  * @param topic   the input topic scored
  * @param modelId the bundle's model id
- * @param bytes   the entity's {@code EntityStateCodec} bytes, or its {@code RunningRisk} bytes
+ * @param bytes   the entity's {@code EntityStateCodec} bytes, its {@code RunningRisk} bytes, or the
+ *                drift monitor's {@code DriftMonitor#stateBytes}
  */
 record StateRecord(Kind kind, String entity, String topic, String modelId, byte[] bytes) {
     private static final String MAGIC = "SRST";
     private static final int VERSION = 1;
 
     enum Kind {
-        FEATURES("features:"), RISK("risk:");
+        FEATURES("features:"), RISK("risk:"), DRIFT("drift:");
 
         final String prefix;
 
@@ -49,7 +51,7 @@ record StateRecord(Kind kind, String entity, String topic, String modelId, byte[
         }
         BinaryReader r = new BinaryReader(value, source, MAGIC, VERSION);
         if (kind == null) {
-            throw r.corrupt("a key '" + k + "' that is neither features:ENTITY nor risk:ENTITY");
+            throw r.corrupt("a key '" + k + "' that is none of features:ENTITY, risk:ENTITY, drift:");
         }
         String topic = r.readString();
         String model = r.readString();

@@ -26,10 +26,13 @@ import java.util.zip.CRC32C;
  * @param modelId the bundle's model id: a snapshot of another model is refused
  * @param offsets next offset to read, by partition
  * @param state   the scorer's entity state ({@code StreamScorer#stateBytes}), or null without a feature plan
+ * @param drift   the drift monitor's state ({@code StreamScorer#driftStateBytes}), or null without drift
+ *                monitoring (and in snapshots of format version 1, which did not keep it)
  */
-public record StateSnapshot(String topic, String modelId, Map<Integer, Long> offsets, byte[] state) {
+public record StateSnapshot(String topic, String modelId, Map<Integer, Long> offsets, byte[] state, byte[] drift) {
     private static final String MAGIC = "SRKS";
-    private static final int VERSION = 1;
+    /** 2 adds the drift monitor's state; version 1 snapshots still read (drift then starts afresh). */
+    private static final int VERSION = 2;
     /** The file in a state directory. */
     public static final String FILE = "scorer.snapshot";
 
@@ -43,10 +46,8 @@ public record StateSnapshot(String topic, String modelId, Map<Integer, Long> off
         TreeMap<Integer, Long> sorted = new TreeMap<>(offsets);
         w.writeInt(sorted.size());
         sorted.forEach((p, o) -> w.writeInt(p).writeLong(o));
-        w.writeInt(state == null ? 0 : 1);
-        if (state != null) {
-            w.writeBytes(state);
-        }
+        optional(w, state);
+        optional(w, drift);
         byte[] body = w.toByteArray();
         CRC32C crc = new CRC32C();
         crc.update(body);
@@ -86,8 +87,20 @@ public record StateSnapshot(String topic, String modelId, Map<Integer, Long> off
         for (int i = 0; i < n; i++) {
             offsets.put(r.readInt(), r.readLong());
         }
-        byte[] state = r.readInt() == 1 ? r.readBytes() : null;
+        byte[] state = optional(r);
+        byte[] drift = r.version() >= 2 ? optional(r) : null;
         r.expectEnd();
-        return new StateSnapshot(topic, modelId, offsets, state);
+        return new StateSnapshot(topic, modelId, offsets, state, drift);
+    }
+
+    private static void optional(BinaryWriter w, byte[] bytes) {
+        w.writeInt(bytes == null ? 0 : 1);
+        if (bytes != null) {
+            w.writeBytes(bytes);
+        }
+    }
+
+    private static byte[] optional(BinaryReader r) {
+        return r.readInt() == 1 ? r.readBytes() : null;
     }
 }

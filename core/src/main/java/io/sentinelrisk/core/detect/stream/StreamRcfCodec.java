@@ -11,8 +11,11 @@ import io.sentinelrisk.core.detect.FittedDetector;
  */
 final class StreamRcfCodec {
     static final String MAGIC = "SRCF";
-    /** 2 adds {@code spatial_tolerance} and {@code quiet_rows} and their state; version 1 parts still read (both rules off). */
-    static final int VERSION = 2;
+    /**
+     * 2 adds {@code spatial_tolerance} and {@code quiet_rows} and their state; 3 adds
+     * {@code recall_period} and the recall flags (when the period is not 0). Version 1 and 2 parts still read (the rules they lack are off).
+     */
+    static final int VERSION = 3;
 
     private StreamRcfCodec() {
     }
@@ -24,7 +27,7 @@ final class StreamRcfCodec {
         w.writeInt(p.shingleSize()).writeInt(p.nTrees()).writeInt(p.sampleSize()).writeDouble(p.timeDecay())
                 .writeInt(p.seasonLength()).writeInt(p.warmup()).writeInt(p.likelihood() ? 1 : 0)
                 .writeInt(p.averageWindow()).writeInt(p.scoreWindow()).writeDouble(p.spatialTolerance())
-                .writeInt(p.quietRows());
+                .writeInt(p.quietRows()).writeInt(p.recallPeriod());
         m.state().write(w);
         return w.toByteArray();
     }
@@ -37,6 +40,9 @@ final class StreamRcfCodec {
                     r.readInt() != 0, r.readInt(), r.readInt());
             if (r.version() >= 2) {
                 p = p.withSpatialTolerance(r.readDouble()).withQuietRows(r.readInt());
+            }
+            if (r.version() >= 3) {
+                p = p.withRecallPeriod(r.readInt());
             }
         } catch (RuntimeException e) {
             throw r.corrupt("bad parameters: " + e.getMessage());

@@ -25,8 +25,8 @@ public final class StreamRcfFactory implements DetectorFactory {
     @Override
     public String description() {
         return "Streaming random cut forest for metrics in time order: shingles, time decay, optional seasonal "
-                + "differences, anomaly likelihood of the score, new-value-range rule, quiet period after an alarm; each row scored "
-                + "from the rows before it";
+                + "differences, anomaly likelihood of the score, new-value-range rule, quiet period after an alarm, optional seasonal recall "
+                + "(an alarm at the time of an earlier season's alarm is not news); each row scored from the rows before it";
     }
 
     @Override
@@ -48,7 +48,10 @@ public final class StreamRcfFactory implements DetectorFactory {
                 ParamSpec.ofDouble("spatial_tolerance", d.spatialTolerance(), "a value beyond the range of all values so far "
                         + "by more than this fraction of the range is an alarm; 0 = off"),
                 ParamSpec.ofInt("quiet_rows", d.quietRows(), "rows after a reported alarm in which later alarms are lowered "
-                        + "to the warning level (one incident, one alert); 0 = only consecutive alarms"));
+                        + "to the warning level (one incident, one alert); 0 = only consecutive alarms"),
+                ParamSpec.ofInt("recall_period", d.recallPeriod(), "rows per season (e.g. 288 = one day of 5-minute rows) of "
+                        + "the seasonal recall rule: an alarm is lowered to the warning level when the likelihood was at the "
+                        + "alarm level at the same time (± 1/24 season) in at least 2 of the last 7 seasons; 0 = off"));
     }
 
     @Override
@@ -56,7 +59,7 @@ public final class StreamRcfFactory implements DetectorFactory {
         return new StreamRcfParams(params.getInt("shingle_size"), params.getInt("n_trees"), params.getInt("sample_size"),
                 params.getDouble("time_decay"), params.getInt("season_length"), params.getInt("warmup"),
                 params.getBoolean("likelihood"), params.getInt("average_window"), params.getInt("score_window"),
-                params.getDouble("spatial_tolerance"), params.getInt("quiet_rows"));
+                params.getDouble("spatial_tolerance"), params.getInt("quiet_rows"), params.getInt("recall_period"));
     }
 
     @Override

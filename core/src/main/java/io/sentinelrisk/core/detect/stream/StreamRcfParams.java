@@ -21,10 +21,13 @@ import io.sentinelrisk.core.detect.support.ParamChecks;
  * @param quietRows     {@code quiet_rows}: after a reported alarm, the next this many rows are not reported as alarms (their score is
  *                      capped at the warning level), so one incident is one alert; 0 = only a run of consecutive alarms is one alert;
  *                      default {@value #DEFAULT_QUIET_ROWS}
+ * @param recallPeriod  {@code recall_period}: rows per season of the seasonal recall rule (e.g. 288, a day of 5-minute rows): an alarm
+ *                      is lowered to the warning level when the likelihood was at the alarm level at the same time (± 1/24 of a
+ *                      season) in at least 2 of the last 7 seasons; 0 = off (default)
  */
 public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, double timeDecay, int seasonLength, int warmup,
                               boolean likelihood, int averageWindow, int scoreWindow, double spatialTolerance,
-                              int quietRows) implements DetectorParams {
+                              int quietRows, int recallPeriod) implements DetectorParams {
     public static final int DEFAULT_SHINGLE_SIZE = 4;
     public static final int DEFAULT_N_TREES = 100;
     public static final int DEFAULT_SAMPLE_SIZE = 256;
@@ -36,15 +39,24 @@ public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, doubl
     public static final int DEFAULT_SCORE_WINDOW = 8640;
     public static final double DEFAULT_SPATIAL_TOLERANCE = 0.1;
     public static final int DEFAULT_QUIET_ROWS = 400;
+    public static final int DEFAULT_RECALL_PERIOD = 0;
 
     public static final StreamRcfParams DEFAULTS = new StreamRcfParams(DEFAULT_SHINGLE_SIZE, DEFAULT_N_TREES,
             DEFAULT_SAMPLE_SIZE, DEFAULT_TIME_DECAY, DEFAULT_SEASON_LENGTH, DEFAULT_WARMUP, DEFAULT_LIKELIHOOD,
-            DEFAULT_AVERAGE_WINDOW, DEFAULT_SCORE_WINDOW, DEFAULT_SPATIAL_TOLERANCE, DEFAULT_QUIET_ROWS);
+            DEFAULT_AVERAGE_WINDOW, DEFAULT_SCORE_WINDOW, DEFAULT_SPATIAL_TOLERANCE, DEFAULT_QUIET_ROWS,
+            DEFAULT_RECALL_PERIOD);
 
     /** The parameters of the first stored form (format version 1): no spatial rule, no quiet period. */
     public StreamRcfParams(int shingleSize, int nTrees, int sampleSize, double timeDecay, int seasonLength, int warmup,
                            boolean likelihood, int averageWindow, int scoreWindow) {
         this(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, likelihood, averageWindow, scoreWindow, 0, 0);
+    }
+
+    /** The parameters of the second stored form (format version 2): no seasonal recall. */
+    public StreamRcfParams(int shingleSize, int nTrees, int sampleSize, double timeDecay, int seasonLength, int warmup,
+                           boolean likelihood, int averageWindow, int scoreWindow, double spatialTolerance, int quietRows) {
+        this(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, likelihood, averageWindow, scoreWindow,
+                spatialTolerance, quietRows, 0);
     }
 
     public StreamRcfParams {
@@ -59,6 +71,13 @@ public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, doubl
         ParamChecks.intAtLeast(t, "score_window", scoreWindow, ScoreLikelihood.MIN_SAMPLES);
         ParamChecks.doubleIn(t, "spatial_tolerance", spatialTolerance, 0, true, 1e6, true);
         ParamChecks.intAtLeast(t, "quiet_rows", quietRows, 0);
+        ParamChecks.intAtLeast(t, "recall_period", recallPeriod, 0);
+        if (recallPeriod == 1) {
+            throw ParamChecks.fail(t, "recall_period", "0 (off) or at least 2 rows", "1");
+        }
+        if ((long) recallPeriod * SeasonalRecall.SEASONS > 1 << 24) {
+            throw ParamChecks.fail(t, "recall_period", "at most 2^24 / " + SeasonalRecall.SEASONS + " rows", Integer.toString(recallPeriod));
+        }
         if ((long) shingleSize * nTrees * sampleSize > 1L << 26) {
             throw ParamChecks.fail(t, "n_trees", "n_trees × sample_size × shingle_size at most 2^26",
                     nTrees + " × " + sampleSize + " × " + shingleSize);
@@ -67,26 +86,31 @@ public record StreamRcfParams(int shingleSize, int nTrees, int sampleSize, doubl
 
     public StreamRcfParams withWarmup(int rows) {
         return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, rows, likelihood,
-                averageWindow, scoreWindow, spatialTolerance, quietRows);
+                averageWindow, scoreWindow, spatialTolerance, quietRows, recallPeriod);
     }
 
     public StreamRcfParams withSeasonLength(int rows) {
         return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, rows, warmup, likelihood,
-                averageWindow, scoreWindow, spatialTolerance, quietRows);
+                averageWindow, scoreWindow, spatialTolerance, quietRows, recallPeriod);
     }
 
     public StreamRcfParams withLikelihood(boolean on) {
         return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, on,
-                averageWindow, scoreWindow, spatialTolerance, quietRows);
+                averageWindow, scoreWindow, spatialTolerance, quietRows, recallPeriod);
     }
 
     public StreamRcfParams withSpatialTolerance(double tolerance) {
         return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, likelihood,
-                averageWindow, scoreWindow, tolerance, quietRows);
+                averageWindow, scoreWindow, tolerance, quietRows, recallPeriod);
     }
 
     public StreamRcfParams withQuietRows(int rows) {
         return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, likelihood,
-                averageWindow, scoreWindow, spatialTolerance, rows);
+                averageWindow, scoreWindow, spatialTolerance, rows, recallPeriod);
+    }
+
+    public StreamRcfParams withRecallPeriod(int rows) {
+        return new StreamRcfParams(shingleSize, nTrees, sampleSize, timeDecay, seasonLength, warmup, likelihood,
+                averageWindow, scoreWindow, spatialTolerance, quietRows, rows);
     }
 }

@@ -16,7 +16,8 @@ import io.sentinelrisk.core.detect.support.Seeds;
  * larger of the views' log-likelihood scores. With more than one feature, each feature is
  * divided by its running standard deviation so that no feature dominates the cuts by its unit.
  * The row's tail probability then goes through the {@link AlarmRules} (spatial rule, quiet
- * period; both off in models of the first stored form).
+ * period; both off in models of the first stored form) and, with {@code recall_period} &gt; 0, the
+ * {@link SeasonalRecall} rule (models of the third stored form on).
  */
 final class StreamState {
     private final StreamRcfParams p;
@@ -34,6 +35,7 @@ final class StreamState {
     private final ScoreLikelihood seasonalLikelihood;
     private final double[] shingle;
     private AlarmRules rules;
+    private SeasonalRecall recall;
 
     StreamState(StreamRcfParams p, int features, long seed) {
         this.p = p;
@@ -51,6 +53,7 @@ final class StreamState {
         this.seasonalLikelihood = p.seasonLength() > 0 ? new ScoreLikelihood(p.averageWindow(), p.scoreWindow()) : null;
         this.shingle = new double[dim];
         this.rules = new AlarmRules(features, p.spatialTolerance(), p.quietRows());
+        this.recall = p.recallPeriod() > 0 ? new SeasonalRecall(p.recallPeriod()) : null;
     }
 
     private StreamState(StreamState o) {
@@ -68,6 +71,7 @@ final class StreamState {
         seasonalLikelihood = o.seasonalLikelihood == null ? null : o.seasonalLikelihood.copy();
         shingle = new double[o.shingle.length];
         rules = o.rules.copy();
+        recall = o.recall == null ? null : o.recall.copy();
     }
 
     StreamState copy() {
@@ -119,6 +123,10 @@ final class StreamState {
         }
         learnScale(x, off);
         boolean spatial = rules.observe(x, off);
+        double tail = Math.min(levelTail, seasonalTail);
+        if (recall != null && recall.step(tail <= ScoreLikelihood.RED) && !spatial) {
+            tail = ScoreLikelihood.YELLOW;   // alarmed at this time of an earlier season too: a scheduled event, not news
+        }
         rows++;
         if (t < p.warmup()) {
             return 0;
@@ -126,7 +134,7 @@ final class StreamState {
         if (!p.likelihood()) {
             return Math.max(levelRaw, seasonalRaw);
         }
-        return ScoreLikelihood.logScore(rules.filter(Math.min(levelTail, seasonalTail), spatial, t));
+        return ScoreLikelihood.logScore(rules.filter(tail, spatial, t));
     }
 
     /**
@@ -172,9 +180,15 @@ final class StreamState {
             seasonalLikelihood.write(w);
         }
         rules.write(w);
+        if (recall != null) {
+            recall.write(w);
+        }
     }
 
-    /** Reads the stored form; version 1 has no alarm-rule state (its parameters turn both rules off). */
+    /**
+     * Reads the stored form; version 1 has no alarm-rule state (its parameters turn both rules off),
+     * versions 1 and 2 no seasonal recall (their parameters turn it off).
+     */
     static StreamState read(BinaryReader r, StreamRcfParams p) {
         int features = r.readInt();
         if (features < 1 || (long) features * p.shingleSize() > 1 << 20) {
@@ -203,6 +217,9 @@ final class StreamState {
         if (r.version() >= 2) {
             out.rules = AlarmRules.read(r, features, p.spatialTolerance(), p.quietRows());
         }
+        if (p.recallPeriod() > 0) {
+            out.recall = SeasonalRecall.read(r, p.recallPeriod());
+        }
         return out;
     }
 
@@ -222,5 +239,6 @@ final class StreamState {
         this.seasonalLikelihood = seasonalLikelihood;
         shingle = base.shingle;
         rules = base.rules;
+        recall = base.recall;
     }
 }
