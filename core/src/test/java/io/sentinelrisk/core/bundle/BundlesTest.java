@@ -54,7 +54,7 @@ class BundlesTest {
         assertThat(back.explain(frame, 0, 3)).isEqualTo(p.explain(frame, 0, 3));
         assertThat(back.config()).isEqualTo(p.config().withOverrides(Map.of("threads", 0), "t"));
         assertThat(Bundles.entryNames(file)).containsExactly("manifest.json", "manifest.sha256", "preparation.json",
-                "calibration.json", "explainer.json", "profile.json", "model/iforest.bin");
+                "calibration.json", "explainer.json", "profile.json", "model/iforest.bin", "model_id.txt");
         assertThat(back.profile()).isEqualTo(p.profile()).isPresent();
     }
 
