@@ -153,4 +153,14 @@ class BundlesTest {
         }
         Files.write(to, out.toByteArray());
     }
+
+    @Test
+    void theStoredModelIdIsTheOneRecomputedFromTheReadPipeline() {
+        Pipeline p = fit(Frames.gaussianWithOutliers(1000, 10, 3), Map.of("n_estimators", 20));
+        Path file = dir.resolve("id.srb");
+        Bundles.write(p, file, CREATED);
+        Pipeline back = Bundles.read(file);
+        // read from model_id.txt, not recomputed; recomputing it gives the same: ids do not change
+        assertThat(ModelId.of(back)).isEqualTo(ModelId.of(p)).isEqualTo(ModelId.compute(back)).matches("[0-9a-f]{16}");
+    }
 }
