@@ -102,7 +102,7 @@ final class BundleJson {
         return b.toString();
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "";
         }

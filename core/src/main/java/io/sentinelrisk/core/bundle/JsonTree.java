@@ -40,7 +40,7 @@ final class JsonTree {
             }
             return root;
         } catch (IOException e) {
-            throw BundleJson.corrupt(where, what, "not valid JSON: " + firstLine(e.getMessage()));
+            throw BundleJson.corrupt(where, what, "not valid JSON: " + BundleJson.firstLine(e.getMessage()));
         }
     }
 
@@ -76,13 +76,5 @@ final class JsonTree {
             out.add(value(p, t));
         }
         return out;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
