@@ -1,6 +1,5 @@
 package io.sentinelrisk.core.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinelrisk.core.ProductVersion;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
@@ -69,7 +68,7 @@ final class BundleEntries {
                 throw new InputException(file, "bundle was modified: " + Bundles.MANIFEST + " does not match its checksum");
             }
             String where = name + "!" + Bundles.MANIFEST;
-            JsonNode tree = Manifest.tree(manifestBytes, where);
+            Map<String, Object> tree = Manifest.tree(manifestBytes, where);
             checkFormat(tree, file);
             Manifest manifest = Manifest.bind(tree, where);
             Map<String, Manifest.PartChecksum> listed = manifest.parts();
@@ -119,18 +118,24 @@ final class BundleEntries {
     }
 
     /** Format and version are checked on the tree, before binding: a newer format may hold fields this build does not know. */
-    private static void checkFormat(JsonNode manifest, InputLocation file) {
-        if (!Bundles.FORMAT.equals(manifest.path("format").asText(null))) {
-            throw new InputException(file, "not a SentinelRisk bundle (format " + manifest.get("format") + ")");
+    private static void checkFormat(Map<String, Object> manifest, InputLocation file) {
+        Object format = manifest.get("format");
+        if (!Bundles.FORMAT.equals(format)) {
+            throw new InputException(file, "not a SentinelRisk bundle (format " + json(format) + ")");
         }
-        JsonNode v = manifest.get("format_version");
-        if (v == null || !v.isInt() || v.intValue() < Bundles.FORMAT_VERSION_NO_FEATURES
-                || v.intValue() > Bundles.FORMAT_VERSION) {
-            throw new InputException(file, "bundle format version " + v
+        Object v = manifest.get("format_version");
+        if (!(v instanceof Integer version) || version < Bundles.FORMAT_VERSION_NO_FEATURES
+                || version > Bundles.FORMAT_VERSION) {
+            throw new InputException(file, "bundle format version " + json(v)
                     + " is not supported: this build (" + ProductVersion.get() + ") reads format versions "
                     + Bundles.FORMAT_VERSION_NO_FEATURES + " to " + Bundles.FORMAT_VERSION
                     + "; retrain the model or use the matching SentinelRisk version");
         }
+    }
+
+    /** A value as JSON shows it, for messages: text quoted, numbers as they are. */
+    private static String json(Object v) {
+        return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
     }
 
     private static void refuseUnlisted(ZipFile zip, Map<String, Manifest.PartChecksum> listed, InputLocation file) {

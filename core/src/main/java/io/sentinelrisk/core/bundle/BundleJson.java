@@ -18,18 +18,24 @@ import java.util.Arrays;
  * entry and the field.
  */
 final class BundleJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    /**
+     * Made on first use only: the parts every scoring command reads are bound without it
+     * ({@link JsonFields}), and building a mapper is a good part of a short command's start.
+     */
+    private static final class Holder {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
 
     private BundleJson() {
     }
 
     static byte[] bytes(Object value) {
         try {
-            byte[] b = MAPPER.writeValueAsBytes(value);
+            byte[] b = Holder.MAPPER.writeValueAsBytes(value);
             byte[] out = Arrays.copyOf(b, b.length + 1);
             out[b.length] = '\n';
             return out;
@@ -41,7 +47,7 @@ final class BundleJson {
     /** The JSON object in {@code bytes}; malformed JSON is an InputException at {@code where}. */
     static JsonNode tree(byte[] bytes, String where, String what) {
         try {
-            JsonNode node = MAPPER.readTree(bytes);
+            JsonNode node = Holder.MAPPER.readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw corrupt(where, what, "expected a JSON object");
             }
@@ -54,7 +60,7 @@ final class BundleJson {
     /** Binds a tree; a missing, unknown or mistyped field is an InputException naming it. */
     static <T> T bind(JsonNode tree, Class<T> type, String where, String what) {
         try {
-            return MAPPER.treeToValue(tree, type);
+            return Holder.MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             String message = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
             String at = path(e);
@@ -96,7 +102,7 @@ final class BundleJson {
         return b.toString();
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "";
         }

@@ -56,6 +56,11 @@ public final class Bundles {
      * with it keeps its format version (older releases verify and ignore the part).
      */
     static final String PROFILE = "profile.json";
+    /**
+     * The model id ({@link ModelId}) as text, so reading a bundle need not recompute it; found by
+     * its name like {@link #PROFILE}, and bundles without it (older releases) have it computed.
+     */
+    static final String MODEL_ID = "model_id.txt";
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private Bundles() {
@@ -96,6 +101,7 @@ public final class Bundles {
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
         Manifest.JudgeRef judge = pipeline.judge().map(j -> JudgeCodec.write(j, parts)).orElse(null);
+        parts.put(MODEL_ID, (ModelId.of(pipeline) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         Map<String, Object> config = pipeline.config().toMap();
         // How many threads trained the model says nothing about the model (results do not depend
@@ -164,12 +170,22 @@ public final class Bundles {
         var profile = entries.containsKey(PROFILE) ? PipelineCodec.profile(entries.get(PROFILE), name + "!" + PROFILE) : null;
         var mapping = manifest.mapping() != null
                 ? PipelineCodec.mapping(part(entries, manifest.mapping().part(), name), name + "!" + manifest.mapping().part()) : null;
+        Pipeline pipeline;
         try {
-            return new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features, profile, mapping,
+            pipeline = new Pipeline(schema, config, preparation, fitted, calibration, explainer, training, features, profile, mapping,
                     judge);
         } catch (IllegalArgumentException e) {
             throw new InputException(InputLocation.file(name), "inconsistent bundle: " + e.getMessage());
         }
+        byte[] modelId = entries.get(MODEL_ID);
+        if (modelId != null) {
+            String id = new String(modelId, java.nio.charset.StandardCharsets.US_ASCII).strip();
+            if (!ModelId.isWellFormed(id)) {
+                throw new InputException(InputLocation.file(name), "corrupt bundle part " + MODEL_ID + ": not a model id");
+            }
+            ModelId.remember(pipeline, id);
+        }
+        return pipeline;
     }
 
     /** The manifest of a bundle (verified), for `sentinel` commands that describe a model. */

@@ -3,7 +3,6 @@ package io.sentinelrisk.core.bundle;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +12,8 @@ import java.util.Map;
 /**
  * A bundle's {@code manifest.json}, field by field (docs/bundle.md): what the bundle is, what
  * made it, the schema it scores, its effective config, fitted thresholds, training summary, and
- * the SHA-256 and size of every part. Bound by Jackson in this field order, so the same content
- * is always the same bytes.
+ * the SHA-256 and size of every part. Written by Jackson in this field order, so the same content
+ * is always the same bytes; read by {@link JsonFields}, strictly.
  *
  * <p>{@code config} and {@code training} stay ordered maps: they are the effective config's own
  * serialised form (read back by {@code SentinelConfig.fromEffectiveMap}) and the training
@@ -50,6 +49,14 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
         parts = Collections.unmodifiableMap(new LinkedHashMap<>(require(parts, "parts")));
     }
 
+    private static Manifest from(JsonFields f) {
+        return f.done(new Manifest(f.text("format"), f.wholeInt("format_version"), f.text("product_version"),
+                f.text("created_at"), f.objects("schema", SchemaColumn::from), f.texts("features"), f.rawObject("config"),
+                f.object("detector", DetectorRef::from), f.optionalObject("feature_plan", FeaturePlanRef::from),
+                f.optionalObject("mapping", MappingRef::from), f.optionalObject("judge", JudgeRef::from),
+                f.object("thresholds", Thresholds::from), f.rawObject("training"), f.objectsByName("parts", PartChecksum::from)));
+    }
+
     /** One input column: its name, type and role ({@code feature}, {@code id}, {@code label}, ...). */
     @JsonPropertyOrder({"name", "type", "role"})
     public record SchemaColumn(@JsonProperty(value = "name", required = true) String name,
@@ -60,6 +67,10 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
             require(type, "schema[].type");
             require(role, "schema[].role");
         }
+
+        static SchemaColumn from(JsonFields f) {
+            return f.done(new SchemaColumn(f.text("name"), f.text("type"), f.text("role")));
+        }
     }
 
     /** The fitted detector: its registry type and the part holding its model. */
@@ -69,6 +80,10 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
         public DetectorRef {
             require(type, "detector.type");
             require(part, "detector.part");
+        }
+
+        static DetectorRef from(JsonFields f) {
+            return f.done(new DetectorRef(f.text("type"), f.text("part")));
         }
     }
 
@@ -82,6 +97,10 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
             require(origin, "feature_plan.origin");
             featureColumns = List.copyOf(require(featureColumns, "feature_plan.feature_columns"));
         }
+
+        static FeaturePlanRef from(JsonFields f) {
+            return f.done(new FeaturePlanRef(f.text("part"), f.text("origin"), f.texts("feature_columns")));
+        }
     }
 
     /** Where the business mapping is, where it came from, and its categories in order (format 3). */
@@ -93,6 +112,10 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
             require(part, "mapping.part");
             require(origin, "mapping.origin");
             categories = List.copyOf(require(categories, "mapping.categories"));
+        }
+
+        static MappingRef from(JsonFields f) {
+            return f.done(new MappingRef(f.text("part"), f.text("origin"), f.texts("categories")));
         }
     }
 
@@ -107,6 +130,10 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
         public JudgeRef {
             require(part, "judge.part");
         }
+
+        static JudgeRef from(JsonFields f) {
+            return f.done(new JudgeRef(f.text("part"), f.number("threshold"), f.wholeInt("inputs")));
+        }
     }
 
     /**
@@ -119,6 +146,10 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
                              @JsonProperty(value = "medium_at", required = true) double mediumAt,
                              @JsonProperty(value = "anomaly_above", required = true) double anomalyAbove,
                              @JsonProperty("score_floor") Double scoreFloor) {
+        static Thresholds from(JsonFields f) {
+            return f.done(new Thresholds(f.number("critical_at"), f.number("high_at"), f.number("medium_at"),
+                    f.number("anomaly_above"), f.optionalNumber("score_floor")));
+        }
     }
 
     /**
@@ -134,6 +165,10 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
                 throw new IllegalArgumentException("parts.*.bytes must be a whole number of bytes, found " + bytes);
             }
         }
+
+        static PartChecksum from(JsonFields f) {
+            return f.done(new PartChecksum(f.text("sha256"), f.optionalWholeLong("bytes")));
+        }
     }
 
     /** The manifest as the bundle stores it: indented JSON, UTF-8, a final newline. */
@@ -142,16 +177,17 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
     }
 
     /**
-     * The JSON tree of a manifest, so its format can be checked before it is bound (a newer format
-     * may hold fields this build does not know). Malformed JSON is an InputException at {@code where}.
+     * The JSON of a manifest as plain values ({@link JsonTree}), so its format can be checked
+     * before it is bound (a newer format may hold fields this build does not know). Malformed JSON
+     * is an InputException at {@code where}.
      */
-    static JsonNode tree(byte[] bytes, String where) {
-        return BundleJson.tree(bytes, where, "manifest");
+    static Map<String, Object> tree(byte[] bytes, String where) {
+        return JsonTree.object(bytes, where, "manifest");
     }
 
-    /** Binds a manifest tree; a missing, unknown or mistyped field is an InputException at {@code where}. */
-    static Manifest bind(JsonNode tree, String where) {
-        return BundleJson.bind(tree, Manifest.class, where, "manifest");
+    /** Binds a manifest; a missing, unknown or mistyped field is an InputException at {@code where}. */
+    static Manifest bind(Map<String, Object> tree, String where) {
+        return JsonFields.bind(tree, where, "manifest", Manifest::from);
     }
 
     private static <T> T require(T value, String field) {

@@ -22,8 +22,10 @@ import java.util.TreeMap;
 import static io.sentinelrisk.core.bundle.BundleJson.require;
 
 /**
- * The stored forms of the pipeline's JSON parts (docs/bundle.md): typed records bound by Jackson,
- * each with {@code of} (fitted part → stored form) and {@code toPart} (stored form → fitted part).
+ * The stored forms of the pipeline's JSON parts (docs/bundle.md): typed records written by Jackson,
+ * each with {@code of} (fitted part → stored form), {@code toPart} (stored form → fitted part)
+ * and, for the parts every scoring command reads, {@code from} (read strictly by
+ * {@link JsonFields}, without Jackson's data binder: see {@link JsonTree}).
  * They are kept apart from the fitted classes so that the file format can stay stable while those
  * change. Category maps are sorted, so the same part is always the same bytes.
  */
@@ -50,6 +52,10 @@ final class PartForms {
         Preparation toPart() {
             return new Preparation(columns.stream().map(ColumnForm::toPart).toList(), center, scale);
         }
+
+        static PreparationForm from(JsonFields f) {
+            return f.done(new PreparationForm(f.objects("columns", ColumnForm::from), f.doubles("center"), f.doubles("scale")));
+        }
     }
 
     /** How one input column becomes features; {@code kind} names the form. */
@@ -71,6 +77,18 @@ final class PartForms {
                 case ColumnPrep.OneHot o -> new OneHotForm(o.column(), o.mode(), o.categories());
                 case ColumnPrep.TimeOfWeek t -> new TimeOfWeekForm(t.column(), t.fillHour(), t.fillDay());
             };
+        }
+
+        static ColumnForm from(JsonFields f) {
+            String kind = f.text("kind");
+            return f.done(switch (kind) {
+                case "numeric" -> new NumericForm(f.text("column"), f.number("fill"));
+                case "frequency" -> new FrequencyForm(f.text("column"), f.text("mode"), f.numbersByName("frequencies"),
+                        f.optionalNumber("other"));
+                case "onehot" -> new OneHotForm(f.text("column"), f.text("mode"), f.texts("categories"));
+                case "time_of_week" -> new TimeOfWeekForm(f.text("column"), f.number("fill_hour"), f.number("fill_day"));
+                default -> throw f.invalid("unknown column kind \"" + kind + "\"");
+            });
         }
     }
 
@@ -178,6 +196,11 @@ final class PartForms {
         Calibration toPart() {
             return new Calibration(grid, criticalAt, highAt, mediumAt, anomalyAbove, scoreFloor == null ? Double.NaN : scoreFloor);
         }
+
+        static CalibrationForm from(JsonFields f) {
+            return f.done(new CalibrationForm(f.number("critical_at"), f.number("high_at"), f.number("medium_at"),
+                    f.number("anomaly_above"), f.optionalNumber("score_floor"), f.doubles("grid")));
+        }
     }
 
     // ---- explainer.json ----
@@ -195,6 +218,10 @@ final class PartForms {
         Explainer toPart() {
             return new Explainer(baselines.stream().map(BaselineForm::toPart).toList());
         }
+
+        static ExplainerForm from(JsonFields f) {
+            return f.done(new ExplainerForm(f.objects("baselines", BaselineForm::from)));
+        }
     }
 
     /** What is normal for one input column; {@code kind} names the form. */
@@ -211,6 +238,17 @@ final class PartForms {
                 case FeatureBaseline.Categorical c -> new CategoricalBaselineForm(c.column(), new TreeMap<>(c.shares()),
                         c.otherShare(), c.trainingRows());
             };
+        }
+
+        static BaselineForm from(JsonFields f) {
+            String kind = f.text("kind");
+            return f.done(switch (kind) {
+                case "numeric" -> new NumericBaselineForm(f.text("column"), f.optionalBool("hour_of_day"), f.number("median"),
+                        f.number("scale"));
+                case "categorical" -> new CategoricalBaselineForm(f.text("column"), f.numbersByName("shares"),
+                        f.number("other_share"), f.wholeLong("training_rows"));
+                default -> throw f.invalid("unknown baseline kind \"" + kind + "\"");
+            });
         }
     }
 
@@ -317,6 +355,10 @@ final class PartForms {
         TrainingProfile toPart() {
             return new TrainingProfile(columns.stream().map(ProfileColumnForm::toPart).toList(), score.toPart());
         }
+
+        static ProfileForm from(JsonFields f) {
+            return f.done(new ProfileForm(f.objects("columns", ProfileColumnForm::from), f.object("score", NumericProfileForm::from)));
+        }
     }
 
     /** One column's training profile; {@code kind} names the form. */
@@ -332,6 +374,16 @@ final class PartForms {
                 case ColumnProfile.Numeric n -> NumericProfileForm.of(n);
                 case ColumnProfile.Categorical c -> new CategoricalProfileForm(c.column(), c.rows(), c.missingShare(),
                         new TreeMap<>(c.shares()), c.otherShare());
+            };
+        }
+
+        static ProfileColumnForm from(JsonFields f) {
+            String kind = f.text("kind");
+            return switch (kind) {
+                case "numeric" -> NumericProfileForm.from(f);
+                case "categorical" -> f.done(new CategoricalProfileForm(f.text("column"), f.wholeLong("rows"),
+                        f.number("missing_share"), f.numbersByName("shares"), f.number("other_share")));
+                default -> throw f.invalid("unknown profile kind \"" + kind + "\"");
             };
         }
     }
@@ -355,6 +407,14 @@ final class PartForms {
         static NumericProfileForm of(ColumnProfile.Numeric n) {
             return new NumericProfileForm(n.column(), n.rows(), n.missingShare(), n.hourOfDay(), n.edges(), n.binShares(),
                     n.quantiles());
+        }
+
+        static NumericProfileForm from(JsonFields f) {
+            if (!"numeric".equals(f.text("kind"))) {
+                throw f.invalid("expected kind \"numeric\"");
+            }
+            return f.done(new NumericProfileForm(f.text("column"), f.wholeLong("rows"), f.number("missing_share"),
+                    f.bool("hour_of_day"), f.doubles("edges"), f.doubles("bin_shares"), f.doubles("quantiles")));
         }
 
         @JsonProperty("kind")

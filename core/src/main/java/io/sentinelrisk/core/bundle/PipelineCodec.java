@@ -60,7 +60,7 @@ final class PipelineCodec {
     }
 
     static Preparation preparation(byte[] json, String part) {
-        return read(json, PartForms.PreparationForm.class, part, PartForms.PreparationForm::toPart);
+        return read(json, part, PartForms.PreparationForm::from, PartForms.PreparationForm::toPart);
     }
 
     static byte[] calibration(Calibration c) {
@@ -68,7 +68,7 @@ final class PipelineCodec {
     }
 
     static Calibration calibration(byte[] json, String part) {
-        return read(json, PartForms.CalibrationForm.class, part, PartForms.CalibrationForm::toPart);
+        return read(json, part, PartForms.CalibrationForm::from, PartForms.CalibrationForm::toPart);
     }
 
     /** The manifest's summary of the calibration: its thresholds without the grid. */
@@ -82,7 +82,7 @@ final class PipelineCodec {
     }
 
     static Explainer explainer(byte[] json, String part) {
-        return read(json, PartForms.ExplainerForm.class, part, PartForms.ExplainerForm::toPart);
+        return read(json, part, PartForms.ExplainerForm::from, PartForms.ExplainerForm::toPart);
     }
 
     static byte[] features(FeaturePart f) {
@@ -108,7 +108,7 @@ final class PipelineCodec {
     }
 
     static TrainingProfile profile(byte[] json, String part) {
-        return read(json, PartForms.ProfileForm.class, part, PartForms.ProfileForm::toPart);
+        return read(json, part, PartForms.ProfileForm::from, PartForms.ProfileForm::toPart);
     }
 
     /**
@@ -116,7 +116,16 @@ final class PipelineCodec {
      * checks refuse is a corrupt part, named like a malformed one.
      */
     private static <F, T> T read(byte[] json, Class<F> form, String part, java.util.function.Function<F, T> toPart) {
-        F stored = BundleJson.read(json, form, part, "part");
+        return checked(BundleJson.read(json, form, part, "part"), part, toPart);
+    }
+
+    /** The same, bound by {@link JsonFields} (the parts every scoring command reads: no data binder). */
+    private static <F, T> T read(byte[] json, String part, java.util.function.Function<JsonFields, F> form,
+                                 java.util.function.Function<F, T> toPart) {
+        return checked(JsonFields.bind(json, part, "part", form), part, toPart);
+    }
+
+    private static <F, T> T checked(F stored, String part, java.util.function.Function<F, T> toPart) {
         try {
             return toPart.apply(stored);
         } catch (IllegalArgumentException e) {

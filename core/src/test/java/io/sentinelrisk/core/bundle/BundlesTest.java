@@ -54,7 +54,7 @@ class BundlesTest {
         assertThat(back.explain(frame, 0, 3)).isEqualTo(p.explain(frame, 0, 3));
         assertThat(back.config()).isEqualTo(p.config().withOverrides(Map.of("threads", 0), "t"));
         assertThat(Bundles.entryNames(file)).containsExactly("manifest.json", "manifest.sha256", "preparation.json",
-                "calibration.json", "explainer.json", "profile.json", "model/iforest.bin");
+                "calibration.json", "explainer.json", "profile.json", "model/iforest.bin", "model_id.txt");
         assertThat(back.profile()).isEqualTo(p.profile()).isPresent();
     }
 
@@ -152,5 +152,15 @@ class BundlesTest {
             }
         }
         Files.write(to, out.toByteArray());
+    }
+
+    @Test
+    void theStoredModelIdIsTheOneRecomputedFromTheReadPipeline() {
+        Pipeline p = fit(Frames.gaussianWithOutliers(1000, 10, 3), Map.of("n_estimators", 20));
+        Path file = dir.resolve("id.srb");
+        Bundles.write(p, file, CREATED);
+        Pipeline back = Bundles.read(file);
+        // read from model_id.txt, not recomputed; recomputing it gives the same: ids do not change
+        assertThat(ModelId.of(back)).isEqualTo(ModelId.of(p)).isEqualTo(ModelId.compute(back)).matches("[0-9a-f]{16}");
     }
 }

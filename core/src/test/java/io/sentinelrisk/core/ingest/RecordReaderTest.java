@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.ColumnType;
@@ -23,6 +24,14 @@ class RecordReaderTest {
             new Field("trusted", ColumnType.BOOLEAN, ColumnRole.FEATURE),
             new Field("at", ColumnType.TIMESTAMP, ColumnRole.FEATURE),
             new Field("label", ColumnType.NUMERIC, ColumnRole.LABEL)));
+
+    @Test
+    void recordsAreTheTreesJacksonsTreeReaderBuilds() throws Exception {
+        String text = "{\"i\": 7, \"l\": 12345678901, \"big\": 123456789012345678901234567890, \"d\": 0.1, \"s\": \"42\","
+                + " \"t\": true, \"f\": false, \"n\": null, \"a\": [1, [2.5], {\"k\": \"v\"}], \"o\": {\"x\": {}}}";
+        // JsonNode equality is by node type too: an int node is not equal to a long node of the same value
+        assertThat(RecordReader.parse(text, "r").get(0)).isEqualTo(new ObjectMapper().readTree(text));
+    }
 
     @Test
     void linesOfJsonLinesAndArrays() {
