@@ -5,7 +5,8 @@
 # `sentinel pipeline run` with its evaluation.json; bench/judge_table.py makes the tables.
 #   bench/judge.sh [WORKDIR]        (default bench/out/judge; prints the tables in Markdown)
 #   USERS, EVENTS (soc: 100 × 200), CARDS, PER_CARD (transactions: 500 × 40), CONTAMINATION (0.02),
-#   KINDS (default "soc transactions"; e.g. KINDS=soc and KINDS=transactions as two runs in parallel)
+#   KINDS (default "soc transactions"; e.g. KINDS=soc and KINDS=transactions as two runs in parallel),
+#   ONLY_DATA=1 (make the data only; bench/judge_nested.sh uses it)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$root/bench/out/judge}"
@@ -43,6 +44,7 @@ judge() {
 for kind in $KINDS; do
   data "$kind" normal
   data "$kind" hard
+  [ "${ONLY_DATA:-0}" = 1 ] && continue
   if [ "$kind" = soc ]; then scenarios="data_exfiltration impossible_travel brute_force"; else scenarios="card_testing high_value foreign_spree"; fi
   judge all-labels "$kind" normal
   for s in $scenarios; do
@@ -52,4 +54,4 @@ for kind in $KINDS; do
   judge one-percent "$kind" normal --true-fraction 0.01
   judge hard "$kind" hard
 done
-/usr/bin/python3 "$root/bench/judge_table.py" "$work/runs"
+[ "${ONLY_DATA:-0}" = 1 ] || /usr/bin/python3 "$root/bench/judge_table.py" "$work/runs"

@@ -119,16 +119,16 @@ public final class HybridJudgeTrainer {
         int[] values = labels.values();
         Matrix zTrain = z.selectRows(split.train());
         int[] yTrain = StratifiedSplit.select(values, split.train());
-        XgboostModel booster = (XgboostModel) catalog.byType("xgboost").trainer(settings.xgboost(), seed)
-                .fit(zTrain, yTrain, threads);
+        List<String> inputNames = HybridJudge.inputNames(featureNames, autoencoder.embeddingSize(), List.copyOf(detectors.keySet()));
+        List<String> noveltyInputs = HybridJudge.noveltyInputs(List.copyOf(detectors.keySet()));
+        XgboostModel booster = (XgboostModel) boosterTrainer(inputNames, noveltyInputs).fit(zTrain, yTrain, threads);
         Matrix zVal = z.selectRows(split.validation());
         int[] yVal = StratifiedSplit.select(values, split.validation());
         double[] pVal = new double[zVal.rows()];
         booster.score(zVal, pVal, threads);
         NoveltyPrior novelty = null;
         if (settings.noveltyPrior()) {
-            List<String> inputNames = HybridJudge.inputNames(featureNames, autoencoder.embeddingSize(), List.copyOf(detectors.keySet()));
-            novelty = NoveltyPrior.fit(zTrain, yTrain, inputNames, HybridJudge.noveltyInputs(List.copyOf(detectors.keySet())));
+            novelty = NoveltyPrior.fit(zTrain, yTrain, inputNames, noveltyInputs);
             HybridJudge.noisyOr(pVal, novelty.probability(zVal, novelty.columns(inputNames)));
         }
         double threshold = ThresholdRule.choose(settings.thresholdRule(), settings.minRecall(), pVal, yVal);
@@ -194,6 +194,26 @@ public final class HybridJudgeTrainer {
         cat.put("validation_accuracy", seen == 0 ? null : (double) right / seen);
         summary.put("categories", cat);
         return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes, novelty);
+    }
+
+    /**
+     * XGBoost's trainer for the booster; with {@code monotone_novelty}, its trees may only raise the
+     * probability as a novelty signal rises. Without the constraint the booster may learn, from the
+     * attack kinds the labels show, that "odder in this way" means normal among them (as the novelty
+     * prior's negative weights did, see {@link NoveltyPrior#fit}); for a kind it never saw that
+     * lowers exactly the rows the novelty signals single out.
+     */
+    private io.sentinelrisk.core.detect.DetectorTrainer boosterTrainer(List<String> inputNames, List<String> noveltyInputs) {
+        DetectorFactory xgboost = catalog.byType("xgboost");
+        if (!settings.monotoneNovelty()) {
+            return xgboost.trainer(settings.xgboost(), seed);
+        }
+        int[] monotone = new int[inputNames.size()];
+        for (String in : noveltyInputs) {
+            monotone[inputNames.indexOf(in)] = 1;
+        }
+        return io.sentinelrisk.core.detect.xgboost.XgboostFactory.monotoneTrainer(
+                (XgboostParams) xgboost.paramsOf(settings.xgboost()), seed, monotone);
     }
 
     /** ROC AUC, AP and precision/recall/F1 at {@code threshold} (labels are the ones learnt from: maybe pseudo). */

@@ -25,10 +25,11 @@ import java.util.function.Function;
  * @param minRecall          for {@code min_recall}: the recall the threshold must keep on the validation rows
  * @param classColumn        a column of categories (e.g. {@code scenario}) the judge also learns to predict, or null
  * @param noveltyPrior       whether the probability is the noisy-OR of the booster's and the novelty prior's ({@link NoveltyPrior})
+ * @param monotoneNovelty    whether the booster's trees are kept non-decreasing in the novelty signals
  * @param xgboost            XGBoost's parameters
  */
 public record JudgeSettings(List<String> detectors, double validationFraction, String thresholdRule, double minRecall,
-                            String classColumn, boolean noveltyPrior, Params xgboost) {
+                            String classColumn, boolean noveltyPrior, boolean monotoneNovelty, Params xgboost) {
 
     public static final List<ParamSpec> OWN = List.of(
             ParamSpec.ofStringList("detectors", List.of("iforest"),
@@ -46,7 +47,10 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
                             + "every record then gets a predicted_class"),
             ParamSpec.ofBoolean("novelty_prior", true,
                     "combine the booster's probability with a probability calibrated on the novelty signals alone (the autoencoder's "
-                            + "error and the detectors' scores), so attacks of a kind the labels never showed are still flagged"));
+                            + "error and the detectors' scores), so attacks of a kind the labels never showed are still flagged"),
+            ParamSpec.ofBoolean("monotone_novelty", false,
+                    "keep the booster's probability non-decreasing in the novelty signals (the autoencoder's error and the "
+                            + "detectors' scores): a row odder than another, all else equal, is never judged less likely an attack"));
 
     /** Every key of the section: the judge's own, then XGBoost's. */
     public static List<ParamSpec> specs(DetectorCatalog catalog) {
@@ -99,7 +103,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
             throw new ConfigException(locator.apply("min_recall"), where + ": 'min_recall' must be in (0, 1], found " + minRecall);
         }
         return new JudgeSettings(List.copyOf(detectors), v, all.getString("threshold_rule"), minRecall,
-                all.getString("class_column"), all.getBoolean("novelty_prior"), xgbParams);
+                all.getString("class_column"), all.getBoolean("novelty_prior"), all.getBoolean("monotone_novelty"), xgbParams);
     }
 
     /** Every key with its value (stable order), for reports and the bundle. */
@@ -111,6 +115,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
         m.put("min_recall", minRecall);
         m.put("class_column", classColumn);
         m.put("novelty_prior", noveltyPrior);
+        m.put("monotone_novelty", monotoneNovelty);
         m.putAll(xgboost.asMap());
         return m;
     }

@@ -61,7 +61,15 @@ public final class XgboostFactory implements DetectorFactory {
 
     @Override
     public DetectorTrainer trainer(Params params, long seed) {
-        return new XgboostTrainer(paramsOf(params), seed);
+        return new XgboostTrainer(paramsOf(params), seed, null);
+    }
+
+    /**
+     * A trainer whose trees are monotone in some inputs: {@code monotone[j]} is 1 (the probability
+     * never falls as input j rises), -1 (never rises) or 0 (free), one per input column.
+     */
+    public static DetectorTrainer monotoneTrainer(XgboostParams params, long seed, int[] monotone) {
+        return new XgboostTrainer(params, seed, monotone.clone());
     }
 
     @Override

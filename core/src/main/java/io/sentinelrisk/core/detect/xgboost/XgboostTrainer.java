@@ -16,15 +16,21 @@ import java.util.Map;
 final class XgboostTrainer implements DetectorTrainer {
     private final XgboostParams s;
     private final long seed;
+    /** XGBoost's monotone_constraints, one per input column, or null for none. */
+    private final int[] monotone;
 
-    XgboostTrainer(XgboostParams s, long seed) {
+    XgboostTrainer(XgboostParams s, long seed, int[] monotone) {
         this.s = s;
         this.seed = seed;
+        this.monotone = monotone;
     }
 
     @Override
     public FittedDetector fit(Matrix x, int[] labels, int threads) {
         Labels.requireBinary(XgboostFactory.TYPE, labels, x.rows());
+        if (monotone != null && monotone.length != x.cols()) {
+            throw new IllegalArgumentException(monotone.length + " monotone constraints for " + x.cols() + " inputs");
+        }
         float[] data = XgboostModel.toFloats(x.data(), 0, x.data().length);
         float[] y = new float[labels.length];
         for (int i = 0; i < y.length; i++) {
@@ -45,6 +51,13 @@ final class XgboostTrainer implements DetectorTrainer {
         p.put("nthread", nthread);
         p.put("seed", (int) (seed & 0x7fffffff));
         p.put("verbosity", 0);
+        if (monotone != null) {
+            StringBuilder c = new StringBuilder("(");
+            for (int j = 0; j < monotone.length; j++) {
+                c.append(j == 0 ? "" : ",").append(Integer.signum(monotone[j]));
+            }
+            p.put("monotone_constraints", c.append(')').toString());
+        }
         try {
             return XgboostThread.call(() -> {
                 DMatrix train = new DMatrix(data, x.rows(), x.cols(), Float.NaN);
