@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 
 /**
  * {@code sentinel train}: fit on a baseline, save the bundle, score the baseline and export.
@@ -103,9 +104,16 @@ final class TrainCommand implements Callable<Integer> {
             watch.lap("config");
             progress.step("reading " + input.input);
             Sampled first = sampleable(cfg) ? sample(cfg, watch) : null;   // null: read whole
-            summary = first != null && first.reservoir().sampled()
-                    ? trainOnSample(cfg, first, watch, progress)
-                    : trainOnWhole(cfg, watch, progress);
+            if (first != null && first.reservoir().sampled()) {
+                Pipeline pipeline = fitOnSample(cfg, first, watch, progress);
+                // The sample is garbage now: held through the second pass, it would be copied by every
+                // collection and promoted to the old generation (peak RSS).
+                first = null;
+                summary = scoreAll(cfg, pipeline, watch, progress);
+            } else {
+                first = null;   // a small input's rows, read again whole
+                summary = trainOnWhole(cfg, watch, progress);
+            }
         }
         summary.run();   // after the progress bar is gone
         return 0;
@@ -130,8 +138,13 @@ final class TrainCommand implements Callable<Integer> {
         requireRegularFile(input.input);
         RowReservoir reservoir = new RowReservoir(trainSample, cfg.randomState());
         ColumnFacts facts = new ColumnFacts();
-        try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, null, blockRows)) {
-            for (Dataset block = blocks.next(); block != null; block = blocks.next()) {
+        // The next block is read on a thread of its own while this one samples the last (blocks in order:
+        // the sample is the same as read on one thread).
+        try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, null, blockRows);
+             BackgroundStep reader = new BackgroundStep("sentinel-read")) {
+            Future<Dataset> next = reader.submit(blocks::next);
+            for (Dataset block = BackgroundStep.await(next); block != null; block = BackgroundStep.await(next)) {
+                next = reader.submit(blocks::next);
                 reservoir.add(block);
                 facts.add(block.frame());
             }
@@ -160,8 +173,8 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Fits on the sample, saves the bundle, then scores every row in a second pass of blocks. */
-    private Runnable trainOnSample(SentinelConfig cfg, Sampled first, Stopwatch watch, Progress progress) {
+    /** Fits on the sample and saves the bundle; returns the pipeline (the sample is not kept). */
+    private Pipeline fitOnSample(SentinelConfig cfg, Sampled first, Stopwatch watch, Progress progress) {
         RowReservoir reservoir = first.reservoir();
         Dataset sample = reservoir.sample();
         int[] labels = sample.labels();
@@ -185,6 +198,11 @@ final class TrainCommand implements Callable<Integer> {
         progress.step("saving");
         save(pipeline);
         watch.lap("save");
+        return pipeline;
+    }
+
+    /** The second pass: scores every row with the pipeline fitted on the sample, writing the outputs as it goes. */
+    private Runnable scoreAll(SentinelConfig cfg, Pipeline pipeline, Stopwatch watch, Progress progress) {
         progress.step("scoring");
         return StreamedScoring.run("train", pipeline, cfg, input, exports, modelOut == null ? null : modelOut.toString(),
                 blockRows, watch, progress, spec.commandLine().getOut(), SHOWN);

@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  * {@link CsvReader} (docs/input.md), without holding the file. The bytes stream through one
  * buffer (gzip decompressed on the way); each call to {@link #next} splits off up to
  * {@code blockRows} complete rows (a row cut by the buffer's end waits for the next read) and
- * parses them into a frame.
+ * parses them into a frame; blocks after the first hold fewer rows when {@code blockRows} rows
+ * would hold more than about {@link #LATER_BLOCK_BYTES} of values.
  *
  * <p>Types: a column the options force (the model's types at score time, the config's, the
  * label column as text) is read with that type in every block. A column they do not name is
@@ -35,6 +36,18 @@ import java.util.zip.GZIPInputStream;
 public final class CsvBlockReader implements AutoCloseable {
     /** Rows per block by default: 64 Ki rows of 10 numeric columns are about 5 MB of doubles. */
     public static final int DEFAULT_BLOCK_ROWS = 1 << 16;
+
+    /**
+     * Values per block after the first, in bytes (8 a number, time or category code): blocks of
+     * 64 Ki rows of 10 columns, three of them in flight while a command reads, scores and writes,
+     * outlived the collector's young generation and were copied into the old one, where they
+     * stayed as garbage (peak RSS). The first block, from which column types are inferred, keeps
+     * {@code blockRows} rows.
+     */
+    static final int LATER_BLOCK_BYTES = 1 << 20;
+
+    /** The fewest rows of a later block (unless {@code blockRows} is smaller): per-block costs stay small. */
+    static final int MIN_LATER_BLOCK_ROWS = 4096;
 
     /** First size of the byte buffer; it grows only for a row longer than what it holds. */
     static final int BUFFER_BYTES = 1 << 23;
@@ -133,7 +146,7 @@ public final class CsvBlockReader implements AutoCloseable {
     public CsvTable next() {
         while (true) {
             InputBytes window = new InputBytes(file, buf, from, filled);
-            CsvTokenizer.Block block = CsvTokenizer.block(window, delimiter, eof, line, header, blockRows,
+            CsvTokenizer.Block block = CsvTokenizer.block(window, delimiter, eof, line, header, rowStarts.length,
                     rowStarts, rowLines, ends);
             CsvTokens tokens = block.tokens();
             if (tokens.rows > 0 || eof) {
@@ -144,8 +157,12 @@ public final class CsvBlockReader implements AutoCloseable {
                     }
                     return null;
                 }
-                Frame frame = types == null ? firstBlock(tokens) : CsvReader.parseColumns(tokens, types, reasons, threads);
+                boolean first = types == null;
+                Frame frame = first ? firstBlock(tokens) : CsvReader.parseColumns(tokens, types, reasons, threads);
                 int[] lines = Arrays.copyOf(tokens.rowLines, tokens.rows);
+                if (first) {
+                    sizeRowArrays(laterBlockRows(blockRows, header.length));
+                }
                 from = block.end();
                 line = block.nextLine();
                 rowsRead += tokens.rows;
@@ -196,11 +213,23 @@ public final class CsvBlockReader implements AutoCloseable {
                 fill();
             }
         }
-        int cols = header.length;
-        int capacity = blockRows;
-        rowStarts = new int[capacity];
-        rowLines = new int[capacity];
-        ends = new int[cols][capacity];
+        sizeRowArrays(blockRows);
+    }
+
+    /** The rows of each block after the first: {@code blockRows}, or fewer to keep a block's values near {@link #LATER_BLOCK_BYTES}. */
+    static int laterBlockRows(int blockRows, int columns) {
+        int byBytes = Math.max(MIN_LATER_BLOCK_ROWS, LATER_BLOCK_BYTES / (Double.BYTES * Math.max(1, columns)));
+        return Math.min(blockRows, byBytes);
+    }
+
+    /** The tokenizer's arrays, for blocks of up to {@code rows} rows (their length is the block limit). */
+    private void sizeRowArrays(int rows) {
+        if (rowStarts != null && rowStarts.length == rows) {
+            return;
+        }
+        rowStarts = new int[rows];
+        rowLines = new int[rows];
+        ends = new int[header.length][rows];
     }
 
     /** Skips a UTF-8 byte-order mark; refuses UTF-16 and a file with nothing but blank lines. */

@@ -130,6 +130,36 @@ class CsvBlockReaderTest {
     }
 
     @Test
+    void laterBlocksKeepTheirValuesNearTheByteBudgetWhileTheFirstKeepsEveryRowForTypes() {
+        assertThat(CsvBlockReader.laterBlockRows(65_536, 10)).isEqualTo(CsvBlockReader.LATER_BLOCK_BYTES / 80);
+        assertThat(CsvBlockReader.laterBlockRows(65_536, 1)).isEqualTo(65_536);
+        assertThat(CsvBlockReader.laterBlockRows(65_536, 1_000)).isEqualTo(CsvBlockReader.MIN_LATER_BLOCK_ROWS);
+        assertThat(CsvBlockReader.laterBlockRows(5, 1_000)).isEqualTo(5);
+        int cols = 300;   // 1 MiB of values is 436 rows: later blocks hold the floor of 4,096
+        int firstRows = 6_000;
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cols; c++) {
+            sb.append(c == 0 ? "" : ",").append('c').append(c);
+        }
+        sb.append('\n');
+        for (int r = 0; r < 15_000; r++) {
+            for (int c = 0; c < cols; c++) {
+                sb.append(c == 0 ? "" : ",").append((r * 7 + c) % 10);
+            }
+            sb.append('\n');
+        }
+        Path file = CsvFiles.write(dir, "wide.csv", sb.toString());
+        CsvTable whole = CsvReader.readTable(file, CsvOptions.DEFAULTS);
+        List<CsvTable> blocks = readAll(file, CsvOptions.DEFAULTS, firstRows, 1 << 23);
+        assertThat(blocks.get(0).frame().rows()).isEqualTo(firstRows);
+        for (CsvTable b : blocks.subList(1, blocks.size())) {
+            assertThat(b.frame().rows()).isLessThanOrEqualTo(CsvBlockReader.MIN_LATER_BLOCK_ROWS);
+        }
+        assertThat(blocks).hasSize(4);   // 6,000 then 4,096, 4,096 and 808
+        assertSame(whole, blocks, file.toString());
+    }
+
+    @Test
     void aTruncatedGzipIsNamedAsSuch() {
         StringBuilder sb = new StringBuilder("a\n");
         for (int i = 0; i < 20_000; i++) {

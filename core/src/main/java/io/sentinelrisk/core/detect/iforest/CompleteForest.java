@@ -222,20 +222,34 @@ final class CompleteForest implements Forest {
     private void walkTree(int t, double[] x, int cols, int start, int end, int[] node, double[] out) {
         final int[] feature = this.feature;
         final double[] threshold = this.threshold;
+        final double[] leaf = this.leaf;
         final int nodes = t * splitsPerTree;
+        final int leaves = t * leavesPerTree - splitsPerTree;
         final int n = end - start;
         final int base = start * cols;
-        Arrays.fill(node, 0, n, 0);
-        for (int d = 0; d < depth; d++) {
+        // The root is every row's first node: its feature and threshold are loaded once.
+        final int rootFeature = feature[nodes];
+        final double rootThreshold = threshold[nodes];
+        for (int r = 0, o = base + rootFeature; r < n; r++, o += cols) {
+            node[r] = x[o] > rootThreshold ? 2 : 1;
+        }
+        if (depth == 1) {
+            for (int r = 0; r < n; r++) {
+                out[start + r] += leaf[leaves + node[r]];
+            }
+            return;
+        }
+        for (int d = 1; d < depth - 1; d++) {
             for (int r = 0, o = base; r < n; r++, o += cols) {
                 int i = node[r];
                 node[r] = 2 * i + (x[o + feature[nodes + i]] > threshold[nodes + i] ? 2 : 1);
             }
         }
-        final double[] leaf = this.leaf;
-        final int leaves = t * leavesPerTree - splitsPerTree;
-        for (int r = 0; r < n; r++) {
-            out[start + r] += leaf[leaves + node[r]];
+        // The last level adds the leaf at once instead of storing the node for another pass.
+        for (int r = 0, o = base; r < n; r++, o += cols) {
+            int i = node[r];
+            i = 2 * i + (x[o + feature[nodes + i]] > threshold[nodes + i] ? 2 : 1);
+            out[start + r] += leaf[leaves + i];
         }
     }
 }
