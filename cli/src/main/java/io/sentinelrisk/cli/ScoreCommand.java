@@ -57,8 +57,8 @@ final class ScoreCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--block-rows", paramLabel = "N",
-            description = "Rows read, scored and written at a time (default: ${DEFAULT-VALUE}); memory grows with it, "
-                    + "not with the input's size. Results do not depend on it.")
+            description = "Most rows read, scored and written at a time (default: ${DEFAULT-VALUE}; blocks after the first "
+                    + "also stop near 1 MiB of values); memory grows with it, not with the input's size. Results do not depend on it.")
     int blockRows = CsvBlockReader.DEFAULT_BLOCK_ROWS;
 
     @Override

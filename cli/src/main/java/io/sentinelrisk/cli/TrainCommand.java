@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
     int trainSample = DEFAULT_TRAIN_SAMPLE;
 
     @Option(names = "--block-rows", paramLabel = "N",
-            description = "With an input larger than --train-sample: rows read at a time in each pass (default: ${DEFAULT-VALUE}). "
+            description = "With an input larger than --train-sample: the most rows read at a time in each pass (default: ${DEFAULT-VALUE}). "
                     + "Results do not depend on it.")
     int blockRows = CsvBlockReader.DEFAULT_BLOCK_ROWS;
 
