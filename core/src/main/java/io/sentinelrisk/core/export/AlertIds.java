@@ -79,17 +79,17 @@ public final class AlertIds {
      * row). Not thread-safe.
      */
     public static final class Hasher {
-        private final String modelId;
         private final String source;
         private final MessageDigest md;
         private final byte[] rowPrefix;
+        private final byte[] keyPrefix;
         private final byte[] digits = new byte[11];
 
         public Hasher(String modelId, String source) {
-            this.modelId = modelId;
             this.source = source;
             this.md = sha256();
             this.rowPrefix = (modelId + "\u0000row\u0000" + source + "\u0000").getBytes(StandardCharsets.UTF_8);
+            this.keyPrefix = (modelId + "\u0000key\u0000").getBytes(StandardCharsets.UTF_8);
         }
 
         /** Whether this hasher is for {@code source}. */
@@ -101,7 +101,10 @@ public final class AlertIds {
         public String of(int row, Object id) {
             String key = eventKey(id);
             if (key != null) {
-                return hash(modelId, "key", key);
+                // the text of hash(modelId, "key", key), on this hasher's digest (no digest lookup per row)
+                md.update(keyPrefix);
+                md.update(key.getBytes(StandardCharsets.UTF_8));
+                return hex16(md.digest());
             }
             md.update(rowPrefix);
             int at = digits.length;
@@ -120,8 +123,10 @@ public final class AlertIds {
         }
     }
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private static String hex16(byte[] digest) {
-        return HexFormat.of().formatHex(digest, 0, 8);
+        return HEX.formatHex(digest, 0, 8);
     }
 
     private static MessageDigest sha256() {
