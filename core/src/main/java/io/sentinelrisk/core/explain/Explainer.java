@@ -5,6 +5,8 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.prepare.ColumnPrep;
 import io.sentinelrisk.core.util.Stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -155,8 +157,9 @@ public final class Explainer {
             text = String.format(Locale.ROOT, "%s is more than %.0f std %s normal (%s, %s)", name, MAX_DEVIATION,
                     z > 0 ? "above" : "below", shown, base);
         } else {
-            text = String.format(Locale.ROOT, "%s is %+.1f std %s normal (%s, %s)", name, z,
-                    z > 0 ? "above" : "below", shown, base);
+            // String.format(Locale.ROOT, "%s is %+.1f std %s normal (%s, %s)", …) without a Formatter
+            text = name + " is " + signedOneDecimal(z) + " std " + (z > 0 ? "above" : "below") + " normal ("
+                    + shown + ", " + base + ")";
         }
         return new Reason(b.column(), shown, base, z, text);
     }
@@ -262,6 +265,19 @@ public final class Explainer {
 
     private static String percent(double f) {
         return f >= 0.01 ? String.format(Locale.ROOT, "%.1f%%", 100 * f) : String.format(Locale.ROOT, "%.2g%%", 100 * f);
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%+.1f", z)}: for a finite z, the shortest decimal of z
+     * rounded half up, as the Formatter rounds it (tested against it). Formatting the reason's
+     * sentence through a Formatter cost more than finding the reason.
+     */
+    static String signedOneDecimal(double z) {
+        if (!Double.isFinite(z)) {
+            return String.format(Locale.ROOT, "%+.1f", z);
+        }
+        BigDecimal r = new BigDecimal(Double.toString(Math.abs(z))).setScale(1, RoundingMode.HALF_UP);
+        return (Math.copySign(1.0, z) < 0 ? "-" : "+") + r.toPlainString();
     }
 
     static String fmt(double v) {
