@@ -39,9 +39,16 @@ function done(summary, latency, requests)
   local batch = tonumber(os.getenv("BATCH"))
   local n = summary.requests
   local e = summary.errors
+  -- wrk runs for its whole -d even when the threads stopped at LIMIT first; then the rate is
+  -- the threads' own (sampled every 100 ms while they ran), not requests over -d
+  local rate = n / (summary.duration / 1e6)
+  -- (a stopped thread drops the requests it had in flight)
+  if n + tonumber(os.getenv("CONCURRENCY")) + tonumber(os.getenv("THREADS")) >= tonumber(os.getenv("LIMIT")) then
+    rate = requests.mean * tonumber(os.getenv("THREADS"))
+  end
   io.write(string.format(
     "/v1/score batch=%d concurrency=%s requests=%d records=%d records_per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f failures=%d sent_records=%d\n",
-    batch, os.getenv("CONCURRENCY"), n, n * batch, n * batch / (summary.duration / 1e6),
+    batch, os.getenv("CONCURRENCY"), n, n * batch, rate * batch,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     e.connect + e.read + e.write + e.status + e.timeout, n * batch))
 end
