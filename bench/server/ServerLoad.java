@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * WARMUP requests are sent and not measured.
  *
  *   java ServerLoad.java URL KEY score|events CSV BATCH CONCURRENCY REQUESTS SECONDS WARMUP [SOURCE]
+ *   java ServerLoad.java bodies CSV BATCH OUT
+ *
+ * The second form only writes the scoring bodies, one a line, to OUT (for the wrk client of
+ * bench/server/score.lua).
  *
  * SOURCE (events only) is sent as {@code ?source=}.
  *
@@ -27,6 +31,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class ServerLoad {
     public static void main(String[] a) throws Exception {
+        if (a[0].equals("bodies")) {
+            try (var out = Files.newOutputStream(Path.of(a[3]))) {
+                for (byte[] body : prepared(records(Path.of(a[1])), Integer.parseInt(a[2]))) {
+                    out.write(body);
+                    out.write('\n');
+                }
+            }
+            return;
+        }
         String url = a[0];
         String key = a[1];
         String mode = a[2];

@@ -5,6 +5,8 @@ import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.prepare.ColumnPrep;
 import io.sentinelrisk.core.util.Stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,9 +29,18 @@ public final class Explainer {
     public static final double MAX_DEVIATION = 1000;
 
     private final List<FeatureBaseline> baselines;
+    /** Each baseline's "what is normal" text (a numeric median, a categorical's usual values), written once. */
+    private final String[] normal;
 
     public Explainer(List<FeatureBaseline> baselines) {
         this.baselines = List.copyOf(baselines);
+        this.normal = new String[this.baselines.size()];
+        for (int i = 0; i < normal.length; i++) {
+            normal[i] = switch (this.baselines.get(i)) {
+                case FeatureBaseline.Numeric n -> "median " + fmt(n.median());
+                case FeatureBaseline.Categorical c -> usual(c);
+            };
+        }
     }
 
     public List<FeatureBaseline> baselines() {
@@ -39,10 +50,10 @@ public final class Explainer {
     /** Every column's reason for row {@code row}, largest |deviation| first (ties by column order). */
     public List<Reason> explain(Frame frame, int row) {
         List<Reason> reasons = new ArrayList<>(baselines.size());
-        for (FeatureBaseline b : baselines) {
-            Column col = frame.column(b.column());
+        for (int i = 0; i < baselines.size(); i++) {
+            Column col = frame.column(baselines.get(i).column());
             if (col != null) {
-                reasons.add(reason(b, col, row));
+                reasons.add(reason(i, col, row));
             }
         }
         reasons.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.deviation())));
@@ -107,7 +118,7 @@ public final class Explainer {
                 }
             }
             taken[best] = true;
-            out.add(reason(baselines.get(best), cols[best], row));
+            out.add(reason(best, cols[best], row));
         }
         return List.copyOf(out);
     }
@@ -123,15 +134,15 @@ public final class Explainer {
         return parts.isEmpty() ? "nothing stands out" : String.join("; ", parts);
     }
 
-    private static Reason reason(FeatureBaseline baseline, Column col, int row) {
-        return switch (baseline) {
-            case FeatureBaseline.Numeric n -> numeric(n, col, row);
-            case FeatureBaseline.Categorical c -> categorical(c, col, row);
+    private Reason reason(int baseline, Column col, int row) {
+        return switch (baselines.get(baseline)) {
+            case FeatureBaseline.Numeric n -> numeric(n, normal[baseline], col, row);
+            case FeatureBaseline.Categorical c -> categorical(c, normal[baseline], col, row);
         };
     }
 
-    private static Reason numeric(FeatureBaseline.Numeric b, Column col, int row) {
-        String base = "median " + fmt(b.median());
+    /** @param base "median M", the baseline's text */
+    private static Reason numeric(FeatureBaseline.Numeric b, String base, Column col, int row) {
         if (col.isMissing(row)) {
             return new Reason(b.column(), "", base, 0, b.column() + " is missing (imputed)");
         }
@@ -146,15 +157,16 @@ public final class Explainer {
             text = String.format(Locale.ROOT, "%s is more than %.0f std %s normal (%s, %s)", name, MAX_DEVIATION,
                     z > 0 ? "above" : "below", shown, base);
         } else {
-            text = String.format(Locale.ROOT, "%s is %+.1f std %s normal (%s, %s)", name, z,
-                    z > 0 ? "above" : "below", shown, base);
+            // String.format(Locale.ROOT, "%s is %+.1f std %s normal (%s, %s)", …) without a Formatter
+            text = name + " is " + signedOneDecimal(z) + " std " + (z > 0 ? "above" : "below") + " normal ("
+                    + shown + ", " + base + ")";
         }
         return new Reason(b.column(), shown, base, z, text);
     }
 
-    private static Reason categorical(FeatureBaseline.Categorical b, Column col, int row) {
+    /** @param usual the baseline's most common values, as text */
+    private static Reason categorical(FeatureBaseline.Categorical b, String usual, Column col, int row) {
         String value = col.text(row);
-        String usual = usual(b);
         if (col.isMissing(row)) {
             return new Reason(b.column(), "", usual, 0, b.column() + " is missing (imputed)");
         }
@@ -253,6 +265,19 @@ public final class Explainer {
 
     private static String percent(double f) {
         return f >= 0.01 ? String.format(Locale.ROOT, "%.1f%%", 100 * f) : String.format(Locale.ROOT, "%.2g%%", 100 * f);
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%+.1f", z)}: for a finite z, the shortest decimal of z
+     * rounded half up, as the Formatter rounds it (tested against it). Formatting the reason's
+     * sentence through a Formatter cost more than finding the reason.
+     */
+    static String signedOneDecimal(double z) {
+        if (!Double.isFinite(z)) {
+            return String.format(Locale.ROOT, "%+.1f", z);
+        }
+        BigDecimal r = new BigDecimal(Double.toString(Math.abs(z))).setScale(1, RoundingMode.HALF_UP);
+        return (Math.copySign(1.0, z) < 0 ? "-" : "+") + r.toPlainString();
     }
 
     static String fmt(double v) {

@@ -10,6 +10,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class ExplainerTest {
+    /** The reason's deviation is written as the Formatter's %+.1f would: ties, tiny, large, signed zeros, NaN. */
+    @Test
+    void deviationsAreWrittenAsTheFormatterWritesThem() {
+        java.util.Random rnd = new java.util.Random(7);
+        java.util.List<Double> zs = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 0.05, -0.05, 0.15, 0.25, 0.35,
+                999.95, -999.95, 1e-300, -1e-300, 1000.0, -1000.0, Double.NaN));
+        for (int i = -20_000; i <= 20_000; i++) {
+            double tie = i / 20.0;
+            zs.addAll(java.util.List.of(tie, Math.nextUp(tie), Math.nextDown(tie)));
+        }
+        for (int i = 0; i < 200_000; i++) {
+            zs.add((rnd.nextDouble() * 2 - 1) * 1000 * Math.pow(10, rnd.nextInt(12) - 8));
+        }
+        for (double z : zs) {
+            assertThat(Explainer.signedOneDecimal(z)).as("z = %s", z).isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f", z));
+        }
+    }
+
     @Test
     void namesTheDeviantFeatureWithASignedRobustZ() {
         Frame train = Frames.gaussianWithOutliers(2000, 0, 1);

@@ -2,7 +2,6 @@ package io.sentinelrisk.server.api;
 
 import io.sentinelrisk.server.error.ApiException;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -98,13 +97,7 @@ public final class Api {
             records = batch.size();
         }
         metrics.recordsScored(records);
-        JsonBodies.send(ctx, 200, new ScoreAnswer(model.version(), scored.alerts()));
-    }
-
-    /** The answer of POST /v1/score, serialized straight to bytes (no JSON tree in between). */
-    @JsonPropertyOrder({"model_version", "alerts"})
-    public record ScoreAnswer(@JsonProperty("model_version") String modelVersion,
-                       @JsonProperty("alerts") List<io.sentinelrisk.core.export.Alert> alerts) {
+        JsonBodies.sendJson(ctx, 200, AlertJson.scoreAnswer(model.version(), scored.alerts()));
     }
 
     public void events(Context ctx) {

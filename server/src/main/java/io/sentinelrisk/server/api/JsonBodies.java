@@ -171,10 +171,15 @@ public final class JsonBodies {
     /** Writes {@code value} as the JSON answer with {@code status}. */
     public static void send(Context ctx, int status, Object value) {
         try {
-            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(value));
-            ctx.attribute(ANSWERED, Boolean.TRUE);
+            sendJson(ctx, status, MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer", e);
         }
+    }
+
+    /** Writes {@code json}, a JSON document written already, as the answer with {@code status}. */
+    public static void sendJson(Context ctx, int status, byte[] json) {
+        ctx.status(status).contentType("application/json").result(json);
+        ctx.attribute(ANSWERED, Boolean.TRUE);
     }
 }

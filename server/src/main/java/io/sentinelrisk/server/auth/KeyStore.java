@@ -27,12 +27,30 @@ public final class KeyStore {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
+    /**
+     * How long a verified token is taken on trust before the store is asked again: a key revoked
+     * by another process (keys revoke against the same PostgreSQL) stops working within this.
+     * A revoke through this store clears the cache at once.
+     */
+    static final long RECHECK_NANOS = 5_000_000_000L;
+
+    /** A token verified against the store at {@code checkedAt} (System.nanoTime). */
+    private record Verified(ApiKey key, long checkedAt) {
+    }
+
     private final Database db;
-    /** Verified tokens by their hash (a cache that saves a query per request; cleared on revoke). */
-    private final ConcurrentHashMap<String, ApiKey> verified = new ConcurrentHashMap<>();
+    private final long recheckNanos;
+    /** Verified tokens by their hash (a cache that saves a query and a salted hash per request). */
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     public KeyStore(Database db) {
+        this(db, RECHECK_NANOS);
+    }
+
+    /** With another re-check interval (tests). */
+    KeyStore(Database db, long recheckNanos) {
         this.db = db;
+        this.recheckNanos = recheckNanos;
     }
 
     public Created create(String name, Role role) {
@@ -114,9 +132,10 @@ public final class KeyStore {
             return Optional.empty();
         }
         String cacheKey = sha256(token);
-        ApiKey cached = verified.get(cacheKey);
-        if (cached != null) {
-            return Optional.of(cached);
+        Verified cached = verified.get(cacheKey);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.checkedAt() < recheckNanos) {
+            return Optional.of(cached.key());
         }
         String id = idPart(token);
         if (id == null) {
@@ -139,7 +158,11 @@ public final class KeyStore {
                 }
             }
         });
-        found.ifPresent(k -> verified.put(cacheKey, k));
+        if (found.isPresent()) {
+            verified.put(cacheKey, new Verified(found.get(), now));
+        } else {
+            verified.remove(cacheKey);
+        }
         return found;
     }
 

@@ -27,6 +27,9 @@ public final class ServerMetrics {
     private final Counter entityStatesPruned;
     /** Request timers by "METHOD route status". */
     private final java.util.concurrent.ConcurrentHashMap<String, Timer> requestTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Store timers by operation, alert counters by "severity category". */
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> storeTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Counter> alertCounters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ServerMetrics() {
         eventsScored = Counter.builder("sentinel.events.scored").description("ingested events scored (POST /v1/events)")
@@ -59,10 +62,12 @@ public final class ServerMetrics {
 
     /** Latency of one store operation (events.ingest, alerts.list…). */
     public void store(String operation, long nanos) {
-        Timer.builder("sentinel.store.operations").description("store (database) operation latency")
-                .tag("operation", operation)
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        // looked up like the request timers: one registration per operation, not per call
+        storeTimers.computeIfAbsent(operation, op -> Timer.builder("sentinel.store.operations")
+                        .description("store (database) operation latency").tag("operation", op)
+                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(10)).register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void eventsScored(int n) {
@@ -84,9 +89,10 @@ public final class ServerMetrics {
     }
 
     public void alertStored(String severity, String category) {
-        Counter.builder("sentinel.alerts.stored").description("alerts stored, by severity and category")
-                .tags("severity", severity, "category", category == null ? "none" : category)
-                .register(registry).increment();
+        String c = category == null ? "none" : category;
+        alertCounters.computeIfAbsent(severity + ' ' + c, k -> Counter.builder("sentinel.alerts.stored")
+                .description("alerts stored, by severity and category").tags("severity", severity, "category", c)
+                .register(registry)).increment();
     }
 
     /** A source's champion: sentinel_model_info{source=…,version=…} 1, one series per source. */
