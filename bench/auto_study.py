@@ -148,17 +148,20 @@ def comb_top2(Zt, Zs):
     part = np.sort(Zs, 1)[:, -2:]
     return part.mean(1)
 
+def pseudo_labels(score, top, bottom):
+    """Rows and labels for a self-trained judge: the `bottom` share of rows by `score` as normal
+    (0), the `top` share (at least 5 rows) as anomalous (1); ties kept in row order."""
+    n = len(score)
+    order = np.argsort(score, kind="mergesort")
+    k = max(5, int(top * n))
+    nb = int(bottom * n)
+    return np.concatenate([order[:nb], order[-k:]]), np.concatenate([np.zeros(nb), np.ones(k)])
+
 def comb_judge(Zt, Zs, top=0.05, bottom=0.5):
     # self-trained judge: XGBoost on the members' normalised scores, trained on the consensus's
     # most (top) and least (bottom) anomalous fitted rows as pseudo labels
     import xgboost as xgb
-    cons = Zt.mean(1)
-    n = len(cons)
-    order = np.argsort(cons, kind="mergesort")
-    k = max(5, int(top * n))
-    nb = int(bottom * n)
-    idx = np.concatenate([order[:nb], order[-k:]])
-    y = np.concatenate([np.zeros(nb), np.ones(k)])
+    idx, y = pseudo_labels(Zt.mean(1), top, bottom)
     model = xgb.XGBClassifier(n_estimators=50, max_depth=3, learning_rate=0.1, subsample=1.0, n_jobs=1,
                               random_state=0, verbosity=0)
     model.fit(Zt[idx], y)
@@ -203,12 +206,7 @@ def feature_judge(Xt, Xs, base_t, base_s, top=0.05, bottom=0.5):
     fitted rows the base rule finds most (top) and least (bottom) anomalous, scoring the tested
     rows; returned alone and as the mean of the two scores' training percentiles (judge + base)."""
     import xgboost as xgb
-    n = len(base_t)
-    order = np.argsort(base_t, kind="mergesort")
-    k = max(5, int(top * n))
-    nb = int(bottom * n)
-    idx = np.concatenate([order[:nb], order[-k:]])
-    y = np.concatenate([np.zeros(nb), np.ones(k)])
+    idx, y = pseudo_labels(base_t, top, bottom)
     model = xgb.XGBClassifier(n_estimators=50, max_depth=3, learning_rate=0.1, n_jobs=1, random_state=0, verbosity=0)
     model.fit(Xt[idx], y)
     jt = model.predict_proba(Xt)[:, 1]

@@ -169,27 +169,15 @@ public final class AlertJson {
         string(g, CATEGORY, b.category());
         string(g, RISK_LEVEL, b.riskLevel());
         g.writeFieldName(ESTIMATED_COST);
-        if (b.estimatedCost() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(b.estimatedCost().doubleValue());
-        }
+        value(g, b.estimatedCost());
         string(g, CURRENCY, b.currency());
         g.writeFieldName(SLA_MINUTES);
-        if (b.slaMinutes() == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(b.slaMinutes().intValue());
-        }
+        value(g, b.slaMinutes());
         string(g, RECOMMENDED_ACTION, b.recommendedAction());
         g.writeFieldName(ESCALATION);
         g.writeStartArray();
         for (String e : b.escalation()) {
-            if (e == null) {
-                g.writeNull();
-            } else {
-                g.writeString(e);
-            }
+            value(g, e);
         }
         g.writeEndArray();
         string(g, NARRATIVE, b.narrative());
@@ -220,11 +208,7 @@ public final class AlertJson {
 
     private static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
         g.writeFieldName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value);
-        }
+        value(g, value);
     }
 
     private static void object(JsonGenerator g, Map<String, Object> map) throws IOException {
