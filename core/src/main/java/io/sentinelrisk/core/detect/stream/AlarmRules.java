@@ -21,6 +21,8 @@ import java.util.Arrays;
 public final class AlarmRules {
     private final double tolerance;
     private final int quietRows;
+    // whether the quiet period also lowers spatial alarms (the stored forms before version 4 did)
+    private final boolean quietHoldsSpatial;
     // smallest and largest value of each feature so far; NaN before the first row
     private final double[] min;
     private final double[] max;
@@ -28,8 +30,14 @@ public final class AlarmRules {
     private long quietUntil;
 
     public AlarmRules(int features, double spatialTolerance, int quietRows) {
+        this(features, spatialTolerance, quietRows, false);
+    }
+
+    /** With {@code quietHoldsSpatial}, the rules of stored forms 2 and 3: the quiet period lowers spatial alarms too. */
+    AlarmRules(int features, double spatialTolerance, int quietRows, boolean quietHoldsSpatial) {
         this.tolerance = spatialTolerance;
         this.quietRows = quietRows;
+        this.quietHoldsSpatial = quietHoldsSpatial;
         this.min = new double[features];
         this.max = new double[features];
         Arrays.fill(min, Double.NaN);
@@ -39,6 +47,7 @@ public final class AlarmRules {
     private AlarmRules(AlarmRules o) {
         tolerance = o.tolerance;
         quietRows = o.quietRows;
+        quietHoldsSpatial = o.quietHoldsSpatial;
         min = o.min.clone();
         max = o.max.clone();
         quietUntil = o.quietUntil;
@@ -78,7 +87,7 @@ public final class AlarmRules {
     public double filter(double tail, boolean spatial, long t) {
         double out = spatial ? ScoreLikelihood.FLOOR : tail;
         if (quietRows > 0 && out <= ScoreLikelihood.RED) {
-            if (t < quietUntil) {
+            if (t < quietUntil && (quietHoldsSpatial || !spatial)) {
                 return ScoreLikelihood.YELLOW;
             }
             quietUntil = t + 1 + quietRows;
@@ -87,20 +96,30 @@ public final class AlarmRules {
     }
 
     void write(BinaryWriter w) {
-        w.writeDoubles(min).writeDoubles(max).writeLong(quietUntil);
+        w.writeDoubles(min).writeDoubles(max).writeLong(quietUntil).writeInt(quietHoldsSpatial ? 1 : 0);
     }
 
     /** Reads the state written by {@link #write}, for a stream of {@code features} features. */
     static AlarmRules read(BinaryReader r, int features, double spatialTolerance, int quietRows) {
-        AlarmRules a = new AlarmRules(features, spatialTolerance, quietRows);
         double[] lo = r.readDoubles();
         double[] hi = r.readDoubles();
         if (lo.length != features || hi.length != features) {
             throw r.corrupt("value range arrays do not match " + features + " features");
         }
+        long quietUntil = r.readLong();
+        boolean quietHoldsSpatial = r.version() < 4 || readFlag(r);
+        AlarmRules a = new AlarmRules(features, spatialTolerance, quietRows, quietHoldsSpatial);
         System.arraycopy(lo, 0, a.min, 0, features);
         System.arraycopy(hi, 0, a.max, 0, features);
-        a.quietUntil = r.readLong();
+        a.quietUntil = quietUntil;
         return a;
+    }
+
+    private static boolean readFlag(BinaryReader r) {
+        int flag = r.readInt();
+        if (flag != 0 && flag != 1) {
+            throw r.corrupt("bad quiet-period form " + flag);
+        }
+        return flag == 1;
     }
 }

@@ -13,9 +13,11 @@ final class StreamRcfCodec {
     static final String MAGIC = "SRCF";
     /**
      * 2 adds {@code spatial_tolerance} and {@code quiet_rows} and their state; 3 adds
-     * {@code recall_period} and the recall flags (when the period is not 0). Version 1 and 2 parts still read (the rules they lack are off).
+     * {@code recall_period} and the recall flags (when the period is not 0); 4 lets a spatial alarm through a quiet period
+     * (and stores which form of the quiet period a model has, so a part of version 2 or 3 written again keeps its scores).
+     * Version 1 to 3 parts still read (the rules they lack are off; in 2 and 3 the quiet period also holds spatial alarms).
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private StreamRcfCodec() {
     }

