@@ -1,5 +1,6 @@
 package io.sentinelrisk.bench.nab;
 
+import io.sentinelrisk.core.detect.stream.ScoreLikelihood;
 import io.sentinelrisk.core.evaluate.nab.NabFileScore;
 import io.sentinelrisk.core.evaluate.nab.NabProfile;
 import io.sentinelrisk.core.evaluate.nab.NabScorer;
@@ -17,7 +18,8 @@ import java.util.TreeSet;
  * category out: for each category, the variant and threshold are chosen on the other categories
  * only (best total there) and the held-out category is scored with them; the held-out raw scores
  * added up over the categories give an estimate of the score of a choice made without the files
- * it is measured on.
+ * it is measured on. "Alarm level" scores every variant at the likelihood's own alarm level
+ * ({@link ScoreLikelihood#ALARM_SCORE}), a threshold fixed before any file is seen.
  */
 final class NabLoco {
     private NabLoco() {
@@ -41,7 +43,7 @@ final class NabLoco {
             for (String c : categories) {
                 System.out.printf(Locale.ROOT, " %22s", c);
             }
-            System.out.printf(Locale.ROOT, " %14s%n", "LOCO thr. only");
+            System.out.printf(Locale.ROOT, " %14s %12s%n", "LOCO thr. only", "alarm level");
             String best = null;
             double bestRaw = Double.NEGATIVE_INFINITY;
             for (Map.Entry<String, List<NabScorer.Sweep>> v : sweeps.entrySet()) {
@@ -57,7 +59,13 @@ final class NabLoco {
                     double t = scorer.optimise(select(data, v.getValue(), c, false)).threshold();
                     heldOut += rawAt(scorer, data, v.getValue(), c, true, t);
                 }
-                System.out.printf(Locale.ROOT, " %14.2f%n", normalised(scorer, data, null, heldOut));
+                // nothing chosen on any file: the likelihood's own alarm level as the threshold
+                double atAlarm = 0;
+                for (NabScorer.Sweep s : v.getValue()) {
+                    atAlarm += scorer.scoreAt(s, ScoreLikelihood.ALARM_SCORE).score();
+                }
+                System.out.printf(Locale.ROOT, " %14.2f %12.2f%n", normalised(scorer, data, null, heldOut),
+                        normalised(scorer, data, null, atAlarm));
                 if (opt.score() > bestRaw) {
                     bestRaw = opt.score();
                     best = v.getKey();

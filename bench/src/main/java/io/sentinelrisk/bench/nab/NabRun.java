@@ -26,8 +26,9 @@ import java.util.TreeMap;
  * holds NAB's per-file score tables ({@code <detector>_<profile>_scores.csv}), compares ours with them.
  *
  * <pre>
- * NabRun --nab DIR --results DIR [--detector NAME] [--thresholds config/thresholds.json]
+ * NabRun --nab DIR --results DIR [--detector NAME] [--thresholds config/thresholds.json] [--fixed-threshold X]
  * </pre>
+ * {@code --fixed-threshold}: also the scores at this threshold (a detector's own alarm level, not chosen on the files).
  * Results layout as NAB's: {@code <results>/<category>/<detector>_<file>.csv} with columns
  * {@code timestamp} and {@code anomaly_score}.
  */
@@ -45,6 +46,7 @@ public final class NabRun {
         Path results = null;
         String detector = null;
         Path thresholds = null;
+        double fixed = Double.NaN;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -52,8 +54,9 @@ public final class NabRun {
                 case "--results" -> results = Path.of(need(args[i], v));
                 case "--detector" -> detector = need(args[i], v);
                 case "--thresholds" -> thresholds = Path.of(need(args[i], v));
+                case "--fixed-threshold" -> fixed = Double.parseDouble(need(args[i], v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (expected --nab, --results, --detector, --thresholds)");
+                        + " (expected --nab, --results, --detector, --thresholds, --fixed-threshold)");
             }
             i++;
         }
@@ -95,6 +98,9 @@ public final class NabRun {
             System.out.printf(Locale.ROOT, "%n== profile %s (A_TP %.2f, A_FP %.2f, A_FN %.2f)%n", profile.name(),
                     profile.tpWeight(), profile.fpWeight(), profile.fnWeight());
             report(scorer, files, sweeps, optimised.threshold(), "threshold optimised on these files");
+            if (!Double.isNaN(fixed)) {
+                report(scorer, files, sweeps, fixed, "fixed threshold, chosen before any file was seen");
+            }
             if (published != null && published.has(profile.name())) {
                 double t = published.get(profile.name()).get("threshold").asDouble();
                 Map<String, NabFileScore> ours = report(scorer, files, sweeps, t, "NAB's published threshold");

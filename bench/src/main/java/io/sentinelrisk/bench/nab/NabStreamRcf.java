@@ -3,6 +3,7 @@ package io.sentinelrisk.bench.nab;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.SequentialDetector;
 import io.sentinelrisk.core.detect.stream.StreamRcfFactory;
+import io.sentinelrisk.core.detect.stream.ScoreLikelihood;
 import io.sentinelrisk.core.detect.stream.StreamRcfParams;
 import io.sentinelrisk.core.evaluate.nab.NabFiles;
 import io.sentinelrisk.core.evaluate.nab.NabScorer;
@@ -18,7 +19,8 @@ import java.util.Locale;
  * Runs {@code stream_rcf} over every NAB data file as NAB runs a detector: one fresh detector
  * per file, fed the rows in order, learning online; NAB's probationary period (15% of the file,
  * at most 750 rows) is its warm-up. Writes the results in NAB's layout and scores them with
- * {@link NabRun} (all three profiles, per category and overall).
+ * {@link NabRun} (all three profiles, per category and overall), at the threshold optimised on
+ * these files and at the likelihood's own alarm level ({@link ScoreLikelihood#ALARM_SCORE}).
  *
  * <pre>
  * NabStreamRcf [--nab DIR] [--out DIR] [--season daily|0|ROWS] [--recall daily|0|ROWS] [--likelihood true|false]
@@ -91,7 +93,8 @@ public final class NabStreamRcf {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "stream_rcf %s, season %s, recall %s, seed %d: %d files, %d rows in %.1f s (%.0f rows/s)%n",
                 p, season, recall, seed, data.files().size(), rows, seconds, rows / seconds);
-        NabRun.run(new String[] {"--nab", nab.toString(), "--results", out.toString()});
+        NabRun.run(new String[] {"--nab", nab.toString(), "--results", out.toString(),
+            "--fixed-threshold", Double.toString(ScoreLikelihood.ALARM_SCORE)});
         for (String published : List.of("numenta", "randomCutForest")) {
             comparePublished(published, nab);
         }

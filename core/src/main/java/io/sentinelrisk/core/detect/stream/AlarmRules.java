@@ -12,11 +12,14 @@ import java.util.Arrays;
  * tolerance times that range is an alarm, whatever the forest says. A forest's score of a new
  * extreme is bounded by how isolated its shingle is in the sample; a level never seen before is
  * news in itself.</li>
- * <li>quiet ({@code quiet_rows} &gt; 0): after a reported alarm, later alarms within the next
- * {@code quiet_rows} rows are lowered to the warning level, so one incident (whose averaged score
- * stays high for a while) is one alert.</li>
+ * <li>quiet ({@code quiet_rows} &gt; 0): after a reported alarm, later alarms of the likelihood
+ * within the next {@code quiet_rows} rows are lowered to the warning level, so one incident (whose
+ * averaged score stays high for a while) is one alert. A spatial alarm passes (Numenta's rule
+ * scores a new extreme 1 regardless of the likelihood): on NAB, a quiet period started by a false
+ * alarm hid a jump to five times the highest value so far, the labelled anomaly.</li>
  * </ul>
- * State: the range of each feature so far and the end of the current quiet period.
+ * State: the range of each feature so far, the end of the current quiet period and, from stored
+ * form 4, whether the quiet period holds spatial alarms too (as in forms 2 and 3).
  */
 public final class AlarmRules {
     private final double tolerance;

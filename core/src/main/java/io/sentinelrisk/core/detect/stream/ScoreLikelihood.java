@@ -18,6 +18,11 @@ import io.sentinelrisk.core.codec.BinaryWriter;
 public final class ScoreLikelihood {
     /** Tail probability at or below which a step is an alarm (likelihood 0.99999). */
     static final double RED = 1e-5;
+    /**
+     * The score of a step at the alarm level ({@link #logScore} of {@link #RED}, about 0.5): a threshold fixed by the
+     * likelihood's construction, before any data is seen.
+     */
+    public static final double ALARM_SCORE = logScore(RED);
     /** What later steps of an alarm run are raised to (likelihood 0.999). */
     static final double YELLOW = 1e-3;
     /** The tail probability of a certain alarm: {@link #logScore} maps it to 1. */
