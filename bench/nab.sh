@@ -10,13 +10,14 @@
 #   bench/nab.sh stream_rcf [--season daily|0|ROWS] [--likelihood true|false] [--shingle-size N] [--n-trees N]
 #                [--sample-size N] [--time-decay X] [--seed N] [--out DIR] [--nab DIR]
 #     runs the stream_rcf detector over every NAB file (one detector per file, learning online, NAB's
-#     probationary period as warm-up), writes its results in NAB's layout and scores them as above.
+#     probationary period as warm-up), writes its results in NAB's layout and scores them as above,
+#     also at the likelihood's own alarm level (a threshold fixed before any file is seen).
 #     Also --spatial-tolerance X, --quiet-rows N, --threads N (files in parallel, same scores),
 #     --recall daily|0|ROWS (recall_period, the seasonal recall rule; daily = one day of the file's rows).
 #   bench/nab.sh stream_rcf-grid [--spatial X,..] [--quiet N,..] [--time-decay X,..] [--n-trees N,..] [--recall 0,daily,..]
 #                [--seed N] [--threads N]
-#     in-sample and leave-one-category-out scores of every combination (parameter choice without
-#     the held-out category's files).
+#     in-sample, leave-one-category-out and alarm-level scores of every combination (parameter choice
+#     without the held-out category's files).
 #   bench/nab.sh amazon_rcf [--seed N] [--threads N]
 #     the baseline: Amazon's randomcutforest-core (bench module only) through the same likelihood layer.
 #
