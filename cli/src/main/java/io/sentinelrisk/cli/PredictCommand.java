@@ -1,11 +1,13 @@
 package io.sentinelrisk.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.core.codec.Json;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
+import io.sentinelrisk.core.export.Alert;
 import io.sentinelrisk.core.export.AlertExport;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.ingest.RecordReader;
@@ -13,6 +15,7 @@ import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.features.scoring.EventScorer;
+import io.sentinelrisk.server.api.AlertJson;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -119,13 +123,14 @@ final class PredictCommand implements Callable<Integer> {
                 : pipeline.config().withOverrides(Map.of("threads", threads), "flags").effectiveThreads();
         ScoredBatch scores = pipeline.score(frame, name, workers);
         ScoredData data = new ScoredData(name, frame, scores, pipeline, null, source.record != null ? null : records.lines());
-        StringBuilder out = new StringBuilder();
         int topFeatures = Math.max(1, pipeline.config().explainTopFeatures());
+        List<Alert> alerts = new ArrayList<>(frame.rows());
         for (int r = 0; r < frame.rows(); r++) {
-            out.append(Json.line(AlertExport.alert(data, r, topFeatures))).append('\n');
+            alerts.add(AlertExport.alert(data, r, topFeatures));
         }
+        String out = lines(alerts);
         if (output != null) {
-            AtomicFile.writeString(output, out.toString());
+            AtomicFile.writeString(output, out);
         } else {
             spec.commandLine().getOut().print(out);
             spec.commandLine().getOut().flush();
@@ -134,6 +139,24 @@ final class PredictCommand implements Callable<Integer> {
             scorer.writeState(stateOut);
         }
         return 0;
+    }
+
+    /**
+     * One JSON line per alert, written by the streaming generator ({@link AlertJson}: the same
+     * bytes as the data binder) rather than by an {@code ObjectMapper}, whose set-up (bean
+     * serializers by reflection, date formats, locale data) cost a one-record predict more than
+     * scoring it (docs/benchmarks.md, "Start-up").
+     */
+    static String lines(List<Alert> alerts) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.setRootValueSeparator(null);
+            for (Alert a : alerts) {
+                AlertJson.write(g, a);
+                g.writeRaw('\n');
+            }
+        }
+        return out.toString();
     }
 
     private List<String> deprecatedFlagsGiven() {

@@ -269,7 +269,7 @@ class SentinelE2ETest {
     @Test
     void tamperedBundle() throws Exception {
         Path t = dir.resolve("tampered.srb");
-        rewriteEntry(model, t, "calibration.json", s -> s.replaceFirst("\"critical_at\" : ", "\"critical_at\" : 1"), false);
+        rewriteEntry(model, t, "explainer.json", s -> s.replaceFirst("\"median\" : ", "\"median\" : 1"), false);
         SentinelProcess.Result r = assertBadInput(List.of("score", "--input", baseline.toString(), "--model", t.toString()), "tampered.srb");
         assertThat(r.err()).contains("modified");
     }

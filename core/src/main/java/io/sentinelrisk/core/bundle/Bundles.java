@@ -28,7 +28,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * The bundle: one file ({@code .srb}), a zip of {@code manifest.json} (format and product
  * version, created-at, schema, effective config, thresholds, training summary, SHA-256 of every
- * part), the parts ({@code preparation.json}, {@code calibration.json}, {@code explainer.json},
+ * part), the parts ({@code preparation.json}, {@code calibration.bin}, {@code explainer.json},
  * {@code model/<type>.bin}) and {@code manifest.sha256} (the manifest's own checksum). Data only:
  * no Java serialization. Entries are written in a fixed order with a fixed timestamp, so the same
  * pipeline and created-at give the same bytes.
@@ -49,7 +49,10 @@ public final class Bundles {
     static final String MANIFEST = "manifest.json";
     static final String MANIFEST_SHA = "manifest.sha256";
     static final String PREPARATION = "preparation.json";
-    static final String CALIBRATION = "calibration.json";
+    /** The calibration as JSON: what bundles of older releases hold, still read. */
+    static final String CALIBRATION_JSON = "calibration.json";
+    /** The calibration as binary ({@link CalibrationCodec}): what bundles are written with. */
+    static final String CALIBRATION = "calibration.bin";
     static final String EXPLAINER = "explainer.json";
     /**
      * The training profile for drift detection: found by its name among the parts, so a bundle
@@ -93,7 +96,7 @@ public final class Bundles {
         DetectorFactory factory = Detectors.byType(pipeline.detector().type());
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put(PREPARATION, PipelineCodec.preparation(pipeline.preparation()));
-        parts.put(CALIBRATION, PipelineCodec.calibration(pipeline.calibration()));
+        parts.put(CALIBRATION, CalibrationCodec.encode(pipeline.calibration()));
         parts.put(EXPLAINER, PipelineCodec.explainer(pipeline.explainer()));
         pipeline.features().ifPresent(f -> parts.put(FEATURES, PipelineCodec.features(f)));
         pipeline.profile().ifPresent(p -> parts.put(PROFILE, PipelineCodec.profile(p)));
@@ -161,7 +164,7 @@ public final class Bundles {
         }
         FittedDetector fitted = factory.decode(model, name + "!" + modelPart);
         var preparation = PipelineCodec.preparation(part(entries, PREPARATION, name), name + "!" + PREPARATION);
-        var calibration = PipelineCodec.calibration(part(entries, CALIBRATION, name), name + "!" + CALIBRATION);
+        var calibration = calibration(entries, name);
         var explainer = PipelineCodec.explainer(part(entries, EXPLAINER, name), name + "!" + EXPLAINER);
         Map<String, Object> training = manifest.training();
         var judge = manifest.judge() != null ? JudgeCodec.read(entries, manifest.judge().part(), fitted, name) : null;
@@ -192,6 +195,19 @@ public final class Bundles {
     public static Manifest manifest(Path path) {
         read(path);
         return BundleEntries.read(path).manifest();
+    }
+
+    /** The binary part, or the JSON part of a bundle of an older release; never both. */
+    private static io.sentinelrisk.core.calibrate.Calibration calibration(Map<String, byte[]> entries, String name) {
+        byte[] binary = entries.get(CALIBRATION);
+        if (binary == null) {
+            return PipelineCodec.calibration(part(entries, CALIBRATION_JSON, name), name + "!" + CALIBRATION_JSON);
+        }
+        if (entries.containsKey(CALIBRATION_JSON)) {
+            throw new InputException(InputLocation.file(name), "inconsistent bundle: it holds both " + CALIBRATION + " and "
+                    + CALIBRATION_JSON);
+        }
+        return CalibrationCodec.decode(binary, name + "!" + CALIBRATION);
     }
 
     private static byte[] part(Map<String, byte[]> entries, String part, String name) {

@@ -137,8 +137,8 @@ public record Manifest(@JsonProperty(value = "format", required = true) String f
     }
 
     /**
-     * The fitted raw-score thresholds (their grid is in {@code calibration.json}); a null
-     * {@code score_floor} means none was set.
+     * The fitted raw-score thresholds (their grid is in {@code calibration.bin}, or in
+     * {@code calibration.json} in bundles of older releases); a null {@code score_floor} means none was set.
      */
     @JsonPropertyOrder({"critical_at", "high_at", "medium_at", "anomaly_above", "score_floor"})
     public record Thresholds(@JsonProperty(value = "critical_at", required = true) double criticalAt,

@@ -54,7 +54,7 @@ class BundlesTest {
         assertThat(back.explain(frame, 0, 3)).isEqualTo(p.explain(frame, 0, 3));
         assertThat(back.config()).isEqualTo(p.config().withOverrides(Map.of("threads", 0), "t"));
         assertThat(Bundles.entryNames(file)).containsExactly("manifest.json", "manifest.sha256", "preparation.json",
-                "calibration.json", "explainer.json", "profile.json", "model/iforest.bin", "model_id.txt");
+                "calibration.bin", "explainer.json", "profile.json", "model/iforest.bin", "model_id.txt");
         assertThat(back.profile()).isEqualTo(p.profile()).isPresent();
     }
 
@@ -80,7 +80,7 @@ class BundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"preparation.json", "calibration.json", "explainer.json", "model/iforest.bin", "manifest.json"})
+    @ValueSource(strings = {"preparation.json", "calibration.bin", "explainer.json", "model/iforest.bin", "manifest.json"})
     void anyModifiedEntryIsRefused(String entry) throws Exception {
         Path good = dir.resolve("good.srb");
         Bundles.write(fit(Frames.gaussianWithOutliers(500, 5, 1), Map.of("n_estimators", 10)), good, CREATED);
@@ -133,16 +133,32 @@ class BundlesTest {
     }
 
     static void rewrite(Path from, Path to, String entry, UnaryOperator<byte[]> change, boolean fixManifestSha) throws Exception {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(from.toFile())) {
-            for (ZipEntry e : Collections.list(zip.entries())) {
-                entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
-            }
-        }
+        Map<String, byte[]> entries = entries(from);
         entries.put(entry, change.apply(entries.get(entry)));
         if (fixManifestSha) {
             entries.put("manifest.sha256", (Bundles.sha256(entries.get("manifest.json")) + "  manifest.json\n").getBytes(StandardCharsets.US_ASCII));
         }
+        zip(entries, to);
+    }
+
+    /** The bundle with entry {@code name} renamed to {@code newName} in its place, holding {@code content}. */
+    static void renameEntry(Path from, Path to, String name, String newName, byte[] content) throws Exception {
+        Map<String, byte[]> renamed = new LinkedHashMap<>();
+        entries(from).forEach((n, bytes) -> renamed.put(n.equals(name) ? newName : n, n.equals(name) ? content : bytes));
+        zip(renamed, to);
+    }
+
+    private static Map<String, byte[]> entries(Path bundle) throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static void zip(Map<String, byte[]> entries, Path to) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
