@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.detect.ensemble;
 
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
@@ -147,8 +148,8 @@ class AutoTest {
         PlantedData d = PlantedData.generate(7, 300, 6, 3);
         AutoModel m = fit(Map.of("members", DETERMINISTIC, "min_agreement", -1.0, "max_members", 4), d.x());
         // version 1: no max_members field
-        byte[] kept = new EnsembleCodec(io.sentinelrisk.core.pipeline.Detectors.catalog()).encode(m.kept());
-        io.sentinelrisk.core.codec.BinaryWriter w = new io.sentinelrisk.core.codec.BinaryWriter("AUTO", 1)
+        byte[] kept = new EnsembleCodec(Detectors.catalog()).encode(m.kept());
+        BinaryWriter w = new BinaryWriter("AUTO", 1)
                 .writeString("robust_z").writeDouble(-1.0).writeInt(m.candidates().size());
         for (AutoModel.Candidate c : m.candidates()) {
             w.writeString(c.member()).writeDouble(c.agreement()).writeInt(c.chosen() ? 1 : 0);
@@ -156,10 +157,14 @@ class AutoTest {
         AutoModel old = (AutoModel) AUTO.decode(w.writeBytes(kept).toByteArray(), "detector.bin");
         assertThat(old.maxMembers()).isEqualTo(4);
         assertThat(old.candidates()).isEqualTo(m.candidates());
-        double[] a = new double[d.x().rows()];
-        double[] b = new double[d.x().rows()];
-        m.score(d.x(), a, 1);
-        old.score(d.x(), b, 1);
+        assertSameScores(m, old, d.x());
+    }
+
+    private static void assertSameScores(FittedDetector expected, FittedDetector actual, Matrix x) {
+        double[] a = new double[x.rows()];
+        double[] b = new double[x.rows()];
+        expected.score(x, a, 2);
+        actual.score(x, b, 2);
         assertThat(b).containsExactly(a);
     }
 
@@ -181,11 +186,7 @@ class AutoTest {
         assertThat(back.candidates()).isEqualTo(m.candidates());
         assertThat(back.maxMembers()).isEqualTo(3);
         assertThat(back.fitReport()).isEqualTo(m.fitReport());
-        double[] a = new double[d.x().rows()];
-        double[] b = new double[d.x().rows()];
-        m.score(d.x(), a, 2);
-        back.score(d.x(), b, 2);
-        assertThat(b).containsExactly(a);
+        assertSameScores(m, back, d.x());
         assertThat(PlantedData.rocAuc(TrainingScores.of(m, d.x(), 2), d.labels())).isCloseTo(1.0, within(0.01));
     }
 
