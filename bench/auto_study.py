@@ -36,7 +36,12 @@ def load(d, name, proto):
     T = np.column_stack([tr[m] for m in members])
     S = np.column_stack([te[m] for m in members])
     y = te["label"].astype(int)
-    return members, T, S, y
+    # a derived candidate: kNN over several neighbourhood sizes (k = 5 by the largest distance, k
+    # = 20 by the mean), the mean of their robust z scores
+    ks = [members.index("knn"), members.index("knn_mean20")]
+    T = np.column_stack([T, np.mean([norm_robust(T[:, j], T[:, j]) for j in ks], 0)])
+    S = np.column_stack([S, np.mean([norm_robust(T[:, j], S[:, j]) for j in ks], 0)])
+    return members + ["knn_kens"], T, S, y
 
 # ---- normalisers: fitted on the training scores of one member, applied to any scores
 def norm_robust(t, s):
@@ -179,7 +184,30 @@ def loo_keep(Zt, thr):
     keep = [m for m in range(M) if spearman(Zt[:, m], np.delete(Zt, m, 1).mean(1)) > thr]
     return keep or list(range(M))
 
+def loo_agreement(Zt):
+    """Each member's Spearman correlation with the mean of the OTHER members (no self-agreement)."""
+    M = Zt.shape[1]
+    return np.array([spearman(Zt[:, m], np.delete(Zt, m, 1).mean(1)) for m in range(M)])
+
+def comb_top_loo(Zt, Zs, top=2, how="avg", thr=-1.0):
+    # the `top` members that agree most with the others' consensus (leave-one-member-out, so a
+    # member's own scores do not vote for it), of those above thr (all when none is); ties by
+    # member order
+    a = loo_agreement(Zt)
+    above = [m for m in np.argsort(-a, kind="mergesort") if a[m] > thr] or list(np.argsort(-a, kind="mergesort"))
+    keep = sorted(above[:top])
+    Z = Zs[:, keep]
+    return Z.mean(1) if how == "avg" else Z.max(1)
+
 COMBS = {
+    "top2_loo": comb_top_loo, "top3_loo": lambda a, b: comb_top_loo(a, b, 3),
+    "top2_loo_max": lambda a, b: comb_top_loo(a, b, 2, "max"),
+    "top3_loo_max": lambda a, b: comb_top_loo(a, b, 3, "max"),
+    "top4_loo_max": lambda a, b: comb_top_loo(a, b, 4, "max"),
+    "loo_sel5_top1_max": lambda a, b: comb_top_loo(a, b, 1, "max", 0.5),
+    "loo_sel5_top2_max": lambda a, b: comb_top_loo(a, b, 2, "max", 0.5),
+    "loo_sel5_top3_max": lambda a, b: comb_top_loo(a, b, 3, "max", 0.5),
+    "loo_sel5_top4_max": lambda a, b: comb_top_loo(a, b, 4, "max", 0.5),
     "avg": comb_avg, "max": comb_max,
     "consensus": comb_consensus, "consensus2": lambda a, b: comb_consensus(a, b, 2.0),
     "consensus4": lambda a, b: comb_consensus(a, b, 4.0),
@@ -260,6 +288,7 @@ def main():
         "i_e_k_h_km_o": ["iforest", "ecod", "knn", "hbos", "knn_mean20", "ocsvm"],
         "i_e_k_h": ["iforest", "ecod", "knn", "hbos"],
         "i_e_k_km": ["iforest", "ecod", "knn", "knn_mean20"],
+        "i_e_h_kens": ["iforest", "ecod", "hbos", "knn_kens"],
         "i_h_e_km_l50": ["iforest", "hbos", "ecod", "knn_mean20", "lof50"],
     }
     if os.environ.get("AUTO_STUDY_POOLS"):   # a subset of the pools, to study faster
@@ -328,7 +357,7 @@ def main():
         print(f"  {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos) + f"  all={mean(r, names, protos):.4f}")
     for r in [r for r in results if "feature_judge" in r or "lscp" in r]:
         print(f"  with the features: {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos))
-    for r in ["default3|robust_z|avg"]:
+    for r in [r for r in ["default3|robust_z|avg"] if r in results]:
         print(f"  current default {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos))
     # leave one dataset out
     print("\nLeave-one-dataset-out (rule chosen on the other sets, both protocols):")

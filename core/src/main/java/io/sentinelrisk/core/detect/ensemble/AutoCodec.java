@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * How a fitted {@code auto} is stored: every candidate's label, agreement and whether it was kept,
- * the threshold and normalisation, then the kept members as an ensemble part.
+ * the threshold, the cap on the kept count and normalisation, then the kept members as an
+ * ensemble part. Version 1 (before {@code max_members}) has no cap: it reads as the candidate count.
  */
 final class AutoCodec {
     static final String MAGIC = "AUTO";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final EnsembleCodec ensemble;
 
@@ -26,6 +27,7 @@ final class AutoCodec {
         BinaryWriter w = new BinaryWriter(MAGIC, VERSION)
                 .writeString(m.normalization())
                 .writeDouble(m.minAgreement())
+                .writeInt(m.maxMembers())
                 .writeInt(m.candidates().size());
         for (AutoModel.Candidate c : m.candidates()) {
             w.writeString(c.member()).writeDouble(c.agreement()).writeInt(c.chosen() ? 1 : 0);
@@ -37,9 +39,15 @@ final class AutoCodec {
         BinaryReader r = new BinaryReader(bytes, partName, MAGIC, VERSION);
         String normalization = r.readString();
         double minAgreement = r.readDouble();
+        int maxMembers = r.version() >= 2 ? r.readInt() : -1;
         int count = r.readInt();
         if (count < 2 || count > 1000) {
             throw r.corrupt("expected at least two candidates, found " + count);
+        }
+        if (maxMembers == -1) {
+            maxMembers = count;
+        } else if (maxMembers < 1) {
+            throw r.corrupt("max_members " + maxMembers + " is below 1");
         }
         List<AutoModel.Candidate> candidates = new ArrayList<>();
         int chosen = 0;
@@ -58,6 +66,9 @@ final class AutoCodec {
         if (kept.members().size() != chosen) {
             throw r.corrupt(chosen + " candidates marked kept but " + kept.members().size() + " members stored");
         }
-        return new AutoModel(kept, candidates, minAgreement, normalization);
+        if (chosen > maxMembers) {
+            throw r.corrupt(chosen + " candidates kept but max_members is " + maxMembers);
+        }
+        return new AutoModel(kept, candidates, minAgreement, maxMembers, normalization);
     }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * {@code auto}: an ensemble that chooses its members without labels. Every candidate is fitted;
  * a candidate whose ranking of the training rows disagrees with the other candidates' consensus
- * (Spearman correlation at most {@code min_agreement}) is dropped; the kept members' normalised
- * scores are combined.
+ * (Spearman correlation at most {@code min_agreement}) is dropped, and of the rest at most
+ * {@code max_members}, the most agreeing, are kept; the kept members' normalised scores are
+ * combined.
  *
  * <pre>
  * detector:
@@ -44,7 +45,7 @@ public final class AutoFactory implements DetectorFactory {
     @Override
     public String description() {
         return "Ensemble that picks its members without labels: candidates whose training-score ranking disagrees with "
-                + "the other candidates' consensus are dropped; the rest are normalised and combined";
+                + "the other candidates' consensus are dropped; the most agreeing of the rest are normalised and combined";
     }
 
     @Override
@@ -62,6 +63,9 @@ public final class AutoFactory implements DetectorFactory {
                         "a candidate is kept when the Spearman correlation of its training scores with the mean of "
                                 + "the other candidates' normalised training scores is above this, in [-1, 1); when "
                                 + "none is, all are kept"),
+                ParamSpec.ofInt("max_members", AutoParams.DEFAULT_MAX_MEMBERS,
+                        "of the candidates above min_agreement, at most this many are kept, those with the highest "
+                                + "agreement (ties: the earlier candidate); ≥ 1"),
                 ParamSpec.ofInt("agreement_sample", AutoParams.DEFAULT_AGREEMENT_SAMPLE,
                         "training rows (a seeded sample) the agreement is measured on (≥ 100)"));
     }
@@ -72,7 +76,7 @@ public final class AutoFactory implements DetectorFactory {
         List<Map<?, ?>> raw = (List<Map<?, ?>>) params.get("members");
         return new AutoParams(EnsembleFactory.members(catalog, TYPE, raw), params.getString("normalization"),
                 Combination.byConfigName(params.getString("combination")), params.getDouble("min_agreement"),
-                params.getInt("agreement_sample"));
+                params.getInt("max_members"), params.getInt("agreement_sample"));
     }
 
     @Override

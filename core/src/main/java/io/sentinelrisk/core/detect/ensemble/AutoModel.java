@@ -24,12 +24,14 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
     private final EnsembleModel kept;
     private final List<Candidate> candidates;
     private final double minAgreement;
+    private final int maxMembers;
     private final String normalization;
 
-    AutoModel(EnsembleModel kept, List<Candidate> candidates, double minAgreement, String normalization) {
+    AutoModel(EnsembleModel kept, List<Candidate> candidates, double minAgreement, int maxMembers, String normalization) {
         this.kept = kept;
         this.candidates = List.copyOf(candidates);
         this.minAgreement = minAgreement;
+        this.maxMembers = maxMembers;
         this.normalization = normalization;
     }
 
@@ -54,6 +56,11 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
 
     public double minAgreement() {
         return minAgreement;
+    }
+
+    /** At most this many candidates were kept (the candidate count for bundles made before the cap). */
+    public int maxMembers() {
+        return maxMembers;
     }
 
     String normalization() {
@@ -82,6 +89,7 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
         out.put("normalization", normalization);
         out.put("combination", kept.combination().configName());
         out.put("min_agreement", minAgreement);
+        out.put("max_members", maxMembers);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Candidate c : candidates) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -98,11 +106,15 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
     private String why(Candidate c) {
         String a = String.format(Locale.ROOT, "%.3f", c.agreement());
         String t = String.format(Locale.ROOT, "%.3f", minAgreement);
+        boolean anyAbove = candidates.stream().anyMatch(o -> o.agreement() > minAgreement);
         if (c.chosen()) {
-            return c.agreement() > minAgreement ? "agreement " + a + " > min_agreement " + t
-                    : "no candidate reached min_agreement " + t + ": all kept";
+            return anyAbove ? "agreement " + a + " > min_agreement " + t + ", among the " + maxMembers + " highest"
+                    : "no candidate reached min_agreement " + t + ": the " + maxMembers + " most agreeing kept";
         }
-        return "agreement " + a + " ≤ min_agreement " + t + ": ranks the rows unlike the other candidates";
+        if (anyAbove && c.agreement() <= minAgreement) {
+            return "agreement " + a + " ≤ min_agreement " + t + ": ranks the rows unlike the other candidates";
+        }
+        return "agreement " + a + " not among the " + maxMembers + " highest (max_members)";
     }
 
     /** One line for the log: which members were kept and which dropped. */
@@ -120,7 +132,7 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
                 dropped = true;
             }
         }
-        return b.append(String.format(Locale.ROOT, "; agreement with the other candidates, kept above %.2f", minAgreement))
-                .toString();
+        return b.append(String.format(Locale.ROOT, "; agreement with the other candidates, kept above %.2f, at most %d",
+                minAgreement, maxMembers)).toString();
     }
 }

@@ -19,17 +19,20 @@ import java.util.Objects;
  * @param minAgreement    {@code min_agreement}: a candidate is kept when the Spearman correlation of its
  *                        training scores with the mean of the other candidates' normalised training
  *                        scores is above this, in [-1, 1) (default {@value #DEFAULT_MIN_AGREEMENT})
+ * @param maxMembers      {@code max_members}: of the candidates above {@code min_agreement}, at most
+ *                        this many are kept, the most agreeing first, ≥ 1 (default {@value #DEFAULT_MAX_MEMBERS})
  * @param agreementSample {@code agreement_sample}: training rows (a seeded sample) the agreement is
  *                        measured on, ≥ 100 (default {@value #DEFAULT_AGREEMENT_SAMPLE})
  */
 public record AutoParams(List<EnsembleParams.Member> members, String normalization, Combination combination,
-                         double minAgreement, int agreementSample) implements DetectorParams {
+                         double minAgreement, int maxMembers, int agreementSample) implements DetectorParams {
     public static final List<Map<String, Object>> DEFAULT_MEMBERS = List.of(
             Map.of("type", "iforest"), Map.of("type", "ecod"), Map.of("type", "hbos"), Map.of("type", "knn"),
             Map.of("type", "knn", "n_neighbors", 20, "method", "mean"));
     public static final String DEFAULT_NORMALIZATION = "robust_z";
     public static final Combination DEFAULT_COMBINATION = Combination.MAX;
     public static final double DEFAULT_MIN_AGREEMENT = 0.5;
+    public static final int DEFAULT_MAX_MEMBERS = 3;
     public static final int DEFAULT_AGREEMENT_SAMPLE = 20_000;
 
     public AutoParams {
@@ -46,6 +49,7 @@ public record AutoParams(List<EnsembleParams.Member> members, String normalizati
             throw ParamChecks.fail(t, "combination", "average or max", "rank_average");
         }
         ParamChecks.doubleIn(t, "min_agreement", minAgreement, -1, true, 1, false);
+        ParamChecks.intAtLeast(t, "max_members", maxMembers, 1);
         ParamChecks.intAtLeast(t, "agreement_sample", agreementSample, 100);
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Fits every candidate (candidate i with a seed derived from the pipeline's seed and i),
  * normalises its training scores, measures each candidate's agreement with the others
- * ({@link Agreement}) and keeps those above {@code min_agreement} (all, when none is).
+ * ({@link Agreement}) and keeps those {@link CandidateChoice} picks: above {@code min_agreement}
+ * (all, when none is), at most {@code max_members} of them.
  */
 final class AutoTrainer implements DetectorTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(AutoTrainer.class);
@@ -57,25 +58,22 @@ final class AutoTrainer implements DetectorTrainer {
             }
         }
         double[] agreement = Agreement.leaveOneOut(z);
-        boolean any = false;
-        for (double a : agreement) {
-            any |= a > params.minAgreement();
-        }
+        boolean[] keep = CandidateChoice.keep(agreement, params.minAgreement(), params.maxMembers());
         List<FittedDetector> keptMembers = new ArrayList<>();
         List<ScoreNormalizer> keptNormalizers = new ArrayList<>();
         List<AutoModel.Candidate> candidates = new ArrayList<>();
         for (int c = 0; c < count; c++) {
-            boolean keep = !any || agreement[c] > params.minAgreement();
-            if (keep) {
+            if (keep[c]) {
                 keptMembers.add(fitted.get(c));
                 keptNormalizers.add(normalizers.get(c));
             }
-            candidates.add(new AutoModel.Candidate(label(params.members().get(c)), agreement[c], keep));
+            candidates.add(new AutoModel.Candidate(label(params.members().get(c)), agreement[c], keep[c]));
         }
         double[] weights = new double[keptMembers.size()];
         java.util.Arrays.fill(weights, 1.0);
         EnsembleModel kept = new EnsembleModel(keptMembers, keptNormalizers, weights, params.combination());
-        AutoModel model = new AutoModel(kept, candidates, params.minAgreement(), params.normalization());
+        AutoModel model = new AutoModel(kept, candidates, params.minAgreement(), params.maxMembers(),
+                params.normalization());
         LOG.info(model.describe());
         return model;
     }

@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.detect.ensemble;
 
+import io.sentinelrisk.core.codec.BinaryWriter;
 import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
@@ -47,7 +48,7 @@ class AutoTest {
     @Test
     void keepsTheCandidatesAboveTheThresholdAndScoresLikeAnEnsembleOfThem() {
         PlantedData d = PlantedData.generate(5, 600, 12, 4);
-        AutoModel all = fit(Map.of("members", DETERMINISTIC, "min_agreement", -1.0), d.x());
+        AutoModel all = fit(Map.of("members", DETERMINISTIC, "min_agreement", -1.0, "max_members", 4), d.x());
         assertThat(all.candidates()).extracting(AutoModel.Candidate::member)
                 .containsExactly("ecod", "hbos", "knn", "lof(n_neighbors=5)");
         assertThat(all.candidates()).allMatch(AutoModel.Candidate::chosen);
@@ -57,7 +58,7 @@ class AutoTest {
         assertThat(highest).isGreaterThan(lowest);
 
         double threshold = (lowest + highest) / 2;
-        AutoModel some = fit(Map.of("members", DETERMINISTIC, "min_agreement", threshold), d.x());
+        AutoModel some = fit(Map.of("members", DETERMINISTIC, "min_agreement", threshold, "max_members", 4), d.x());
         List<Map<String, Object>> kept = new java.util.ArrayList<>();
         for (int i = 0; i < agreements.length; i++) {
             assertThat(some.candidates().get(i).agreement()).isEqualTo(agreements[i]);
@@ -85,9 +86,9 @@ class AutoTest {
         assertThat(some.describe()).startsWith("auto kept").contains("dropped");
 
         // nobody above the bar: all are kept, and the report says so
-        AutoModel none = fit(Map.of("members", DETERMINISTIC, "min_agreement", 0.999999), d.x());
+        AutoModel none = fit(Map.of("members", DETERMINISTIC, "min_agreement", 0.999999, "max_members", 4), d.x());
         assertThat(none.candidates()).allMatch(AutoModel.Candidate::chosen);
-        assertThat(none.fitReport().get("candidates").toString()).contains("all kept");
+        assertThat(none.fitReport().get("candidates").toString()).contains("the 4 most agreeing kept");
     }
 
     @Test
@@ -114,6 +115,60 @@ class AutoTest {
     }
 
     @Test
+    void keepsTheMostAgreeingCandidatesUpToTheCap() {
+        double[] agreement = {0.6, 0.9, 0.4, 0.9, 0.7};
+        assertThat(CandidateChoice.keep(agreement, 0.5, 3)).containsExactly(false, true, false, true, true);
+        assertThat(CandidateChoice.keep(agreement, 0.5, 9)).containsExactly(true, true, false, true, true);
+        // equal agreement: the earlier candidate first
+        assertThat(CandidateChoice.keep(agreement, 0.5, 1)).containsExactly(false, true, false, false, false);
+        assertThat(CandidateChoice.keep(agreement, 0.65, 9)).containsExactly(false, true, false, true, true);
+        // none above the threshold: the most agreeing, up to the cap
+        assertThat(CandidateChoice.keep(agreement, 0.95, 2)).containsExactly(false, true, false, true, false);
+        assertThat(CandidateChoice.keep(new double[] {0.1, 0.2}, 0.5, 5)).containsExactly(true, true);
+    }
+
+    @Test
+    void theCapDropsTheCandidatesThatAreWrongAboutTheDataEvenWithoutAThreshold() {
+        // a linear one-class SVM, which ranks the planted outliers badly (see above), first among
+        // three candidates that find them: with no threshold, the cap alone keeps the right three
+        PlantedData d = PlantedData.generate(11, 800, 16, 4);
+        List<Map<String, Object>> members = List.of(Map.of("type", "ocsvm", "kernel", "linear"), Map.of("type", "ecod"),
+                Map.of("type", "knn"), Map.of("type", "hbos"));
+        AutoModel m = fit(Map.of("members", members, "min_agreement", -1.0, "max_members", 3), d.x());
+        assertThat(m.candidates()).extracting(AutoModel.Candidate::chosen).containsExactly(false, true, true, true);
+        assertThat(m.fitReport().get("candidates").toString()).contains("not among the 3 highest (max_members)");
+        assertThat(m.describe()).contains("at most 3");
+        AutoModel two = fit(Map.of("members", members, "min_agreement", -1.0, "max_members", 2), d.x());
+        assertThat(two.kept().members()).hasSize(2);
+        assertThat(two.candidates().get(0).chosen()).isFalse();
+    }
+
+    @Test
+    void readsPartsWrittenBeforeTheCapAsUncapped() {
+        PlantedData d = PlantedData.generate(7, 300, 6, 3);
+        AutoModel m = fit(Map.of("members", DETERMINISTIC, "min_agreement", -1.0, "max_members", 4), d.x());
+        // version 1: no max_members field
+        byte[] kept = new EnsembleCodec(Detectors.catalog()).encode(m.kept());
+        BinaryWriter w = new BinaryWriter("AUTO", 1)
+                .writeString("robust_z").writeDouble(-1.0).writeInt(m.candidates().size());
+        for (AutoModel.Candidate c : m.candidates()) {
+            w.writeString(c.member()).writeDouble(c.agreement()).writeInt(c.chosen() ? 1 : 0);
+        }
+        AutoModel old = (AutoModel) AUTO.decode(w.writeBytes(kept).toByteArray(), "detector.bin");
+        assertThat(old.maxMembers()).isEqualTo(4);
+        assertThat(old.candidates()).isEqualTo(m.candidates());
+        assertSameScores(m, old, d.x());
+    }
+
+    private static void assertSameScores(FittedDetector expected, FittedDetector actual, Matrix x) {
+        double[] a = new double[x.rows()];
+        double[] b = new double[x.rows()];
+        expected.score(x, a, 2);
+        actual.score(x, b, 2);
+        assertThat(b).containsExactly(a);
+    }
+
+    @Test
     void theChoiceAndTheScoresDoNotDependOnTheThreadCount() {
         PlantedData d = PlantedData.generate(12, 700, 12, 5);
         Params p = Params.parse(Map.of(), AUTO.params(), "test");
@@ -129,12 +184,9 @@ class AutoTest {
         AutoModel m = fit(Map.of(), d.x());
         AutoModel back = (AutoModel) AUTO.decode(AUTO.encode(m), "detector.bin");
         assertThat(back.candidates()).isEqualTo(m.candidates());
+        assertThat(back.maxMembers()).isEqualTo(3);
         assertThat(back.fitReport()).isEqualTo(m.fitReport());
-        double[] a = new double[d.x().rows()];
-        double[] b = new double[d.x().rows()];
-        m.score(d.x(), a, 2);
-        back.score(d.x(), b, 2);
-        assertThat(b).containsExactly(a);
+        assertSameScores(m, back, d.x());
         assertThat(PlantedData.rocAuc(TrainingScores.of(m, d.x(), 2), d.labels())).isCloseTo(1.0, within(0.01));
     }
 

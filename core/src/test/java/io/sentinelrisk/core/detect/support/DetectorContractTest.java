@@ -65,7 +65,7 @@ class DetectorContractTest {
                             Map.of("type", "knn", "n_neighbors", 10), Map.of("type", "ecod"), Map.of("type", "iforest",
                                     "n_estimators", 30)), "min_agreement", 0.5),
                     Map.of("members", List.of(Map.of("type", "auto")), "min_agreement", 1.0, "agreement_sample", 10,
-                            "combination", "rank_average"))),
+                            "combination", "rank_average", "max_members", 0))),
             // raw forest scores of single rows: the contract's rows are not a time series
             Map.entry("stream_rcf", List.of(Map.of("shingle_size", 1, "n_trees", 30, "sample_size", 128, "warmup", 0,
                             "likelihood", false),
