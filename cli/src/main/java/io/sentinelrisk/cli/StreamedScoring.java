@@ -8,6 +8,7 @@ import io.sentinelrisk.core.export.StreamedSummary;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.export.TopRows;
 import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.ingest.BlockSource;
 import io.sentinelrisk.core.ingest.DatasetBlocks;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.LabelReader;
@@ -48,12 +49,23 @@ final class StreamedScoring {
      */
     static Runnable run(String command, Pipeline pipeline, SentinelConfig cfg, InputOptions input, ExportOptions exports,
                         String modelPath, int blockRows, Stopwatch watch, Progress progress, PrintWriter out, int shown) {
+        return run(command, pipeline, cfg, input, exports, modelPath,
+                DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows),
+                watch, progress, out, shown);
+    }
+
+    /**
+     * {@link #run(String, Pipeline, SentinelConfig, InputOptions, ExportOptions, String, int, Stopwatch, Progress, PrintWriter, int)}
+     * on blocks already at hand (read as the pipeline reads them: its types and roles); closes them.
+     */
+    static Runnable run(String command, Pipeline pipeline, SentinelConfig cfg, InputOptions input, ExportOptions exports,
+                        String modelPath, BlockSource blockSource, Stopwatch watch, Progress progress, PrintWriter out, int shown) {
         int topN = cfg.topN();
         TopRows top = new TopRows(Math.max(topN, shown));
         String source = input.input.toString();
         StreamedSummary totals;
         SummaryReport report;
-        try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
+        try (BlockSource blocks = blockSource;
              AtomicFile.Pending card = exports.csv == null ? null : AtomicFile.open(exports.csv);
              BackgroundStep reader = new BackgroundStep("sentinel-read");
              BackgroundStep writer = new BackgroundStep("sentinel-write")) {

@@ -7,7 +7,9 @@ import io.sentinelrisk.core.detect.stream.StreamRcfFactory;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.ingest.Dataset;
+import io.sentinelrisk.core.ingest.BlockSource;
 import io.sentinelrisk.core.ingest.DatasetBlocks;
+import io.sentinelrisk.core.ingest.KeptBlocks;
 import io.sentinelrisk.core.ingest.RowReservoir;
 import io.sentinelrisk.core.io.CsvBlockReader;
 import io.sentinelrisk.core.io.LabelReader;
@@ -106,10 +108,11 @@ final class TrainCommand implements Callable<Integer> {
             Sampled first = sampleable(cfg) ? sample(cfg, watch) : null;   // null: read whole
             if (first != null && first.reservoir().sampled()) {
                 Pipeline pipeline = fitOnSample(cfg, first, watch, progress);
+                KeptBlocks kept = first.kept();
                 // The sample is garbage now: held through the second pass, it would be copied by every
                 // collection and promoted to the old generation (peak RSS).
                 first = null;
-                summary = scoreAll(cfg, pipeline, watch, progress);
+                summary = scoreAll(cfg, pipeline, kept, watch, progress);
             } else {
                 first = null;   // a small input's rows, read again whole
                 summary = trainOnWhole(cfg, watch, progress);
@@ -130,14 +133,26 @@ final class TrainCommand implements Callable<Integer> {
                 && !PipelineTrainer.learnsFromLabels(cfg) && !cfg.detectorType().equals(StreamRcfFactory.TYPE);
     }
 
-    /** The first pass: a uniform sample of rows and the column facts of every row. */
-    private record Sampled(RowReservoir reservoir, ColumnFacts facts) {
+    /** The first pass: a uniform sample of rows, the column facts of every row, and its blocks when they fit {@link #keptBytes}. */
+    private record Sampled(RowReservoir reservoir, ColumnFacts facts, KeptBlocks kept) {
+    }
+
+    /**
+     * At most this many bytes of the first pass's blocks are kept for the second (then the file is
+     * read once): a 1,000,000 × 10 numeric file is 80 MB of values. Beyond it, or a quarter of
+     * the heap if less, the second pass reads the file again (docs/input.md, "Training on a sample").
+     */
+    static final long KEPT_BYTES = 128L << 20;
+
+    private static long keptBytes() {
+        return Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 4);
     }
 
     private Sampled sample(SentinelConfig cfg, Stopwatch watch) {
         requireRegularFile(input.input);
         RowReservoir reservoir = new RowReservoir(trainSample, cfg.randomState());
         ColumnFacts facts = new ColumnFacts();
+        KeptBlocks kept = new KeptBlocks(keptBytes());
         // The next block is read on a thread of its own while this one samples the last (blocks in order:
         // the sample is the same as read on one thread).
         try (DatasetBlocks blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, null, blockRows);
@@ -147,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
                 next = reader.submit(blocks::next);
                 reservoir.add(block);
                 facts.add(block.frame());
+                kept.add(block);
             }
         } catch (InputException e) {
             if (reservoir.rowsSeen() > trainSample) {
@@ -158,7 +174,9 @@ final class TrainCommand implements Callable<Integer> {
             return null;
         }
         watch.lap("read");
-        return new Sampled(reservoir, facts);
+        log().debug("first pass: {} rows, blocks {}", reservoir.rowsSeen(),
+                kept.complete() ? "kept (" + kept.bytes() + " bytes)" : "not kept: the file is read again");
+        return new Sampled(reservoir, facts, kept);
     }
 
     /**
@@ -201,11 +219,20 @@ final class TrainCommand implements Callable<Integer> {
         return pipeline;
     }
 
-    /** The second pass: scores every row with the pipeline fitted on the sample, writing the outputs as it goes. */
-    private Runnable scoreAll(SentinelConfig cfg, Pipeline pipeline, Stopwatch watch, Progress progress) {
+    /**
+     * The second pass: scores every row with the pipeline fitted on the sample, writing the outputs
+     * as it goes; from the first pass's blocks when it kept them all, else from the file read again.
+     */
+    private Runnable scoreAll(SentinelConfig cfg, Pipeline pipeline, KeptBlocks kept, Stopwatch watch, Progress progress) {
         progress.step("scoring");
-        return StreamedScoring.run("train", pipeline, cfg, input, exports, modelOut == null ? null : modelOut.toString(),
-                blockRows, watch, progress, spec.commandLine().getOut(), SHOWN);
+        String modelPath = modelOut == null ? null : modelOut.toString();
+        BlockSource blocks = kept.replay(pipeline.inputSchema());
+        if (blocks == null) {
+            return StreamedScoring.run("train", pipeline, cfg, input, exports, modelPath, blockRows, watch, progress,
+                    spec.commandLine().getOut(), SHOWN);
+        }
+        return StreamedScoring.run("train", pipeline, cfg, input, exports, modelPath, blocks, watch, progress,
+                spec.commandLine().getOut(), SHOWN);
     }
 
     /** Reads the whole input as columns, fits on every row, saves, then scores and exports it. */

@@ -15,7 +15,7 @@ import io.sentinelrisk.core.pipeline.SentinelConfig;
  * Each block is a {@link Dataset} whose line numbers are the file's; a label file (which needs the
  * row count) is the caller's to read once the blocks are done.
  */
-public final class DatasetBlocks implements AutoCloseable {
+public final class DatasetBlocks implements BlockSource {
     private final CsvBlockReader reader;
     private final SentinelConfig config;
     private final String labelColumn;
@@ -47,7 +47,7 @@ public final class DatasetBlocks implements AutoCloseable {
         return blocks;
     }
 
-    /** Whether the data holds the label column (then every block has labels). */
+    @Override
     public boolean labelled() {
         return hasLabelColumn;
     }
@@ -57,7 +57,7 @@ public final class DatasetBlocks implements AutoCloseable {
         return reader.rowsRead();
     }
 
-    /** The next block, or null after the last. */
+    @Override
     public Dataset next() {
         CsvTable table = reader.next();
         if (table == null) {
