@@ -24,7 +24,7 @@ for spec in "$@"; do
   done
 done | while read -r cfg dir s; do
   if [ -n "${REUSE:-}" ] && [ ! -d "$dir" ] && [ -f "$out/$REUSE/runs/${dir##*/}/evaluation.json" ]; then
-    cp -r "$out/$REUSE/runs/${dir##*/}" "$dir"
+    cp -r "$out/$REUSE/runs/${dir##*/}" "$dir" && rm "$dir/evaluation.json"   # never read as this setting's
   fi
   echo "$cfg $dir $s"
 done | xargs -P "${JOBS:-2}" -L 1 sh -c 'echo "+ pipeline run --config $0 --out-dir $1 --leave-out $2" >&2; '"$root"'/bin/sentinel pipeline run --config "$0" --out-dir "$1" --leave-out "$2" > "$1.log" 2>&1 || echo "FAILED: $1 (see $1.log)" >&2'
