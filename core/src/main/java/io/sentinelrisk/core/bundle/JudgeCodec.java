@@ -11,6 +11,7 @@ import io.sentinelrisk.core.detect.xgboost.XgboostModel;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.judge.HybridJudge;
+import io.sentinelrisk.core.judge.NoveltyFloor;
 import io.sentinelrisk.core.judge.NoveltyPrior;
 import io.sentinelrisk.core.pipeline.Detectors;
 
@@ -40,7 +41,7 @@ final class JudgeCodec {
 
     /** The stored form of {@code judge/judge.json}. */
     @JsonPropertyOrder({"feature_names", "input_names", "threshold", "booster", "detectors", "categories", "classes", "novelty",
-        "summary"})
+        "novelty_floor", "summary"})
     record JudgeForm(@JsonProperty(value = "feature_names", required = true) List<String> featureNames,
                      @JsonProperty(value = "input_names", required = true) List<String> inputNames,
                      @JsonProperty(value = "threshold", required = true) double threshold,
@@ -49,6 +50,7 @@ final class JudgeCodec {
                      @JsonProperty("categories") @JsonInclude(JsonInclude.Include.NON_NULL) String categories,
                      @JsonProperty("classes") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> classes,
                      @JsonProperty("novelty") @JsonInclude(JsonInclude.Include.NON_NULL) NoveltyForm novelty,
+                     @JsonProperty("novelty_floor") @JsonInclude(JsonInclude.Include.NON_NULL) FloorForm noveltyFloor,
                      @JsonProperty(value = "summary", required = true) Map<String, Object> summary) {
         JudgeForm {
             featureNames = List.copyOf(require(featureNames, "feature_names"));
@@ -82,6 +84,19 @@ final class JudgeCodec {
         }
     }
 
+    /** The judge's novelty floor (absent in bundles made before it, or with {@code novelty_floor_fpr: 0}). */
+    @JsonPropertyOrder({"false_positive_rate", "cut_log_odds"})
+    record FloorForm(@JsonProperty(value = "false_positive_rate", required = true) double falsePositiveRate,
+                     @JsonProperty(value = "cut_log_odds", required = true) double cut) {
+        static FloorForm of(NoveltyFloor f) {
+            return new FloorForm(f.falsePositiveRate(), f.cut());
+        }
+
+        NoveltyFloor floor() {
+            return new NoveltyFloor(falsePositiveRate, cut);
+        }
+    }
+
     /** An extra detector: its registry type and its part. */
     @JsonPropertyOrder({"type", "part"})
     record DetectorPart(@JsonProperty(value = "type", required = true) String type,
@@ -104,7 +119,7 @@ final class JudgeCodec {
         boolean categories = judge.classifier().isPresent();
         JudgeForm form = new JudgeForm(judge.featureNames(), judge.inputNames(), judge.threshold(), BOOSTER, detectors,
                 categories ? CLASSES : null, categories ? judge.classes() : null, judge.novelty().map(NoveltyForm::of).orElse(null),
-                judge.summary());
+                judge.floor().map(FloorForm::of).orElse(null), judge.summary());
         parts.put(JUDGE, BundleJson.bytes(form));
         parts.put(BOOSTER, judge.booster().modelBytes());
         parts.putAll(detectorParts);
@@ -139,7 +154,8 @@ final class JudgeCodec {
         }
         try {
             HybridJudge judge = new HybridJudge(autoencoder, form.featureNames(), detectors, (XgboostModel) booster,
-                    form.threshold(), form.summary(), classifier, classes, form.novelty() == null ? null : form.novelty().prior());
+                    form.threshold(), form.summary(), classifier, classes, form.novelty() == null ? null : form.novelty().prior(),
+                    form.noveltyFloor() == null ? null : form.noveltyFloor().floor());
             if (!judge.inputNames().equals(form.inputNames())) {
                 throw BundleJson.corrupt(where, "part", "the judge's input names do not match its parts");
             }

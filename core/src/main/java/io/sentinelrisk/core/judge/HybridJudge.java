@@ -41,6 +41,8 @@ public final class HybridJudge {
     /** The novelty prior combined with the booster's probability, or null (bundles made before it, or switched off). */
     private final NoveltyPrior novelty;
     private final int[] noveltyColumns;
+    /** The novelty floor on top of the prior, or null (bundles made before it, or switched off). */
+    private final NoveltyFloor floor;
 
     /**
      * @param featureNames the prepared features, in the order the autoencoder reads them
@@ -67,6 +69,13 @@ public final class HybridJudge {
     public HybridJudge(AutoencoderModel autoencoder, List<String> featureNames, Map<String, FittedDetector> detectors,
                        XgboostModel booster, double threshold, Map<String, Object> summary,
                        XgboostClassifier classifier, List<String> classes, NoveltyPrior novelty) {
+        this(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes, novelty, null);
+    }
+
+    /** @param floor the novelty floor raising the probability of rows the prior finds odd enough, or null (needs {@code novelty}) */
+    public HybridJudge(AutoencoderModel autoencoder, List<String> featureNames, Map<String, FittedDetector> detectors,
+                       XgboostModel booster, double threshold, Map<String, Object> summary,
+                       XgboostClassifier classifier, List<String> classes, NoveltyPrior novelty, NoveltyFloor floor) {
         if (autoencoder.featureCount() != featureNames.size()) {
             throw new IllegalArgumentException("autoencoder reads " + autoencoder.featureCount() + " features, "
                     + featureNames.size() + " named");
@@ -99,6 +108,15 @@ public final class HybridJudge {
         this.classes = List.copyOf(classes);
         this.novelty = novelty;
         this.noveltyColumns = novelty == null ? null : novelty.columns(inputNames);
+        if (floor != null && novelty == null) {
+            throw new IllegalArgumentException("a novelty floor needs the novelty prior");
+        }
+        this.floor = floor;
+    }
+
+    /** The novelty floor, when the judge has one. */
+    public java.util.Optional<NoveltyFloor> floor() {
+        return java.util.Optional.ofNullable(floor);
     }
 
     /** The novelty prior, when the judge combines one with its booster. */
@@ -205,13 +223,17 @@ public final class HybridJudge {
 
     /**
      * The probability that each row of judge inputs (see {@link #inputs}) is an anomaly: the
-     * booster's, combined by noisy-OR with the novelty prior's when the judge has one.
+     * booster's, combined by noisy-OR with the novelty prior's when the judge has one, then raised
+     * to the novelty floor's when it has one.
      */
     public double[] probability(Matrix inputs, int threads) {
         double[] p = new double[inputs.rows()];
         booster.score(inputs, p, threads);
         if (novelty != null) {
             noisyOr(p, novelty.probability(inputs, noveltyColumns));
+        }
+        if (floor != null) {
+            floor.apply(p, novelty.logOdds(inputs, noveltyColumns), threshold);
         }
         return p;
     }

@@ -132,6 +132,11 @@ public final class HybridJudgeTrainer {
             HybridJudge.noisyOr(pVal, novelty.probability(zVal, novelty.columns(inputNames)));
         }
         double threshold = ThresholdRule.choose(settings.thresholdRule(), settings.minRecall(), pVal, yVal);
+        NoveltyFloor floor = null;
+        if (novelty != null && settings.noveltyFloorFpr() > 0) {
+            floor = calibrateFloor(novelty, zVal, yVal, inputNames, settings.noveltyFloorFpr());
+            floor.apply(pVal, novelty.logOdds(zVal, novelty.columns(inputNames)), threshold);
+        }
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("labels", labels.counts());
@@ -153,8 +158,11 @@ public final class HybridJudgeTrainer {
             prior.put("bias", novelty.bias());
             summary.put("novelty_prior", prior);
         }
+        if (floor != null) {
+            summary.put("novelty_floor", Map.of("false_positive_rate", floor.falsePositiveRate(), "cut_log_odds", floor.cut()));
+        }
         if (categories == null) {
-            return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, null, List.of(), novelty);
+            return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, null, List.of(), novelty, floor);
         }
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
         int known = 0;
@@ -193,7 +201,26 @@ public final class HybridJudgeTrainer {
         cat.put("validation_rows", seen);
         cat.put("validation_accuracy", seen == 0 ? null : (double) right / seen);
         summary.put("categories", cat);
-        return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes, novelty);
+        return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes, novelty, floor);
+    }
+
+    /**
+     * The novelty floor calibrated on the validation rows labelled normal: rows the autoencoder and
+     * the detectors never learnt from, so their novelty signals are those new normal rows get.
+     */
+    static NoveltyFloor calibrateFloor(NoveltyPrior novelty, Matrix zVal, int[] yVal, List<String> inputNames, double fpr) {
+        double[] z = novelty.logOdds(zVal, novelty.columns(inputNames));
+        int normal = 0;
+        for (int y : yVal) {
+            normal += y == 0 ? 1 : 0;
+        }
+        double[] normalZ = new double[normal];
+        for (int i = 0, k = 0; i < z.length; i++) {
+            if (yVal[i] == 0) {
+                normalZ[k++] = z[i];
+            }
+        }
+        return NoveltyFloor.calibrate(normalZ, fpr);
     }
 
     /**

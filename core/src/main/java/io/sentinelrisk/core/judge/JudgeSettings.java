@@ -26,10 +26,12 @@ import java.util.function.Function;
  * @param classColumn        a column of categories (e.g. {@code scenario}) the judge also learns to predict, or null
  * @param noveltyPrior       whether the probability is the noisy-OR of the booster's and the novelty prior's ({@link NoveltyPrior})
  * @param monotoneNovelty    whether the booster's trees are kept non-decreasing in the novelty signals
+ * @param noveltyFloorFpr    the novelty floor's false-positive rate on normal validation rows ({@link NoveltyFloor}); 0 = no floor
  * @param xgboost            XGBoost's parameters
  */
 public record JudgeSettings(List<String> detectors, double validationFraction, String thresholdRule, double minRecall,
-                            String classColumn, boolean noveltyPrior, boolean monotoneNovelty, Params xgboost) {
+                            String classColumn, boolean noveltyPrior, boolean monotoneNovelty, double noveltyFloorFpr,
+                            Params xgboost) {
 
     public static final List<ParamSpec> OWN = List.of(
             ParamSpec.ofStringList("detectors", List.of("iforest"),
@@ -50,7 +52,11 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
                             + "error and the detectors' scores), so attacks of a kind the labels never showed are still flagged"),
             ParamSpec.ofBoolean("monotone_novelty", false,
                     "keep the booster's probability non-decreasing in the novelty signals (the autoencoder's error and the "
-                            + "detectors' scores): a row odder than another, all else equal, is never judged less likely an attack"));
+                            + "detectors' scores): a row odder than another, all else equal, is never judged less likely an attack"),
+            ParamSpec.ofDouble("novelty_floor_fpr", 0.0,
+                    "novelty floor: also flag every row whose novelty probability exceeds that of all but this share of the "
+                            + "normal validation rows (a false-positive budget for attack kinds no label showed); 0 = off, "
+                            + "else in (0, 0.1], needs novelty_prior"));
 
     /** Every key of the section: the judge's own, then XGBoost's. */
     public static List<ParamSpec> specs(DetectorCatalog catalog) {
@@ -102,8 +108,17 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
         if (!(minRecall > 0 && minRecall <= 1)) {
             throw new ConfigException(locator.apply("min_recall"), where + ": 'min_recall' must be in (0, 1], found " + minRecall);
         }
+        double floorFpr = all.getDouble("novelty_floor_fpr");
+        if (!(floorFpr >= 0 && floorFpr <= 0.1)) {
+            throw new ConfigException(locator.apply("novelty_floor_fpr"), where + ": 'novelty_floor_fpr' must be 0 (off) or in (0, 0.1], found "
+                    + floorFpr);
+        }
+        if (floorFpr > 0 && !all.getBoolean("novelty_prior")) {
+            throw new ConfigException(locator.apply("novelty_floor_fpr"), where + ": 'novelty_floor_fpr' needs 'novelty_prior: true'");
+        }
         return new JudgeSettings(List.copyOf(detectors), v, all.getString("threshold_rule"), minRecall,
-                all.getString("class_column"), all.getBoolean("novelty_prior"), all.getBoolean("monotone_novelty"), xgbParams);
+                all.getString("class_column"), all.getBoolean("novelty_prior"), all.getBoolean("monotone_novelty"), floorFpr,
+                xgbParams);
     }
 
     /** Every key with its value (stable order), for reports and the bundle. */
@@ -116,6 +131,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
         m.put("class_column", classColumn);
         m.put("novelty_prior", noveltyPrior);
         m.put("monotone_novelty", monotoneNovelty);
+        m.put("novelty_floor_fpr", noveltyFloorFpr);
         m.putAll(xgboost.asMap());
         return m;
     }

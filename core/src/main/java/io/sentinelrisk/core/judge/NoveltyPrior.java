@@ -62,13 +62,22 @@ public record NoveltyPrior(List<String> inputs, double[] weights, double bias) {
 
     /** The novelty probability of each row of judge inputs. */
     double[] probability(Matrix judgeInputs, int[] columns) {
+        double[] out = logOdds(judgeInputs, columns);
+        for (int r = 0; r < out.length; r++) {
+            out[r] = 1 / (1 + Math.exp(-out[r]));
+        }
+        return out;
+    }
+
+    /** The novelty log-odds of each row of judge inputs (the logit of {@link #probability}). */
+    double[] logOdds(Matrix judgeInputs, int[] columns) {
         double[] out = new double[judgeInputs.rows()];
         for (int r = 0; r < out.length; r++) {
             double z = bias;
             for (int i = 0; i < columns.length; i++) {
                 z += weights[i] * transform(inputs.get(i), judgeInputs.get(r, columns[i]));
             }
-            out[r] = 1 / (1 + Math.exp(-z));
+            out[r] = z;
         }
         return out;
     }

@@ -127,4 +127,49 @@ class HybridJudgeTest {
             assertThat(one.judge().attributions()).isNotEmpty();
         }
     }
+
+    /**
+     * The novelty floor: the same booster, prior and threshold as the judge without it, every
+     * probability at least as high; stored in {@code judge/judge.json}, the bundle round-trips byte
+     * for byte. A bundle without the floor (every bundle made before it) has no such field and
+     * reads back without one (the round trip above).
+     */
+    @Test
+    void noveltyFloorOnlyAddsFlagsAndRoundTrips(@TempDir Path dir) throws Exception {
+        Map<String, Object> keys = new LinkedHashMap<>(Map.of("n_estimators", 40, "max_depth", 4));
+        keys.put("novelty_floor_fpr", 0.02);
+        JudgeSettings s = JudgeSettings.of(keys, Detectors.catalog(), "test", k -> null);
+        Pipeline floored = new JudgePipelineTrainer(config(2), s)
+                .fit(train.frame, JudgeLabels.merge(train.frame.rows(), null, train.labels, null));
+        HybridJudge withFloor = floored.judge().orElseThrow();
+        HybridJudge plain = judged.judge().orElseThrow();
+        assertThat(withFloor.floor().orElseThrow().falsePositiveRate()).isEqualTo(0.02);
+        assertThat(plain.floor()).isEmpty();
+        assertThat(withFloor.threshold()).isEqualTo(plain.threshold());
+        double[] p = floored.score(test.frame, "t", 2).score();
+        double[] q = judged.score(test.frame, "t", 2).score();
+        int added = 0;
+        for (int r = 0; r < p.length; r++) {
+            assertThat(p[r]).isGreaterThanOrEqualTo(q[r]);
+            added += withFloor.flagged(p[r]) && !plain.flagged(q[r]) ? 1 : 0;
+        }
+        assertThat(added).isPositive();
+
+        Path file = dir.resolve("floor.srb");
+        Bundles.write(floored, file, Instant.EPOCH);
+        assertThat(judgeJson(file)).contains("\"novelty_floor\"");
+        Bundles.write(judged, dir.resolve("plain.srb"), Instant.EPOCH);
+        assertThat(judgeJson(dir.resolve("plain.srb"))).doesNotContain("\"novelty_floor\"");
+        Pipeline back = Bundles.read(file);
+        assertThat(back.judge().orElseThrow().floor()).isEqualTo(withFloor.floor());
+        assertThat(back.score(test.frame, "t", 1).score()).containsExactly(p);
+        assertThat(Bundles.toBytes(back, Instant.EPOCH)).isEqualTo(Bundles.toBytes(floored, Instant.EPOCH));
+    }
+
+    private static String judgeJson(Path bundle) throws java.io.IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            return new String(zip.getInputStream(zip.getEntry("judge/judge.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }
