@@ -16,7 +16,9 @@
 # versions where wall-clock throughput does not.
 #
 # Environment: CONCURRENCY (connections, default 4), SECONDS per run (default 30), SCORE_REQUESTS
-#   (20000), SINGLE_REQUESTS (20000), EVENT_REQUESTS (300), SERVER_HEAP (default 2g),
+#   (20000), SINGLE_REQUESTS (20000), EVENT_REQUESTS (300), SCORE_WARMUP and SINGLE_WARMUP (requests
+#   sent before the measured scoring runs: 500 and 2000; the JIT compiler is still busy after them),
+#   SERVER_HEAP (default 2g),
 #   SERVER_JAVA_OPTS (more JVM options for the server, e.g.
 #   -XX:StartFlightRecording=filename=serve.jfr,settings=profile), CLIENT (wrk, the default, or jdk:
 #   ServerLoad.java for the scoring runs too), WRK_THREADS (default 1).
@@ -28,6 +30,8 @@ SECONDS_PER_RUN="${SECONDS:-30}"
 SCORE_REQUESTS="${SCORE_REQUESTS:-20000}"
 SINGLE_REQUESTS="${SINGLE_REQUESTS:-20000}"
 EVENT_REQUESTS="${EVENT_REQUESTS:-300}"
+SCORE_WARMUP="${SCORE_WARMUP:-500}"
+SINGLE_WARMUP="${SINGLE_WARMUP:-2000}"
 CLIENT="${CLIENT:-wrk}"
 WRK_THREADS="${WRK_THREADS:-1}"
 if [ "$CLIENT" = wrk ] && ! command -v wrk > /dev/null; then
@@ -64,7 +68,7 @@ run() {  # MODE BATCH REQUESTS WARMUP
     printf "%s server_cpu_s=%.2f server_cpu_ms_per_1k=%.2f client_cpu_s=%.2f client_cpu_ms_per_1k=%.2f\n",
       $0, e - s, (e - s) * 1e6 / n, c, c * 1e6 / n }' | tee -a "$out/results.txt"
 }
-run score 100 "$SCORE_REQUESTS" 500
-run score 1 "$SINGLE_REQUESTS" 2000
+run score 100 "$SCORE_REQUESTS" "$SCORE_WARMUP"
+run score 1 "$SINGLE_REQUESTS" "$SINGLE_WARMUP"
 run events 1000 "$EVENT_REQUESTS" 20
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), client $CLIENT" | tee -a "$out/results.txt"

@@ -3,10 +3,9 @@ package io.sentinelrisk.core.explain;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.prepare.ColumnPrep;
+import io.sentinelrisk.core.util.Decimals;
 import io.sentinelrisk.core.util.Stats;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -158,7 +157,7 @@ public final class Explainer {
                     z > 0 ? "above" : "below", shown, base);
         } else {
             // String.format(Locale.ROOT, "%s is %+.1f std %s normal (%s, %s)", …) without a Formatter
-            text = name + " is " + signedOneDecimal(z) + " std " + (z > 0 ? "above" : "below") + " normal ("
+            text = name + " is " + Decimals.signedOneDecimal(z) + " std " + (z > 0 ? "above" : "below") + " normal ("
                     + shown + ", " + base + ")";
         }
         return new Reason(b.column(), shown, base, z, text);
@@ -175,16 +174,18 @@ public final class Explainer {
         double z = categoricalDeviation(b, f, share == null);
         String text;
         if (share != null) {
-            text = String.format(Locale.ROOT, "%s '%s' is %s (%s of training rows)", b.column(), value,
-                    z >= 2 ? "rare" : "common", percent(f));
+            // the sentences below are String.format(Locale.ROOT, …) of the commented pattern, by concatenation
+            // ("%s '%s' is %s (%s of training rows)")
+            text = b.column() + " '" + value + "' is " + (z >= 2 ? "rare" : "common") + " (" + percent(f) + " of training rows)";
         } else if (b.otherShare() > 0) {
             // Training had more values than the baseline keeps: this one was bucketed or unseen,
             // and either way it was seen fewer times than the least frequent value kept.
             long fewerThan = Math.round(b.otherShare() * b.trainingRows()) + 1;
-            text = String.format(Locale.ROOT, "%s '%s' is a rare value (seen in training fewer than %d times)",
-                    b.column(), value, fewerThan);
+            // ("%s '%s' is a rare value (seen in training fewer than %d times)")
+            text = b.column() + " '" + value + "' is a rare value (seen in training fewer than " + fewerThan + " times)";
         } else {
-            text = String.format(Locale.ROOT, "%s '%s' was never seen in training (usual: %s)", b.column(), value, usual);
+            // ("%s '%s' was never seen in training (usual: %s)")
+            text = b.column() + " '" + value + "' was never seen in training (usual: " + usual + ")";
         }
         return new Reason(b.column(), value, usual, z, text);
     }
@@ -263,21 +264,9 @@ public final class Explainer {
         return top.isEmpty() ? "no value is common" : String.join(", ", top);
     }
 
-    private static String percent(double f) {
-        return f >= 0.01 ? String.format(Locale.ROOT, "%.1f%%", 100 * f) : String.format(Locale.ROOT, "%.2g%%", 100 * f);
-    }
-
-    /**
-     * {@code String.format(Locale.ROOT, "%+.1f", z)}: for a finite z, the shortest decimal of z
-     * rounded half up, as the Formatter rounds it (tested against it). Formatting the reason's
-     * sentence through a Formatter cost more than finding the reason.
-     */
-    static String signedOneDecimal(double z) {
-        if (!Double.isFinite(z)) {
-            return String.format(Locale.ROOT, "%+.1f", z);
-        }
-        BigDecimal r = new BigDecimal(Double.toString(Math.abs(z))).setScale(1, RoundingMode.HALF_UP);
-        return (Math.copySign(1.0, z) < 0 ? "-" : "+") + r.toPlainString();
+    /** {@code f} as a percentage: {@code String.format(Locale.ROOT, "%.1f%%" or, under 1%, "%.2g%%", 100 * f)}. */
+    static String percent(double f) {
+        return f >= 0.01 ? Decimals.oneDecimal(100 * f) + "%" : String.format(Locale.ROOT, "%.2g%%", 100 * f);
     }
 
     static String fmt(double v) {

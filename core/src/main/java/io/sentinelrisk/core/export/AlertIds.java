@@ -133,8 +133,14 @@ public final class AlertIds {
         }
     }
 
+    /**
+     * One SHA-256 per thread: looking the algorithm up cost more than hashing an event key, and an
+     * alert with an event key needs one hash. {@code digest()} leaves it reset for the next use.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(AlertIds::sha256);
+
     private static String hash(String modelId, String kind, String key) {
-        MessageDigest md = sha256();
+        MessageDigest md = SHA256.get();
         md.update((modelId + "\u0000" + kind + "\u0000" + key).getBytes(StandardCharsets.UTF_8));
         return hex16(md.digest());
     }

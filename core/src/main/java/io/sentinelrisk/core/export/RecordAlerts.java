@@ -10,6 +10,7 @@ import io.sentinelrisk.core.pipeline.ScoredRecord;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The alerts of records scored one at a time ({@code Scorer}), as the server and streams emit
@@ -33,12 +34,13 @@ public final class RecordAlerts {
         List<Alert> alerts = new ArrayList<>(scored.size());
         for (int r = 0; r < scored.size(); r++) {
             ScoredRecord rec = scored.get(r);
-            Object id = RecordValues.id(frame, r);
+            Map<String, Object> features = RecordValues.features(frame, r);
+            Object id = RecordValues.id(frame, r, features);
             AlertOrigin origin = new AlertOrigin(ids.of(r, id), source, r, null, id,
                     events.entity(frame, r), events.eventTime(frame, r), null);
             ScoreFacts facts = new ScoreFacts(rec.score(), rec.risk(), rec.severity(), rec.isAnomaly(),
                     rec.judge() == null ? null : rec.judge().predictedClass());
-            alerts.add(Alert.of(rec, origin, RecordValues.features(frame, r),
+            alerts.add(Alert.of(rec, origin, features,
                     mapper == null ? null : mapper.business(r, facts, rec::reasons)));
         }
         return alerts;

@@ -46,6 +46,31 @@ public final class RecordValues {
         return composite;
     }
 
+    /**
+     * {@link #id}{@code (frame, row)} with the values taken from {@code features}, the row's
+     * {@link #features}, which hold every id column already (booleans aside, which an id writes
+     * as text): a record's id and features then share their values instead of each writing them.
+     */
+    public static Object id(Frame frame, int row, Map<String, Object> features) {
+        List<Field> ids = frame.schema().withRole(ColumnRole.ID);
+        if (ids.isEmpty()) {
+            return null;
+        }
+        if (ids.size() == 1) {
+            return idValue(frame, row, features, ids.get(0));
+        }
+        Map<String, Object> composite = new LinkedHashMap<>();
+        for (Field f : ids) {
+            composite.put(f.name(), idValue(frame, row, features, f));
+        }
+        return composite;
+    }
+
+    private static Object idValue(Frame frame, int row, Map<String, Object> features, Field f) {
+        return f.type() == ColumnType.BOOLEAN || !features.containsKey(f.name())
+                ? value(frame.column(f.name()), row) : features.get(f.name());
+    }
+
     /** A cell as JSON: numbers as numbers (whole ones without a fraction), the rest as text; missing = null. */
     static Object value(Column c, int row) {
         if (c.isMissing(row)) {

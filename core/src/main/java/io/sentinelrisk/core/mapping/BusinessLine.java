@@ -33,7 +33,7 @@ public final class BusinessLine {
     /** $500, €1,200.50, 3,000 CHF. */
     public static String money(double amount, String currency) {
         String n = amount == Math.rint(amount) && Math.abs(amount) < 1e15
-                ? String.format(Locale.ROOT, "%,d", (long) amount) : String.format(Locale.ROOT, "%,.2f", amount);
+                ? grouped((long) amount) : String.format(Locale.ROOT, "%,.2f", amount);
         return switch (currency) {
             case "USD" -> "$" + n;
             case "EUR" -> "€" + n;
@@ -41,6 +41,21 @@ public final class BusinessLine {
             case "JPY" -> "¥" + n;
             default -> n + " " + currency;
         };
+    }
+
+    /** {@code String.format(Locale.ROOT, "%,d", v)} without a Formatter (every mapped alert writes its cost). */
+    static String grouped(long v) {
+        String digits = Long.toString(v);
+        int start = v < 0 ? 1 : 0;
+        StringBuilder sb = new StringBuilder(digits.length() + digits.length() / 3);
+        sb.append(digits, 0, start);
+        for (int i = start; i < digits.length(); i++) {
+            if (i > start && (digits.length() - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(digits.charAt(i));
+        }
+        return sb.toString();
     }
 
     /** 15 min, 90 min, 4 h, 24 h. */

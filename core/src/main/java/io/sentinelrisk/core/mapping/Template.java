@@ -3,6 +3,7 @@ package io.sentinelrisk.core.mapping;
 import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.error.InputLocation;
 import io.sentinelrisk.core.explain.Explainer;
+import io.sentinelrisk.core.util.Decimals;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ final class Template {
                 return r -> String.format(Locale.ROOT, "%.4g", r.facts().score());
             }
             case "risk" -> {
-                return r -> String.format(Locale.ROOT, "%.1f", r.facts().risk());
+                return r -> Decimals.oneDecimal(r.facts().risk());
             }
             case "severity" -> {
                 return r -> r.facts().severity().id();
@@ -117,7 +118,7 @@ final class Template {
                 return r -> r.reasons().isEmpty() ? MISSING : r.reasons().get(0).feature();
             }
             case "top_deviation" -> {
-                return r -> r.reasons().isEmpty() ? MISSING : String.format(Locale.ROOT, "%+.1f", r.reasons().get(0).deviation());
+                return r -> r.reasons().isEmpty() ? MISSING : Decimals.signedOneDecimal(r.reasons().get(0).deviation());
             }
             case "top_reason" -> {
                 return r -> r.reasons().isEmpty() ? MISSING : r.reasons().get(0).narrative();

@@ -10,21 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class ExplainerTest {
-    /** The reason's deviation is written as the Formatter's %+.1f would: ties, tiny, large, signed zeros, NaN. */
+    /** A category's share is written as the Formatter would: ties of the tenth, near them, tiny and whole shares. */
     @Test
-    void deviationsAreWrittenAsTheFormatterWritesThem() {
-        java.util.Random rnd = new java.util.Random(7);
-        java.util.List<Double> zs = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 0.05, -0.05, 0.15, 0.25, 0.35,
-                999.95, -999.95, 1e-300, -1e-300, 1000.0, -1000.0, Double.NaN));
-        for (int i = -20_000; i <= 20_000; i++) {
-            double tie = i / 20.0;
-            zs.addAll(java.util.List.of(tie, Math.nextUp(tie), Math.nextDown(tie)));
+    void sharesAreWrittenAsTheFormatterWritesThem() {
+        java.util.Random rnd = new java.util.Random(11);
+        java.util.List<Double> fs = new java.util.ArrayList<>(java.util.List.of(0.0, 1e-9, 0.001, 0.0099999, 0.01, 0.5, 1.0));
+        for (int i = 0; i <= 20_000; i++) {
+            double tie = i / 20_000.0 + 0.0005;
+            fs.addAll(java.util.List.of(tie, Math.nextUp(tie), Math.nextDown(tie), i / 20_000.0));
         }
         for (int i = 0; i < 200_000; i++) {
-            zs.add((rnd.nextDouble() * 2 - 1) * 1000 * Math.pow(10, rnd.nextInt(12) - 8));
+            fs.add(rnd.nextDouble());
+            fs.add(rnd.nextInt(1, 100_001) / (double) rnd.nextInt(100_000, 200_001));
         }
-        for (double z : zs) {
-            assertThat(Explainer.signedOneDecimal(z)).as("z = %s", z).isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f", z));
+        for (double f : fs) {
+            String expected = f >= 0.01 ? String.format(java.util.Locale.ROOT, "%.1f%%", 100 * f)
+                    : String.format(java.util.Locale.ROOT, "%.2g%%", 100 * f);
+            assertThat(Explainer.percent(f)).as("f = %s", f).isEqualTo(expected);
         }
     }
 

@@ -220,18 +220,38 @@ public final class AlertJson {
         g.writeEndObject();
     }
 
-    /** A feature or id value: the types an alert holds written directly, anything else as the mapper would. */
+    /**
+     * A feature or id value: the types an alert holds written directly, anything else as the
+     * mapper would. An instanceof chain, not a pattern switch: the switch's type dispatch took
+     * most of this method's time, which is called for every value of every alert.
+     */
     @SuppressWarnings("unchecked")
     private static void value(JsonGenerator g, Object v) throws IOException {
-        switch (v) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Long l -> g.writeNumber(l.longValue());
-            case Double d -> g.writeNumber(d.doubleValue());
-            case Integer i -> g.writeNumber(i.intValue());
-            case Boolean b -> g.writeBoolean(b);
-            case Map<?, ?> m when m.keySet().stream().allMatch(k -> k instanceof String) -> object(g, (Map<String, Object>) m);
-            default -> JsonBodies.MAPPER.writeValue(g, v);
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l.longValue());
+        } else if (v instanceof Double d) {
+            g.writeNumber(d.doubleValue());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i.intValue());
+        } else if (v instanceof Map<?, ?> m && stringKeys(m)) {
+            object(g, (Map<String, Object>) m);
+        } else {
+            JsonBodies.MAPPER.writeValue(g, v);
         }
+    }
+
+    private static boolean stringKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -56,7 +56,16 @@ public final class JsonBodies {
             if (declared > limit) {
                 throw tooLarge(in, limit);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+            if (declared >= 0 && declared < Integer.MAX_VALUE - 8) {
+                // the usual case, a declared length: read into an array of that size, no copies
+                // (Jetty ends the stream at the declared length and fails a shorter body)
+                byte[] body = in.readNBytes((int) declared);
+                if (body.length < declared) {
+                    throw ApiException.badRequest("unreadable_body", "the request body could not be read", null);
+                }
+                return body;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             byte[] buf = new byte[65536];
             long total = 0;
             for (int n; (n = in.read(buf)) > 0; ) {

@@ -3,7 +3,6 @@ package io.sentinelrisk.server.scoring;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
@@ -30,8 +29,12 @@ import java.util.Map;
  * and the caller takes the tree path, which answers with its exact error or frame.
  */
 public final class StreamedRecords {
-    /** Duplicate keys are errors, as for the tree path's parser (which then names them). */
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * Duplicate keys are errors, as for the tree path's parser (which then names them): found by
+     * {@link Builder#record} from the names' indexes, not by the parser's own detection, which
+     * kept a hash set per record (a sixth of the bytes this route allocated).
+     */
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private StreamedRecords() {
     }
@@ -57,14 +60,17 @@ public final class StreamedRecords {
                 columns.add(f);
             }
         }
+        // each name the model knows by its index; the column it is read into, or -1 when none
         Map<String, Integer> slot = new HashMap<>();
+        int[] column = new int[input.names().size()];
         for (String name : input.names()) {
-            slot.put(name, -1);
+            column[slot.size()] = -1;
+            slot.put(name, slot.size());
         }
         for (int c = 0; c < columns.size(); c++) {
-            slot.put(columns.get(c).name(), c);
+            column[slot.get(columns.get(c).name())] = c;
         }
-        Builder b = new Builder(columns);
+        Builder b = new Builder(columns, column);
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken t = p.nextToken();
             boolean single = t == JsonToken.START_OBJECT;
@@ -101,11 +107,16 @@ public final class StreamedRecords {
         private final int[][] codes;
         private final List<Map<String, Integer>> dicts = new ArrayList<>();
         private final boolean[] seen;
+        /** Per name index: the column it is read into (-1: none), and whether this record named it. */
+        private final int[] column;
+        private final boolean[] named;
         private int rows;
         private int capacity = 16;
 
-        Builder(List<Field> fields) {
+        Builder(List<Field> fields, int[] column) {
             this.fields = fields;
+            this.column = column;
+            this.named = new boolean[column.length];
             int n = fields.size();
             nums = new double[n][];
             times = new long[n][];
@@ -127,15 +138,18 @@ public final class StreamedRecords {
                 grow();
             }
             Arrays.fill(seen, false);
+            Arrays.fill(named, false);
             boolean usable = false;
             int r = rows;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-                Integer c = slot.get(p.currentName());
+                Integer name = slot.get(p.currentName());
                 JsonToken v = p.nextToken();
-                if (c == null || v.isStructStart()) {
-                    return false;   // unknown field or a nested value: the tree path names it
+                if (name == null || v.isStructStart() || named[name]) {
+                    return false;   // unknown field, a nested value or a duplicate key: the tree path names it
                 }
+                named[name] = true;
                 usable |= v != JsonToken.VALUE_NULL;
+                int c = column[name];
                 if (c >= 0) {
                     seen[c] = true;
                     if (!value(c, r, p, v)) {

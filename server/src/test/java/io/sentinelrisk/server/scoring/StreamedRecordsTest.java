@@ -52,7 +52,8 @@ class StreamedRecordsTest {
     static final List<String> REFUSED = List.of(
             "[]", "[1]", "{}", "\"text\"", "null", "[{\"amount\":1},[]]",
             "{\"colour\":1}", "{\"amount\":{\"x\":1}}", "{\"amount\":[1]}", "[{\"amount\":1}", "{\"amount\":1} x",
-            "{\"amount\":1,\"amount\":2}", "{\"amount\":\"abc\"}", "{\"timestamp\":true,\"amount\":1}",
+            "{\"amount\":1,\"amount\":2}",
+            "[{\"amount\":1},{\"user\":\"a\",\"amount\":1,\"hour\":2,\"user\":\"b\"}]", "{\"amount\":\"abc\"}", "{\"timestamp\":true,\"amount\":1}",
             "{\"timestamp\":\"yesterday\",\"amount\":1}", "{\"amount\":1e400}", "{\"user\":null,\"amount\":null}",
             "[{\"amount\":1},{\"amount\":2},{\"amount\":3},{\"amount\":4},{\"amount\":5},{\"amount\":6}]");
 
