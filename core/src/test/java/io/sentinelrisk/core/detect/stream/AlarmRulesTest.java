@@ -40,10 +40,20 @@ class AlarmRulesTest {
         assertThat(a.filter(1e-7, false, 10)).isEqualTo(1e-7);          // reported: quiet through row 13
         assertThat(a.filter(1e-8, false, 11)).isEqualTo(ScoreLikelihood.YELLOW);
         assertThat(a.filter(0.2, false, 12)).isEqualTo(0.2);             // not an alarm: unchanged
-        assertThat(a.filter(1e-9, true, 13)).isEqualTo(ScoreLikelihood.YELLOW);
+        assertThat(a.filter(1e-9, false, 13)).isEqualTo(ScoreLikelihood.YELLOW);
         assertThat(a.filter(1e-6, false, 14)).isEqualTo(1e-6);          // quiet period over
         assertThat(a.filter(0.5, true, 20)).isEqualTo(ScoreLikelihood.FLOOR);   // spatial: certain alarm
         assertThat(ScoreLikelihood.logScore(ScoreLikelihood.FLOOR)).isEqualTo(1.0);
+    }
+
+    @Test
+    void spatialAlarmPassesTheQuietPeriodUnlessTheStoredFormHeldIt() {
+        AlarmRules now = new AlarmRules(1, 0, 3);
+        assertThat(now.filter(1e-7, false, 10)).isEqualTo(1e-7);           // reported: quiet through row 13
+        assertThat(now.filter(1e-9, true, 12)).isEqualTo(ScoreLikelihood.FLOOR);
+        AlarmRules before = new AlarmRules(1, 0, 3, true);                 // stored forms 2 and 3
+        assertThat(before.filter(1e-7, false, 10)).isEqualTo(1e-7);
+        assertThat(before.filter(1e-9, true, 12)).isEqualTo(ScoreLikelihood.YELLOW);
     }
 
     @Test

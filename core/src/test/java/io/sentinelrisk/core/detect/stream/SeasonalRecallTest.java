@@ -107,12 +107,14 @@ class SeasonalRecallTest {
         StreamRcfParams p = new StreamRcfParams(4, 10, 32, 0.001, 0, 100, true, 10, 200, 0.1, 40);
         double[] x = dailyBursts(P, 6, 20, 4, 40);
         StreamRcfModel m = StreamRcfTest.fit(p, Arrays.copyOf(x, 150), 1, 5, 1);
-        byte[] v3 = new StreamRcfFactory().encode(m);
+        byte[] v4 = new StreamRcfFactory().encode(m);
         // the second stored form: version 2 in the header, no recall_period after quiet_rows (offset 60)
-        byte[] v2 = new byte[v3.length - 4];
-        System.arraycopy(v3, 0, v2, 0, 60);
-        System.arraycopy(v3, 64, v2, 60, v3.length - 64);
-        assertThat(Arrays.copyOfRange(v3, 60, 64)).containsExactly(0, 0, 0, 0);
+        // and no flag of the quiet period's form after the alarm rules' state (the last 4 bytes, with no recall)
+        byte[] v2 = new byte[v4.length - 8];
+        System.arraycopy(v4, 0, v2, 0, 60);
+        System.arraycopy(v4, 64, v2, 60, v4.length - 68);
+        assertThat(Arrays.copyOfRange(v4, 60, 64)).containsExactly(0, 0, 0, 0);
+        assertThat(Arrays.copyOfRange(v4, v4.length - 4, v4.length)).containsExactly(0, 0, 0, 0);
         v2[7] = 2;
         StreamRcfModel old = (StreamRcfModel) new StreamRcfFactory().decode(v2, "model/stream_rcf.bin");
         assertThat(old.params()).isEqualTo(p);
