@@ -1,8 +1,6 @@
 package io.sentinelrisk.core.bundle;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.error.InputException;
-import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,8 +34,7 @@ class BundleEntriesTest {
 
     @BeforeAll
     static void goodBundle() {
-        SentinelConfig cfg = SentinelConfig.fromMap(new LinkedHashMap<>(), Map.of("n_estimators", 10), k -> null, "test");
-        good = Bundles.toBytes(new PipelineTrainer(cfg).fit(Frames.gaussianWithOutliers(500, 5, 1), null).pipeline(),
+        good = Bundles.toBytes(SmallForests.fit(10, Frames.gaussianWithOutliers(500, 5, 1)),
                 Instant.parse("2026-01-01T00:00:00Z"));
     }
 

@@ -4,9 +4,7 @@ import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.pipeline.Pipeline;
-import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +30,7 @@ class CalibrationCodecTest {
     Path dir;
 
     private static Pipeline fit() {
-        SentinelConfig cfg = SentinelConfig.fromMap(new LinkedHashMap<>(), Map.of("n_estimators", 30), k -> null, "test");
-        return new PipelineTrainer(cfg).fit(Frames.gaussianWithOutliers(3000, 30, 5), null).pipeline();
+        return SmallForests.fit(30, Frames.gaussianWithOutliers(3000, 30, 5));
     }
 
     @Test

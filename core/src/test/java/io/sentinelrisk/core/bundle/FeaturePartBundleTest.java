@@ -1,13 +1,11 @@
 package io.sentinelrisk.core.bundle;
 
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.ingest.DatasetLoader;
 import io.sentinelrisk.core.pipeline.FeaturePart;
 import io.sentinelrisk.core.pipeline.Pipeline;
-import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +32,7 @@ class FeaturePartBundleTest {
     Path dir;
 
     private static Pipeline fit() {
-        SentinelConfig cfg = SentinelConfig.fromMap(new LinkedHashMap<>(), Map.of("n_estimators", 10), k -> null, "test");
-        return new PipelineTrainer(cfg).fit(Frames.gaussianWithOutliers(400, 4, 1), null).pipeline();
+        return SmallForests.fit(10, Frames.gaussianWithOutliers(400, 4, 1));
     }
 
     @Test

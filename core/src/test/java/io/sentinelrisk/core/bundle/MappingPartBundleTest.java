@@ -7,9 +7,7 @@ import io.sentinelrisk.core.mapping.BusinessMapping;
 import io.sentinelrisk.core.mapping.FrameMapper;
 import io.sentinelrisk.core.mapping.ScoreFacts;
 import io.sentinelrisk.core.pipeline.Pipeline;
-import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
-import io.sentinelrisk.core.pipeline.SentinelConfig;
 import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,8 +44,7 @@ class MappingPartBundleTest {
     private static final Frame DATA = Frames.gaussianWithOutliers(400, 4, 1);
 
     private static Pipeline fit() {
-        SentinelConfig cfg = SentinelConfig.fromMap(new LinkedHashMap<>(), Map.of("n_estimators", 10), k -> null, "test");
-        return new PipelineTrainer(cfg).fit(DATA, null).pipeline();
+        return SmallForests.fit(10, DATA);
     }
 
     private static List<Business> businessOf(Pipeline p) {

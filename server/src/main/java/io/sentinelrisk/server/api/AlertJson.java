@@ -98,11 +98,9 @@ public final class AlertJson {
     public static void write(JsonGenerator g, Alert a) throws IOException {
         g.writeStartObject();
         string(g, ALERT_ID, a.alertId());
-        g.writeFieldName(ROW);
-        g.writeNumber(a.row());
+        number(g, ROW, a.row());
         if (a.line() != null) {
-            g.writeFieldName(LINE);
-            g.writeNumber(a.line().longValue());
+            number(g, LINE, a.line());
         }
         string(g, SOURCE, a.source());
         if (a.id() != null) {
@@ -115,21 +113,16 @@ public final class AlertJson {
         if (a.eventTime() != null) {
             string(g, EVENT_TIME, a.eventTime());
         }
-        g.writeFieldName(SCORE);
-        g.writeNumber(a.score());
-        g.writeFieldName(RISK);
-        g.writeNumber(a.risk());
+        number(g, SCORE, a.score());
+        number(g, RISK, a.risk());
         string(g, SEVERITY, a.severity());
         g.writeFieldName(IS_ANOMALY);
         g.writeBoolean(a.isAnomaly());
         if (a.label() != null) {
-            g.writeFieldName(LABEL);
-            g.writeNumber(a.label().intValue());
+            number(g, LABEL, a.label());
         }
-        g.writeFieldName(PREDICTED_LABEL);
-        g.writeNumber(a.predictedLabel());
-        g.writeFieldName(ANOMALY_SCORE);
-        g.writeNumber(a.anomalyScore());
+        number(g, PREDICTED_LABEL, a.predictedLabel());
+        number(g, ANOMALY_SCORE, a.anomalyScore());
         string(g, RISK_LEVEL, a.riskLevel());
         string(g, RISK_REASON, a.riskReason());
         g.writeFieldName(FEATURES);
@@ -156,8 +149,7 @@ public final class AlertJson {
         g.writeStartObject();
         string(g, FEATURE, r.feature());
         string(g, VALUE, r.value());
-        g.writeFieldName(DEVIATION);
-        g.writeNumber(r.deviation());
+        number(g, DEVIATION, r.deviation());
         string(g, DIRECTION, r.direction());
         string(g, BASELINE, r.baseline());
         string(g, TEXT, r.text());
@@ -186,10 +178,8 @@ public final class AlertJson {
 
     private static void judge(JsonGenerator g, JudgeOutput j) throws IOException {
         g.writeStartObject();
-        g.writeFieldName(PROBABILITY);
-        g.writeNumber(j.probability());
-        g.writeFieldName(DETECTOR_SCORE);
-        g.writeNumber(j.detectorScore());
+        number(g, PROBABILITY, j.probability());
+        number(g, DETECTOR_SCORE, j.detectorScore());
         if (j.predictedClass() != null) {
             string(g, PREDICTED_CLASS, j.predictedClass());
         }
@@ -198,12 +188,22 @@ public final class AlertJson {
         for (JudgeOutput.Attribution at : j.attributions()) {
             g.writeStartObject();
             string(g, INPUT, at.input());
-            g.writeFieldName(CONTRIBUTION);
-            g.writeNumber(at.contribution());
+            number(g, CONTRIBUTION, at.contribution());
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, SerializableString name, double value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    /** Whole numbers (rows, lines, labels) as whole numbers, as the data binder writes an int or a long. */
+    private static void number(JsonGenerator g, SerializableString name, long value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
     }
 
     private static void string(JsonGenerator g, SerializableString name, String value) throws IOException {
