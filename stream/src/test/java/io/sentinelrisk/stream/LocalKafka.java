@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 /** A real single-node KRaft broker in the test JVM (Kafka's own test kit), with the few client calls tests need. */
 final class LocalKafka implements AutoCloseable {
@@ -55,9 +57,7 @@ final class LocalKafka implements AutoCloseable {
             admin.createTopics(topics).all().get();
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (true) {
-                var described = admin.describeTopics(Set.of(names)).allTopicNames().get();
-                boolean led = described.values().stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null));
-                if (led) {
+                if (led(admin, names)) {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
@@ -65,6 +65,22 @@ final class LocalKafka implements AutoCloseable {
                 }
                 Thread.sleep(50);
             }
+        }
+    }
+
+    /**
+     * Whether every partition of the topics has a leader. Just after creation the broker's metadata
+     * may not know a topic yet, and answers "unknown topic": that is "not yet", not a failure.
+     */
+    private static boolean led(Admin admin, String... names) throws Exception {
+        try {
+            var described = admin.describeTopics(Set.of(names)).allTopicNames().get();
+            return described.values().stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
