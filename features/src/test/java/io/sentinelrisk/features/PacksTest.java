@@ -37,7 +37,7 @@ class PacksTest {
                 "touches_per_sec", "keyboard_per_sec", "mouse_per_sec", "interaction_score", "interaction_diversity", "odd_hour", "large_transaction",
                 "short_session", "high_value_short_session", "input_to_navigation_ratio", "active_to_passive_ratio",
                 "session_complexity", "transactions_per_minute", "small_screen", "large_screen");
-        assertThat(Packs.load("transactions").outputNames()).hasSize(14).contains("tx_count_1h", "amount_zscore_30d", "time_since_last",
+        assertThat(Packs.load("transactions").outputNames()).hasSize(19).contains("tx_count_1h", "amount_zscore_30d", "time_since_last",
                 "new_merchant", "new_country");
         assertThat(Packs.load("metrics").outputNames()).hasSize(11).contains("value_mean_60", "value_std_60", "value_zscore_60", "rate_of_change");
         for (String p : Packs.NAMES) {
