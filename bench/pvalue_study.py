@@ -7,6 +7,7 @@ they are all normal, the semi-supervised protocol), and the members' p-values ar
 measure it. The rule is chosen by leave-one-dataset-out over every rule of the family.
 
   python3 bench/pvalue_study.py DUMP_DIR [--save FILE]     # numpy, scipy
+  python3 bench/pvalue_study.py --report FILE              # the report again from a saved run
 
 Normalisations (each fitted on one member's training scores t, applied to scores s):
   robust_z     (s - median) / (1.4826 MAD)
@@ -18,8 +19,11 @@ Normalisations (each fitted on one member's training scores t, applied to scores
 Combinations of the normalised scores L (for the p-value normalisations, L = -log p):
   mean (Fisher's statistic), max (Tippett's), hmp (-log of the harmonic mean p-value, a soft
   maximum), top2 (mean of each row's two largest)
-Selections: the pool as is, or the `auto` rule (leave-one-member-out agreement > 0.5, at most
-  k of them, k = 2, 3).
+Selections: the pool as is; the `auto` rule (leave-one-member-out agreement > 0.5, at most k of
+  them, k = 2, 3); the top 2 or 3 by tail agreement (overlap of the top 5% fitted rows with the
+  other members' consensus); the top 2 or 3 by stability (StabilityDump's .stab.csv files: two
+  models fitted on disjoint 40% parts, Spearman on the other 20%; rules skipped without them);
+  the top 3 by agreement + stability.
 """
 import sys, os, itertools, glob, pickle
 import numpy as np
