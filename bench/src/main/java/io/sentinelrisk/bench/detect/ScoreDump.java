@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * rows' scores). Features standardised on the fitted rows, as the prepare stage does. {@code .rows.csv}
  * names the file's rows behind both (part, row), for studies that need the features too.
  *
- * <pre>java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.ScoreDump ../shared/datasets OUT_DIR [threads] [set,set...]</pre>
+ * <pre>java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.ScoreDump ../shared/datasets OUT_DIR [threads] [set,set...] [member seed, default 1]</pre>
+ * (the splits keep seed 1 whatever the member seed, so only the randomised members move)
  */
 public final class ScoreDump {
     static final Map<String, Map<String, Object>> MEMBERS = new LinkedHashMap<>();
@@ -47,6 +48,7 @@ public final class ScoreDump {
         Path out = Path.of(args[1]);
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         java.util.Set<String> only = args.length > 3 ? java.util.Set.of(args[3].split(",")) : null;
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         Files.createDirectories(out);
         List<Path> files;
         try (Stream<Path> s = Files.list(datasets)) {
@@ -88,7 +90,7 @@ public final class ScoreDump {
                     long t0 = System.nanoTime();
                     Map<String, Object> raw = new LinkedHashMap<>(e.getValue());
                     DetectorFactory f = Detectors.byType((String) raw.remove("type"));
-                    FittedDetector model = f.trainer(Params.parse(raw, f.params(), "dump"), 1).fit(xs[0], null, threads);
+                    FittedDetector model = f.trainer(Params.parse(raw, f.params(), "dump"), seed).fit(xs[0], null, threads);
                     train[m] = TrainingScores.of(model, xs[0], threads);
                     if (protocol.equals("unsupervised")) {
                         test[m] = train[m];
