@@ -82,7 +82,7 @@ class KafkaScorerIntegrationTest extends WithLocalKafka {
         assertThat(b.consumed()).as("nothing read twice after a clean stop").isEqualTo(n - half + 1);
         assertThat(b.late()).isEqualTo(1);
 
-        List<ConsumerRecord<String, String>> alerts = kafka.read("alerts", n + 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> alerts = kafka.readAll("alerts");
         assertThat(alerts).hasSize(n + 1);
         Map<String, JsonNode> byId = new HashMap<>();
         for (ConsumerRecord<String, String> r : alerts) {
@@ -97,7 +97,7 @@ class KafkaScorerIntegrationTest extends WithLocalKafka {
             assertThat(got).as("alert of row %d", r).isNotNull();
             assertThat(withoutInput(got)).as("alert of row %d", r).isEqualTo(withoutInput(JSON.readTree(Json.bytes(expected))));
         }
-        List<ConsumerRecord<String, String>> dead = kafka.read("dead", 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead = kafka.readAll("dead");
         assertThat(dead).hasSize(2);
         assertThat(dead).extracting(d -> JSON.readTree(d.value()).get("reason").asText())
                 .anySatisfy(reason -> assertThat(reason).contains("not valid JSON"))

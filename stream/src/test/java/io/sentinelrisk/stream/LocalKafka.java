@@ -119,6 +119,46 @@ final class LocalKafka implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Every committed record of {@code topic}, read from the start to its end as it is now (the
+     * last stable offset of each partition: read_committed). For "exactly these records" checks:
+     * unlike {@link #read} with a count above the expected one, it does not count on a timeout
+     * being long enough to fetch them all on a slow machine. The writers must have finished.
+     */
+    List<ConsumerRecord<String, String>> readAll(String topic) throws InterruptedException {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<org.apache.kafka.common.TopicPartition> parts = List.of();
+            while (parts.isEmpty()) {
+                // no partitions: the consumer's metadata does not know the topic yet
+                parts = c.partitionsFor(topic).stream().map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+                if (parts.isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("topic " + topic + " unknown to the broker");
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " not read to its end " + end + " within 120 s; got " + out.size());
+                }
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
     @Override
     public void close() throws Exception {
         cluster.close();
