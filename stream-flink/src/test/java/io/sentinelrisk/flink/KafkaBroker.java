@@ -154,9 +154,12 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Every committed record of a topic, read from the start to its end as it is now (read_committed:
-     * each partition's last stable offset), once the writers have finished. For "exactly these
-     * records" checks: no timeout that must be long enough to fetch them all on a slow machine.
+     * Every committed record of a topic, read from the start to the end of its log as it is now,
+     * once the writers have finished. The end is the high watermark, not the read_committed end
+     * (the last stable offset): a transaction's commit returns before its markers are in the log,
+     * and until they are, the last stable offset stops before that transaction's records. For
+     * "exactly these records" checks: no timeout that must be long enough to fetch them all on a
+     * slow machine.
      */
     List<ConsumerRecord<String, String>> readAll(String topic) throws InterruptedException {
         Properties p = new Properties();
@@ -180,7 +183,7 @@ final class KafkaBroker implements AutoCloseable {
             }
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            Map<TopicPartition, Long> end = logEnds(parts);
             while (!caughtUp(consumer, parts, end)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("topic " + topic + " not read to its end " + end + " within 120 s; got " + out.size());
@@ -198,6 +201,16 @@ final class KafkaBroker implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Each partition's high watermark: the end of its log, transaction markers included. */
+    private Map<TopicPartition, Long> logEnds(List<TopicPartition> parts) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            return c.endOffsets(parts);
+        }
     }
 
     @Override
