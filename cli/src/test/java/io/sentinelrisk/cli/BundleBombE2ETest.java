@@ -90,9 +90,9 @@ class BundleBombE2ETest {
         assertThat(r[0].exitCode()).as(r[0].err()).isEqualTo(2);
         assertThat(r[0].err().strip()).doesNotContain("\n").startsWith("sentinel predict: error: " + file).contains(bomb.says());
         // The reader's own cost is measured in-process (BundleEntriesTest: < 1 s, < 16 MB); here,
-        // on a shared machine where starting the JVM alone varies by a second or more, the bound
+        // on a shared machine where starting the JVM alone varies by seconds under load, the bound
         // only tells "refused at once" from the old 46 s or out of memory.
-        assertThat(elapsed[0] - good).as("ms beyond scoring with the good bundle").isLessThan(3000);
+        assertThat(elapsed[0] - good).as("ms beyond scoring with the good bundle").isLessThan(15_000);
     }
 
     @Test

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (The job itself is tested in stream-flink, on a MiniCluster and a real broker.)
  */
 @Tag("integration")
-@Timeout(120)
+@Timeout(300)
 class FlinkRunE2ETest {
     private static final String[] TOPICS = {"--bootstrap", "127.0.0.1:9", "--in", "events", "--out", "alerts"};
 

@@ -62,23 +62,26 @@ class ReadmeE2ETest {
     private void runServeBlocks(List<String> readme) throws Exception {
         List<String> commands = markedCommands(readme, SERVE_MARKER);
         assertThat(commands).anyMatch(c -> c.startsWith("bin/sentinel serve ")).anyMatch(c -> c.startsWith("curl "));
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        // port 0: the server binds a free port itself and prints it (a port found free here and
+        // handed over could be taken in between, e.g. as the local port of any outgoing connection)
+        int port = -1;
         Process server = null;
         try {
             for (String command : commands) {
                 if (command.startsWith("bin/sentinel serve ")) {
-                    String line = command.replaceFirst("\\s+#.*$", "") + " --port " + port;
+                    String line = command.replaceFirst("\\s+#.*$", "") + " --port 0";
                     server = new ProcessBuilder("bash", "-c", "exec " + line).directory(dir.toFile())
                             .redirectError(dir.resolve("serve.err").toFile()).start();
                     var out = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
                     String first = out.readLine();
                     assertThat(first).as("serve printed nothing; stderr: %s", Files.readString(dir.resolve("serve.err")))
-                            .isNotNull().contains("listening on http://127.0.0.1:" + port);
+                            .isNotNull().contains("listening on http://127.0.0.1:");
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)").matcher(first);
+                    assertThat(m.find()).as(first).isTrue();
+                    port = Integer.parseInt(m.group(1));
                     continue;
                 }
+                assertThat(port > 0 || !command.contains("127.0.0.1:8080")).as("a serve line before %s", command).isTrue();
                 Ran r = bash(command.replace("127.0.0.1:8080", "127.0.0.1:" + port));
                 assertThat(r.exit()).as("README command: %s%n%s", command, r.err()).isZero();
                 if (command.startsWith("curl ") && command.contains("/v1/score")) {

@@ -55,9 +55,10 @@ final class SentinelProcess {
         Path err = Files.createTempFile(workDir, ".err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        // generous: a command of a few seconds idle can take ten times longer on a loaded machine
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("sentinel " + String.join(" ", args) + " did not finish in 120 s");
+            throw new IllegalStateException("sentinel " + String.join(" ", args) + " did not finish in 300 s");
         }
         Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);

@@ -46,7 +46,8 @@ class DurabilityKillTest {
     private volatile int port;
 
     @Test
-    @Timeout(value = 900, unit = TimeUnit.SECONDS)
+    // 48 s idle, but 20,000 events took up to 170 s on a heavily shared machine (docs/server.md): room for 200,000 there
+    @Timeout(value = 1800, unit = TimeUnit.SECONDS)
     void acknowledgedEventsAndFeedbackSurviveKillNine() throws Exception {
         int total = Integer.getInteger("sentinel.durability.events", DEFAULT_EVENTS);
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kill9-");

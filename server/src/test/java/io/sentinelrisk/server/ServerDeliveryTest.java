@@ -125,13 +125,16 @@ class ServerDeliveryTest {
                 assertThat(metrics).contains("sentinel_deliveries_sent_total{route=\"down\"} 0.0");
                 assertThat(metrics).contains("sentinel_deliveries_failed_total{route=\"down\"} 3.0");
                 assertThat(metrics).contains("sentinel_deliveries_dead_lettered_total{route=\"down\"} 1.0");
-                assertThat(metrics).contains("sentinel_deliveries_pending 1.0");   // the stalled route's try
+                // the stalled route's try: its worker may not have sent it yet on a loaded machine
+                waitFor(() -> !stalled.bodies.isEmpty(), "the stalled route's request");
+                assertThat(http.get("/metrics", null).body()).contains("sentinel_deliveries_pending 1.0");
                 assertThat(stalled.bodies).hasSize(1);
             } finally {
                 long t0 = System.nanoTime();
                 server.stop();
-                // the stalled try is cut at shutdown_drain, not at its 20 s timeout
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(10_000);
+                // the stalled try is cut at shutdown_drain (300 ms), not at its 20 s timeout (bound kept
+                // well below it: a loaded machine stops the server, its store included, slowly)
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(15_000);
             }
 
             // the cut-off delivery was stored before the store closed; the log reads without routes
@@ -151,7 +154,7 @@ class ServerDeliveryTest {
     }
 
     private static JsonNode waitForDeliveries(Http http, String key, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         JsonNode page;
         do {
             Http.Response r = http.get("/v1/deliveries", key);
@@ -162,7 +165,17 @@ class ServerDeliveryTest {
             }
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("expected " + n + " deliveries within 15 s, found " + page);
+        throw new AssertionError("expected " + n + " deliveries within 60 s, found " + page);
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within 60 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static JsonNode byRoute(JsonNode page, String route) {

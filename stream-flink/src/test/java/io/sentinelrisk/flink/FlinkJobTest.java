@@ -194,7 +194,10 @@ class FlinkJobTest extends WithBrokerAndReplay {
     /**
      * Throws once, in whichever subtask first sees half the events after a checkpoint completed:
      * the job must then restart from that checkpoint. Slowed down before the failure so that
-     * checkpoints complete mid-stream. Static state: the MiniCluster runs in this JVM.
+     * checkpoints complete mid-stream; past the failure point with no checkpoint completed yet (a
+     * loaded machine can take seconds for the first one), slowed down much more, so that the
+     * stream cannot end before one completes (the throw must happen). Static state: the
+     * MiniCluster runs in this JVM.
      */
     static final class FailOnce extends RichMapFunction<Tuple2<String, String>, Tuple2<String, String>> implements CheckpointListener {
         private static final long serialVersionUID = 1L;
@@ -211,8 +214,12 @@ class FlinkJobTest extends WithBrokerAndReplay {
         public Tuple2<String, String> map(Tuple2<String, String> event) throws InterruptedException {
             int seen = SEEN.incrementAndGet();
             if (!FAILED.get()) {
-                Thread.sleep(2);
-                if (checkpointed && seen >= after && FAILED.compareAndSet(false, true)) {
+                if (seen < after) {
+                    Thread.sleep(2);
+                } else if (!checkpointed) {
+                    // the checkpoint's barrier and its completion notice pass between two records of this task
+                    Thread.sleep(100);
+                } else if (FAILED.compareAndSet(false, true)) {
                     throw new IllegalStateException("injected failure after " + seen + " events");
                 }
             }

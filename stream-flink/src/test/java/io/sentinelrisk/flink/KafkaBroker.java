@@ -153,6 +153,47 @@ final class KafkaBroker implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Every committed record of a topic, read from the start to the end of its log as it is now,
+     * once the writers have finished. The end is the high watermark, not the read_committed end
+     * (the last stable offset): a transaction's commit returns before its markers are in the log,
+     * and until they are, the last stable offset stops before that transaction's records. For
+     * "exactly these records" checks: no timeout that must be long enough to fetch them all on a
+     * slow machine.
+     */
+    List<ConsumerRecord<String, String>> readAll(String topic) throws InterruptedException {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> parts = List.of();
+            while (parts.isEmpty()) {
+                // no partitions: the consumer's metadata does not know the topic yet
+                parts = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+                if (parts.isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("topic " + topic + " unknown to the broker");
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = logEnds(parts);
+            while (!caughtUp(consumer, parts, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " not read to its end " + end + " within 120 s; got " + out.size());
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
     private static boolean caughtUp(KafkaConsumer<String, String> consumer, List<TopicPartition> parts, Map<TopicPartition, Long> end) {
         for (TopicPartition tp : parts) {
             if (consumer.position(tp) < end.get(tp)) {
@@ -160,6 +201,16 @@ final class KafkaBroker implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Each partition's high watermark: the end of its log, transaction markers included. */
+    private Map<TopicPartition, Long> logEnds(List<TopicPartition> parts) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            return c.endOffsets(parts);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sentinelrisk.core.codec.Json;
+import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.export.Alert;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.pipeline.Pipeline;
@@ -13,6 +14,8 @@ import io.sentinelrisk.stream.kafka.RunSummary;
 import io.sentinelrisk.stream.sim.KafkaSink;
 import io.sentinelrisk.stream.sim.SimEvent;
 import io.sentinelrisk.stream.sim.Simulator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The plain Kafka scorer against a real in-process KRaft broker: the alerts it writes equal the
@@ -82,7 +86,7 @@ class KafkaScorerIntegrationTest extends WithLocalKafka {
         assertThat(b.consumed()).as("nothing read twice after a clean stop").isEqualTo(n - half + 1);
         assertThat(b.late()).isEqualTo(1);
 
-        List<ConsumerRecord<String, String>> alerts = kafka.read("alerts", n + 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> alerts = kafka.readAll("alerts");
         assertThat(alerts).hasSize(n + 1);
         Map<String, JsonNode> byId = new HashMap<>();
         for (ConsumerRecord<String, String> r : alerts) {
@@ -97,12 +101,24 @@ class KafkaScorerIntegrationTest extends WithLocalKafka {
             assertThat(got).as("alert of row %d", r).isNotNull();
             assertThat(withoutInput(got)).as("alert of row %d", r).isEqualTo(withoutInput(JSON.readTree(Json.bytes(expected))));
         }
-        List<ConsumerRecord<String, String>> dead = kafka.read("dead", 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead = kafka.readAll("dead");
         assertThat(dead).hasSize(2);
         assertThat(dead).extracting(d -> JSON.readTree(d.value()).get("reason").asText())
                 .anySatisfy(reason -> assertThat(reason).contains("not valid JSON"))
                 .anySatisfy(reason -> assertThat(reason).contains("no entity"));
         assertThat(dead).allSatisfy(d -> assertThat(JSON.readTree(d.value()).get("source").asText()).startsWith("events/0@"));
+    }
+
+    @Test
+    void aMissingInputTopicIsAnErrorAndIsNotCreated() throws Exception {
+        Pipeline pipeline = SocBundle.make(dir.resolve("data-missing"), 31, 12, 60, 0.5).pipeline();
+        KafkaScorer scorer = new KafkaScorer(pipeline, new KafkaScorerConfig(kafka.bootstrap(), "no-such-events", "alerts-m", "gm",
+                null, null, null, true, 200, StreamScorer.Options.defaults()));
+        assertThatThrownBy(() -> scorer.run(s -> { })).isInstanceOf(InputException.class)
+                .hasMessageContaining("topic 'no-such-events' does not exist");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
+            assertThat(admin.listTopics().names().get()).as("looking the topic up did not create it").doesNotContain("no-such-events");
+        }
     }
 
     /** Runs a scorer until it has written {@code alertsTotal} alerts in all, then stops it as SIGTERM would. */

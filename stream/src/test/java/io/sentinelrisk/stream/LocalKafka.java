@@ -119,6 +119,60 @@ final class LocalKafka implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Every committed record of {@code topic}, read from the start to the end of its log as it is
+     * now. The end is the high watermark, not the read_committed end (the last stable offset): a
+     * transaction's commit returns before its markers are in the log, and until they are, the
+     * last stable offset stops before that transaction's records. For "exactly these records" checks:
+     * unlike {@link #read} with a count above the expected one, it does not count on a timeout
+     * being long enough to fetch them all on a slow machine. The writers must have finished.
+     */
+    List<ConsumerRecord<String, String>> readAll(String topic) throws InterruptedException {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<org.apache.kafka.common.TopicPartition> parts = List.of();
+            while (parts.isEmpty()) {
+                // no partitions: the consumer's metadata does not know the topic yet
+                parts = c.partitionsFor(topic).stream().map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+                if (parts.isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("topic " + topic + " unknown to the broker");
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = logEnds(parts);
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " not read to its end " + end + " within 120 s; got " + out.size());
+                }
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Each partition's high watermark: the end of its log, transaction markers included. */
+    private Map<org.apache.kafka.common.TopicPartition, Long> logEnds(List<org.apache.kafka.common.TopicPartition> parts) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            return c.endOffsets(parts);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         cluster.close();

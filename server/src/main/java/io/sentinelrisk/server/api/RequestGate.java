@@ -100,8 +100,8 @@ public final class RequestGate {
     /** Stops taking new requests (they get 503) and waits up to {@code millis} for those running to finish. */
     public boolean drain(long millis) {
         draining.set(true);
-        long until = System.currentTimeMillis() + millis;
-        while (inFlight.get() > 0 && System.currentTimeMillis() < until) {
+        long until = System.nanoTime() + millis * 1_000_000L;   // monotonic: a wall clock set back would stretch the drain
+        while (inFlight.get() > 0 && System.nanoTime() - until < 0) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

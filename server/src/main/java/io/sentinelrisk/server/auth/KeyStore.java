@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * API keys: created with 256 random bits, shown once as {@code sk_ID_SECRET}; the table keeps
@@ -34,23 +35,26 @@ public final class KeyStore {
      */
     static final long RECHECK_NANOS = 5_000_000_000L;
 
-    /** A token verified against the store at {@code checkedAt} (System.nanoTime). */
+    /** A token verified against the store at {@code checkedAt} (of {@link #nanos}). */
     private record Verified(ApiKey key, long checkedAt) {
     }
 
     private final Database db;
     private final long recheckNanos;
+    /** The monotonic clock of the cache: System::nanoTime, or a test's own. */
+    private final LongSupplier nanos;
     /** Verified tokens by their hash (a cache that saves a query and a salted hash per request). */
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     public KeyStore(Database db) {
-        this(db, RECHECK_NANOS);
+        this(db, RECHECK_NANOS, System::nanoTime);
     }
 
-    /** With another re-check interval (tests). */
-    KeyStore(Database db, long recheckNanos) {
+    /** With another re-check interval and clock (tests: a clock they move, so no pause of theirs can expire the cache). */
+    KeyStore(Database db, long recheckNanos, LongSupplier nanos) {
         this.db = db;
         this.recheckNanos = recheckNanos;
+        this.nanos = nanos;
     }
 
     public Created create(String name, Role role) {
@@ -133,7 +137,7 @@ public final class KeyStore {
         }
         String cacheKey = sha256(token);
         Verified cached = verified.get(cacheKey);
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         if (cached != null && now - cached.checkedAt() < recheckNanos) {
             return Optional.of(cached.key());
         }

@@ -76,11 +76,15 @@ public final class DeliveryService implements AutoCloseable {
             }
             if (!accepting) {
                 w.deadLetter(new Pending(alert, now), 0, null, "not sent: delivery is shutting down");
-            } else if (w.queue.offer(new Pending(alert, now))) {
-                queued++;
             } else {
-                w.deadLetter(new Pending(alert, now), 0, null,
-                        "not sent: the route's queue is full (queue_capacity " + config.queueCapacity() + ")");
+                w.pending.incrementAndGet();   // before the worker can see it: close() must not miss it
+                if (w.queue.offer(new Pending(alert, now))) {
+                    queued++;
+                } else {
+                    w.pending.decrementAndGet();
+                    w.deadLetter(new Pending(alert, now), 0, null,
+                            "not sent: the route's queue is full (queue_capacity " + config.queueCapacity() + ")");
+                }
             }
         }
         return queued;
@@ -95,7 +99,7 @@ public final class DeliveryService implements AutoCloseable {
     public int pending() {
         int n = 0;
         for (RouteWorker w : workers) {
-            n += w.queue.size() + w.inFlight.get();
+            n += w.pending.get();
         }
         return n;
     }
@@ -173,6 +177,7 @@ public final class DeliveryService implements AutoCloseable {
             }
             List<Pending> left = new ArrayList<>();
             w.queue.drainTo(left);
+            w.pending.addAndGet(-left.size());
             for (Pending p : left) {
                 w.deadLetter(p, 0, null, "not sent before shutdown (shutdown_drain " + config.shutdownDrain().toMillis() + " ms)");
             }
@@ -191,7 +196,12 @@ public final class DeliveryService implements AutoCloseable {
         final BlockingQueue<Pending> queue;
         final Retry retry;
         final Thread thread;
-        final AtomicInteger inFlight = new AtomicInteger();
+        /**
+         * Deliveries queued or in flight. One count from before the queue holds an alert until its
+         * delivery ended: queue size plus an in-flight count had a gap between the worker's take
+         * and its count, where close() saw nothing pending and cut a delivery it should have let finish.
+         */
+        final AtomicInteger pending = new AtomicInteger();
         final AtomicLong delivered = new AtomicLong();
         final AtomicLong deadLettered = new AtomicLong();
         final AtomicLong failedAttempts = new AtomicLong();
@@ -220,14 +230,13 @@ public final class DeliveryService implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                inFlight.incrementAndGet();
                 try {
                     deliver(p);
                 } catch (RuntimeException e) {
                     // a broken log store must not kill the worker; the alert is reported here instead
                     LOG.error("delivery route {}: {}", route.name(), route.redact(String.valueOf(e.getMessage())));
                 } finally {
-                    inFlight.decrementAndGet();
+                    pending.decrementAndGet();
                 }
             }
         }

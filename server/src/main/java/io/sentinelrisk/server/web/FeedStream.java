@@ -31,7 +31,8 @@ public final class FeedStream implements AutoCloseable {
     static final long MIN_GAP_MILLIS = 500;
     private final AtomicBoolean pending = new AtomicBoolean();
     /** When the last {@code alerts} event went out (written and read on the sender thread, and read when scheduling). */
-    private volatile long lastSent;
+    /** System.nanoTime() of the last event sent (monotonic: a wall clock set back would hold events up). */
+    private volatile long lastSent = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MILLIS);
     private final SseHandler handler = new SseHandler(client -> {
         client.keepAlive();
         clients.add(client);
@@ -55,12 +56,12 @@ public final class FeedStream implements AutoCloseable {
      */
     public void alertsStored() {
         if (pending.compareAndSet(false, true)) {
-            long wait = Math.max(0, lastSent + MIN_GAP_MILLIS - System.currentTimeMillis());
+            long wait = Math.max(0, lastSent + TimeUnit.MILLISECONDS.toNanos(MIN_GAP_MILLIS) - System.nanoTime());
             sender.schedule(() -> {
                 pending.set(false);
-                lastSent = System.currentTimeMillis();
+                lastSent = System.nanoTime();
                 send(c -> c.sendEvent("alerts", "new"));
-            }, wait, TimeUnit.MILLISECONDS);
+            }, wait, TimeUnit.NANOSECONDS);
         }
     }
 

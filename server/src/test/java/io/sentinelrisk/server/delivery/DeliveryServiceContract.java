@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The delivery service against a real local receiver and a real store: retries, dead letters,
  * filters, a full queue, shutdown, and the log's paging. Subclasses give the store (H2, PostgreSQL).
  */
-@Timeout(60)
+@Timeout(180)
 abstract class DeliveryServiceContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> ENV = Map.of("RECEIVER_TOKEN", "s3cr3t-t0ken-value", "PD_KEY", "R0UT1NGKEY");
@@ -75,15 +75,17 @@ abstract class DeliveryServiceContract {
     }
 
     private String route(String name, String format, String extra) {
+        // a timeout far above any answer of the local receiver, even on a loaded machine: a try that
+        // timed out would be retried and change the attempts these tests count
         return "  - {name: " + name + ", url: '" + receiver.url("/hook/" + name) + "', format: " + format
-                + (extra.contains("timeout:") ? "" : ", timeout: 2s") + (extra.isEmpty() ? "" : ", " + extra) + "}\n";
+                + (extra.contains("timeout:") ? "" : ", timeout: 30s") + (extra.isEmpty() ? "" : ", " + extra) + "}\n";
     }
 
     private static void await(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not done in 20 s");
+                throw new AssertionError("not done in 60 s");
             }
             Thread.sleep(10);
         }
@@ -200,7 +202,8 @@ abstract class DeliveryServiceContract {
             queued += s.submit(alert(Severity.HIGH, "q" + i));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(ms).as("20 submits while the receiver does not answer").isLessThan(3_000);
+        // blocking would wait on the receiver, which holds its answer (the route's timeout: 20 s)
+        assertThat(ms).as("20 submits while the receiver does not answer").isLessThan(10_000);
         assertThat(queued).isBetween(2, 3);   // the queue's 2, plus the one the worker may have taken already
         receiver.gate.countDown();
         await(() -> all().size() == 20);
@@ -232,7 +235,8 @@ abstract class DeliveryServiceContract {
         await(() -> receiver.requests.size() == 1);   // one in flight, nine queued
         long t0 = System.nanoTime();
         s.close();
-        assertThat((System.nanoTime() - t0) / 1_000_000).as("close waits about shutdown_drain").isLessThan(5_000);
+        // not the 30 s the in-flight try could wait for its answer
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("close waits about shutdown_drain").isLessThan(15_000);
         receiver.gate.countDown();
         List<DeliveryRecord> rows = all();
         assertThat(rows).hasSize(10).allMatch(r -> r.status().equals("dead_letter"));

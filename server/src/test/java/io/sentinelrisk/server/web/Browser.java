@@ -46,8 +46,9 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         o.setCapability("goog:loggingPrefs", logs);
+        // Selenium waits 20 s by default for chromedriver to answer: a loaded machine may need longer
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withTimeout(java.time.Duration.ofSeconds(90)).build();
         driver = new ChromeDriver(service, o);
     }
 

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,7 +103,7 @@ class DashboardBrowserTest {
         b.open(fx.base() + "/login");
         b.driver.findElement(By.id("key")).sendKeys(key);
         b.driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(fx.base() + "/feed"));
+        new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(fx.base() + "/feed"));
     }
 
     /** Requests of the page that did not succeed (the Resource Timing API's status; 0 = blocked or failed). */
@@ -172,16 +173,25 @@ class DashboardBrowserTest {
     void aNewAlertAppearsInTheOpenFeedWithinTwoSeconds() {
         try (Browser b = new Browser()) {
             signIn(b, fx.keys.get(Role.ANALYST));
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (fx.server.dashboard().liveFeeds() == 0 && System.currentTimeMillis() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (fx.server.dashboard().liveFeeds() == 0 && System.nanoTime() < deadline) {
                 sleep(20);
             }
             assertThat(fx.server.dashboard().liveFeeds()).as("the feed's event stream is open").isPositive();
-            long t0 = System.nanoTime();
+            // the page itself notes when each card appears (same machine, same wall clock): the time
+            // measured is the product's, not that of WebDriver's polling, which a loaded machine slows
+            b.js("""
+                    window.shownAt = {};
+                    new MutationObserver(() => document.querySelectorAll('li[data-alert-id]').forEach(li => {
+                        const id = li.getAttribute('data-alert-id');
+                        if (!(id in window.shownAt)) window.shownAt[id] = Date.now();
+                    })).observe(document.body, {childList: true, subtree: true});
+                    """);
+            long t0 = System.currentTimeMillis();
             String id = fx.oddEvent("metrics", "u5", "KP");
-            new WebDriverWait(b.driver, Duration.ofSeconds(2), Duration.ofMillis(25))
+            new WebDriverWait(b.driver, Duration.ofSeconds(30), Duration.ofMillis(25))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-alert-id='" + id + "']")));
-            long ms = (System.nanoTime() - t0) / 1_000_000;
+            long ms = ((Number) b.js("return window.shownAt[arguments[0]]", id)).longValue() - t0;
             System.out.println("DashboardBrowserTest: new alert shown in the open feed " + ms + " ms after POST /v1/events started");
             assertThat(ms).isLessThan(2000);
             // newest first
@@ -198,7 +208,7 @@ class DashboardBrowserTest {
             b.open(fx.base() + "/alerts/" + id);
             b.driver.findElement(By.id("note")).sendKeys("confirmed with the customer");
             b.driver.findElement(By.id("fb-tp")).click();
-            new WebDriverWait(b.driver, Duration.ofSeconds(10))
+            new WebDriverWait(b.driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.good"), "Feedback saved"));
             JsonNode fb = fx.http.get("/v1/alerts/" + id, fx.keys.get(Role.ANALYST)).json().get("feedback");
             assertThat(fb).hasSize(1);
@@ -210,7 +220,7 @@ class DashboardBrowserTest {
             b.driver.findElement(By.id("assignee")).sendKeys("alice");
             new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("status"))).selectByValue("acknowledged");
             b.driver.findElement(By.id("save-status")).click();
-            new WebDriverWait(b.driver, Duration.ofSeconds(10))
+            new WebDriverWait(b.driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.good"), "Status saved"));
             JsonNode alert = fx.http.get("/v1/alerts/" + id, fx.keys.get(Role.ANALYST)).json();
             assertThat(alert.get("status").asText()).isEqualTo("acknowledged");
@@ -276,7 +286,7 @@ class DashboardBrowserTest {
             assertThat(session.isHttpOnly()).isTrue();
             b.open(fx.base() + "/feed");
             b.driver.findElement(By.id("sign-out")).click();
-            new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(fx.base() + "/login"));
+            new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(fx.base() + "/login"));
             b.open(fx.base() + "/feed");
             assertThat(b.driver.getCurrentUrl()).isEqualTo(fx.base() + "/login");
             WebClient replay = new WebClient(fx.base());

@@ -59,7 +59,7 @@ class StatsPagesBrowserTest {
         analyst.open(fx.base() + "/login");
         analyst.driver.findElement(By.id("key")).sendKeys(fx.keys.get(Role.ANALYST));
         analyst.driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        new WebDriverWait(analyst.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(fx.base() + "/feed"));
+        new WebDriverWait(analyst.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlToBe(fx.base() + "/feed"));
     }
 
     @AfterAll

@@ -67,6 +67,8 @@ public final class KafkaScorer {
     /** Header on an alert of a late event. */
     public static final String LATE_HEADER = "sentinel-late";
     private static final long PROGRESS_EVERY_MS = 10_000;
+    /** How long a missing input topic is looked up again (one just created may not be in the metadata yet). */
+    private static final long TOPIC_WAIT_MS = 10_000;
 
     private final Pipeline pipeline;
     private final KafkaScorerConfig config;
@@ -271,18 +273,34 @@ public final class KafkaScorer {
                 (System.nanoTime() - start) / 1e9, firstNanos == 0 ? 0 : (lastNanos - firstNanos) / 1e9);
     }
 
-    /** Every partition of the input topic; an InputException naming the topic when it does not exist. */
+    /**
+     * Every partition of the input topic; an InputException naming the topic when it does not
+     * exist. A topic created just before may be missing from the answering broker's metadata for
+     * a moment (the consumer then lists no partition): asked again for {@link #TOPIC_WAIT_MS}
+     * before the topic is declared missing.
+     */
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
-        List<PartitionInfo> infos;
-        try {
-            infos = c.partitionsFor(config.inTopic(), Duration.ofSeconds(30));
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new InputException("--bootstrap " + config.bootstrap() + ": no broker answered within 30 s (" + e.getMessage() + ")");
+        long deadline = System.nanoTime() + TOPIC_WAIT_MS * 1_000_000L;
+        while (true) {
+            List<PartitionInfo> infos;
+            try {
+                infos = c.partitionsFor(config.inTopic(), Duration.ofSeconds(30));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                throw new InputException("--bootstrap " + config.bootstrap() + ": no broker answered within 30 s (" + e.getMessage() + ")");
+            }
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            }
+            if (System.nanoTime() > deadline || stopping) {
+                throw new InputException("--in: topic '" + config.inTopic() + "' does not exist on " + config.bootstrap());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while looking up the input topic", e);
+            }
         }
-        if (infos == null || infos.isEmpty()) {
-            throw new InputException("--in: topic '" + config.inTopic() + "' does not exist on " + config.bootstrap());
-        }
-        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     /**
@@ -444,6 +462,8 @@ public final class KafkaScorer {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a mistyped --in must be an error, not a new empty topic that the scorer then waits on
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -26,6 +27,9 @@ import java.util.concurrent.ExecutionException;
  * a tombstone removes the key, as compaction itself does.
  */
 final class StateTopic {
+    /** How long a freshly created topic may take to appear in the broker's metadata. */
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
+
     private StateTopic() {
     }
 
@@ -59,8 +63,7 @@ final class StateTopic {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         Map<String, StateRecord> latest = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            List<TopicPartition> parts = partitions(c, topic);
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
@@ -79,5 +82,30 @@ final class StateTopic {
             }
         }
         return latest;
+    }
+
+    /**
+     * The topic's partitions. {@link #ensure} has made the topic, but just after its creation the
+     * broker answering the metadata request may not know it yet, and the consumer then reports no
+     * partitions: that means "not yet", not an empty state, so ask again until it is known.
+     */
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            List<PartitionInfo> infos = c.partitionsFor(topic, METADATA_WAIT);
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new InputException("--state-topic " + topic + ": the broker does not list the topic within "
+                        + METADATA_WAIT.toSeconds() + " s of its creation");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the state topic", e);
+            }
+        }
     }
 }
