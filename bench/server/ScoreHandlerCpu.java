@@ -1,5 +1,5 @@
 import io.sentinelrisk.core.bundle.Bundles;
-import io.sentinelrisk.server.api.AlertJson;
+import io.sentinelrisk.server.api.ScoreAnswer;
 import io.sentinelrisk.server.scoring.ActiveModel;
 import io.sentinelrisk.server.scoring.RecordScoring;
 import io.sentinelrisk.server.scoring.StreamedRecords;
@@ -44,7 +44,7 @@ public class ScoreHandlerCpu {
             }
             StreamedRecords.Read read = StreamedRecords.read(bodies.get(i % bodies.size()), model, 10_000);
             RecordScoring.Scored scored = RecordScoring.score(model, read.frame(), "api", read.single());
-            byte[] answer = AlertJson.scoreAnswer("bench", scored.alerts());
+            byte[] answer = ScoreAnswer.bytes("bench", scored.alerts());
             records += read.rows();
             if (i < bodies.size()) {
                 answers.update(answer);

@@ -15,7 +15,7 @@ import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.features.scoring.EventScorer;
-import io.sentinelrisk.server.api.AlertJson;
+import io.sentinelrisk.core.export.AlertJson;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -27,6 +27,12 @@ public final class StartupTraining {
         Path csv = dir.resolve("training.csv");
         Files.writeString(csv, data(2_000, 42), StandardCharsets.UTF_8);
         String model = dir.resolve("training.srb").toString();
+        // A labelled numeric file of whole numbers, like the public benchmark files (cover), larger
+        // than the sample and the blocks asked for: train's sampled path (reservoir, kept blocks,
+        // the training metrics) and a streamed score of several blocks with the report's metrics.
+        Path counts = dir.resolve("counts.csv");
+        Files.writeString(counts, labelledCounts(3_000, 7), StandardCharsets.UTF_8);
+        String countsModel = dir.resolve("counts.srb").toString();
         String[][] runs = {
             {"--version"},
             {"--help"},
@@ -34,6 +40,10 @@ public final class StartupTraining {
                 "--export-json", dir.resolve("train.json").toString(), "--report", dir.resolve("train-report.json").toString()},
             {"score", "-i", csv.toString(), "--model", model, "--export-csv", dir.resolve("score.csv").toString(),
                 "--export-json", dir.resolve("score.json").toString(), "--report", dir.resolve("score-report.json").toString()},
+            {"train", "-i", counts.toString(), "-m", countsModel, "--train-sample", "1000", "--block-rows", "500",
+                "--export-csv", dir.resolve("counts-train.csv").toString(), "--report", dir.resolve("counts-train.json").toString()},
+            {"score", "-i", counts.toString(), "--model", countsModel, "--block-rows", "500",
+                "--export-csv", dir.resolve("counts-score.csv").toString(), "--report", dir.resolve("counts-score.json").toString()},
             {"predict", "-m", model, "--record", "{\"amount\": 912.5, \"count\": 3, \"channel\": \"web\"}"},
             {"score", "--help"},
             {"config", "defaults"},
@@ -47,6 +57,21 @@ public final class StartupTraining {
         // Leave as sentinel's main does: System.exit loads and starts the JDK's logging of the exit
         // (System.Logger, java.logging), which is then in the cache too instead of read at every exit.
         System.exit(0);
+    }
+
+    /** Five columns of whole numbers and a 0/1 {@code label} column, about 1% of rows outliers labelled 1. */
+    static String labelledCounts(int rows, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder("c1,c2,c3,c4,c5,label\n");
+        for (int r = 0; r < rows; r++) {
+            boolean odd = random.nextInt(100) == 0;
+            for (int c = 1; c <= 5; c++) {
+                long v = Math.round((odd ? 4_000 : 1_000) * c + random.nextGaussian() * 100 * c);
+                sb.append(v).append(',');
+            }
+            sb.append(odd ? 1 : 0).append('\n');
+        }
+        return sb.toString();
     }
 
     /** A small mixed file: two numeric columns, one categorical, a few outliers. */

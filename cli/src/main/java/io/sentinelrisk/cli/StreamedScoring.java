@@ -51,15 +51,19 @@ final class StreamedScoring {
                         String modelPath, int blockRows, Stopwatch watch, Progress progress, PrintWriter out, int shown) {
         return run(command, pipeline, cfg, input, exports, modelPath,
                 DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows),
-                watch, progress, out, shown);
+                null, watch, progress, out, shown);
     }
 
     /**
      * {@link #run(String, Pipeline, SentinelConfig, InputOptions, ExportOptions, String, int, Stopwatch, Progress, PrintWriter, int)}
      * on blocks already at hand (read as the pipeline reads them: its types and roles); closes them.
+     * {@code alongside}, when not null, is work running beside the scoring (train's bundle being
+     * saved): awaited, its failure thrown, once every block is scored and before any output is
+     * committed; the time waited for it is its step {@code save}.
      */
     static Runnable run(String command, Pipeline pipeline, SentinelConfig cfg, InputOptions input, ExportOptions exports,
-                        String modelPath, BlockSource blockSource, Stopwatch watch, Progress progress, PrintWriter out, int shown) {
+                        String modelPath, BlockSource blockSource, Future<?> alongside, Stopwatch watch, Progress progress,
+                        PrintWriter out, int shown) {
         int topN = cfg.topN();
         TopRows top = new TopRows(Math.max(topN, shown));
         String source = input.input.toString();
@@ -113,6 +117,10 @@ final class StreamedScoring {
             if (written != null) {
                 BackgroundStep.await(written);
                 watch.lap("write");
+            }
+            if (alongside != null) {
+                BackgroundStep.await(alongside);
+                watch.lap("save");
             }
             LOG.info("read and scored {} rows from {}", first, source);
             if (input.labels != null) {

@@ -101,18 +101,30 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--block-rows must be at least 1, got " + blockRows);
         }
         Runnable summary;
-        try (Progress progress = Progress.start("train", 5)) {
+        // Closed after the rest: a failure while scoring still leaves the bundle written whole, as
+        // when it was saved before scoring began.
+        try (BackgroundStep saver = new BackgroundStep("sentinel-save");
+             Progress progress = Progress.start("train", 5)) {
             SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
             watch.lap("config");
             progress.step("reading " + input.input);
             Sampled first = sampleable(cfg) ? sample(cfg, watch) : null;   // null: read whole
             if (first != null && first.reservoir().sampled()) {
                 Pipeline pipeline = fitOnSample(cfg, first, watch, progress);
+                // The bundle is encoded and written on a thread of its own while the second pass
+                // scores (it reads the fitted pipeline, as scoring does, and changes nothing); the
+                // second pass waits for it before it commits its outputs.
+                progress.step("saving");
+                Future<?> saved = saver.submit(() -> {
+                    save(pipeline);
+                    return null;
+                });
+                watch.lap("save");
                 KeptBlocks kept = first.kept();
                 // The sample is garbage now: held through the second pass, it would be copied by every
                 // collection and promoted to the old generation (peak RSS).
                 first = null;
-                summary = scoreAll(cfg, pipeline, kept, watch, progress);
+                summary = scoreAll(cfg, pipeline, kept, saved, watch, progress);
             } else {
                 first = null;   // a small input's rows, read again whole
                 summary = trainOnWhole(cfg, watch, progress);
@@ -191,7 +203,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Fits on the sample and saves the bundle; returns the pipeline (the sample is not kept). */
+    /** Fits on the sample; returns the pipeline (the sample is not kept). */
     private Pipeline fitOnSample(SentinelConfig cfg, Sampled first, Stopwatch watch, Progress progress) {
         RowReservoir reservoir = first.reservoir();
         Dataset sample = reservoir.sample();
@@ -213,25 +225,23 @@ final class TrainCommand implements Callable<Integer> {
         TrainedPipeline trained = new PipelineTrainer(cfg).fitSample(sample.frame(), labels, first.facts());
         Pipeline pipeline = MappingOption.apply(trained.pipeline(), business);
         watch.lap("fit");
-        progress.step("saving");
-        save(pipeline);
-        watch.lap("save");
         return pipeline;
     }
 
     /**
      * The second pass: scores every row with the pipeline fitted on the sample, writing the outputs
      * as it goes; from the first pass's blocks when it kept them all, else from the file read again.
+     * {@code saved} is the bundle being written, awaited before the outputs are committed.
      */
-    private Runnable scoreAll(SentinelConfig cfg, Pipeline pipeline, KeptBlocks kept, Stopwatch watch, Progress progress) {
+    private Runnable scoreAll(SentinelConfig cfg, Pipeline pipeline, KeptBlocks kept, Future<?> saved, Stopwatch watch,
+                              Progress progress) {
         progress.step("scoring");
         String modelPath = modelOut == null ? null : modelOut.toString();
         BlockSource blocks = kept.replay(pipeline.inputSchema());
         if (blocks == null) {
-            return StreamedScoring.run("train", pipeline, cfg, input, exports, modelPath, blockRows, watch, progress,
-                    spec.commandLine().getOut(), SHOWN);
+            blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
         }
-        return StreamedScoring.run("train", pipeline, cfg, input, exports, modelPath, blocks, watch, progress,
+        return StreamedScoring.run("train", pipeline, cfg, input, exports, modelPath, blocks, saved, watch, progress,
                 spec.commandLine().getOut(), SHOWN);
     }
 

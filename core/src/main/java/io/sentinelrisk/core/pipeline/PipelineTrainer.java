@@ -16,6 +16,7 @@ import io.sentinelrisk.core.explain.ExplainerTrainer;
 import io.sentinelrisk.core.metrics.MetricsReport;
 import io.sentinelrisk.core.prepare.Preparation;
 import io.sentinelrisk.core.prepare.PreparationTrainer;
+import io.sentinelrisk.core.util.Parallel;
 import io.sentinelrisk.core.util.Stats;
 import io.sentinelrisk.core.util.StratifiedSplit;
 import org.slf4j.Logger;
@@ -161,15 +162,32 @@ public final class PipelineTrainer {
         // Fit-time scores: neighbour detectors leave each row out of its own neighbourhood, so
         // that calibration sees training rows the way it will see new ones.
         double[] scores = TrainingScores.of(detector, x, threads);
-        double[] sorted = Stats.sortedFinite(scores);   // once, for calibration and the summary
-        Calibration calibration = new CalibrationTrainer(config.contamination(), config.severityBands(), config.scoreFloor())
-                .fitSorted(sorted);
+        // Calibration and the explainer's and drift profile's baselines need only the rows and
+        // their scores, not one another: on two threads when there are two (the same results).
+        double[][] sortedOut = new double[1][];
+        Calibration[] calibrationOut = new Calibration[1];
+        Explainer[] explainerOut = new Explainer[1];
+        TrainingProfile[] profileOut = new TrainingProfile[1];
+        Parallel.forRange(2, threads, 1, (from, to) -> {
+            for (int task = from; task < to; task++) {
+                if (task == 0) {
+                    sortedOut[0] = Stats.sortedFinite(scores);   // once, for calibration and the summary
+                    calibrationOut[0] = new CalibrationTrainer(config.contamination(), config.severityBands(),
+                            config.scoreFloor()).fitSorted(sortedOut[0]);
+                } else {
+                    explainerOut[0] = new ExplainerTrainer().fit(frame);
+                    profileOut[0] = new ProfileTrainer().fit(frame, scores);
+                }
+            }
+        });
+        double[] sorted = sortedOut[0];
+        Calibration calibration = calibrationOut[0];
+        Explainer explainer = explainerOut[0];
         List<String> warnings = new ArrayList<>(roles.warnings());
         CalibrationTrainer.tieWarning(scores, calibration, config.contamination()).ifPresent(w -> {
             LOG.warn(w);
             warnings.add(w);
         });
-        Explainer explainer = new ExplainerTrainer().fit(frame);
         long t3 = System.nanoTime();
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -210,7 +228,7 @@ public final class PipelineTrainer {
         timings.put("prepare_ms", (t1 - t0) / 1e6);
         timings.put("fit_ms", (t2 - t1) / 1e6);
         timings.put("calibrate_ms", (t3 - t2) / 1e6);
-        TrainingProfile profile = new ProfileTrainer().fit(frame, scores);
+        TrainingProfile profile = profileOut[0];
         Pipeline pipeline = new Pipeline(frame.schema(), config, preparation, detector, calibration, explainer, summary,
                 null, profile);
         return new TrainedPipeline(pipeline, scores, timings);

@@ -17,7 +17,7 @@ public final class Stats {
             }
         }
         out = Arrays.copyOf(out, n);
-        Arrays.sort(out);
+        DoubleSort.sortNoNaN(out);   // the same array as Arrays.sort gives
         return out;
     }
 

@@ -78,6 +78,46 @@ class RankingMetricsTest {
     }
 
     @Test
+    void descendingIsTheStableSortByScoreOnEveryKindOfValue() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] special = {0.0, -0.0, Double.NaN, Double.longBitsToDouble(0x7ff8000000000123L), Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0};
+        for (int n : new int[] {0, 1, 2, 3, 23, 24, 25, 1_000, 100_003}) {
+            for (int kind = 0; kind < 4; kind++) {
+                double[] s = new double[n];
+                for (int r = 0; r < n; r++) {
+                    s[r] = switch (kind) {
+                        case 0 -> random.nextDouble();                                  // scores in [0, 1): shared top bytes
+                        case 1 -> Math.floor(random.nextDouble() * 20) / 4 - 2;         // many ties, both signs, both zeros
+                        case 2 -> special[random.nextInt(special.length)];
+                        default -> Double.longBitsToDouble(random.nextLong());          // any bits (NaNs of every payload)
+                    };
+                }
+                assertThat(RankingMetrics.descending(s)).as("n %d kind %d", n, kind).isEqualTo(mergeSorted(s));
+            }
+        }
+    }
+
+    /** The order as the stable merge sort of earlier releases made it: higher score first, NaN last, ties in row order. */
+    private static int[] mergeSorted(double[] s) {
+        Integer[] idx = new Integer[s.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (x, y) -> before(s, x, y) ? -1 : before(s, y, x) ? 1 : 0);   // TimSort: stable
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean before(double[] s, int x, int y) {
+        double a = s[x];
+        double b = s[y];
+        if (Double.isNaN(a)) {
+            return false;
+        }
+        return Double.isNaN(b) || a > b;
+    }
+
+    @Test
     void confusionMetrics() {
         Confusion c = Confusion.of(new boolean[] {true, true, false, false, true}, new int[] {1, 0, 1, 0, 1});
         assertThat(c).isEqualTo(new Confusion(2, 1, 1, 1));

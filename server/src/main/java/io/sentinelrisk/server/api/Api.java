@@ -97,7 +97,7 @@ public final class Api {
             records = batch.size();
         }
         metrics.recordsScored(records);
-        JsonBodies.sendJson(ctx, 200, AlertJson.scoreAnswer(model.version(), scored.alerts()));
+        JsonBodies.sendJson(ctx, 200, ScoreAnswer.bytes(model.version(), scored.alerts()));
     }
 
     public void events(Context ctx) {

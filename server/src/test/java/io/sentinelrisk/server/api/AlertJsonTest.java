@@ -21,9 +21,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The streamed alert writer gives, byte for byte, what the object mapper writes for the same
- * answer: over alerts scored by a bundle with a business mapping, and over alerts that set (and
- * leave out) every optional part, with the values that need escaping or special numbers.
+ * The streamed alert writer (core's {@code AlertJson}, in the server's {@link ScoreAnswer}) gives,
+ * byte for byte, what the object mapper writes for the same answer: over alerts scored by a bundle
+ * with a business mapping, and over alerts that set (and leave out) every optional part, with the
+ * values that need escaping or special numbers.
  */
 class AlertJsonTest {
 
@@ -81,6 +82,6 @@ class AlertJsonTest {
         answer.put("model_version", version);
         answer.put("alerts", alerts);
         String expected = new String(JsonBodies.MAPPER.writeValueAsBytes(answer), StandardCharsets.UTF_8);
-        assertThat(new String(AlertJson.scoreAnswer(version, alerts), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(new String(ScoreAnswer.bytes(version, alerts), StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 }

@@ -1,29 +1,22 @@
-package io.sentinelrisk.server.api;
+package io.sentinelrisk.core.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import io.sentinelrisk.core.export.Alert;
-import io.sentinelrisk.core.export.Explanation;
-import io.sentinelrisk.core.export.JudgeOutput;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinelrisk.core.mapping.Business;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Alerts written as JSON with Jackson's streaming generator and field names encoded once: the
- * same bytes {@link JsonBodies#MAPPER} writes for an {@link Alert} (a test compares them over
- * every optional part), without the reflective bean serializers, which took about a quarter of
- * the server's time answering {@code POST /v1/score}. A change to the Alert shape shows up in
- * that test.
+ * same bytes an {@code ObjectMapper} writes for an {@link Alert} (the server's and the cli's tests
+ * compare them over every optional part), without the reflective bean serializers, which took
+ * about a quarter of the server's time answering {@code POST /v1/score} and more than scoring the
+ * record in a one-record {@code predict}. A change to the Alert shape shows up in those tests.
  */
 public final class AlertJson {
-    private static final SerializedString MODEL_VERSION = name("model_version");
-    private static final SerializedString ALERTS = name("alerts");
     private static final SerializedString ALERT_ID = name("alert_id");
     private static final SerializedString ROW = name("row");
     private static final SerializedString LINE = name("line");
@@ -67,31 +60,14 @@ public final class AlertJson {
     private AlertJson() {
     }
 
-    private static SerializedString name(String s) {
+    /**
+     * A field name encoded once (here, not in the first answer); {@code public} for writers of
+     * the documents around alerts (the server's answer).
+     */
+    public static SerializedString name(String s) {
         SerializedString n = new SerializedString(s);
         n.asQuotedUTF8(); // encode now, not on the first request
         return n;
-    }
-
-    /** The answer of {@code POST /v1/score}: {@code {"model_version": …, "alerts": [ … ]}}. */
-    public static byte[] scoreAnswer(String modelVersion, List<Alert> alerts) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(Math.max(512, alerts.size() * 2048));
-             JsonGenerator g = JsonBodies.MAPPER.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeFieldName(MODEL_VERSION);
-            g.writeString(modelVersion);
-            g.writeFieldName(ALERTS);
-            g.writeStartArray();
-            for (Alert a : alerts) {
-                write(g, a);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the answer", e);
-        }
     }
 
     /** One alert, field by field in the order and with the nulls of {@link Alert}'s annotations. */
@@ -242,7 +218,7 @@ public final class AlertJson {
         } else if (v instanceof Map<?, ?> m && stringKeys(m)) {
             object(g, (Map<String, Object>) m);
         } else {
-            JsonBodies.MAPPER.writeValue(g, v);
+            Fallback.MAPPER.writeValue(g, v);
         }
     }
 
@@ -253,5 +229,10 @@ public final class AlertJson {
             }
         }
         return true;
+    }
+
+    /** Built only when a value of another type is met: its set-up costs more than a one-record predict. */
+    private static final class Fallback {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -1,0 +1,64 @@
+package io.sentinelrisk.core.util;
+
+import java.util.Arrays;
+
+/**
+ * Sorts doubles without NaN into the order {@link Arrays#sort(double[])} gives ({@code -0.0}
+ * before {@code 0.0}), bit for bit, by a stable radix sort of order-preserving 64-bit keys, a
+ * byte at a time from the lowest, skipping the bytes every key shares (whole numbers' low
+ * mantissa bytes, the sign and exponent of values of one scale). On the compiler a short batch
+ * run uses (C1), a few linear passes cost a fraction of a comparison sort of the 100,000-row
+ * columns training sorts (the drift profile's percentiles, the training scores).
+ */
+public final class DoubleSort {
+    /** Below this many values the comparison sort wins (the radix sort's 2 KiB of counts per byte). */
+    static final int RADIX_FROM = 512;
+
+    private DoubleSort() {
+    }
+
+    /** Sorts {@code a}, which holds no NaN, in place. */
+    public static void sortNoNaN(double[] a) {
+        int n = a.length;
+        if (n < RADIX_FROM) {
+            Arrays.sort(a);
+            return;
+        }
+        long[] key = new long[n];
+        int[][] counts = new int[Long.BYTES][256];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(a[i]);
+            // signed order = the doubles' order (-0.0 below 0.0); then unsigned order, for the byte buckets
+            long k = (bits ^ ((bits >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
+            key[i] = k;
+            for (int b = 0; b < Long.BYTES; b++) {
+                counts[b][(int) (k >>> (8 * b)) & 0xFF]++;
+            }
+        }
+        long[] other = new long[n];
+        for (int b = 0; b < Long.BYTES; b++) {
+            int[] count = counts[b];
+            int shift = 8 * b;
+            if (count[(int) (key[0] >>> shift) & 0xFF] == n) {
+                continue;   // every key has this byte
+            }
+            int sum = 0;
+            for (int d = 0; d < 256; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long k = key[i];
+                other[count[(int) (k >>> shift) & 0xFF]++] = k;
+            }
+            long[] t = key;
+            key = other;
+            other = t;
+        }
+        for (int i = 0; i < n; i++) {
+            long signed = key[i] ^ Long.MIN_VALUE;
+            a[i] = Double.longBitsToDouble(signed ^ ((signed >> 63) & Long.MAX_VALUE));
+        }
+    }
+}
