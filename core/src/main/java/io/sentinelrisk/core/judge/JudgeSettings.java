@@ -46,7 +46,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
                             + "min_recall: the highest threshold whose validation recall is at least min_recall",
                     "calibrated_f1", "max_f1", "min_recall"),
             ParamSpec.ofDouble("min_recall", 0.8, "recall the min_recall threshold rule keeps on the validation rows, in (0, 1]"),
-            ParamSpec.ofChoice("validation_labels", "as_given",
+            ParamSpec.ofChoice("validation_labels", "confident",
                     "as_given: the threshold rule reads every validation row; confident: only those whose label the "
                             + "probabilities do not confidently contradict (confident learning), so wrong labels do not move "
                             + "the threshold",

@@ -171,7 +171,7 @@ class HybridJudgeTest {
      * the validation rows whose label the probabilities do not contradict, so it is higher than the
      * one chosen on every row (the wrong labels pull the best validation F1, and so the
      * calibrated_f1 threshold, down); the setting is kept in the bundle, which round-trips and is
-     * byte-identical whatever the thread count.
+     * byte-identical whatever the thread count. {@code confident} is the default.
      */
     @Test
     void confidentValidationLabelsResistWrongLabelsAndRoundTrip(@TempDir Path dir) {
@@ -184,6 +184,7 @@ class HybridJudgeTest {
         }
         JudgeLabels labels = JudgeLabels.merge(train.frame.rows(), null, noisy, null);
         Map<String, Object> keys = new LinkedHashMap<>(Map.of("n_estimators", 40, "max_depth", 4));
+        keys.put("validation_labels", "as_given");
         Pipeline asGiven = new JudgePipelineTrainer(config(2), JudgeSettings.of(keys, Detectors.catalog(), "test", k -> null))
                 .fit(train.frame, labels);
         keys.put("validation_labels", "confident");
@@ -193,6 +194,7 @@ class HybridJudgeTest {
         assertThat(j.threshold()).isGreaterThan(asGiven.judge().orElseThrow().threshold());
         assertThat((Integer) j.summary().get("validation_rows_contradicted")).isPositive();
         assertThat(((Map<?, ?>) j.summary().get("settings")).get("validation_labels")).isEqualTo("confident");
+        assertThat(JudgeSettings.defaults(Detectors.catalog()).validationLabels()).isEqualTo("confident");
         // the same booster: only the threshold moves
         assertThat(confident.score(test.frame, "t", 2).score()).containsExactly(asGiven.score(test.frame, "t", 2).score());
 
