@@ -6,7 +6,8 @@
 #   bench/judge.sh [WORKDIR]        (default bench/out/judge; prints the tables in Markdown)
 #   USERS, EVENTS (soc: 100 × 200), CARDS, PER_CARD (transactions: 500 × 40), CONTAMINATION (0.02),
 #   KINDS (default "soc transactions"; e.g. KINDS=soc and KINDS=transactions as two runs in parallel),
-#   ONLY_DATA=1 (make the data only; bench/judge_nested.sh uses it)
+#   ONLY_DATA=1 (make the data only; bench/judge_nested.sh uses it),
+#   TRAIN_SEED, TEST_SEED (1 and 2; other seeds give fresh data to choose settings on, in another WORKDIR)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$root/bench/out/judge}"
@@ -19,14 +20,14 @@ export SOURCE_DATE_EPOCH=1700000000
 
 run() { echo "+ $*" >&2; "$@"; }
 
-# data KIND DIFFICULTY: train (seed 1) and test (seed 2, clean labels) with the kind's feature pack
+# data KIND DIFFICULTY: train (seed 1) and test (seed 2, clean labels; TRAIN_SEED, TEST_SEED) with the kind's feature pack
 data() {
   local kind="$1" level="$2" dir="$work/$1-$2" size
   [ -f "$dir/test.csv" ] && return
   mkdir -p "$dir"
   if [ "$kind" = soc ]; then size=(--n-users "$USERS" --events-per-user "$EVENTS"); else size=(--cards "$CARDS" --transactions-per-card "$PER_CARD"); fi
-  run "$S" generate "$kind" "${size[@]}" --contamination "$CONTAMINATION" --difficulty "$level" --seed 1 -o "$dir/train-raw.csv" >&2
-  run "$S" generate "$kind" "${size[@]}" --contamination "$CONTAMINATION" --difficulty "$level" --label-noise 0 --seed 2 -o "$dir/test-raw.csv" >&2
+  run "$S" generate "$kind" "${size[@]}" --contamination "$CONTAMINATION" --difficulty "$level" --seed "${TRAIN_SEED:-1}" -o "$dir/train-raw.csv" >&2
+  run "$S" generate "$kind" "${size[@]}" --contamination "$CONTAMINATION" --difficulty "$level" --label-noise 0 --seed "${TEST_SEED:-2}" -o "$dir/test-raw.csv" >&2
   run "$S" features build --pack "$kind" --input "$dir/train-raw.csv" --output "$dir/train.csv" >&2
   run "$S" features build --pack "$kind" --input "$dir/test-raw.csv" --output "$dir/test.csv" >&2
   cp "$root/bench/judge/$kind-rules.yaml" "$dir/"

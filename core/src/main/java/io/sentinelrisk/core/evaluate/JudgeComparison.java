@@ -134,7 +134,8 @@ public final class JudgeComparison {
                     .fit(x.selectRows(split.train()), StratifiedSplit.select(labels.values(), split.train()), threads);
             double[] pVal = new double[valRows.length];
             xgb.score(x.selectRows(valRows), pVal, threads);
-            double t = ThresholdRule.choose(cfg.judge().thresholdRule(), cfg.judge().minRecall(), pVal, yVal);
+            double t = ThresholdRule.choose(cfg.judge().thresholdRule(), cfg.judge().minRecall(), pVal, yVal,
+                    io.sentinelrisk.core.judge.HybridJudgeTrainer.validationRows(cfg.judge(), pVal, yVal));
             double[] pTest = new double[test.rows()];
             xgb.score(stage1.preparation().transform(test), pTest, threads);
             out.add(measure("xgboost_raw_features", pTest, testLabels, t));

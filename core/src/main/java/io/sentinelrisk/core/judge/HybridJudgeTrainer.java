@@ -131,7 +131,8 @@ public final class HybridJudgeTrainer {
             novelty = NoveltyPrior.fit(zTrain, yTrain, inputNames, noveltyInputs);
             HybridJudge.noisyOr(pVal, novelty.probability(zVal, novelty.columns(inputNames)));
         }
-        double threshold = ThresholdRule.choose(settings.thresholdRule(), settings.minRecall(), pVal, yVal);
+        double threshold = ThresholdRule.choose(settings.thresholdRule(), settings.minRecall(), pVal, yVal,
+                validationRows(settings, pVal, yVal));
         NoveltyFloor floor = null;
         if (novelty != null && settings.noveltyFloorFpr() > 0) {
             floor = calibrateFloor(novelty, zVal, yVal, inputNames, settings.noveltyFloorFpr());
@@ -150,12 +151,21 @@ public final class HybridJudgeTrainer {
             default -> "calibrated_f1: half the best F1 on the validation rows";
         });
         summary.put("validation", metrics(pVal, yVal, threshold));
+        if (settings.validationLabels().equals("confident")) {
+            int dropped = 0;
+            for (boolean k : validationRows(settings, pVal, yVal)) {
+                dropped += k ? 0 : 1;
+            }
+            summary.put("validation_rows_contradicted", dropped);
+        }
         summary.put("settings", settings.toMap());
         if (novelty != null) {
             Map<String, Object> prior = new LinkedHashMap<>();
             prior.put("inputs", novelty.inputs());
             prior.put("weights", java.util.Arrays.stream(novelty.weights()).boxed().toList());
             prior.put("bias", novelty.bias());
+            // how far the novelty signals alone separate the validation rows' labels
+            prior.put("validation_roc_auc", RankingMetrics.rocAuc(novelty.probability(zVal, novelty.columns(inputNames)), yVal));
             summary.put("novelty_prior", prior);
         }
         if (floor != null) {
@@ -202,6 +212,16 @@ public final class HybridJudgeTrainer {
         cat.put("validation_accuracy", seen == 0 ? null : (double) right / seen);
         summary.put("categories", cat);
         return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes, novelty, floor);
+    }
+
+    /** The validation rows the threshold rule reads ({@link JudgeSettings#validationLabels}). */
+    public static boolean[] validationRows(JudgeSettings settings, double[] pVal, int[] yVal) {
+        if (settings.validationLabels().equals("confident")) {
+            return ThresholdRule.confidentRows(pVal, yVal);
+        }
+        boolean[] all = new boolean[pVal.length];
+        java.util.Arrays.fill(all, true);
+        return all;
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.function.Function;
  * @param validationFraction share of the labelled rows held out (stratified, seeded) to choose the threshold
  * @param thresholdRule      {@code max_f1} or {@code min_recall} (see {@link ThresholdRule})
  * @param minRecall          for {@code min_recall}: the recall the threshold must keep on the validation rows
+ * @param validationLabels   {@code as_given}, or {@code confident}: the threshold is chosen on the validation rows whose label
+ *                           the probabilities do not confidently contradict ({@link ThresholdRule#confidentRows})
  * @param classColumn        a column of categories (e.g. {@code scenario}) the judge also learns to predict, or null
  * @param noveltyPrior       whether the probability is the noisy-OR of the booster's and the novelty prior's ({@link NoveltyPrior})
  * @param monotoneNovelty    whether the booster's trees are kept non-decreasing in the novelty signals
@@ -30,7 +32,7 @@ import java.util.function.Function;
  * @param xgboost            XGBoost's parameters
  */
 public record JudgeSettings(List<String> detectors, double validationFraction, String thresholdRule, double minRecall,
-                            String classColumn, boolean noveltyPrior, boolean monotoneNovelty, double noveltyFloorFpr,
+                            String validationLabels, String classColumn, boolean noveltyPrior, boolean monotoneNovelty, double noveltyFloorFpr,
                             Params xgboost) {
 
     public static final List<ParamSpec> OWN = List.of(
@@ -44,6 +46,11 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
                             + "min_recall: the highest threshold whose validation recall is at least min_recall",
                     "calibrated_f1", "max_f1", "min_recall"),
             ParamSpec.ofDouble("min_recall", 0.8, "recall the min_recall threshold rule keeps on the validation rows, in (0, 1]"),
+            ParamSpec.ofChoice("validation_labels", "confident",
+                    "as_given: the threshold rule reads every validation row; confident: only those whose label the "
+                            + "probabilities do not confidently contradict (confident learning), so wrong labels do not move "
+                            + "the threshold",
+                    "as_given", "confident"),
             ParamSpec.ofOptionalString("class_column",
                     "multi-class option: a column of categories (e.g. scenario) learnt from the truly labelled training rows; "
                             + "every record then gets a predicted_class"),
@@ -117,7 +124,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
             throw new ConfigException(locator.apply("novelty_floor_fpr"), where + ": 'novelty_floor_fpr' needs 'novelty_prior: true'");
         }
         return new JudgeSettings(List.copyOf(detectors), v, all.getString("threshold_rule"), minRecall,
-                all.getString("class_column"), all.getBoolean("novelty_prior"), all.getBoolean("monotone_novelty"), floorFpr,
+                all.getString("validation_labels"), all.getString("class_column"), all.getBoolean("novelty_prior"), all.getBoolean("monotone_novelty"), floorFpr,
                 xgbParams);
     }
 
@@ -128,6 +135,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
         m.put("validation_fraction", validationFraction);
         m.put("threshold_rule", thresholdRule);
         m.put("min_recall", minRecall);
+        m.put("validation_labels", validationLabels);
         m.put("class_column", classColumn);
         m.put("novelty_prior", noveltyPrior);
         m.put("monotone_novelty", monotoneNovelty);

@@ -93,6 +93,75 @@ public final class ThresholdRule {
         return hi == lo ? Math.nextDown(hi) : t;
     }
 
+    /**
+     * The validation rows whose label the scores do not confidently contradict (confident
+     * learning, Northcutt, Jiang and Chuang, "Confident learning: estimating uncertainty in dataset
+     * labels", JAIR 2021, binary case): a class's confidence threshold is the mean probability of
+     * that class over the rows labelled with it; a row's estimated true class is the class whose
+     * probability reaches its threshold (the likelier one when both do); a row whose estimated
+     * class differs from its label is dropped, any other kept. The scores must be probabilities of
+     * rows the model did not learn from (validation rows). Where labels are clean and the model
+     * separates them, almost nothing is dropped; where a share of the labels is wrong, the wrong ones
+     * the model sees through are, so the threshold is chosen against the labels the data most
+     * likely has rather than the noise.
+     *
+     * @return for each row, whether it is kept; every row when either class is missing
+     */
+    public static boolean[] confidentRows(double[] p, int[] labels) {
+        boolean[] keep = new boolean[p.length];
+        java.util.Arrays.fill(keep, true);
+        double sum1 = 0;
+        double sum0 = 0;
+        int n1 = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (labels[i] == 1) {
+                sum1 += p[i];
+                n1++;
+            } else {
+                sum0 += 1 - p[i];
+            }
+        }
+        int n0 = p.length - n1;
+        if (n1 == 0 || n0 == 0) {
+            return keep;
+        }
+        double t1 = sum1 / n1;
+        double t0 = sum0 / n0;
+        for (int i = 0; i < p.length; i++) {
+            boolean can1 = p[i] >= t1;
+            boolean can0 = 1 - p[i] >= t0;
+            int estimated;
+            if (can1 && can0) {
+                estimated = p[i] >= 1 - p[i] ? 1 : 0;
+            } else if (can1) {
+                estimated = 1;
+            } else if (can0) {
+                estimated = 0;
+            } else {
+                continue;   // no confident class: the label stands
+            }
+            keep[i] = estimated == labels[i];
+        }
+        return keep;
+    }
+
+    /** {@link #choose} on the rows {@code keep} marks. */
+    public static double choose(String rule, double minRecall, double[] p, int[] labels, boolean[] keep) {
+        int n = 0;
+        for (boolean k : keep) {
+            n += k ? 1 : 0;
+        }
+        double[] pk = new double[n];
+        int[] yk = new int[n];
+        for (int i = 0, j = 0; i < p.length; i++) {
+            if (keep[i]) {
+                pk[j] = p[i];
+                yk[j++] = labels[i];
+            }
+        }
+        return choose(rule, minRecall, pk, yk);
+    }
+
     private static double logit(double p) {
         return Math.log(p / (1 - p));
     }

@@ -166,6 +166,49 @@ class HybridJudgeTest {
         assertThat(Bundles.toBytes(back, Instant.EPOCH)).isEqualTo(Bundles.toBytes(floored, Instant.EPOCH));
     }
 
+    /**
+     * {@code validation_labels: confident} with a share of wrong labels: the threshold is chosen on
+     * the validation rows whose label the probabilities do not contradict, so it is higher than the
+     * one chosen on every row (the wrong labels pull the best validation F1, and so the
+     * calibrated_f1 threshold, down); the setting is kept in the bundle, which round-trips and is
+     * byte-identical whatever the thread count. {@code confident} is the default.
+     */
+    @Test
+    void confidentValidationLabelsResistWrongLabelsAndRoundTrip(@TempDir Path dir) {
+        int[] noisy = train.labels.clone();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int r = 0; r < noisy.length; r++) {
+            if (rnd.nextDouble() < 0.04) {
+                noisy[r] = 1 - noisy[r];
+            }
+        }
+        JudgeLabels labels = JudgeLabels.merge(train.frame.rows(), null, noisy, null);
+        Map<String, Object> keys = new LinkedHashMap<>(Map.of("n_estimators", 40, "max_depth", 4));
+        keys.put("validation_labels", "as_given");
+        Pipeline asGiven = new JudgePipelineTrainer(config(2), JudgeSettings.of(keys, Detectors.catalog(), "test", k -> null))
+                .fit(train.frame, labels);
+        keys.put("validation_labels", "confident");
+        JudgeSettings s = JudgeSettings.of(keys, Detectors.catalog(), "test", k -> null);
+        Pipeline confident = new JudgePipelineTrainer(config(2), s).fit(train.frame, labels);
+        HybridJudge j = confident.judge().orElseThrow();
+        assertThat(j.threshold()).isGreaterThan(asGiven.judge().orElseThrow().threshold());
+        assertThat((Integer) j.summary().get("validation_rows_contradicted")).isPositive();
+        assertThat(((Map<?, ?>) j.summary().get("settings")).get("validation_labels")).isEqualTo("confident");
+        assertThat(JudgeSettings.defaults(Detectors.catalog()).validationLabels()).isEqualTo("confident");
+        // the same booster: only the threshold moves
+        assertThat(confident.score(test.frame, "t", 2).score()).containsExactly(asGiven.score(test.frame, "t", 2).score());
+
+        byte[] two = Bundles.toBytes(confident, Instant.EPOCH);
+        byte[] one = Bundles.toBytes(new JudgePipelineTrainer(config(1), s).fit(train.frame, labels), Instant.EPOCH);
+        assertThat(one).isEqualTo(two);
+        Path file = dir.resolve("confident.srb");
+        Bundles.write(confident, file, Instant.EPOCH);
+        Pipeline back = Bundles.read(file);
+        assertThat(back.judge().orElseThrow().threshold()).isEqualTo(j.threshold());
+        assertThat(back.score(test.frame, "t", 1).isAnomaly()).containsExactly(confident.score(test.frame, "t", 2).isAnomaly());
+        assertThat(Bundles.toBytes(back, Instant.EPOCH)).isEqualTo(two);
+    }
+
     private static String judgeJson(Path bundle) throws java.io.IOException {
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
             return new String(zip.getInputStream(zip.getEntry("judge/judge.json")).readAllBytes(),

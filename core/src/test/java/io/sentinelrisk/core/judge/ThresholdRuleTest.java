@@ -51,6 +51,28 @@ class ThresholdRuleTest {
         assertThat(ThresholdRule.choose("min_recall", 1.0, new double[] {0.8, 0.4}, new int[] {0, 1})).isEqualTo(0.2);
     }
 
+    @Test
+    void confidentRowsDropLabelsTheProbabilitiesConfidentlyContradict() {
+        //                 0     1     2     3     4     5     6     7     8     9
+        double[] p = {0.90, 0.80, 0.70, 0.05, 0.10, 0.02, 0.01, 0.03, 0.85, 0.40};
+        int[] y = {1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
+        // class 1's threshold: mean p of rows labelled 1 = 0.6125; class 0's: mean 1 - p of rows
+        // labelled 0 = 1 - 0.235 = 0.765. Row 3 (labelled 1, p 0.05) is confidently 0, row 8
+        // (labelled 0, p 0.85) confidently 1: both dropped. Row 9 (p 0.40) reaches neither
+        // threshold: its label stands.
+        assertThat(ThresholdRule.confidentRows(p, y))
+                .containsExactly(true, true, true, false, true, true, true, true, false, true);
+        // clean, separated labels: nothing dropped
+        assertThat(ThresholdRule.confidentRows(new double[] {0.9, 0.8, 0.2, 0.1}, new int[] {1, 1, 0, 0}))
+                .containsExactly(true, true, true, true);
+        // one class missing: every row kept
+        assertThat(ThresholdRule.confidentRows(new double[] {0.9, 0.1}, new int[] {0, 0})).containsExactly(true, true);
+        // the rule then reads the kept rows only: with the two wrong labels, the best F1 is
+        // 6/8 = 0.75 (flag >= 0.70: rows 0, 1, 2, 8); without them, 1 (rows 0, 1, 2)
+        assertThat(ThresholdRule.choose("calibrated_f1", 0.8, p, y)).isCloseTo(0.375, within(1e-12));
+        assertThat(ThresholdRule.choose("calibrated_f1", 0.8, p, y, ThresholdRule.confidentRows(p, y))).isEqualTo(0.5);
+    }
+
     private static double logit(double p) {
         return Math.log(p / (1 - p));
     }
