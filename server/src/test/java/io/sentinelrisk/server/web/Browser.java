@@ -1,6 +1,5 @@
 package io.sentinelrisk.server.web;
 
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -8,12 +7,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,64 @@ final class Browser implements AutoCloseable {
         return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     }
 
+    /** How long a page may take to load and draw on a loaded 2-core CI machine. */
+    static final Duration READY = Duration.ofSeconds(60);
+
+    /**
+     * True once the page is loaded and its charts are drawn at the current width: app.js and
+     * stats.js each record the width they last drew at (on load, and 200 ms after a resize).
+     */
+    private static final String RENDERED = """
+            const de = document.documentElement, w = String(window.innerWidth);
+            const drawn = (script, marker) => !document.querySelector('script[src="' + script + '"]') || marker === w;
+            return document.readyState === 'complete'
+                && drawn('/static/app.js', de.dataset.chartsWidth) && drawn('/static/stats.js', de.dataset.statsWidth);
+            """;
+
+    /** Opens {@code url} and waits until the page is loaded and drawn. */
     void open(String url) {
         driver.get(url);
+        awaitRendered();
+    }
+
+    void awaitRendered() {
+        new WebDriverWait(driver, READY, Duration.ofMillis(50)).until(d -> Boolean.TRUE.equals(js(RENDERED)));
+    }
+
+    /**
+     * Sets the viewport to {@code width} x 900 CSS px (DevTools' device metrics, so the width is
+     * exact whatever the window manager allows) and waits until the page has redrawn at it. The
+     * width holds for every page opened afterwards, until the next call.
+     */
+    void width(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        new WebDriverWait(driver, READY, Duration.ofMillis(50))
+                .until(d -> ((Number) js("return window.innerWidth")).intValue() == width);
+        awaitRendered();
+    }
+
+    /** Horizontal overflow of the document in CSS px: positive when the page scrolls sideways. */
+    long horizontalOverflow() {
+        return ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+    }
+
+    /**
+     * Selectors among {@code selectors} that match no element shown inside the viewport's width
+     * (none displayed, or the first displayed one sticks out left or right).
+     */
+    @SuppressWarnings("unchecked")
+    List<String> notVisible(List<String> selectors) {
+        return (List<String>) js("""
+                const vw = document.documentElement.clientWidth;
+                return arguments[0].filter(sel => {
+                    const shown = [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length > 0
+                        && getComputedStyle(e).visibility !== 'hidden');
+                    if (shown.length === 0) { return true; }
+                    const r = shown[0].getBoundingClientRect();
+                    return r.width === 0 || r.height === 0 || r.left < -0.5 || r.right > vw + 0.5;
+                });
+                """, selectors);
     }
 
     /** Console entries at SEVERE since the last call (errors, CSP violations, failed requests). */
@@ -72,34 +129,23 @@ final class Browser implements AutoCloseable {
 
     /**
      * A screenshot of the whole page (beyond the window's height, through the DevTools protocol)
-     * at {@code width} px wide, to {@code dir}/NAME-WIDTH.png.
+     * at {@code width} px wide, to {@code dir}/NAME-WIDTH.png. The viewport keeps that width.
      */
     Path screenshot(Path dir, String name, int width) {
         try {
-            driver.manage().window().setSize(new Dimension(width, 900));
-            settle();    // the charts redraw 200 ms after a resize
+            width(width);
             Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
             double height = Math.min(((Number) size.get("height")).doubleValue(), 6000);
-            double shown = ((Number) js("return window.innerWidth")).doubleValue();
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", shown, "height", height, "scale", 1)));
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             Files.createDirectories(dir);
             Path out = dir.resolve(name + "-" + width + ".png");
             Files.write(out, Base64.getDecoder().decode((String) shot.get("data")));
-            driver.manage().window().setSize(new Dimension(1280, 900));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void settle() {
-        try {
-            Thread.sleep(350);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
