@@ -87,16 +87,36 @@ final class Browser implements AutoCloseable {
      * width holds for every page opened afterwards, until the next call.
      */
     void width(int width) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        metrics(width);
         new WebDriverWait(driver, READY, Duration.ofMillis(50))
                 .until(d -> ((Number) js("return window.innerWidth")).intValue() == width);
         awaitRendered();
     }
 
+    private void metrics(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+    }
+
     /** Horizontal overflow of the document in CSS px: positive when the page scrolls sideways. */
     long horizontalOverflow() {
         return ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+    }
+
+    /**
+     * The outermost elements that reach beyond the viewport's right edge, as tag#id.class (for the
+     * message of a failed overflow check).
+     */
+    @SuppressWarnings("unchecked")
+    List<String> overflowing() {
+        return (List<String>) js("""
+                const vw = document.documentElement.clientWidth;
+                const out = r => r.right > vw + 0.5;
+                return [...document.body.querySelectorAll('*')]
+                    .filter(e => out(e.getBoundingClientRect()) && !(e.parentElement && out(e.parentElement.getBoundingClientRect())))
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+                        ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' right ' + Math.round(e.getBoundingClientRect().right));
+                """);
     }
 
     /**
@@ -115,6 +135,36 @@ final class Browser implements AutoCloseable {
                     return r.width === 0 || r.height === 0 || r.left < -0.5 || r.right > vw + 0.5;
                 });
                 """, selectors);
+    }
+
+    /**
+     * Words of table headers, table cells and buttons that the layout split across two lines
+     * (a squeezed column wraps "Revoke" as "Rev / oke"): each as "word in <tag>". Ids and names
+     * (in code or a link) may break anywhere and are left out; a break after a hyphen, a slash or
+     * a comma is an ordinary line break.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> brokenWords() {
+        return (List<String>) js("""
+                const out = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    const p = n.parentElement;
+                    if (!p.closest('th, td, button') || p.closest('code, a, .sr-only, .token') || p.getClientRects().length === 0) {
+                        continue;
+                    }
+                    for (const m of n.data.matchAll(/[^\\s\\-\\/,]{2,}/g)) {
+                        const r = document.createRange();
+                        r.setStart(n, m.index);
+                        r.setEnd(n, m.index + m[0].length);
+                        const tops = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+                        if (tops.size > 1) {
+                            out.push(m[0] + ' in <' + p.tagName.toLowerCase() + '>');
+                        }
+                    }
+                }
+                return out;
+                """);
     }
 
     /** Console entries at SEVERE since the last call (errors, CSP violations, failed requests). */
@@ -140,6 +190,8 @@ final class Browser implements AutoCloseable {
             double height = Math.min(((Number) size.get("height")).doubleValue(), 6000);
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            // capturing beyond the viewport leaves it as tall as the page: back to the width's own viewport
+            metrics(width);
             Files.createDirectories(dir);
             Path out = dir.resolve(name + "-" + width + ".png");
             Files.write(out, Base64.getDecoder().decode((String) shot.get("data")));

@@ -159,11 +159,12 @@ class DashboardBrowserTest {
                 assertThat(admin.js("return window.innerWidth")).as(what + ": viewport").isEqualTo((long) width);
                 checkClean(admin, what);
                 assertThat(admin.driver.findElement(By.tagName("h1")).getText()).as(what).isNotBlank();
-                assertThat(admin.horizontalOverflow()).as(what + ": horizontal overflow (scrollWidth - clientWidth)")
+                assertThat(admin.horizontalOverflow()).as(() -> what + ": horizontal overflow (scrollWidth - clientWidth), from " + admin.overflowing())
                         .isLessThanOrEqualTo(0);
                 List<String> selectors = new ArrayList<>(everywhere);
                 selectors.addAll(keyElements.get(p.getKey()));
                 assertThat(admin.notVisible(selectors)).as(what + ": key elements not shown inside the width").isEmpty();
+                assertThat(admin.brokenWords()).as(what + ": words split across lines in tables and buttons").isEmpty();
                 shots.add(admin.screenshot(SHOTS, p.getKey(), width).toString());
                 checkClean(admin, what + " after the screenshot");
             }

@@ -108,10 +108,11 @@ class StatsPagesBrowserTest {
                 assertThat(analyst.driver.findElement(By.tagName("h1")).getText()).as(what).isNotBlank();
                 assertThat(charts()).as(what + ": charts drawn").isPositive();
                 assertThat(analyst.driver.findElements(By.cssSelector(".stats-chart canvas"))).as(what).isNotEmpty();
-                assertThat(analyst.horizontalOverflow()).as(what + ": horizontal overflow (scrollWidth - clientWidth)")
+                assertThat(analyst.horizontalOverflow()).as(() -> what + ": horizontal overflow (scrollWidth - clientWidth), from " + analyst.overflowing())
                         .isLessThanOrEqualTo(0);
                 assertThat(analyst.notVisible(List.of("h1", ".top nav", ".stats-chart canvas", ".table-wrap")))
                         .as(what + ": key elements not shown inside the width").isEmpty();
+                assertThat(analyst.brokenWords()).as(what + ": words split across lines in tables and buttons").isEmpty();
                 analyst.screenshot(SHOTS, p.getKey(), width);
                 checkClean(what + " after the screenshot");
             }
