@@ -30,8 +30,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in Debian's Chromium (headless): every page loads with no console error and no
- * failed request at 1280 and 390 px (screenshots under target/screenshots), a new alert reaches an
+ * The dashboard in Debian's Chromium (headless): every page, loaded at 1280 px and again at 390
+ * px, has no console error, no failed request, no horizontal overflow, its key elements inside
+ * the width and no table word split across lines (screenshots under target/screenshots), a new alert reaches an
  * open feed within 2 s, a feedback click persists (read back through the REST API), event fields
  * holding script render inert, an analyst's hand-made admin request gets 403, and sign-out ends
  * the session.
