@@ -82,6 +82,12 @@
 
   // uPlot charts: <div class="chart" data-chart='{"x":[...], "series":[{"label":..,"values":[..]}], "y":"risk"}'>
   function drawCharts() {
+    drawChartsNow();
+    // the width the charts were last drawn at: the browser tests wait for it after a load or a resize
+    document.documentElement.dataset.chartsWidth = String(window.innerWidth);
+  }
+
+  function drawChartsNow() {
     if (typeof uPlot === 'undefined') { return; }
     charts.forEach(function (c) { c.destroy(); });
     charts = [];

@@ -205,6 +205,12 @@
   }
 
   function drawAll() {
+    drawAllNow();
+    // the width the charts were last drawn at: the browser tests wait for it after a load or a resize
+    document.documentElement.dataset.statsWidth = String(window.innerWidth);
+  }
+
+  function drawAllNow() {
     if (typeof uPlot === 'undefined') { return; }
     charts.forEach(function (c) { c.destroy(); });
     charts = [];

@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard in Debian's Chromium (headless): every page loads with no console error and no
- * failed request at 1280 and 390 px (screenshots under target/screenshots), a new alert reaches an
+ * The dashboard in Debian's Chromium (headless): every page, loaded at 1280 px and again at 390
+ * px, has no console error, no failed request, no horizontal overflow, its key elements inside
+ * the width and no table word split across lines (screenshots under target/screenshots), a new alert reaches an
  * open feed within 2 s, a feedback click persists (read back through the REST API), event fields
  * holding script render inert, an analyst's hand-made admin request gets 403, and sign-out ends
  * the session.
@@ -133,25 +134,44 @@ class DashboardBrowserTest {
     @Test
     @Order(1)   // first, so the screenshots show the demo data without the payloads of the XSS test
     void everyPageLoadsCleanAtBothWidths() {
+        // each page with the elements it is for: present, displayed and inside the viewport's width
         Map<String, String> pages = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> keyElements = new java.util.HashMap<>();
         pages.put("feed", "/feed");
+        keyElements.put("feed", List.of("#filters", "#f-source", "#feed-rows li.card", "#feed-rows li.card .narrative"));
         pages.put("feed-filtered", "/feed?source=transactions&severity=&status=open");
+        keyElements.put("feed-filtered", List.of("#filters", "#f-status", "#feed-rows"));
         pages.put("alert", "/alerts/" + oddAlert);
+        keyElements.put("alert", List.of("#why-h", "#workflow", "#status", "#save-status", "#note", "#fb-tp", "#fb-benign",
+                ".table-wrap"));
         pages.put("entities", "/entities");
+        keyElements.put("entities", List.of(".table-wrap", "a[href^='/entity?id=']"));
         pages.put("entity", "/entity?id=u3");
+        keyElements.put("entity", List.of("#risk-timeline canvas", "#inc-h"));
         pages.put("admin", "/admin");
+        keyElements.put("admin", List.of("#models-h", ".table-wrap", "#rollback", "#key-name", "#create-key"));
+        List<String> everywhere = List.of("h1", ".top nav", "#theme-toggle", "#sign-out");
         List<String> shots = new ArrayList<>();
-        for (var p : pages.entrySet()) {
-            admin.open(fx.base() + p.getValue());
-            checkClean(admin, p.getKey());
-            assertThat(admin.driver.findElement(By.tagName("h1")).getText()).as(p.getKey()).isNotBlank();
-            for (int width : new int[] {1280, 390}) {
+        // each width for itself: the pages are loaded at it (not resized to it), as a phone loads them
+        for (int width : new int[] {1280, 390}) {
+            admin.width(width);
+            for (var p : pages.entrySet()) {
+                String what = p.getKey() + " at " + width + " px";
+                admin.open(fx.base() + p.getValue());
+                assertThat(admin.js("return window.innerWidth")).as(what + ": viewport").isEqualTo((long) width);
+                checkClean(admin, what);
+                assertThat(admin.driver.findElement(By.tagName("h1")).getText()).as(what).isNotBlank();
+                assertThat(admin.horizontalOverflow()).as(() -> what + ": horizontal overflow (scrollWidth - clientWidth), from " + admin.overflowing())
+                        .isLessThanOrEqualTo(0);
+                List<String> selectors = new ArrayList<>(everywhere);
+                selectors.addAll(keyElements.get(p.getKey()));
+                assertThat(admin.notVisible(selectors)).as(what + ": key elements not shown inside the width").isEmpty();
+                assertThat(admin.brokenWords()).as(what + ": words split across lines in tables and buttons").isEmpty();
                 shots.add(admin.screenshot(SHOTS, p.getKey(), width).toString());
-                long overflow = ((Number) admin.js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
-                assertThat(overflow).as(p.getKey() + " at " + width + " px: horizontal overflow").isLessThanOrEqualTo(0);
+                checkClean(admin, what + " after the screenshot");
             }
-            checkClean(admin, p.getKey() + " resized");
         }
+        admin.width(1280);
         // the entity's risk timeline is drawn by uPlot
         admin.open(fx.base() + "/entity?id=u3");
         assertThat(admin.driver.findElements(By.cssSelector("#risk-timeline canvas"))).isNotEmpty();

@@ -97,19 +97,27 @@ class StatsPagesBrowserTest {
         pages.put("distributions-source", "/distributions?range=7d&source=soc");
         pages.put("business", "/business");
         pages.put("model", "/model?range=6h");
-        for (var p : pages.entrySet()) {
-            analyst.open(fx.base() + p.getValue());
-            checkClean(p.getKey());
-            assertThat(analyst.driver.findElement(By.tagName("h1")).getText()).as(p.getKey()).isNotBlank();
-            assertThat(charts()).as(p.getKey() + ": charts drawn").isPositive();
-            assertThat(analyst.driver.findElements(By.cssSelector(".stats-chart canvas"))).as(p.getKey()).isNotEmpty();
-            for (int width : new int[] {1280, 390}) {
+        // each width for itself: the pages are loaded at it (not resized to it), as a phone loads them
+        for (int width : new int[] {1280, 390}) {
+            analyst.width(width);
+            for (var p : pages.entrySet()) {
+                String what = p.getKey() + " at " + width + " px";
+                analyst.open(fx.base() + p.getValue());
+                assertThat(analyst.js("return window.innerWidth")).as(what + ": viewport").isEqualTo((long) width);
+                checkClean(what);
+                assertThat(analyst.driver.findElement(By.tagName("h1")).getText()).as(what).isNotBlank();
+                assertThat(charts()).as(what + ": charts drawn").isPositive();
+                assertThat(analyst.driver.findElements(By.cssSelector(".stats-chart canvas"))).as(what).isNotEmpty();
+                assertThat(analyst.horizontalOverflow()).as(() -> what + ": horizontal overflow (scrollWidth - clientWidth), from " + analyst.overflowing())
+                        .isLessThanOrEqualTo(0);
+                assertThat(analyst.notVisible(List.of("h1", ".top nav", ".stats-chart canvas", ".table-wrap")))
+                        .as(what + ": key elements not shown inside the width").isEmpty();
+                assertThat(analyst.brokenWords()).as(what + ": words split across lines in tables and buttons").isEmpty();
                 analyst.screenshot(SHOTS, p.getKey(), width);
-                long overflow = ((Number) analyst.js("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
-                assertThat(overflow).as(p.getKey() + " at " + width + " px: horizontal overflow").isLessThanOrEqualTo(0);
+                checkClean(what + " after the screenshot");
             }
-            checkClean(p.getKey() + " resized");
         }
+        analyst.width(1280);
         // the score histogram of a source counts every one of its events
         analyst.open(fx.base() + "/distributions?source=soc");
         long counted = ((Number) analyst.js("return window.sentinelStats.data('score')[1].reduce((a, b) => a + b, 0)")).longValue();
