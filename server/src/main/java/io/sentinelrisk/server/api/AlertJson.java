@@ -3,13 +3,14 @@ package io.sentinelrisk.server.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.sentinelrisk.core.export.Alert;
 import io.sentinelrisk.core.export.Explanation;
+import io.sentinelrisk.core.export.FeatureValues;
 import io.sentinelrisk.core.export.JudgeOutput;
 import io.sentinelrisk.core.mapping.Business;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,14 @@ public final class AlertJson {
 
     /** The answer of {@code POST /v1/score}: {@code {"model_version": …, "alerts": [ … ]}}. */
     public static byte[] scoreAnswer(String modelVersion, List<Alert> alerts) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(Math.max(512, alerts.size() * 2048));
-             JsonGenerator g = JsonBodies.MAPPER.createGenerator(out)) {
+        AnswerBuffer out = new AnswerBuffer();
+        writeScoreAnswer(out, modelVersion, alerts);
+        return out.toByteArray();
+    }
+
+    /** {@link #scoreAnswer} written into {@code out} (the request thread's buffer: no array per answer). */
+    public static void writeScoreAnswer(OutputStream out, String modelVersion, List<Alert> alerts) {
+        try (JsonGenerator g = JsonBodies.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeFieldName(MODEL_VERSION);
             g.writeString(modelVersion);
@@ -87,8 +94,6 @@ public final class AlertJson {
             }
             g.writeEndArray();
             g.writeEndObject();
-            g.close();
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the answer", e);
         }
@@ -212,6 +217,15 @@ public final class AlertJson {
     }
 
     private static void object(JsonGenerator g, Map<String, Object> map) throws IOException {
+        if (map instanceof FeatureValues values) {
+            g.writeStartObject();
+            for (int i = 0; i < values.size(); i++) {
+                g.writeFieldName(values.name(i));
+                value(g, values.value(i));
+            }
+            g.writeEndObject();
+            return;
+        }
         g.writeStartObject();
         for (Map.Entry<String, Object> e : map.entrySet()) {
             g.writeFieldName(e.getKey());

@@ -97,7 +97,13 @@ public final class Api {
             records = batch.size();
         }
         metrics.recordsScored(records);
-        JsonBodies.sendJson(ctx, 200, AlertJson.scoreAnswer(model.version(), scored.alerts()));
+        AnswerBuffer answer = AnswerBuffer.forThisThread();
+        try {
+            AlertJson.writeScoreAnswer(answer, model.version(), scored.alerts());
+            JsonBodies.sendJson(ctx, 200, answer);
+        } finally {
+            answer.release();
+        }
     }
 
     public void events(Context ctx) {
