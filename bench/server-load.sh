@@ -18,7 +18,7 @@
 # Environment: CONCURRENCY (connections, default 4), SECONDS per run (default 30), SCORE_REQUESTS
 #   (20000), SINGLE_REQUESTS (20000), EVENT_REQUESTS (300), SCORE_WARMUP and SINGLE_WARMUP (requests
 #   sent before the measured scoring runs: 500 and 2000; the JIT compiler is still busy after them),
-#   SERVER_HEAP (default 2g),
+#   SERVER_HEAP (default 2g; the server starts through bin/sentinel, with the options of `sentinel serve`),
 #   SERVER_JAVA_OPTS (more JVM options for the server, e.g.
 #   -XX:StartFlightRecording=filename=serve.jfr,settings=profile), CLIENT (wrk, the default, or jdk:
 #   ServerLoad.java for the scoring runs too), WRK_THREADS (default 1).

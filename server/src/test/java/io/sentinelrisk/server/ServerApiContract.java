@@ -7,6 +7,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +81,42 @@ abstract class ServerApiContract {
         // the same record scores the same alone and in a batch (one record path)
         assertThat(alerts.get(1).get("score").asDouble()).isEqualTo(alert.get("score").asDouble());
         assertThat(http.get("/v1/alerts?entity=score-only", analyst).json().get("alerts")).isEmpty();
+    }
+
+    /**
+     * The scoring answer goes out from the thread's buffer with its length, or, to a client that
+     * accepts gzip, compressed by Javalin: the same document either way, and a buffer reused
+     * by a later, smaller answer holds nothing of the earlier one.
+     */
+    @Test
+    void aScoringAnswerIsTheSameDocumentWithItsLengthOrCompressed() throws Exception {
+        StringBuilder big = new StringBuilder("[");
+        for (int i = 0; i < 300; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"user\":\"u").append(i % 7).append("\",\"amount\":").append(40 + i)
+                    .append(",\"hour\":").append(i % 24).append(",\"country\":\"US\"}");
+        }
+        String body = big.append(']').toString();
+        Http.Response plain = http.post("/v1/score", ingest, body);
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.raw().headers().firstValueAsLong("Content-Length"))
+                .hasValue((long) plain.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(plain.json().get("alerts")).hasSize(300);
+
+        HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/score"))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + ingest)
+                        .header("Accept-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+        assertThat(new String(unzipped, StandardCharsets.UTF_8)).isEqualTo(plain.body());
+
+        Http.Response small = http.post("/v1/score", ingest, "{\"user\":\"u1\",\"amount\":55,\"hour\":10,\"country\":\"US\"}");
+        assertThat(small.status()).isEqualTo(200);
+        assertThat(small.json().get("alerts")).hasSize(1);
+        assertThat(small.raw().headers().firstValueAsLong("Content-Length"))
+                .hasValue((long) small.body().getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test
@@ -326,7 +369,7 @@ abstract class ServerApiContract {
         String event = "{\"event_id\":\"" + sql + "\",\"user\":\"" + script + "\",\"timestamp\":\"2024-03-01T03:00:00Z\","
                 + "\"amount\":250000,\"hour\":3,\"country\":\"' OR 1=1 --\"}";
         Http.Response r = http.post("/v1/events?source=" + java.net.URLEncoder.encode("'; DELETE FROM events; --",
-                java.nio.charset.StandardCharsets.UTF_8), ingest, event);
+                StandardCharsets.UTF_8), ingest, event);
         assertThat(r.status()).isEqualTo(200);
         String alertId = r.json().get("results").get(0).get("alert_id").asText();
         JsonNode a = http.get("/v1/alerts/" + alertId, analyst).json();
@@ -338,10 +381,10 @@ abstract class ServerApiContract {
                 .get("assignee").asText()).isEqualTo(script);
         assertThat(http.post("/v1/alerts/" + alertId + "/feedback", analyst, "{\"verdict\":\"true_positive\",\"note\":\""
                 + sql + "\"}").json().get("note").asText()).isEqualTo(sql);
-        JsonNode byEntity = http.get("/v1/alerts?entity=" + java.net.URLEncoder.encode(script, java.nio.charset.StandardCharsets.UTF_8),
+        JsonNode byEntity = http.get("/v1/alerts?entity=" + java.net.URLEncoder.encode(script, StandardCharsets.UTF_8),
                 analyst).json().get("alerts");
         assertThat(byEntity).hasSize(1);
-        assertThat(http.get("/v1/entities/" + java.net.URLEncoder.encode(script, java.nio.charset.StandardCharsets.UTF_8)
+        assertThat(http.get("/v1/entities/" + java.net.URLEncoder.encode(script, StandardCharsets.UTF_8)
                 .replace("+", "%20"), analyst).status()).isEqualTo(200);
         // the tables are all still there
         assertThat(http.get("/v1/alerts?limit=1", analyst).status()).isEqualTo(200);

@@ -54,7 +54,8 @@ public record Alert(@JsonProperty("alert_id") String alertId,
                     @JsonProperty("judge") @JsonInclude(JsonInclude.Include.NON_NULL) JudgeOutput judge) {
 
     public Alert {
-        features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
+        // FeatureValues is unmodifiable and ordered already: kept, not copied (one per scored record)
+        features = features instanceof FeatureValues ? features : Collections.unmodifiableMap(new LinkedHashMap<>(features));
         reasons = List.copyOf(reasons);
     }
 

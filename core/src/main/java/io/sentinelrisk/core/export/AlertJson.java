@@ -188,6 +188,15 @@ public final class AlertJson {
     }
 
     private static void object(JsonGenerator g, Map<String, Object> map) throws IOException {
+        if (map instanceof FeatureValues values) {
+            g.writeStartObject();
+            for (int i = 0; i < values.size(); i++) {
+                g.writeFieldName(values.name(i));
+                value(g, values.value(i));
+            }
+            g.writeEndObject();
+            return;
+        }
         g.writeStartObject();
         for (Map.Entry<String, Object> e : map.entrySet()) {
             g.writeFieldName(e.getKey());

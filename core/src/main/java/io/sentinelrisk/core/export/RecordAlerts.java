@@ -31,10 +31,11 @@ public final class RecordAlerts {
         FrameMapper mapper = pipeline.mapping().map(m -> m.bind(frame)).orElse(null);
         EventColumns events = EventColumns.of(pipeline);
         AlertIds.Hasher ids = new AlertIds.Hasher(ModelId.of(pipeline), source);
+        RecordValues.FeatureColumns columns = RecordValues.FeatureColumns.of(frame);
         List<Alert> alerts = new ArrayList<>(scored.size());
         for (int r = 0; r < scored.size(); r++) {
             ScoredRecord rec = scored.get(r);
-            Map<String, Object> features = RecordValues.features(frame, r);
+            Map<String, Object> features = columns.values(r);
             Object id = RecordValues.id(frame, r, features);
             AlertOrigin origin = new AlertOrigin(ids.of(r, id), source, r, null, id,
                     events.entity(frame, r), events.eventTime(frame, r), null);

@@ -6,6 +6,7 @@ import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +18,58 @@ public final class RecordValues {
 
     /** The row's feature and id values by column, in schema order: numbers as numbers, booleans as booleans, missing as null. */
     public static Map<String, Object> features(Frame frame, int row) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int c = 0; c < frame.columnCount(); c++) {
-            Field f = frame.schema().field(c);
-            if (f.role() == ColumnRole.FEATURE || f.role() == ColumnRole.ID) {
-                Column col = frame.column(c);
-                out.put(f.name(), f.type() == ColumnType.BOOLEAN && !col.isMissing(row)
-                        ? (Object) "true".equals(frame.text(c, row))
-                        : value(col, row));
-            }
+        return FeatureColumns.of(frame).values(row);
+    }
+
+    /**
+     * The feature and id columns of a frame, found once for all its rows: {@link #values} gives
+     * a row's {@link RecordValues#features} with the column names shared.
+     */
+    public static final class FeatureColumns {
+        private final Frame frame;
+        private final int[] columns;
+        private final String[] names;
+        private final boolean[] booleans;
+
+        private FeatureColumns(Frame frame, int[] columns, String[] names, boolean[] booleans) {
+            this.frame = frame;
+            this.columns = columns;
+            this.names = names;
+            this.booleans = booleans;
         }
-        return out;
+
+        public static FeatureColumns of(Frame frame) {
+            int n = 0;
+            int[] columns = new int[frame.columnCount()];
+            for (int c = 0; c < frame.columnCount(); c++) {
+                Field f = frame.schema().field(c);
+                if (f.role() == ColumnRole.FEATURE || f.role() == ColumnRole.ID) {
+                    columns[n++] = c;
+                }
+            }
+            columns = Arrays.copyOf(columns, n);
+            String[] names = new String[n];
+            boolean[] booleans = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                Field f = frame.schema().field(columns[i]);
+                names[i] = f.name();
+                booleans[i] = f.type() == ColumnType.BOOLEAN;
+            }
+            return new FeatureColumns(frame, columns, names, booleans);
+        }
+
+        /** Row {@code row}'s values by column, in schema order. */
+        public FeatureValues values(int row) {
+            Object[] values = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                int c = columns[i];
+                Column col = frame.column(c);
+                values[i] = booleans[i] && !col.isMissing(row)
+                        ? (Object) "true".equals(frame.text(c, row))
+                        : value(col, row);
+            }
+            return new FeatureValues(names, values);
+        }
     }
 
     /** The id column's value, an ordered map of them when there are several, or null without. */

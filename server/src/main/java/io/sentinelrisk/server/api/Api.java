@@ -97,7 +97,13 @@ public final class Api {
             records = batch.size();
         }
         metrics.recordsScored(records);
-        JsonBodies.sendJson(ctx, 200, ScoreAnswer.bytes(model.version(), scored.alerts()));
+        AnswerBuffer answer = AnswerBuffer.forThisThread();
+        try {
+            ScoreAnswer.write(answer, model.version(), scored.alerts());
+            JsonBodies.sendJson(ctx, 200, answer);
+        } finally {
+            answer.release();
+        }
     }
 
     public void events(Context ctx) {

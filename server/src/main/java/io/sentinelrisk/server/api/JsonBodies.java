@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,9 +59,10 @@ public final class JsonBodies {
             }
             if (declared >= 0 && declared < Integer.MAX_VALUE - 8) {
                 // the usual case, a declared length: read into an array of that size, no copies
+                // (readNBytes(int) would read into chunks and copy them into the array)
                 // (Jetty ends the stream at the declared length and fails a shorter body)
-                byte[] body = in.readNBytes((int) declared);
-                if (body.length < declared) {
+                byte[] body = new byte[(int) declared];
+                if (in.readNBytes(body, 0, body.length) < body.length) {
                     throw ApiException.badRequest("unreadable_body", "the request body could not be read", null);
                 }
                 return body;
@@ -183,6 +185,29 @@ public final class JsonBodies {
             sendJson(ctx, status, MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer", e);
+        }
+    }
+
+    /**
+     * Writes {@code answer}, the thread's buffer holding a JSON document, as the answer with
+     * {@code status}: straight to the response with its length (one write, no copy), or through
+     * Javalin's result when the client accepts a compressed answer (Javalin then compresses it as
+     * any other answer). Call last: the response is committed when this returns.
+     */
+    public static void sendJson(Context ctx, int status, AnswerBuffer answer) {
+        ctx.status(status).contentType("application/json");
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        String encodings = ctx.header("Accept-Encoding");
+        if (encodings != null && !encodings.isBlank()) {
+            ctx.result(answer.toByteArray());
+            return;
+        }
+        HttpServletResponse res = ctx.res();
+        res.setContentLength(answer.size());
+        try {
+            res.getOutputStream().write(answer.array(), 0, answer.size());
+        } catch (IOException e) {
+            // the client went away: there is no one left to answer (as Javalin does on a client abort)
         }
     }
 

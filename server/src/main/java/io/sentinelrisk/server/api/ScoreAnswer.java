@@ -2,11 +2,11 @@ package io.sentinelrisk.server.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.sentinelrisk.core.export.Alert;
 import io.sentinelrisk.core.export.AlertJson;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -23,8 +23,14 @@ public final class ScoreAnswer {
 
     /** {@code {"model_version": …, "alerts": [ … ]}}. */
     public static byte[] bytes(String modelVersion, List<Alert> alerts) {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(Math.max(512, alerts.size() * 2048));
-             JsonGenerator g = JsonBodies.MAPPER.createGenerator(out)) {
+        AnswerBuffer out = new AnswerBuffer();
+        write(out, modelVersion, alerts);
+        return out.toByteArray();
+    }
+
+    /** {@link #bytes} written into {@code out} (the request thread's buffer: no array per answer). */
+    public static void write(OutputStream out, String modelVersion, List<Alert> alerts) {
+        try (JsonGenerator g = JsonBodies.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeFieldName(MODEL_VERSION);
             g.writeString(modelVersion);
@@ -35,8 +41,6 @@ public final class ScoreAnswer {
             }
             g.writeEndArray();
             g.writeEndObject();
-            g.close();
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the answer", e);
         }
