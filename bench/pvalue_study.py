@@ -27,25 +27,13 @@ Selections: the pool as is; the `auto` rule (leave-one-member-out agreement > 0.
 """
 import sys, os, itertools, glob, pickle
 import numpy as np
-from scipy.stats import rankdata
-
-def auc(s, y):
-    r = rankdata(s)
-    pos = y == 1
-    n1 = pos.sum(); n0 = len(s) - n1
-    return (r[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)
+from auto_study import auc, norm_robust, spearman   # the same ROC AUC, robust z and rank agreement as the auto study
 
 def load(d, name, proto):
     tr = np.genfromtxt(os.path.join(d, f"{name}.{proto}.train.csv"), delimiter=",", names=True)
     te = np.genfromtxt(os.path.join(d, f"{name}.{proto}.test.csv"), delimiter=",", names=True)
     members = list(tr.dtype.names)
     return members, np.column_stack([tr[m] for m in members]), np.column_stack([te[m] for m in members]), te["label"].astype(int)
-
-def norm_robust(t, s):
-    med = np.median(t); mad = 1.4826 * np.median(np.abs(t - med))
-    if not mad > 0:
-        mad = 1.2533 * np.mean(np.abs(t - med)) or 1.0
-    return (s - med) / mad
 
 def norm_ecdf_logp(t, s):
     ts = np.sort(t)
@@ -105,15 +93,6 @@ def comb_top2(Z):
     return np.sort(Z, 1)[:, -2:].mean(1)
 
 COMBS = {"mean": comb_mean, "max": comb_max, "hmp": comb_hmp, "top2": comb_top2}
-
-def spearman(a, b):
-    if len(a) > 20000:
-        idx = np.random.default_rng(0).choice(len(a), 20000, replace=False)
-        a = a[idx]; b = b[idx]
-    ra = rankdata(a); rb = rankdata(b)
-    ra -= ra.mean(); rb -= rb.mean()
-    den = np.sqrt((ra * ra).sum() * (rb * rb).sum())
-    return float((ra * rb).sum() / den) if den > 0 else 0.0
 
 def agreement(Zt):
     M = Zt.shape[1]
