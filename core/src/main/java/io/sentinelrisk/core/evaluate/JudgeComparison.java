@@ -135,7 +135,7 @@ public final class JudgeComparison {
             double[] pVal = new double[valRows.length];
             xgb.score(x.selectRows(valRows), pVal, threads);
             double t = ThresholdRule.choose(cfg.judge().thresholdRule(), cfg.judge().minRecall(), pVal, yVal,
-                    io.sentinelrisk.core.judge.HybridJudgeTrainer.validationRows(cfg.judge(), pVal, yVal));
+                    HybridJudgeTrainer.validationRows(cfg.judge(), pVal, yVal));
             double[] pTest = new double[test.rows()];
             xgb.score(stage1.preparation().transform(test), pTest, threads);
             out.add(measure("xgboost_raw_features", pTest, testLabels, t));
