@@ -270,6 +270,19 @@ def features(datasets, d, name, proto, cache={}):
     sd[sd == 0] = 1
     return (X[tr] - mu) / sd, (X[te] - mu) / sd
 
+def leave_one_dataset_out(family, crit, names, results, protos):
+    """Leave-one-dataset-out: for each set held out, the member of family best by crit(r, other sets);
+    returns, per protocol, the chosen members' results on the held-out sets, and the choices."""
+    est = {p: [] for p in protos}
+    chosen = []
+    for held in names:
+        rest = [n for n in names if n != held]
+        best = max(family, key=lambda r: crit(r, rest))
+        chosen.append(best)
+        for p in protos:
+            est[p].append(results[best][(held, p)])
+    return est, chosen
+
 def main():
     d = sys.argv[1]
     protos = ["unsupervised", "semi", "adbench"]
@@ -378,14 +391,7 @@ def main():
         return min(mean(r, sets, [p]) - max(mean(s, sets, [p]) for s in singles) for p in protos)
     for title, family, crit in [("rules, by the worst protocol's margin", cands, worst_margin),
                                 ("single detectors, by the mean", singles, lambda r, sets: mean(r, sets, protos))]:
-        est = {p: [] for p in protos}
-        chosen = []
-        for held in names:
-            rest = [n for n in names if n != held]
-            best = max(family, key=lambda r: crit(r, rest))
-            chosen.append(best)
-            for p in protos:
-                est[p].append(results[best][(held, p)])
+        est, chosen = leave_one_dataset_out(family, crit, names, results, protos)
         print(f"\nLeave-one-dataset-out, {title}: " + " ".join(f"{p}={np.mean(est[p]):.4f}" for p in protos)
               + "  chose " + ", ".join(sorted(set(chosen))))
 

@@ -27,7 +27,7 @@ Selections: the pool as is; the `auto` rule (leave-one-member-out agreement > 0.
 """
 import sys, os, itertools, glob, pickle
 import numpy as np
-from auto_study import auc, norm_robust, spearman   # the same ROC AUC, robust z and rank agreement as the auto study
+from auto_study import auc, leave_one_dataset_out, norm_robust, spearman   # the auto study's ROC AUC, robust z, rank agreement, leave-one-dataset-out
 
 def load(d, name, proto):
     tr = np.genfromtxt(os.path.join(d, f"{name}.{proto}.train.csv"), delimiter=",", names=True)
@@ -219,14 +219,7 @@ def report(results, names, protos):
         print(f"  {r:40s} " + " ".join(f"{p}={mean(r, names, [p]):.4f}" for p in protos) + f"  margin={margin(r, names):+.4f}")
     print(f"\n{len(rules)} rules. Leave-one-dataset-out:")
     for title, crit in [("mean over protocols", lambda r, s: mean(r, s, protos)), ("worst protocol's margin", margin)]:
-        est = {p: [] for p in protos}
-        chosen = []
-        for held in names:
-            rest = [n for n in names if n != held]
-            best = max(rules, key=lambda r: crit(r, rest))
-            chosen.append(best)
-            for p in protos:
-                est[p].append(results[best][(held, p)])
+        est, chosen = leave_one_dataset_out(rules, crit, names, results, protos)
         print(f"  by the {title}: " + " ".join(f"{p}={np.mean(est[p]):.4f} ({np.mean(est[p]) - best_single[p]:+.4f})" for p in protos))
         for held, c in zip(names, chosen):
             print(f"    held out {held:12s} chose {c}")

@@ -1,5 +1,6 @@
 package io.sentinelrisk.server.web;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,6 +20,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver (Selenium never downloads a
@@ -76,6 +79,17 @@ final class Browser implements AutoCloseable {
     void open(String url) {
         driver.get(url);
         awaitRendered();
+    }
+
+    /**
+     * Opens {@code url} at the width last set ({@link #width}) and checks that the page came up at
+     * it: the viewport is {@code width} wide and the page has its heading. {@code what} names the
+     * page and width in a failure.
+     */
+    void openAt(String url, int width, String what) {
+        open(url);
+        assertThat(js("return window.innerWidth")).as(what + ": viewport").isEqualTo((long) width);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).as(what).isNotBlank();
     }
 
     void awaitRendered() {

@@ -102,10 +102,8 @@ class StatsPagesBrowserTest {
             analyst.width(width);
             for (var p : pages.entrySet()) {
                 String what = p.getKey() + " at " + width + " px";
-                analyst.open(fx.base() + p.getValue());
-                assertThat(analyst.js("return window.innerWidth")).as(what + ": viewport").isEqualTo((long) width);
+                analyst.openAt(fx.base() + p.getValue(), width, what);
                 checkClean(what);
-                assertThat(analyst.driver.findElement(By.tagName("h1")).getText()).as(what).isNotBlank();
                 assertThat(charts()).as(what + ": charts drawn").isPositive();
                 assertThat(analyst.driver.findElements(By.cssSelector(".stats-chart canvas"))).as(what).isNotEmpty();
                 assertThat(analyst.horizontalOverflow()).as(() -> what + ": horizontal overflow (scrollWidth - clientWidth), from " + analyst.overflowing())
