@@ -18,6 +18,8 @@ Criteria per candidate (higher = trusted more), from the .gen.csv scores only:
   em           the Excess-Mass criterion (Goix 2016) with the box's volume as the unit: the mean
                over t in (0, t_max] of max_u P_data(score <= u) - t * Vol(score <= u),
                t_max = 1 / Vol(score <= the held-out rows' 0.9 quantile)
+  mv_fs, em_fs the same with Goix's feature sub-sampling above 8 features (the mean over 10
+               draws of 5 features, .genfs.csv); mv and em at 8 features or fewer
 Selections over a pool (candidates' test scores as robust z of their ScoreDump training scores):
   top1, top2, top3 by the criterion; `auto`'s rule with the criterion in place of agreement for
   the ranking (agreement > 0.5, then the top 2 or 3 by the criterion); agreement + criterion
@@ -76,7 +78,26 @@ def criteria(gen, members):
     return out
 
 
-CRITS = ["syn_box", "syn_shuffle", "syn_swap", "syn_tail", "syn_local", "syn_all", "mv", "em"]
+def subspace_criteria(path, members, cr):
+    """Goix's feature sub-sampling above 8 features (GeneratedPointsDump's .genfs.csv): mv_fs and
+    em_fs, the mean over the 5-feature draws; at 8 features or fewer, the full-dimension mv, em."""
+    if not os.path.exists(path):
+        for m in members:
+            cr[m]["mv_fs"], cr[m]["em_fs"] = cr[m]["mv"], cr[m]["em"]
+        return
+    g = np.genfromtxt(path, delimiter=",", names=True)
+    draws = np.unique(g["draw"])
+    for m in members:
+        mv, em = [], []
+        for t in draws:
+            h = g[m][(g["draw"] == t) & (g["kind"] == 0)]
+            b = g[m][(g["draw"] == t) & (g["kind"] == 1)]
+            mv.append(-mass_volume(h, b))
+            em.append(excess_mass(h, b))
+        cr[m]["mv_fs"], cr[m]["em_fs"] = float(np.mean(mv)), float(np.mean(em))
+
+
+CRITS = ["syn_box", "syn_shuffle", "syn_swap", "syn_tail", "syn_local", "syn_all", "mv", "em", "mv_fs", "em_fs"]
 
 
 def top(values, k, allowed=None):
@@ -128,6 +149,7 @@ def main():
             results.setdefault("single:" + m, {})[(n, p)] = auc(S[:, members.index(m)], y)
         gen = np.genfromtxt(os.path.join(d, f"{n}.{p}.gen.csv"), delimiter=",", names=True)
         cr = criteria(gen, POOLS["all7"])
+        subspace_criteria(os.path.join(d, f"{n}.{p}.genfs.csv"), POOLS["all7"], cr)
         ag = agreement(np.column_stack([norm_robust(T[:, members.index(m)], T[:, members.index(m)]) for m in POOLS["all7"]]))
         for m, v in zip(POOLS["all7"], ag):
             cr[m]["agreement"] = v   # for comparison only: `auto`'s criterion over the same pool

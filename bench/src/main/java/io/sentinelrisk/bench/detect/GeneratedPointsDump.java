@@ -4,7 +4,6 @@ import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.evaluate.Split;
 import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.io.IOException;
@@ -36,6 +35,8 @@ import java.util.stream.IntStream;
  * </ul>
  * {@code DIR/<set>.<protocol>.gen.csv}: {@code kind}, then one column per candidate. Each kind
  * holds as many points as there are held-out rows, at most 2,000 (held-out rows likewise).
+ * Above 8 features also {@code .genfs.csv}, the same on random 5-feature subspaces
+ * ({@link #subspaces}).
  *
  * <pre>java -cp bench/target/benchmarks.jar io.sentinelrisk.bench.detect.GeneratedPointsDump ../shared/datasets OUT_DIR [threads] [set,set...] [member seed, default 1]</pre>
  * (the held-out part and the generated points keep seed 11 whatever the member seed)
@@ -44,58 +45,103 @@ public final class GeneratedPointsDump {
     private static final List<String> CANDIDATES = List.of("iforest", "hbos", "ecod", "knn", "knn_mean20", "ocsvm", "lof50");
     private static final int MAX_ROWS = 2000;
     private static final int KINDS = 5;
+    private static final int SUBSPACE_ABOVE = 8;
+    private static final int SUBSPACE_FEATURES = 5;
+    private static final int SUBSPACE_DRAWS = 10;
+    private static final int SUBSPACE_ROWS = 5000;
 
     public static void main(String[] args) throws IOException {
-        Path datasets = Path.of(args[0]);
-        Path out = Path.of(args[1]);
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        java.util.Set<String> only = args.length > 3 ? java.util.Set.of(args[3].split(",")) : null;
-        long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
-        Files.createDirectories(out);
-        List<Path> files;
-        try (var s = Files.list(datasets)) {
-            files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
-        }
-        for (Path file : files) {
-            NumericCsv data = NumericCsv.read(file);
-            if (only != null && !only.contains(data.name())) {
-                continue;
+        DumpRun run = DumpRun.parse(args);
+        int threads = run.threads();
+        long seed = run.seed();
+        run.forEachFitted((data, protocol, x) -> {
+            Random r = new Random(11);
+            int[] perm = DumpRun.shuffled(x.rows(), r);
+            int fitSize = (int) (perm.length * 0.8);
+            int[] fitPart = Arrays.copyOfRange(perm, 0, fitSize);
+            int[] heldPart = Arrays.copyOfRange(perm, fitSize, Math.min(perm.length, fitSize + MAX_ROWS));
+            Arrays.sort(fitPart);
+            Arrays.sort(heldPart);
+            Matrix fit = x.selectRows(fitPart);
+            Matrix held = x.selectRows(heldPart);
+            Matrix points = generate(fit, held, r);
+            int[] kind = new int[points.rows()];
+            for (int i = 0; i < kind.length; i++) {
+                kind[i] = i / held.rows();
             }
-            int n = data.labels().length;
-            for (String protocol : List.of("unsupervised", "adbench", "semi")) {
-                int[] fitted = switch (protocol) {
-                    case "unsupervised" -> IntStream.range(0, n).toArray();
-                    case "adbench" -> Split.stratified(data.labels(), 0.7, 1).train();
-                    default -> Split.withLabel(Split.stratified(data.labels(), 0.8, 1).train(), data.labels(), 0);
-                };
-                Matrix x = ScoreDump.standardise(data.x().selectRows(fitted), data.x().selectRows(fitted))[0];
-                Random r = new Random(11);
-                int[] perm = shuffled(x.rows(), r);
-                int fitSize = (int) (perm.length * 0.8);
-                int[] fitPart = Arrays.copyOfRange(perm, 0, fitSize);
-                int[] heldPart = Arrays.copyOfRange(perm, fitSize, Math.min(perm.length, fitSize + MAX_ROWS));
-                Arrays.sort(fitPart);
-                Arrays.sort(heldPart);
-                Matrix fit = x.selectRows(fitPart);
-                Matrix held = x.selectRows(heldPart);
-                Matrix points = generate(fit, held, r);
-                int[] kind = new int[points.rows()];
-                for (int i = 0; i < kind.length; i++) {
-                    kind[i] = i / held.rows();
-                }
-                double[][] cols = new double[CANDIDATES.size()][];
-                for (int c = 0; c < CANDIDATES.size(); c++) {
-                    long t0 = System.nanoTime();
-                    Map<String, Object> raw = new LinkedHashMap<>(ScoreDump.MEMBERS.get(CANDIDATES.get(c)));
-                    DetectorFactory f = Detectors.byType((String) raw.remove("type"));
-                    FittedDetector model = f.trainer(Params.parse(raw, f.params(), "generated"), seed).fit(fit, null, threads);
-                    cols[c] = new double[points.rows()];
-                    model.score(points, cols[c], threads);
-                    System.err.printf(Locale.ROOT, "%s %s %s %.1f s%n", data.name(), protocol, CANDIDATES.get(c), (System.nanoTime() - t0) / 1e9);
-                }
-                write(out.resolve(data.name() + "." + protocol + ".gen.csv"), kind, cols);
+            double[][] cols = new double[CANDIDATES.size()][];
+            for (int c = 0; c < CANDIDATES.size(); c++) {
+                long t0 = System.nanoTime();
+                Map<String, Object> raw = new LinkedHashMap<>(ScoreDump.MEMBERS.get(CANDIDATES.get(c)));
+                DetectorFactory f = Detectors.byType((String) raw.remove("type"));
+                FittedDetector model = f.trainer(Params.parse(raw, f.params(), "generated"), seed).fit(fit, null, threads);
+                cols[c] = new double[points.rows()];
+                model.score(points, cols[c], threads);
+                System.err.printf(Locale.ROOT, "%s %s %s %.1f s%n", data.name(), protocol, CANDIDATES.get(c), (System.nanoTime() - t0) / 1e9);
+            }
+            write(run.out().resolve(data.name() + "." + protocol + ".gen.csv"), kind, cols);
+            if (x.cols() > SUBSPACE_ABOVE) {
+                subspaces(fit, held, seed, threads, run.out().resolve(data.name() + "." + protocol + ".genfs.csv"));
+            }
+        });
+    }
+
+    /**
+     * Goix's feature sub-sampling for the Mass-Volume / Excess-Mass criteria above 8 features
+     * (uniform points cannot fill a high-dimensional box): SUBSPACE_DRAWS seeded draws of
+     * SUBSPACE_FEATURES features; each candidate fitted on those features of at most
+     * SUBSPACE_ROWS of the fitted part, scoring the held-out rows (kind 0) and as many uniform
+     * points in the subspace's box (kind 1). Columns {@code draw,kind,<candidate>...}.
+     */
+    private static void subspaces(Matrix fit, Matrix held, long seed, int threads, Path file) throws IOException {
+        Random r = new Random(13);
+        int h = held.rows();
+        int[] draw = new int[SUBSPACE_DRAWS * 2 * h];
+        int[] kind = new int[draw.length];
+        double[][] cols = new double[CANDIDATES.size()][draw.length];
+        for (int t = 0; t < SUBSPACE_DRAWS; t++) {
+            int[] features = pick(fit.cols(), SUBSPACE_FEATURES, r);
+            Arrays.sort(features);
+            int[] rows = fit.rows() > SUBSPACE_ROWS ? pick(fit.rows(), SUBSPACE_ROWS, r) : IntStream.range(0, fit.rows()).toArray();
+            Arrays.sort(rows);
+            Matrix sub = columns(fit.selectRows(rows), features);
+            Matrix points = generate(sub, columns(held, features), r);
+            Matrix heldAndBox = new Matrix(2 * h, features.length, Arrays.copyOf(points.data(), 2 * h * features.length));
+            for (int i = 0; i < 2 * h; i++) {
+                draw[t * 2 * h + i] = t;
+                kind[t * 2 * h + i] = i / h;
+            }
+            for (int c = 0; c < CANDIDATES.size(); c++) {
+                Map<String, Object> raw = new LinkedHashMap<>(ScoreDump.MEMBERS.get(CANDIDATES.get(c)));
+                DetectorFactory f = Detectors.byType((String) raw.remove("type"));
+                FittedDetector model = f.trainer(Params.parse(raw, f.params(), "generated"), seed).fit(sub, null, threads);
+                double[] s = new double[2 * h];
+                model.score(heldAndBox, s, threads);
+                System.arraycopy(s, 0, cols[c], t * 2 * h, 2 * h);
             }
         }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.println("draw,kind," + String.join(",", CANDIDATES));
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < draw.length; i++) {
+                line.setLength(0);
+                line.append(draw[i]).append(',').append(kind[i]);
+                for (double[] c : cols) {
+                    line.append(',').append(c[i]);
+                }
+                w.println(line);
+            }
+        }
+    }
+
+    private static Matrix columns(Matrix m, int[] features) {
+        double[] out = new double[m.rows() * features.length];
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < features.length; j++) {
+                out[i * features.length + j] = m.get(i, features[j]);
+            }
+        }
+        return new Matrix(m.rows(), features.length, out);
     }
 
     /** The held-out rows, then KINDS - 1 blocks of as many generated points (class comment). */
@@ -139,18 +185,7 @@ public final class GeneratedPointsDump {
     }
 
     private static int[] pick(int d, int k, Random r) {
-        return Arrays.copyOf(shuffled(d, r), k);
-    }
-
-    private static int[] shuffled(int n, Random r) {
-        int[] perm = IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        return perm;
+        return Arrays.copyOf(DumpRun.shuffled(d, r), k);
     }
 
     private static void write(Path p, int[] kind, double[][] cols) throws IOException {

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes every candidate member's raw scores, per dataset and evaluation protocol, for the study
@@ -44,19 +43,13 @@ public final class ScoreDump {
     }
 
     public static void main(String[] args) throws IOException {
-        Path datasets = Path.of(args[0]);
-        Path out = Path.of(args[1]);
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        java.util.Set<String> only = args.length > 3 ? java.util.Set.of(args[3].split(",")) : null;
-        long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
-        Files.createDirectories(out);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(datasets)) {
-            files = s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".csv.gz")).sorted().toList();
-        }
-        for (Path file : files) {
+        DumpRun run = DumpRun.parse(args);
+        Path out = run.out();
+        int threads = run.threads();
+        long seed = run.seed();
+        for (Path file : run.files(true)) {
             NumericCsv data = NumericCsv.read(file);
-            if (only != null && !only.contains(data.name())) {
+            if (!run.wanted(data)) {
                 continue;
             }
             int n = data.labels().length;

@@ -4,19 +4,16 @@ import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.FittedDetector;
-import io.sentinelrisk.core.evaluate.Split;
 import io.sentinelrisk.core.pipeline.Detectors;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * For the study of selection by stability (bench/pvalue_study.py --stability): every {@code auto}
@@ -39,72 +36,45 @@ public final class StabilityDump {
     }
 
     public static void main(String[] args) throws IOException {
-        Path datasets = Path.of(args[0]);
-        Path out = Path.of(args[1]);
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        java.util.Set<String> only = args.length > 3 ? java.util.Set.of(args[3].split(",")) : null;
-        Files.createDirectories(out);
-        List<Path> files;
-        try (var s = Files.list(datasets)) {
-            files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
-        }
-        for (Path file : files) {
-            NumericCsv data = NumericCsv.read(file);
-            if (only != null && !only.contains(data.name())) {
-                continue;
+        DumpRun run = DumpRun.parse(args);
+        int threads = run.threads();
+        run.forEachFitted((data, protocol, x) -> {
+            int[] perm = DumpRun.shuffled(x.rows(), new Random(7));
+            int size = (int) (perm.length * 0.4);
+            int[] a = java.util.Arrays.copyOfRange(perm, 0, size);
+            int[] b = java.util.Arrays.copyOfRange(perm, size, 2 * size);
+            int[] rest = java.util.Arrays.copyOfRange(perm, 2 * size, perm.length);
+            java.util.Arrays.sort(a);
+            java.util.Arrays.sort(b);
+            java.util.Arrays.sort(rest);
+            Matrix held = x.selectRows(rest);
+            List<String> header = new ArrayList<>();
+            List<double[]> cols = new ArrayList<>();
+            for (Map.Entry<String, Map<String, Object>> e : CANDIDATES.entrySet()) {
+                int seed = 1;
+                for (int[] part : List.of(a, b)) {
+                    Map<String, Object> raw = new LinkedHashMap<>(e.getValue());
+                    DetectorFactory f = Detectors.byType((String) raw.remove("type"));
+                    FittedDetector model = f.trainer(Params.parse(raw, f.params(), "stability"), seed++)
+                            .fit(x.selectRows(part), null, threads);
+                    double[] s = new double[held.rows()];
+                    model.score(held, s, threads);
+                    cols.add(s);
+                    header.add(e.getKey() + (seed == 2 ? "_a" : "_b"));
+                }
             }
-            int n = data.labels().length;
-            for (String protocol : List.of("unsupervised", "adbench", "semi")) {
-                int[] fitted = switch (protocol) {
-                    case "unsupervised" -> IntStream.range(0, n).toArray();
-                    case "adbench" -> Split.stratified(data.labels(), 0.7, 1).train();
-                    default -> Split.withLabel(Split.stratified(data.labels(), 0.8, 1).train(), data.labels(), 0);
-                };
-                Matrix x = ScoreDump.standardise(data.x().selectRows(fitted), data.x().selectRows(fitted))[0];
-                int[] perm = IntStream.range(0, x.rows()).toArray();
-                Random r = new Random(7);
-                for (int i = perm.length - 1; i > 0; i--) {
-                    int j = r.nextInt(i + 1);
-                    int t = perm[i];
-                    perm[i] = perm[j];
-                    perm[j] = t;
-                }
-                int size = (int) (perm.length * 0.4);
-                int[] a = java.util.Arrays.copyOfRange(perm, 0, size);
-                int[] b = java.util.Arrays.copyOfRange(perm, size, 2 * size);
-                int[] rest = java.util.Arrays.copyOfRange(perm, 2 * size, perm.length);
-                java.util.Arrays.sort(a);
-                java.util.Arrays.sort(b);
-                java.util.Arrays.sort(rest);
-                Matrix held = x.selectRows(rest);
-                List<String> header = new ArrayList<>();
-                List<double[]> cols = new ArrayList<>();
-                for (Map.Entry<String, Map<String, Object>> e : CANDIDATES.entrySet()) {
-                    int seed = 1;
-                    for (int[] part : List.of(a, b)) {
-                        Map<String, Object> raw = new LinkedHashMap<>(e.getValue());
-                        DetectorFactory f = Detectors.byType((String) raw.remove("type"));
-                        FittedDetector model = f.trainer(Params.parse(raw, f.params(), "stability"), seed++)
-                                .fit(x.selectRows(part), null, threads);
-                        double[] s = new double[held.rows()];
-                        model.score(held, s, threads);
-                        cols.add(s);
-                        header.add(e.getKey() + (seed == 2 ? "_a" : "_b"));
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(run.out().resolve(data.name() + "." + protocol + ".stab.csv")))) {
+                w.println(String.join(",", header));
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < held.rows(); i++) {
+                    line.setLength(0);
+                    for (int c = 0; c < cols.size(); c++) {
+                        line.append(c > 0 ? "," : "").append(cols.get(c)[i]);
                     }
+                    w.println(line);
                 }
-                try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve(data.name() + "." + protocol + ".stab.csv")))) {
-                    w.println(String.join(",", header));
-                    StringBuilder line = new StringBuilder();
-                    for (int i = 0; i < held.rows(); i++) {
-                        line.setLength(0);
-                        for (int c = 0; c < cols.size(); c++) {
-                            line.append(c > 0 ? "," : "").append(cols.get(c)[i]);
-                        }
-                        w.println(line);
-                    }
-                }
-                System.err.println(data.name() + " " + protocol + " done");
             }
-        }
+            System.err.println(data.name() + " " + protocol + " done");
+        });
     }
 }
