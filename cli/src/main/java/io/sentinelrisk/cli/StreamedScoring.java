@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 
 /**
@@ -73,17 +74,28 @@ final class StreamedScoring {
              AtomicFile.Pending card = exports.csv == null ? null : AtomicFile.open(exports.csv);
              BackgroundStep reader = new BackgroundStep("sentinel-read");
              BackgroundStep writer = new BackgroundStep("sentinel-write")) {
-            totals = new StreamedSummary(blocks.labelled() || input.labels != null);
+            StreamedSummary summary = new StreamedSummary(blocks.labelled() || input.labels != null, exports.report != null);
+            totals = summary;
+            // the reading thread adds each block to the data profile, and builds it after the last
+            Callable<Dataset> readNext = () -> {
+                Dataset next = blocks.next();
+                if (next != null) {
+                    summary.profile(next.frame());
+                } else {
+                    summary.closeProfile();
+                }
+                return next;
+            };
             ScorecardExport.Rows rows = null;
             watch.lap("read");
             long first = 0;
             int threadCount = cfg.effectiveThreads();
-            Future<Dataset> nextBlock = reader.submit(blocks::next);
+            Future<Dataset> nextBlock = reader.submit(readNext);
             Future<?> written = null;
             while (true) {
                 Dataset block = BackgroundStep.await(nextBlock);
                 if (block != null) {
-                    nextBlock = reader.submit(blocks::next);
+                    nextBlock = reader.submit(readNext);
                 }
                 watch.lap("read");
                 if (block == null) {
@@ -114,6 +126,15 @@ final class StreamedScoring {
                 first += s.rows();
                 LOG.debug("scored rows {} to {} of {}", first - s.rows() + 1, first, source);
             }
+            LOG.info("read and scored {} rows from {}", first, source);
+            if (input.labels != null) {
+                totals.labels(LabelReader.fromFile(input.labels, Math.toIntExact(first), source).values());
+                watch.lap("read");
+            }
+            // the report (its labelled metrics rank every row) while the last block is written;
+            // its timings are replaced by the final ones when it is written
+            report = totals.report(command, source, modelPath, pipeline, watch.laps());
+            watch.lap("report");
             if (written != null) {
                 BackgroundStep.await(written);
                 watch.lap("write");
@@ -121,11 +142,6 @@ final class StreamedScoring {
             if (alongside != null) {
                 BackgroundStep.await(alongside);
                 watch.lap("save");
-            }
-            LOG.info("read and scored {} rows from {}", first, source);
-            if (input.labels != null) {
-                totals.labels(LabelReader.fromFile(input.labels, Math.toIntExact(first), source).values());
-                watch.lap("read");
             }
             progress.step("exporting");
             List<Alert> alerts = exports.json == null ? null : AlertExport.alerts(top.data(), topN, top.rowNumbers());
@@ -140,8 +156,6 @@ final class StreamedScoring {
                 card.commit();
             }
             watch.lap("write");
-            report = totals.report(command, source, modelPath, pipeline, watch.laps());
-            watch.lap("report");
         }
         SummaryReport done = Outputs.finish(exports, report, watch);
         ScoredData kept = top.data();

@@ -93,6 +93,10 @@ public final class Bundles {
 
     /** The bundle's bytes. */
     public static byte[] toBytes(Pipeline pipeline, Instant createdAt) {
+        // First: train writes the bundle beside scoring every row, whose scorecard needs the id for
+        // its alert ids; begun here, it is ready (or under way) when the first block is written,
+        // instead of being computed then on the scoring thread.
+        String modelId = ModelId.of(pipeline);
         DetectorFactory factory = Detectors.byType(pipeline.detector().type());
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put(PREPARATION, PipelineCodec.preparation(pipeline.preparation()));
@@ -104,7 +108,7 @@ public final class Bundles {
         String modelPart = "model/" + factory.type() + ".bin";
         parts.put(modelPart, factory.encode(pipeline.detector()));
         Manifest.JudgeRef judge = pipeline.judge().map(j -> JudgeCodec.write(j, parts)).orElse(null);
-        parts.put(MODEL_ID, (ModelId.of(pipeline) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        parts.put(MODEL_ID, (modelId + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         Map<String, Object> config = pipeline.config().toMap();
         // How many threads trained the model says nothing about the model (results do not depend

@@ -44,6 +44,15 @@ public record Calibration(double[] grid, double criticalAt, double highAt, doubl
      * holds has a low risk; a score above every training score is 100.
      */
     public double risk(double score) {
+        return risk(grid, score, 0, grid.length);
+    }
+
+    /**
+     * {@link #risk(double)} on {@code grid} (this calibration's grid, not copied), searching it
+     * between {@code from} (inclusive) and {@code to} (exclusive) only: the caller knows that the
+     * score's place, and any grid value equal to it, lies there ({@link RiskLookup}).
+     */
+    static double risk(double[] grid, double score, int from, int to) {
         int n = grid.length;
         if (Double.isNaN(score) || score <= grid[0]) {
             return 0;
@@ -51,7 +60,7 @@ public record Calibration(double[] grid, double criticalAt, double highAt, doubl
         if (score > grid[n - 1]) {
             return 100;
         }
-        int i = Arrays.binarySearch(grid, score);
+        int i = Arrays.binarySearch(grid, from, to, score);
         if (i >= 0) {
             // Ties: the lowest rank holding this value, so equal scores get equal risk and only
             // the training rows strictly below count.

@@ -113,11 +113,16 @@ public final class AlertIds {
          * rows of a source always get distinct ids.
          */
         String rowId(int row) {
+            return HexFormat.of().toHexDigits(rowKey(row));
+        }
+
+        /** The number whose 16 hex digits are {@link #rowId}{@code (row)}, for writers that write the digits themselves. */
+        public long rowKey(int row) {
             long x = row + k0;
             x = (x ^ (x >>> 33)) * 0xff51afd7ed558ccdL;
             x = (x ^ (x >>> 33)) * 0xc4ceb9fe1a85ec53L;
             x ^= x >>> 33;
-            return HexFormat.of().toHexDigits(x ^ k1);
+            return x ^ k1;
         }
     }
 

@@ -14,6 +14,7 @@ import io.sentinelrisk.core.mapping.FrameMapper;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -64,8 +65,11 @@ public final class ScorecardExport {
     public static final class Rows {
         private enum Kind { NUMBER, BOOLEAN, TEXT, OTHER }
 
-        /** Severity ids by ordinal ({@link Severity#id} makes a new string each call). */
-        private static final String[] SEVERITY = java.util.Arrays.stream(Severity.values()).map(Severity::id).toArray(String[]::new);
+        /** Severity ids by ordinal, as bytes ({@link Severity#id} makes a new string each call). */
+        private static final byte[][] SEVERITY = java.util.Arrays.stream(Severity.values())
+                .map(v -> v.id().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+        private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
         private final CsvWriter w;
         private final Kind[] kinds;
@@ -147,9 +151,15 @@ public final class ScorecardExport {
                 }
                 w.shortest(score[r], cols == 0);
                 w.fixed2(risk[r], false);
-                w.field(SEVERITY[severity[r].ordinal()], false);
-                w.field(anomaly[r] ? "true" : "false", false);
-                w.field(ids.of(Math.toIntExact(firstRecord + r), hasIds ? RecordValues.id(frame, r) : null), false);
+                w.ascii(SEVERITY[severity[r].ordinal()], false);
+                w.ascii(anomaly[r] ? TRUE : FALSE, false);
+                int record = Math.toIntExact(firstRecord + r);
+                String key = hasIds ? AlertIds.eventKey(RecordValues.id(frame, r)) : null;
+                if (key == null) {
+                    w.hex16(ids.rowKey(record), false);   // the row's id (AlertIds.of), without making its text
+                } else {
+                    w.field(AlertIds.ofEventKey(modelId, key), false);
+                }
                 String entity = events.entity(frame, r);
                 w.field(entity == null ? "" : FormulaGuard.neutralise(entity), false);
                 String time = events.eventTime(frame, r);

@@ -14,16 +14,21 @@ import java.util.Map;
  * by: rows, counts per severity, anomalies, alerts and cost per business category, and the data profile in bounded memory
  * ({@link DataProfile.Accumulator}). With labels, the metrics (ROC AUC, average precision, ...)
  * rank every record, so then each record's score, flag and label are kept: 13 bytes a row.
+ *
+ * <p>The data profile is fed apart from the scores ({@link #profile}, {@link #closeProfile}), so
+ * that the thread that reads the blocks can build it while another scores them; it is built only
+ * when asked for (a report file), since nothing else shows it.
  */
 public final class StreamedSummary {
-    private final DataProfile.Accumulator profile = new DataProfile.Accumulator();
+    private final DataProfile.Accumulator profile;
     private final long[] severity = new long[Severity.values().length];
     private final boolean labelled;
+    private Frame profileShape;
+    private Map<String, ColumnProfile> profiled;
     private BusinessSummary.Accumulator business;
     private final SummaryReport.TopEntities.Accumulator entities = new SummaryReport.TopEntities.Accumulator();
     private long rows;
     private long anomalies;
-    private Frame shape;
     private double[] scores = new double[0];
     private boolean[] flags = new boolean[0];
     private int[] labels = new int[0];
@@ -31,9 +36,33 @@ public final class StreamedSummary {
     /**
      * @param labelled whether the input has labels (a label column: every block brings its
      *                 labels; a label file: {@link #labels} gives them at the end)
+     * @param profile  whether to build the data profile (else the report's is empty)
      */
-    public StreamedSummary(boolean labelled) {
+    public StreamedSummary(boolean labelled, boolean profile) {
         this.labelled = labelled;
+        this.profile = profile ? new DataProfile.Accumulator() : null;
+    }
+
+    /**
+     * Adds a block to the data profile (nothing when it is not built). The blocks must come one
+     * at a time, in input order, from one thread at a time, which may be another than the one
+     * that {@link #add}s them; then {@link #closeProfile} on that thread before the
+     * {@link #report} (a hand-over such as a {@code Future}'s result between the two).
+     */
+    public void profile(Frame block) {
+        if (profile != null) {
+            if (profileShape == null) {
+                profileShape = block.selectRows(new int[0]);
+            }
+            profile.add(block);
+        }
+    }
+
+    /** Builds the data profile of the blocks {@link #profile}d, once the last has come. */
+    public void closeProfile() {
+        if (profiled == null) {
+            profiled = profile == null || profileShape == null ? Map.of() : profile.result(profileShape);
+        }
     }
 
     /** Adds a scored block (in input order). */
@@ -44,7 +73,6 @@ public final class StreamedSummary {
             severity[i] += c[i];
         }
         anomalies += s.anomalyCount();
-        profile.add(block.frame());
         if (business == null && block.pipeline().mapping().isPresent()) {
             business = new BusinessSummary.Accumulator(block.pipeline().mapping().get());
         }
@@ -52,9 +80,6 @@ public final class StreamedSummary {
             business.add(block);
         }
         entities.add(block, rows);
-        if (shape == null) {
-            shape = block.frame().selectRows(new int[0]);
-        }
         if (labelled) {
             int at = (int) rows;
             int n = s.rows();
@@ -83,7 +108,7 @@ public final class StreamedSummary {
         return rows;
     }
 
-    /** The report; {@code model} is the bundle's path. */
+    /** The report; {@code model} is the bundle's path. The data profile must be {@link #closeProfile closed}. */
     public SummaryReport report(String command, String source, String model, Pipeline pipeline, Map<String, ?> timings) {
         LabelledMetrics metrics = null;
         if (labelled && rows > 0) {
@@ -93,7 +118,14 @@ public final class StreamedSummary {
         BusinessSummary mapped = business != null ? business.result()
                 : pipeline.mapping().map(m -> new BusinessSummary.Accumulator(m).result()).orElse(null);
         return SummaryReport.of(command, source, model, pipeline, rows, severity.clone(), anomalies, metrics, mapped,
-                entities.result(pipeline), shape == null ? Map.of() : profile.result(shape), timings);
+                entities.result(pipeline), profileOrFail(), timings);
+    }
+
+    private Map<String, ColumnProfile> profileOrFail() {
+        if (profiled == null) {
+            throw new IllegalStateException("the data profile was not closed");
+        }
+        return profiled;
     }
 
     private static double[] grow(double[] a, int need) {

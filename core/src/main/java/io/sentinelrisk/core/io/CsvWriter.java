@@ -67,8 +67,9 @@ public final class CsvWriter {
         if (Double.isNaN(v)) {
             return this;
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            writeLong((long) v);
+        long whole = (long) v;   // v == rint(v) below 1e15, without rint (a call under the quick compiler)
+        if (whole == v && Math.abs(v) < 1e15) {
+            writeLong(whole);
         } else {
             writeDouble(v);
         }
@@ -93,6 +94,36 @@ public final class CsvWriter {
             pos = end;
         }
     }
+
+    /**
+     * Bytes that need no quoting and no encoding (the caller's own ASCII constants, such as a
+     * severity's id), as they are.
+     */
+    public CsvWriter ascii(byte[] text, boolean first) {
+        if (!first) {
+            writeDelimiter();
+        }
+        room(text.length);
+        System.arraycopy(text, 0, buf, pos, text.length);
+        pos += text.length;
+        return this;
+    }
+
+    /** {@code x} as 16 lower-case hex digits, as {@link java.util.HexFormat#toHexDigits(long)} writes it. */
+    public CsvWriter hex16(long x, boolean first) {
+        if (!first) {
+            writeDelimiter();
+        }
+        room(16);
+        for (int i = pos + 15; i >= pos; i--) {
+            buf[i] = HEX[(int) x & 15];
+            x >>>= 4;
+        }
+        pos += 16;
+        return this;
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /** The same text as {@code String.format(Locale.ROOT, "%.2f", v)}, without the formatter. */
     public CsvWriter fixed2(double v, boolean first) {
@@ -148,6 +179,10 @@ public final class CsvWriter {
                 return;
             }
             v = -v;
+        }
+        if (v <= Integer.MAX_VALUE) {
+            pos = Shortest.digits((int) v, 0, buf, pos);
+            return;
         }
         int digits = 1;
         for (long t = v; t >= 10; t /= 10) {
@@ -348,8 +383,12 @@ public final class CsvWriter {
             }
         }
 
-        /** The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}. */
-        private static int digits(int x, int width, byte[] buf, int pos) {
+        /**
+         * The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}. Divides by 100 as
+         * a multiplication and a shift (exact below 2^32): the quick compiler, which runs most
+         * batch commands, would otherwise emit a division instruction for every two digits.
+         */
+        static int digits(int x, int width, byte[] buf, int pos) {
             int n = 1;
             while (n < 10 && x >= IPOW10[n]) {
                 n++;
@@ -358,7 +397,7 @@ public final class CsvWriter {
             int i = pos + n;
             int end = i;
             while (i - pos >= 2) {
-                int q = x / 100;
+                int q = (int) ((x * 1374389535L) >>> 37);   // x / 100
                 int two = (x - q * 100) * 2;
                 buf[--i] = PAIRS[two + 1];
                 buf[--i] = PAIRS[two];
@@ -397,7 +436,7 @@ public final class CsvWriter {
                 return copy(String.format(Locale.ROOT, "%.2f", v), buf, pos);
             }
             double scaled = a * 100;
-            double floor = Math.floor(scaled);
+            double floor = (double) (long) scaled;   // Math.floor of a value in [0, 1e11), without the call
             double frac = scaled - floor;
             if (Math.abs(frac - 0.5) < TIE_MARGIN) {
                 return copy(String.format(Locale.ROOT, "%.2f", v), buf, pos);
@@ -406,22 +445,10 @@ public final class CsvWriter {
             if (v < 0 || (v == 0 && 1 / v < 0)) {
                 buf[pos++] = '-';
             }
-            long whole = cents / 100;
-            int frac2 = (int) (cents % 100);
-            int digits = 1;
-            for (long t = whole; t >= 10; t /= 10) {
-                digits++;
-            }
-            int end = pos + digits;
-            for (int i = end - 1; i >= pos; i--) {
-                buf[i] = (byte) ('0' + (int) (whole % 10));
-                whole /= 10;
-            }
-            pos = end;
+            int whole = (int) (cents / 100);   // below 1e9
+            pos = Shortest.digits(whole, 0, buf, pos);
             buf[pos++] = '.';
-            buf[pos++] = (byte) ('0' + frac2 / 10);
-            buf[pos++] = (byte) ('0' + frac2 % 10);
-            return pos;
+            return Shortest.digits((int) (cents - whole * 100L), 2, buf, pos);
         }
 
         private static int copy(String s, byte[] buf, int pos) {

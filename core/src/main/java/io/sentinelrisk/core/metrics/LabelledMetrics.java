@@ -54,11 +54,11 @@ public record LabelledMetrics(@JsonProperty("labelled_rows") int labelledRows,
         Confusion c = Confusion.of(predicted, labels);
         long positives = c.tp() + c.fn();
         int k = (int) Math.max(1, positives);
-        int[] order = RankingMetrics.descending(scores);
+        RankingMetrics.Ranking ranking = RankingMetrics.rank(scores);
         return new LabelledMetrics(labels.length, positives, c.precision(), c.recall(), c.f1(),
-                finiteOrNull(RankingMetrics.rocAuc(scores, labels, order)),
-                finiteOrNull(RankingMetrics.averagePrecision(scores, labels, order)),
-                new PrecisionAtK(k, finiteOrNull(RankingMetrics.precisionAtK(labels, k, order))),
+                finiteOrNull(ranking.rocAuc(labels)),
+                finiteOrNull(ranking.averagePrecision(labels)),
+                new PrecisionAtK(k, finiteOrNull(RankingMetrics.precisionAtK(labels, k, ranking.order()))),
                 ConfusionCounts.of(c));
     }
 

@@ -15,78 +15,23 @@ public final class RankingMetrics {
     /** ROC AUC, or NaN when the labels hold one class only. */
     public static double rocAuc(double[] scores, int[] labels) {
         check(scores, labels);
-        return rocAuc(scores, labels, descending(scores));
+        return rank(scores).rocAuc(labels);
     }
 
     /** ROC AUC given {@code order = descending(scores)}, to sort once for several metrics. */
     public static double rocAuc(double[] scores, int[] labels, int[] order) {
-        int n = scores.length;
-        long pos = 0;
-        for (int y : labels) {
-            pos += y;
-        }
-        long neg = n - pos;
-        if (pos == 0 || neg == 0) {
-            return Double.NaN;
-        }
-        // Walk groups of tied scores from the top; each positive ranks above the negatives below
-        // its group and counts half against the negatives inside it.
-        double area = 0;
-        long negSeen = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            long p = 0;
-            long q = 0;
-            double s = scores[order[i]];
-            while (j < n && scores[order[j]] == s) {
-                if (labels[order[j]] == 1) {
-                    p++;
-                } else {
-                    q++;
-                }
-                j++;
-            }
-            area += p * (neg - negSeen - q) + 0.5 * p * q;
-            negSeen += q;
-            i = j;
-        }
-        return area / ((double) pos * neg);
+        return new Ranking(order, keysInOrder(scores, order)).rocAuc(labels);
     }
 
     /** Average precision, or NaN without positives. */
     public static double averagePrecision(double[] scores, int[] labels) {
         check(scores, labels);
-        return averagePrecision(scores, labels, descending(scores));
+        return rank(scores).averagePrecision(labels);
     }
 
     /** Average precision given {@code order = descending(scores)}. */
     public static double averagePrecision(double[] scores, int[] labels, int[] order) {
-        int n = scores.length;
-        long pos = 0;
-        for (int y : labels) {
-            pos += y;
-        }
-        if (pos == 0) {
-            return Double.NaN;
-        }
-        double ap = 0;
-        long tp = 0;
-        long seen = 0;
-        double prevRecall = 0;
-        int i = 0;
-        while (i < n) {
-            double s = scores[order[i]];
-            while (i < n && scores[order[i]] == s) {
-                tp += labels[order[i]];
-                seen++;
-                i++;
-            }
-            double recall = (double) tp / pos;
-            ap += (recall - prevRecall) * ((double) tp / seen);
-            prevRecall = recall;
-        }
-        return ap;
+        return new Ranking(order, keysInOrder(scores, order)).averagePrecision(labels);
     }
 
     /** Fraction of anomalies among the {@code k} highest scores (k clipped to n). */
@@ -108,6 +53,102 @@ public final class RankingMetrics {
         return (double) tp / kk;
     }
 
+    private static long[] keysInOrder(double[] scores, int[] order) {
+        long[] keys = new long[order.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = descendingKey(scores[order[i]]);
+        }
+        return keys;
+    }
+
+    /**
+     * Scores ranked highest first: {@code order} the rows (as {@link #descending}), {@code keys}
+     * their {@link #descendingKey}s in that order, equal exactly when the scores are equal (both
+     * zeros one key; NaN scores, last, tie with each other). The metrics walk these two arrays
+     * and the labels in rank order one after the other, instead of reaching into the scores and
+     * labels through the order at every step (a cache miss a row on a large input).
+     */
+    public record Ranking(int[] order, long[] keys) {
+        /** ROC AUC, or NaN when the labels hold one class only. */
+        public double rocAuc(int[] labels) {
+            int n = order.length;
+            int[] y = labelsInOrder(labels);
+            long pos = 0;
+            for (int v : y) {
+                pos += v;
+            }
+            long neg = n - pos;
+            if (pos == 0 || neg == 0) {
+                return Double.NaN;
+            }
+            // Walk groups of tied scores from the top; each positive ranks above the negatives below
+            // its group and counts half against the negatives inside it.
+            double area = 0;
+            long negSeen = 0;
+            int i = 0;
+            while (i < n) {
+                int j = i;
+                long p = 0;
+                long q = 0;
+                long k = keys[i];
+                while (j < n && keys[j] == k) {
+                    if (y[j] == 1) {
+                        p++;
+                    } else {
+                        q++;
+                    }
+                    j++;
+                }
+                area += p * (neg - negSeen - q) + 0.5 * p * q;
+                negSeen += q;
+                i = j;
+            }
+            return area / ((double) pos * neg);
+        }
+
+        /** Average precision, or NaN without positives. */
+        public double averagePrecision(int[] labels) {
+            int n = order.length;
+            int[] y = labelsInOrder(labels);
+            long pos = 0;
+            for (int v : y) {
+                pos += v;
+            }
+            if (pos == 0) {
+                return Double.NaN;
+            }
+            double ap = 0;
+            long tp = 0;
+            long seen = 0;
+            double prevRecall = 0;
+            int i = 0;
+            while (i < n) {
+                long k = keys[i];
+                while (i < n && keys[i] == k) {
+                    tp += y[i];
+                    seen++;
+                    i++;
+                }
+                double recall = (double) tp / pos;
+                ap += (recall - prevRecall) * ((double) tp / seen);
+                prevRecall = recall;
+            }
+            return ap;
+        }
+
+        /** The labels in rank order. */
+        private int[] labelsInOrder(int[] labels) {
+            if (labels.length != order.length) {
+                throw new IllegalArgumentException(order.length + " scores but " + labels.length + " labels");
+            }
+            int[] y = new int[order.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = labels[order[i]];
+            }
+            return y;
+        }
+    }
+
     /**
      * Row indices sorted by score, highest first (NaN last); equal scores keep row order. A stable
      * radix sort of order-preserving 64-bit keys, a byte at a time from the lowest, skipping the
@@ -116,6 +157,11 @@ public final class RankingMetrics {
      * score and row number).
      */
     public static int[] descending(double[] scores) {
+        return rank(scores).order();
+    }
+
+    /** {@link #descending}'s order, with the sorted keys it leaves. */
+    public static Ranking rank(double[] scores) {
         int n = scores.length;
         long[] key = new long[n];
         int[] idx = new int[n];
@@ -155,7 +201,7 @@ public final class RankingMetrics {
             idx = idx2;
             idx2 = ti;
         }
-        return idx;
+        return new Ranking(idx, key);
     }
 
     /**

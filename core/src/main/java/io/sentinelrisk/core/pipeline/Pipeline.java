@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.calibrate.Calibration;
+import io.sentinelrisk.core.calibrate.RiskLookup;
 import io.sentinelrisk.core.calibrate.Severity;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
@@ -40,6 +41,8 @@ public final class Pipeline {
     private final TrainingProfile profile;
     private final CompiledMapping mapping;
     private final HybridJudge judge;
+    /** The calibration's risk lookup, made when first scored. */
+    private RiskLookup riskLookup;
 
     public Pipeline(Schema schema, SentinelConfig config, Preparation preparation, FittedDetector detector,
                     Calibration calibration, Explainer explainer, Map<String, Object> trainingSummary) {
@@ -243,8 +246,13 @@ public final class Pipeline {
         double[] risk = new double[n];
         Severity[] severity = new Severity[n];
         boolean[] anomaly = new boolean[n];
+        RiskLookup lookup = riskLookup;
+        if (lookup == null) {
+            lookup = new RiskLookup(calibration);
+            riskLookup = lookup;   // immutable: a thread that sees another's copy, or makes its own, gets the same risks
+        }
         for (int i = 0; i < n; i++) {
-            risk[i] = calibration.risk(raw[i]);
+            risk[i] = lookup.risk(raw[i]);
             severity[i] = calibration.severity(raw[i]);
             anomaly[i] = calibration.isAnomaly(raw[i]);
         }

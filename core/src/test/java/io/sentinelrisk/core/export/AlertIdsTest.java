@@ -22,6 +22,9 @@ class AlertIdsTest {
         assertThat(hasher.of(3, composite)).isEqualTo(AlertIds.of("model-1", "data/é.csv", 3, composite));
         assertThat(hasher.of(3, 7.0)).isEqualTo(AlertIds.of("model-1", "other.csv", 99, 7.0));
         assertThat(hasher.of(3, null)).hasSize(16).matches("[0-9a-f]{16}").isNotEqualTo(hasher.of(4, null));
+        for (int row : new int[] {0, 1, 255, 65_536, Integer.MAX_VALUE}) {
+            assertThat(java.util.HexFormat.of().toHexDigits(hasher.rowKey(row))).isEqualTo(hasher.of(row, null));
+        }
         assertThat(hasher.isFor("data/é.csv")).isTrue();
         assertThat(hasher.isFor("other.csv")).isFalse();
     }

@@ -81,6 +81,55 @@ class CsvWriterTest {
     }
 
     @Test
+    void edgeValuesAreWrittenAsTheColumnShowsThemAndAsDoubleToString() {
+        List<Double> values = new ArrayList<>(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
+                Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 4.9e-320, Double.MAX_VALUE, -Double.MAX_VALUE,
+                1e21, -1e21, 1e-7, -1e-7, 1e-3, 9.999999999999999e-4, 1e7, 9_999_999.999999998, 1e15, -1e15, 1e15 - 1, 1e15 + 2,
+                (double) Integer.MAX_VALUE, Integer.MAX_VALUE + 1.0, (double) Integer.MIN_VALUE, Integer.MIN_VALUE - 1.0,
+                (double) Long.MAX_VALUE, (double) Long.MIN_VALUE, 4294967295.0, 4294967296.0, 0.5, -0.5, 2.5, 1.0 / 3));
+        for (long p = 1; p <= 1_000_000_000_000_000L; p *= 10) {
+            for (long d = -1; d <= 1; d++) {
+                values.add((double) (p + d));
+                values.add((double) -(p + d));
+            }
+        }
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 20_000; i++) {
+            values.add(Double.longBitsToDouble(random.nextLong()));
+            values.add((double) random.nextInt());
+            values.add((double) random.nextLong(-(1L << 50), 1L << 50));
+            values.add(random.nextDouble());
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Column.Numeric column = new Column.Numeric("x", v);
+        String[] lines = written(',', w -> {
+            for (double x : v) {
+                w.number(x, true).shortest(x, false).endRow();
+            }
+        }).split("\n", -1);
+        assertThat(lines).hasSize(v.length + 1);
+        for (int i = 0; i < v.length; i++) {
+            assertThat(lines[i]).as("%s", v[i]).isEqualTo(column.text(i) + "," + Double.toString(v[i]));
+        }
+    }
+
+    @Test
+    void hexDigitsAreHexFormatsAndBytesAreCopiedAsTheyAre() {
+        List<Long> values = new ArrayList<>(List.of(0L, -1L, 1L, 15L, 16L, Long.MAX_VALUE, Long.MIN_VALUE, 0x0123456789abcdefL));
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 10_000; i++) {
+            values.add(random.nextLong());
+        }
+        byte[] info = "info".getBytes(StandardCharsets.US_ASCII);
+        String[] lines = written(';', w -> values.forEach(x -> w.hex16(x, true).ascii(info, false).hex16(x, false).endRow())).split("\n");
+        assertThat(lines).hasSize(values.size());
+        for (int i = 0; i < lines.length; i++) {
+            String hex = java.util.HexFormat.of().toHexDigits(values.get(i));
+            assertThat(lines[i]).isEqualTo(hex + ";info;" + hex);
+        }
+    }
+
+    @Test
     void decimalsOfEveryLengthAndScaleAreDoubleToStringsText() {
         // every count of significant digits (1-17) at every scale of the plain range, and every
         // count of trailing zeros the writer drops

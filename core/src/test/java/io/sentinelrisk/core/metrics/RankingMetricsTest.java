@@ -53,6 +53,70 @@ class RankingMetricsTest {
         assertThat(RankingMetrics.rocAuc(s, y)).isCloseTo(wins / pairs, within(1e-12));
     }
 
+    /** The metrics as they were computed through the order (scores and labels read at each rank), for comparison. */
+    private static double[] throughTheOrder(double[] scores, int[] labels, int[] order) {
+        int n = scores.length;
+        long pos = Arrays.stream(labels).asLongStream().sum();
+        long neg = n - pos;
+        double area = 0;
+        long negSeen = 0;
+        double ap = 0;
+        long tp = 0;
+        double prevRecall = 0;
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            long p = 0;
+            long q = 0;
+            double s = scores[order[i]];
+            while (j < n && scores[order[j]] == s) {
+                if (labels[order[j]] == 1) {
+                    p++;
+                } else {
+                    q++;
+                }
+                j++;
+            }
+            area += p * (neg - negSeen - q) + 0.5 * p * q;
+            negSeen += q;
+            tp += p;
+            double recall = (double) tp / pos;
+            ap += (recall - prevRecall) * ((double) tp / j);
+            prevRecall = recall;
+            i = j;
+        }
+        return new double[] {area / ((double) pos * neg), ap};
+    }
+
+    @RepeatedTest(10)
+    void theRankingsMetricsAreThoseComputedThroughTheOrderBitForBit(org.junit.jupiter.api.RepetitionInfo info) {
+        SplittableRandom rnd = new SplittableRandom(100 + info.getCurrentRepetition());
+        int n = 2 + rnd.nextInt(300_000);
+        double[] s = new double[n];
+        int[] y = new int[n];
+        for (int k = 0; k < n; k++) {
+            y[k] = rnd.nextDouble() < 0.05 ? 1 : 0;
+            s[k] = switch (rnd.nextInt(4)) {
+                case 0 -> 0.4 + 0.05 * rnd.nextGaussian();      // an isolation forest's scores
+                case 1 -> Math.round(rnd.nextGaussian() * 4) / 8.0;   // ties
+                case 2 -> rnd.nextBoolean() ? 0.0 : -0.0;       // both zeros: one score
+                default -> rnd.nextDouble();
+            };
+        }
+        y[0] = 1;
+        y[1] = 0;
+        RankingMetrics.Ranking ranking = RankingMetrics.rank(s);
+        double[] expected = throughTheOrder(s, y, ranking.order());
+        assertThat(ranking.rocAuc(y)).isEqualTo(expected[0]);
+        assertThat(ranking.averagePrecision(y)).isEqualTo(expected[1]);
+        assertThat(RankingMetrics.rocAuc(s, y, ranking.order())).isEqualTo(expected[0]);
+        assertThat(RankingMetrics.averagePrecision(s, y, ranking.order())).isEqualTo(expected[1]);
+        for (int k = 1; k < n; k++) {
+            assertThat(Long.compareUnsigned(ranking.keys()[k - 1], ranking.keys()[k])).isLessThanOrEqualTo(0);
+            assertThat(ranking.keys()[k]).isEqualTo(RankingMetrics.descendingKey(s[ranking.order()[k]]));
+        }
+    }
+
     @Test
     void perfectAndReversedRankings() {
         double[] s = {0.1, 0.2, 0.9, 0.8};
