@@ -150,7 +150,22 @@ final class ColumnParser {
 
     private Column numeric(String reason) {
         double[] out = new double[t.rows];
+        int[] starts = col == 0 ? t.rowStarts : t.ends[col - 1];
+        int startShift = col == 0 ? 0 : 1;
+        int[] ends = t.ends[col];
         for (int r = 0; r < t.rows; r++) {
+            // A field that starts like a number and ends in a digit has no padding or quotes and is
+            // no missing-value word: parsed as it is; anything else, or a value that is not a
+            // finite number, takes the full path below (and its message).
+            int s0 = starts[r] + startShift;
+            int e0 = ends[r];
+            if (e0 > s0 && isDigit(b[e0 - 1]) && startsNumber(b[s0])) {
+                double v = DecimalParser.parse(b, s0, e0);
+                if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                    out[r] = v;
+                    continue;
+                }
+            }
             at(r);
             int s = f.trimmedFrom;
             int e = f.trimmedTo;
@@ -168,6 +183,14 @@ final class ColumnParser {
             out[r] = v;
         }
         return new Column.Numeric(name, out);
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean startsNumber(byte c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '.';
     }
 
     private Column bool(String reason) {

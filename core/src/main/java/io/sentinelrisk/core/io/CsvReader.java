@@ -31,8 +31,13 @@ public final class CsvReader {
     private CsvReader() {
     }
 
-    /** Below this many fields, columns are parsed on the caller's thread. */
-    static final long PARALLEL_FROM_FIELDS = 200_000;
+    /**
+     * Below this many fields, columns are parsed on the caller's thread. A later block of
+     * {@link CsvBlockReader} (about 1 MiB of values: 131,072 fields) is parsed on two, so that
+     * the read of a file is not one thread's work while the other core waits for it (docs/benchmarks.md,
+     * "Parsing blocks on two threads").
+     */
+    static final long PARALLEL_FROM_FIELDS = 65_536;
 
     static final String WHAT = "a CSV file with a header row and data rows";
 

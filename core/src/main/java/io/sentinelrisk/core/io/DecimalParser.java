@@ -27,6 +27,51 @@ final class DecimalParser {
      * decimal number. A number too large for a double gives ±Infinity.
      */
     static double parse(byte[] b, int from, int to) {
+        double v = parsePlain(b, from, to);
+        return v == v ? v : parseAny(b, from, to);
+    }
+
+    /**
+     * The common case in few steps per digit: an optional minus, at most 15 digits with an
+     * optional point among them, nothing else. The digits make an exact integer below 2^53 and
+     * the point a division by an exact power of ten: one correctly rounded operation (Clinger),
+     * the same double as {@link Double#parseDouble}. NaN for anything else (then
+     * {@link #parseAny} decides).
+     */
+    private static double parsePlain(byte[] b, int from, int to) {
+        if (to - from > 17 || to <= from) {
+            return Double.NaN;
+        }
+        int i = from;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long mantissa = 0;
+        int start = i;
+        byte c;
+        while (i < to && (c = b[i]) >= '0' && c <= '9') {
+            mantissa = mantissa * 10 + (c - '0');
+            i++;
+        }
+        int digits = i - start;
+        int fraction = 0;
+        if (i < to && b[i] == '.') {
+            int point = ++i;
+            while (i < to && (c = b[i]) >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                i++;
+            }
+            fraction = i - point;
+        }
+        if (i != to || digits + fraction == 0 || digits + fraction > 15) {
+            return Double.NaN;
+        }
+        double v = fraction == 0 ? mantissa : mantissa / POW10[fraction];
+        return negative ? -v : v;
+    }
+
+    private static double parseAny(byte[] b, int from, int to) {
         int i = from;
         if (i >= to) {
             return Double.NaN;

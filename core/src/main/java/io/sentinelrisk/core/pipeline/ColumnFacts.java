@@ -89,6 +89,9 @@ public final class ColumnFacts {
     }
 
     private void numbers(int c, double[] v) {
+        if (!integers[c] && varies[c]) {
+            return;   // both rules decided: min and max matter only while every value is an integer
+        }
         boolean allIntegers = integers[c];
         double lo = min[c];
         double hi = max[c];
@@ -98,7 +101,7 @@ public final class ColumnFacts {
                 allIntegers = false;
                 continue;
             }
-            if (x != Math.rint(x)) {
+            if (allIntegers && x != Math.rint(x)) {   // rint is a call under C1: once is enough
                 allIntegers = false;
             }
             lo = Math.min(lo, x);

@@ -46,6 +46,25 @@ class DecimalParserTest {
         }
     }
 
+    /** The short path (a minus, at most 15 digits, a point) against the JDK, at every length and point position. */
+    @Test
+    void shortPlainNumbersEqualTheJdk() {
+        Random rnd = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            int whole = rnd.nextInt(17);
+            int fraction = rnd.nextInt(18 - whole);
+            if (whole + fraction == 0) {
+                continue;
+            }
+            String point = fraction == 0 && rnd.nextBoolean() ? "" : ".";
+            sameAsJdk((rnd.nextBoolean() ? "-" : "") + digits(rnd, whole) + point + digits(rnd, fraction));
+        }
+        for (String s : new String[] {"-123456789012345", "123456789012345.", "0.00000000000001", "-.000000000000001",
+            "999999999999999", "9999999999999999", "-0.000", "0000000000000000.5", "1234567.89012345"}) {
+            sameAsJdk(s);
+        }
+    }
+
     private static String digits(Random rnd, int n) {
         StringBuilder sb = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
