@@ -142,8 +142,10 @@ public final class HybridJudgeTrainer {
             prior.put("weights", java.util.Arrays.stream(fitted.weights()).boxed().toList());
             prior.put("bias", fitted.bias());
             prior.put("validation_roc_auc", auc);
-            prior.put("combined", auc >= settings.noveltyPriorMinAuc());
-            if (auc >= settings.noveltyPriorMinAuc()) {
+            // the novelty floor is made of the prior's log-odds: with a floor the prior always stays
+            boolean combined = auc >= settings.noveltyPriorMinAuc() || settings.noveltyFloorFpr() > 0;
+            prior.put("combined", combined);
+            if (combined) {
                 novelty = fitted;
                 HybridJudge.noisyOr(pVal, pNovelty);
             }

@@ -70,10 +70,10 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
             ParamSpec.ofBoolean("novelty_prior", true,
                     "combine the booster's probability with a probability calibrated on the novelty signals alone (the autoencoder's "
                             + "error and the detectors' scores), so attacks of a kind the labels never showed are still flagged"),
-            ParamSpec.ofDouble("novelty_prior_min_auc", 0.0,
+            ParamSpec.ofDouble("novelty_prior_min_auc", 0.9,
                     "combine the novelty prior only when its own ROC AUC on the validation rows reaches this, in [0, 1): where "
                             + "the novelty signals barely separate the labels the prior adds probability to odd normal rows; "
-                            + "0 = always"),
+                            + "0 = always; with novelty_floor_fpr set the prior always stays"),
             ParamSpec.ofBoolean("monotone_novelty", false,
                     "keep the booster's probability non-decreasing in the novelty signals (the autoencoder's error and the "
                             + "detectors' scores): a row odder than another, all else equal, is never judged less likely an attack"),
@@ -81,7 +81,7 @@ public record JudgeSettings(List<String> detectors, double validationFraction, S
                     "novelty floor: also flag every row whose novelty probability exceeds that of all but this share of the "
                             + "normal validation rows (a false-positive budget for attack kinds no label showed); 0 = off, "
                             + "else in (0, 0.1], needs novelty_prior"),
-            ParamSpec.ofInt("early_stopping_rounds", 0,
+            ParamSpec.ofInt("early_stopping_rounds", 20,
                     "XGBoost's early stopping on the validation rows: keep the boosting rounds up to their lowest log loss, "
                             + "stopping once it has not improved for this many rounds (n_estimators is then the most); "
                             + "0 = n_estimators rounds. Plain XGBoost in the evaluation gets the same"));

@@ -59,9 +59,9 @@ class WrongLabelsSettingsTest {
         Map<String, Object> stop = Map.of("early_stopping_rounds", 10);
         Pipeline clean = fit(stop, TRAIN.labels, 2);
         Pipeline wrong = fit(stop, noisy(0.04), 2);
-        assertThat(rounds(fit(Map.of(), noisy(0.04), 2))).isEqualTo(200);
+        assertThat(rounds(fit(Map.of("early_stopping_rounds", 0), noisy(0.04), 2))).isEqualTo(200);
         assertThat(rounds(wrong)).isLessThan(rounds(clean)).isLessThan(200);
-        assertThat(JudgeSettings.defaults(Detectors.catalog()).earlyStoppingRounds()).isZero();
+        assertThat(JudgeSettings.defaults(Detectors.catalog()).earlyStoppingRounds()).isEqualTo(20);
 
         byte[] two = Bundles.toBytes(wrong, Instant.EPOCH);
         assertThat(Bundles.toBytes(fit(stop, noisy(0.04), 1), Instant.EPOCH)).isEqualTo(two);
@@ -109,6 +109,7 @@ class WrongLabelsSettingsTest {
         assertThat(prior.get("combined")).isEqualTo(false);
         assertThat(gated.score(TEST.frame, "t", 2).score())
                 .containsExactly(fit(Map.of("novelty_prior", false), y, 2).score(TEST.frame, "t", 2).score());
+        assertThat(JudgeSettings.defaults(Detectors.catalog()).noveltyPriorMinAuc()).isEqualTo(0.9);
         Pipeline open = fit(Map.of("novelty_prior_min_auc", 0.0), y, 2);
         assertThat(((Map<?, ?>) open.judge().orElseThrow().summary().get("novelty_prior")).get("combined")).isEqualTo(true);
         assertThat(open.score(TEST.frame, "t", 2).score()).isNotEqualTo(gated.score(TEST.frame, "t", 2).score());
