@@ -98,6 +98,11 @@ class JudgePipelineE2ETest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").startsWith("sentinel pipeline run: error: p.yaml:3:")
                 .contains("unknown key 'n_estimator'");
+        Files.writeString(dir.resolve("s.yaml"), "input: x.csv\njudge:\n  n_estimators: 10\n  early_stopping_rounds: -1\n");
+        SentinelProcess.Result stop = SentinelProcess.run(dir, "pipeline", "run", "--config", "s.yaml", "--out-dir", "out");
+        assertThat(stop.exitCode()).isEqualTo(2);
+        assertThat(stop.err().strip()).doesNotContain("\n").startsWith("sentinel pipeline run: error: s.yaml:4:3:")
+                .contains("'early_stopping_rounds' must be 0 (off) or at least 1, found -1");
         Files.writeString(dir.resolve("r.yaml"), "rules:\n  - name: a\n    when: failed_attempts >> 3\n");
         Files.writeString(dir.resolve("q.yaml"), "input: x.csv\nlabels:\n  heuristics: r.yaml\n");
         Files.writeString(dir.resolve("x.csv"), "failed_attempts,label\n1,0\n");

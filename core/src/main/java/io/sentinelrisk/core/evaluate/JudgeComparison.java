@@ -2,6 +2,7 @@ package io.sentinelrisk.core.evaluate;
 
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.judge.HeuristicRules;
 import io.sentinelrisk.core.judge.HybridJudgeTrainer;
@@ -130,8 +131,11 @@ public final class JudgeComparison {
                         testLabels, cfg, threads));
             }
             Matrix x = stage1.preparation().transform(train.frame());
-            FittedDetector xgb = Detectors.byType("xgboost").trainer(cfg.judge().xgboost(), seed)
-                    .fit(x.selectRows(split.train()), StratifiedSplit.select(labels.values(), split.train()), threads);
+            DetectorTrainer trainer = cfg.judge().boosterTrainer(Detectors.catalog(), seed, null, x.selectRows(valRows), yVal);
+            Matrix xTrain = x.selectRows(split.train());
+            int[] yTrain = StratifiedSplit.select(labels.values(), split.train());
+            int[] learnt = HybridJudgeTrainer.trainingRows(cfg.judge(), trainer, xTrain, yTrain, seed, threads);
+            FittedDetector xgb = trainer.fit(xTrain.selectRows(learnt), StratifiedSplit.select(yTrain, learnt), threads);
             double[] pVal = new double[valRows.length];
             xgb.score(x.selectRows(valRows), pVal, threads);
             double t = ThresholdRule.choose(cfg.judge().thresholdRule(), cfg.judge().minRecall(), pVal, yVal,

@@ -121,15 +121,34 @@ public final class HybridJudgeTrainer {
         int[] yTrain = StratifiedSplit.select(values, split.train());
         List<String> inputNames = HybridJudge.inputNames(featureNames, autoencoder.embeddingSize(), List.copyOf(detectors.keySet()));
         List<String> noveltyInputs = HybridJudge.noveltyInputs(List.copyOf(detectors.keySet()));
-        XgboostModel booster = (XgboostModel) boosterTrainer(inputNames, noveltyInputs).fit(zTrain, yTrain, threads);
         Matrix zVal = z.selectRows(split.validation());
         int[] yVal = StratifiedSplit.select(values, split.validation());
+        io.sentinelrisk.core.detect.DetectorTrainer trainer = boosterTrainer(inputNames, noveltyInputs, zVal, yVal);
+        int[] learnt = trainingRows(settings, trainer, zTrain, yTrain, seed, threads);
+        int contradicted = yTrain.length - learnt.length;
+        zTrain = zTrain.selectRows(learnt);
+        yTrain = StratifiedSplit.select(yTrain, learnt);
+        XgboostModel booster = (XgboostModel) trainer.fit(zTrain, yTrain, threads);
         double[] pVal = new double[zVal.rows()];
         booster.score(zVal, pVal, threads);
         NoveltyPrior novelty = null;
+        Map<String, Object> prior = new LinkedHashMap<>();
         if (settings.noveltyPrior()) {
-            novelty = NoveltyPrior.fit(zTrain, yTrain, inputNames, noveltyInputs);
-            HybridJudge.noisyOr(pVal, novelty.probability(zVal, novelty.columns(inputNames)));
+            NoveltyPrior fitted = NoveltyPrior.fit(zTrain, yTrain, inputNames, noveltyInputs);
+            double[] pNovelty = fitted.probability(zVal, fitted.columns(inputNames));
+            // how far the novelty signals alone separate the validation rows' labels
+            double auc = RankingMetrics.rocAuc(pNovelty, yVal);
+            prior.put("inputs", fitted.inputs());
+            prior.put("weights", java.util.Arrays.stream(fitted.weights()).boxed().toList());
+            prior.put("bias", fitted.bias());
+            prior.put("validation_roc_auc", auc);
+            // the novelty floor is made of the prior's log-odds: with a floor the prior always stays
+            boolean combined = auc >= settings.noveltyPriorMinAuc() || settings.noveltyFloorFpr() > 0;
+            prior.put("combined", combined);
+            if (combined) {
+                novelty = fitted;
+                HybridJudge.noisyOr(pVal, pNovelty);
+            }
         }
         double threshold = ThresholdRule.choose(settings.thresholdRule(), settings.minRecall(), pVal, yVal,
                 validationRows(settings, pVal, yVal));
@@ -145,6 +164,7 @@ public final class HybridJudgeTrainer {
         summary.put("autoencoder_rows", normal.length);
         summary.put("validation_rows", split.validation().length);
         summary.put("threshold", threshold);
+        summary.put("booster_rounds", booster.rounds());
         summary.put("threshold_rule", switch (settings.thresholdRule()) {
             case "max_f1" -> "max_f1: highest F1 on the validation rows (middle of the gap below the candidate, in log-odds)";
             case "min_recall" -> "min_recall: highest threshold keeping recall >= " + settings.minRecall() + " on the validation rows";
@@ -158,14 +178,11 @@ public final class HybridJudgeTrainer {
             }
             summary.put("validation_rows_contradicted", dropped);
         }
+        if (settings.trainingLabels().equals("confident")) {
+            summary.put("training_rows_contradicted", contradicted);
+        }
         summary.put("settings", settings.toMap());
-        if (novelty != null) {
-            Map<String, Object> prior = new LinkedHashMap<>();
-            prior.put("inputs", novelty.inputs());
-            prior.put("weights", java.util.Arrays.stream(novelty.weights()).boxed().toList());
-            prior.put("bias", novelty.bias());
-            // how far the novelty signals alone separate the validation rows' labels
-            prior.put("validation_roc_auc", RankingMetrics.rocAuc(novelty.probability(zVal, novelty.columns(inputNames)), yVal));
+        if (!prior.isEmpty()) {
             summary.put("novelty_prior", prior);
         }
         if (floor != null) {
@@ -214,6 +231,18 @@ public final class HybridJudgeTrainer {
         return new HybridJudge(autoencoder, featureNames, detectors, booster, threshold, summary, classifier, classes, novelty, floor);
     }
 
+    /**
+     * The training rows ({@code x}'s, labels {@code y}) the booster learns from: all of them, or with
+     * {@code training_labels: confident} those {@link LabelPruning} keeps.
+     */
+    public static int[] trainingRows(JudgeSettings settings, io.sentinelrisk.core.detect.DetectorTrainer trainer, Matrix x, int[] y,
+                                     long seed, int threads) {
+        if (settings.trainingLabels().equals("confident")) {
+            return LabelPruning.keptRows(trainer, x, y, seed, threads);
+        }
+        return java.util.stream.IntStream.range(0, y.length).toArray();
+    }
+
     /** The validation rows the threshold rule reads ({@link JudgeSettings#validationLabels}). */
     public static boolean[] validationRows(JudgeSettings settings, double[] pVal, int[] yVal) {
         if (settings.validationLabels().equals("confident")) {
@@ -250,17 +279,16 @@ public final class HybridJudgeTrainer {
      * prior's negative weights did, see {@link NoveltyPrior#fit}); for a kind it never saw that
      * lowers exactly the rows the novelty signals single out.
      */
-    private io.sentinelrisk.core.detect.DetectorTrainer boosterTrainer(List<String> inputNames, List<String> noveltyInputs) {
-        DetectorFactory xgboost = catalog.byType("xgboost");
-        if (!settings.monotoneNovelty()) {
-            return xgboost.trainer(settings.xgboost(), seed);
+    private io.sentinelrisk.core.detect.DetectorTrainer boosterTrainer(List<String> inputNames, List<String> noveltyInputs,
+                                                                      Matrix zVal, int[] yVal) {
+        int[] monotone = null;
+        if (settings.monotoneNovelty()) {
+            monotone = new int[inputNames.size()];
+            for (String in : noveltyInputs) {
+                monotone[inputNames.indexOf(in)] = 1;
+            }
         }
-        int[] monotone = new int[inputNames.size()];
-        for (String in : noveltyInputs) {
-            monotone[inputNames.indexOf(in)] = 1;
-        }
-        return io.sentinelrisk.core.detect.xgboost.XgboostFactory.monotoneTrainer(
-                (XgboostParams) xgboost.paramsOf(settings.xgboost()), seed, monotone);
+        return settings.boosterTrainer(catalog, seed, monotone, zVal, yVal);
     }
 
     /** ROC AUC, AP and precision/recall/F1 at {@code threshold} (labels are the ones learnt from: maybe pseudo). */

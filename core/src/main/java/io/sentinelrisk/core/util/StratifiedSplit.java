@@ -21,22 +21,8 @@ public record StratifiedSplit(int[] train, int[] holdout) {
         SplittableRandom random = new SplittableRandom(seed);
         int heldCount = 0;
         for (int cls = 0; cls <= 1; cls++) {
-            int n = 0;
-            for (int y : labels) {
-                n += y == cls ? 1 : 0;
-            }
-            int[] idx = new int[n];
-            for (int i = 0, k = 0; i < labels.length; i++) {
-                if (labels[i] == cls) {
-                    idx[k++] = i;
-                }
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int tmp = idx[i];
-                idx[i] = idx[j];
-                idx[j] = tmp;
-            }
+            int[] idx = shuffledRowsOf(labels, cls, random);
+            int n = idx.length;
             int take = (int) Math.round(n * fraction);
             for (int i = 0; i < take; i++) {
                 held[idx[i]] = true;
@@ -53,6 +39,48 @@ public record StratifiedSplit(int[] train, int[] holdout) {
             }
         }
         return new StratifiedSplit(train, holdout);
+    }
+
+    /**
+     * A seeded stratified assignment of rows to {@code k} folds: the rows of each class are
+     * shuffled with the seed and dealt out in turn, so every fold holds its share of each class.
+     *
+     * @return the fold (0 to k − 1) of each row
+     */
+    public static int[] folds(int[] labels, int k, long seed) {
+        if (k < 2) {
+            throw new IllegalArgumentException("folds must be at least 2: " + k);
+        }
+        int[] fold = new int[labels.length];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int cls = 0; cls <= 1; cls++) {
+            int[] idx = shuffledRowsOf(labels, cls, random);
+            for (int i = 0; i < idx.length; i++) {
+                fold[idx[i]] = i % k;
+            }
+        }
+        return fold;
+    }
+
+    /** The rows labelled {@code cls}, shuffled (Fisher–Yates) with {@code random}. */
+    private static int[] shuffledRowsOf(int[] labels, int cls, SplittableRandom random) {
+        int n = 0;
+        for (int y : labels) {
+            n += y == cls ? 1 : 0;
+        }
+        int[] idx = new int[n];
+        for (int i = 0, k = 0; i < labels.length; i++) {
+            if (labels[i] == cls) {
+                idx[k++] = i;
+            }
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = idx[i];
+            idx[i] = idx[j];
+            idx[j] = tmp;
+        }
+        return idx;
     }
 
     /** The labels of the given rows. */

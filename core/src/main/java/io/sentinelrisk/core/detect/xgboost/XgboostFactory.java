@@ -61,15 +61,18 @@ public final class XgboostFactory implements DetectorFactory {
 
     @Override
     public DetectorTrainer trainer(Params params, long seed) {
-        return new XgboostTrainer(paramsOf(params), seed, null);
+        return new XgboostTrainer(paramsOf(params), seed, null, null);
     }
 
     /**
-     * A trainer whose trees are monotone in some inputs: {@code monotone[j]} is 1 (the probability
-     * never falls as input j rises), -1 (never rises) or 0 (free), one per input column.
+     * A trainer with XGBoost's options beyond its parameters.
+     *
+     * @param monotone null, or trees monotone in some inputs: {@code monotone[j]} is 1 (the probability
+     *                 never falls as input j rises), -1 (never rises) or 0 (free), one per input column
+     * @param stop     null ({@code n_estimators} rounds), or the held-out rows that pick the rounds
      */
-    public static DetectorTrainer monotoneTrainer(XgboostParams params, long seed, int[] monotone) {
-        return new XgboostTrainer(params, seed, monotone.clone());
+    public static DetectorTrainer trainer(XgboostParams params, long seed, int[] monotone, EarlyStopping stop) {
+        return new XgboostTrainer(params, seed, monotone == null ? null : monotone.clone(), stop);
     }
 
     @Override

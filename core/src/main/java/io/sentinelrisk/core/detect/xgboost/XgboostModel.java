@@ -76,6 +76,15 @@ public final class XgboostModel implements FittedDetector, TreeEnsemble, HasFeat
         return f;
     }
 
+    /** The booster's boosting rounds (its trees, for {@code binary:logistic}). */
+    public int rounds() {
+        try {
+            return XgboostThread.call(booster::getNumBoostedRound);
+        } catch (XGBoostError e) {
+            throw new SentinelException("xgboost: " + XgboostCodec.firstLine(e.getMessage()), e);
+        }
+    }
+
     @Override
     public String type() {
         return XgboostFactory.TYPE;
