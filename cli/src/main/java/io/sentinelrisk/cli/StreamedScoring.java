@@ -92,6 +92,7 @@ final class StreamedScoring {
             int threadCount = cfg.effectiveThreads();
             Future<Dataset> nextBlock = reader.submit(readNext);
             Future<?> written = null;
+            Future<?> previous = null;
             while (true) {
                 Dataset block = BackgroundStep.await(nextBlock);
                 if (block != null) {
@@ -106,9 +107,12 @@ final class StreamedScoring {
                 top.offer(d, first);
                 watch.lap("score");
                 if (card != null) {
-                    if (written != null) {
-                        BackgroundStep.await(written);
+                    // two blocks may wait for the writing thread (which writes them in order): one
+                    // slow write then does not hold the scoring threads at the next block
+                    if (previous != null) {
+                        BackgroundStep.await(previous);
                     }
+                    previous = written;
                     if (rows == null) {
                         rows = new ScorecardExport.Rows(card.stream(), d, ',');
                         rows.header(d.frame());
@@ -136,6 +140,9 @@ final class StreamedScoring {
             report = totals.report(command, source, modelPath, pipeline, watch.laps());
             watch.lap("report");
             if (written != null) {
+                if (previous != null) {
+                    BackgroundStep.await(previous);   // its failure, if any, comes first
+                }
                 BackgroundStep.await(written);
                 watch.lap("write");
             }
