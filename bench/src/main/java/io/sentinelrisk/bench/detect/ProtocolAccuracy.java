@@ -33,20 +33,23 @@ import java.util.stream.Stream;
  * 1..seeds; the AUC is the mean over them.
  *
  * <pre>
- * bench/accuracy.sh [--seeds 1] [--threads 2] [--include-gz] [--only a,b] [--protocols unsupervised,semi-supervised,adbench]
- *                   [--out docs/accuracy.md]
+ * bench/accuracy.sh [--datasets ../shared/datasets] [--seeds 1] [--threads 2] [--include-gz] [--only a,b]
+ *                   [--protocols unsupervised,semi-supervised,adbench] [--out docs/accuracy.md] [--section protocol]
  * </pre>
- * Prints the tables; with {@code --out}, replaces the section between the protocol markers of that file.
+ * Prints the tables; with {@code --out}, replaces the section between the markers
+ * {@code <!-- SECTION-tables:begin -->} and {@code <!-- SECTION-tables:end -->} of that file (appends it when absent),
+ * so tables of another folder of data sets ({@code --datasets DIR --section pool}) keep their own place.
  */
 public final class ProtocolAccuracy {
-    static final String BEGIN = "<!-- protocol-tables:begin -->";
-    static final String END = "<!-- protocol-tables:end -->";
+    /** The section {@code --out} replaces: between {@code <!-- NAME-tables:begin -->} and its end marker. */
+    static final String DEFAULT_SECTION = "protocol";
     private static final List<String> SINGLES = List.of("iforest", "hbos", "ecod", "knn", "lof", "ocsvm", "autoencoder");
     private static final List<String> COMBINED = List.of("ensemble", "auto");
 
     public static void main(String[] args) throws Exception {
         Path datasets = Path.of("../shared/datasets");
         Path out = null;
+        String section = DEFAULT_SECTION;
         int seeds = 1;
         int threads = 2;
         boolean gz = false;
@@ -60,9 +63,14 @@ public final class ProtocolAccuracy {
         }
         String command = "bench/accuracy.sh " + String.join(" ", shown);
         for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--") && !args[i].equals("--include-gz") && i + 1 == args.length) {
+                System.err.println("accuracy: " + args[i] + " needs a value");
+                System.exit(2);
+            }
             switch (args[i]) {
                 case "--datasets" -> datasets = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--section" -> section = args[++i];
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--include-gz" -> gz = true;
@@ -74,16 +82,26 @@ public final class ProtocolAccuracy {
                 }
             }
         }
+        if (!Files.isDirectory(datasets)) {
+            System.err.println("accuracy: --datasets " + datasets + ": not a folder");
+            System.exit(2);
+        }
+        String begin = "<!-- " + section + "-tables:begin -->";
+        String end = "<!-- " + section + "-tables:end -->";
         boolean includeGz = gz;
         List<Path> files;
         try (Stream<Path> s = Files.list(datasets)) {
             files = s.filter(p -> p.toString().endsWith(".csv") || (includeGz && p.toString().endsWith(".csv.gz")))
                     .sorted().toList();
         }
+        if (files.isEmpty()) {
+            System.err.println("accuracy: --datasets " + datasets + ": no .csv file");
+            System.exit(2);
+        }
         List<String> detectors = new ArrayList<>(SINGLES);
         detectors.addAll(COMBINED);
         StringBuilder md = new StringBuilder();
-        md.append(BEGIN).append('\n');
+        md.append(begin).append('\n');
         md.append(String.format(Locale.ROOT, "Made by `%s` (split and detector seeds 1..%d, mean ROC AUC over them; "
                 + "features standardised on the fitted rows; every detector at its defaults).%n%n", command.strip(), seeds));
         List<String> choices = new ArrayList<>();
@@ -120,13 +138,13 @@ public final class ProtocolAccuracy {
         for (String c : choices) {
             md.append("- ").append(c).append('\n');
         }
-        md.append("\n</details>\n").append(END).append('\n');
+        md.append("\n</details>\n").append(end).append('\n');
         System.out.println(md);
         if (out != null) {
             String old = Files.exists(out) ? Files.readString(out) : "";
-            int b = old.indexOf(BEGIN);
-            int e = old.indexOf(END);
-            String next = b >= 0 && e > b ? old.substring(0, b) + md.toString().strip() + old.substring(e + END.length())
+            int b = old.indexOf(begin);
+            int e = old.indexOf(end);
+            String next = b >= 0 && e > b ? old.substring(0, b) + md.toString().strip() + old.substring(e + end.length())
                     : old + "\n" + md;
             AtomicFile.writeString(out, next);
             System.err.println("wrote " + out);
