@@ -3,13 +3,15 @@
 into one folder (the nine shared sets and the unseen pool), with the rule space of
 bench/auto_study.py (pools x normalisations x combination rules, and every single detector).
 
-  python3 bench/family_study.py DUMP_DIR [DUMP_DIR ...] [--save FILE] [--load FILE]
+  python3 bench/family_study.py DUMP_DIR [DUMP_DIR ...] [--save FILE]
+  python3 bench/family_study.py --load FILE[,FILE...]
 
 A family is a set's name before the first '_' (digits_0 .. digits_9 are one family; each shared
 set is its own). For each held-out family, the rule best on the OTHER families by a criterion is
 scored on the held-out family's sets; labels are used only to measure. Several dump folders (one
 per member seed) are averaged per rule, set and protocol. --save pickles every rule's AUC per
-(set, protocol); --load reads such a file instead of the dumps.
+(set, protocol) (averaged over the folders); --load reads such files instead of the dumps
+(one per member seed: averaged).
 
 Criteria (computed on the training families, each family weighted equally, or each set):
   mean   the mean ROC AUC over the three protocols
@@ -98,21 +100,19 @@ def main():
     if "--save" in args:
         i = args.index("--save"); save = args[i + 1]; del args[i:i + 2]
     if "--load" in args:
-        i = args.index("--load"); load = args[i + 1]; del args[i:i + 2]
-    if load:
-        s = pickle.load(open(load, "rb"))
-        names, R, runs = s["names"], s["results"], s.get("runs", 1)
+        i = args.index("--load"); load = args[i + 1].split(","); del args[i:i + 2]
+    if load:   # one file per member seed, averaged
+        per_run = [(s["names"], s["results"]) for s in (pickle.load(open(f, "rb")) for f in load)]
     else:
         patch_rules()
         per_run = [rule_aucs(d) for d in args]
-        names = per_run[0][0]
-        assert all(r[0] == names for r in per_run), "the dump folders hold different sets"
-        R = {rule: {k: float(np.mean([r[1][rule][k] for r in per_run])) for k in per_run[0][1][rule]}
-             for rule in per_run[0][1]}
-        runs = len(per_run)
-        if save:
-            pickle.dump({"names": names, "protos": PROTOS, "results": R, "runs": runs}, open(save, "wb"))
-    report(names, R, runs)
+    names = per_run[0][0]
+    assert all(r[0] == names for r in per_run), "the runs hold different sets"
+    R = {rule: {k: float(np.mean([r[1][rule][k] for r in per_run])) for k in per_run[0][1][rule]}
+         for rule in per_run[0][1]}
+    if save:
+        pickle.dump({"names": names, "protos": PROTOS, "results": R}, open(save, "wb"))
+    report(names, R, len(per_run))
 
 
 def report(names, R, runs):
@@ -120,106 +120,123 @@ def report(names, R, runs):
     for n in names:
         fam.setdefault(n.split("_")[0], []).append(n)
     families = sorted(fam)
-    singles = ["single:" + m for m in DEFAULTS if "single:" + m in R]
     rules = list(R)
+    singles = ["single:" + m for m in DEFAULTS if "single:" + m in R]
+    derived = [r for r in rules if r.startswith("single:")]
+    # per rule: the sum of its AUCs over each family's sets, per protocol (families x protocols)
+    size = np.array([len(fam[f]) for f in families], float)[:, None]
+    SUM = {r: np.array([[sum(R[r][(n, p)] for n in fam[f]) for p in PROTOS] for f in families]) for r in rules}
 
-    def mean(r, fams, ps, by_family=True):
-        """Mean ROC AUC of rule r over the families' sets and protocols ps: each family weighted
-        equally (its sets averaged first), or each set."""
+    def mean(r, fi, by_family):
+        """Mean ROC AUC of rule r per protocol over the families with indices fi: each family
+        weighted equally (its sets averaged first), or each set."""
         if by_family:
-            return float(np.mean([np.mean([R[r][(n, p)] for n in fam[f]]) for f in fams for p in ps]))
-        return float(np.mean([R[r][(n, p)] for f in fams for n in fam[f] for p in ps]))
+            return (SUM[r][fi] / size[fi]).mean(0)
+        return SUM[r][fi].sum(0) / size[fi].sum()
 
-    def crit_mean(by_family):
-        return lambda r, fams: mean(r, fams, PROTOS, by_family)
+    def lofo(cands, crit, by_family):
+        """For each held-out family: the candidate best by crit on the other families (ties: the
+        earlier candidate)."""
+        out = {}
+        for h in range(len(families)):
+            fi = [f for f in range(len(families)) if f != h]
+            M = {r: mean(r, fi, by_family) for r in cands}
+            best_single = np.max([M[s] if s in M else mean(s, fi, by_family) for s in singles], 0)
+            out[families[h]] = max(cands, key=lambda r: crit(M[r], best_single))
+        return out
 
-    def crit_margin(by_family):
-        def c(r, fams):
-            return min(mean(r, fams, [p], by_family) - max(mean(s, fams, [p], by_family) for s in singles)
-                       for p in PROTOS)
-        return c
+    def oos(choice, by_family):
+        """Out-of-sample mean ROC AUC per protocol of the candidates chosen per held-out family."""
+        rows = np.array([SUM[choice[f]][k] for k, f in enumerate(families)])
+        return (rows / size).mean(0) if by_family else rows.sum(0) / size.sum()
 
-    def lofo(family_of_rules, crit):
-        """For each held-out family: the rule best by crit on the others; returns the choice per family."""
-        return {held: max(family_of_rules, key=lambda r: crit(r, [f for f in families if f != held]))
-                for held in families}
+    def per_protocol(cands, by_family):
+        """A candidate chosen per protocol (by its mean under that protocol on the other families)."""
+        out = np.zeros(len(PROTOS))
+        picks = []
+        for k, p in enumerate(PROTOS):
+            ch = {}
+            for h in range(len(families)):
+                fi = [f for f in range(len(families)) if f != h]
+                ch[families[h]] = max(cands, key=lambda r: mean(r, fi, by_family)[k])
+            out[k] = oos(ch, by_family)[k]
+            picks.append(ch)
+        return out, picks
 
-    def oos(choice, p, by_family):
-        """Out-of-sample mean ROC AUC under protocol p of the rules chosen per held-out family."""
-        if by_family:
-            return float(np.mean([np.mean([R[choice[f]][(n, p)] for n in fam[f]]) for f in families]))
-        return float(np.mean([R[choice[f]][(n, p)] for f in families for n in fam[f]]))
-
+    crits = {"by mean": lambda m, b: m.mean(), "by worst margin": lambda m, b: (m - b).min()}
+    allf = list(range(len(families)))
     print(f"{len(names)} sets, {len(families)} families, {len(rules)} rules "
-          f"({len(rules) - len([r for r in rules if r.startswith('single:')])} combinations), "
-          f"member seeds averaged: {runs}")
+          f"({len(rules) - len(derived)} combinations), member seeds averaged: {runs}")
     print("families: " + ", ".join(f"{f} ({len(fam[f])})" for f in families))
+    print("single detectors at their defaults (baselines, goal): " + ", ".join(s[7:] for s in singles))
+    summary = []
     for by_family, wname in ((False, "sets weighted equally"), (True, "families weighted equally")):
-        allf = families
-        print(f"\n==== {wname} ====")
-        print(f"\nIn sample (all {len(names)} sets), single detectors at their defaults and derived members:")
-        for r in [r for r in rules if r.startswith("single:")]:
-            print(f"  {r:26s} " + " ".join(f"{p}={mean(r, allf, [p], by_family):.4f}" for p in PROTOS))
-        for r in [CURRENT] if CURRENT in R else []:
-            print(f"  auto today {r:40s} " + " ".join(f"{p}={mean(r, allf, [p], by_family):.4f}" for p in PROTOS))
-        best_in = {p: max(singles, key=lambda s: mean(s, allf, [p], by_family)) for p in PROTOS}
-        best_in_v = {p: mean(best_in[p], allf, [p], by_family) for p in PROTOS}
+        fmt = lambda v: " ".join(f"{p}={x:.4f}" for p, x in zip(PROTOS, v))
+        print(f"\n==== {wname} (in the criterion and in the estimate) ====")
+        print(f"\nIn sample (all {len(names)} sets): single detectors, derived members, auto today")
+        for r in derived + ([CURRENT] if CURRENT in R else []):
+            print(f"  {r:44s} {fmt(mean(r, allf, by_family))}")
+        M = {s: mean(s, allf, by_family) for s in singles}
+        best_k = [max(singles, key=lambda s: M[s][k]) for k in range(len(PROTOS))]
+        best_in = np.array([M[best_k[k]][k] for k in range(len(PROTOS))])
+        best_set = np.array([[max(R[s][(n, p)] for s in singles) for p in PROTOS] for n in names])
         if by_family:
-            per_set_best = {p: float(np.mean([np.mean([max(R[s][(n, p)] for s in singles) for n in fam[f]])
-                                              for f in allf])) for p in PROTOS}
+            per_set_best = np.array([best_set[[names.index(n) for n in fam[f]]].mean(0) for f in families]).mean(0)
         else:
-            per_set_best = {p: float(np.mean([max(R[s][(n, p)] for s in singles) for n in names])) for p in PROTOS}
-        goal = {p: best_in_v[p] + (per_set_best[p] - best_in_v[p]) / 2 for p in PROTOS}
+            per_set_best = best_set.mean(0)
+        goal = best_in + (per_set_best - best_in) / 2
         print("\n  best single at its defaults, in sample: " + "  ".join(
-            f"{p}={best_in[p][7:]} {best_in_v[p]:.4f}" for p in PROTOS))
-        print("  per-set best of the defaults:           " + "  ".join(f"{p}={per_set_best[p]:.4f}" for p in PROTOS))
-        print("  goal (half the gap):                    " + "  ".join(f"{p}={goal[p]:.4f}" for p in PROTOS))
-        ranked = sorted(rules, key=lambda r: -mean(r, allf, PROTOS, by_family))
-        print("\n  top rules in sample (mean over protocols; optimistic, chosen on the data they are scored on):")
-        for r in ranked[:10]:
-            print(f"    {r:44s} " + " ".join(f"{p}={mean(r, allf, [p], by_family):.4f}" for p in PROTOS))
+            f"{p}={best_k[k][7:]} {best_in[k]:.4f}" for k, p in enumerate(PROTOS)))
+        print(f"  per-set best of the defaults:           {fmt(per_set_best)}")
+        print(f"  goal (half the gap):                    {fmt(goal)}")
+        ranked = sorted(rules, key=lambda r: -mean(r, allf, by_family).mean())
+        print("\n  top rules in sample (mean over protocols; optimistic: chosen on the sets they are scored on):")
+        for r in ranked[:8]:
+            print(f"    {r:44s} {fmt(mean(r, allf, by_family))}")
 
-        print(f"\nLeave-one-family-out, the criterion computed with {wname}:")
-        print("  procedure                                   " + "  ".join(f"{p:>12s}" for p in PROTOS)
-              + "   vs best single in sample (per protocol)  / vs goal")
-        procs = [
-            ("rules+singles, by mean", rules, crit_mean(by_family)),
-            ("rules+singles, by worst margin", rules, crit_margin(by_family)),
-            ("single defaults only, by mean", singles, crit_mean(by_family)),
-            ("singles incl. derived, by mean", [r for r in rules if r.startswith("single:")], crit_mean(by_family)),
-        ]
+        print(f"\nLeave-one-family-out ({wname}): out-of-sample mean ROC AUC per protocol, its margin over")
+        print("the best single detector in sample, and over the goal")
+        procs = [(f"rules and singles, {c}", rules, c) for c in crits] + \
+                [(f"singles at defaults, {c}", singles, c) for c in crits] + \
+                [("singles incl. derived, by mean", derived, "by mean")]
         choices = {}
-        for title, fr, crit in procs:
-            ch = lofo(fr, crit)
+        for title, cands, c in procs:
+            ch = lofo(cands, crits[c], by_family)
             choices[title] = ch
-            for ew, ewname in ((False, "sets"), (True, "families")):
-                v = {p: oos(ch, p, ew) for p in PROTOS}
-                if ew == by_family:
-                    d1 = " ".join(f"{v[p] - best_in_v[p]:+.4f}" for p in PROTOS)
-                    d2 = " ".join(f"{v[p] - goal[p]:+.4f}" for p in PROTOS)
-                    tail = f"   {d1}   / {d2}"
-                else:
-                    tail = "   (other weighting)"
-                print(f"  {title:32s} [{ewname:8s}] " + "  ".join(f"{v[p]:12.4f}" for p in PROTOS) + tail)
+            v = oos(ch, by_family)
+            summary.append((wname, title, v, v - best_in, v - goal))
+            print(f"  {title:36s} {fmt(v)}   vs best single {' '.join(f'{x:+.4f}' for x in v - best_in)}"
+                  f"   vs goal {' '.join(f'{x:+.4f}' for x in v - goal)}")
+        for title, cands in (("rules and singles, chosen per protocol", rules), ("singles at defaults, per protocol", singles)):
+            v, picks = per_protocol(cands, by_family)
+            summary.append((wname, title, v, v - best_in, v - goal))
+            print(f"  {title:36s} {fmt(v)}   vs best single {' '.join(f'{x:+.4f}' for x in v - best_in)}"
+                  f"   vs goal {' '.join(f'{x:+.4f}' for x in v - goal)}")
+            if cands is rules:
+                for k, p in enumerate(PROTOS):
+                    cnt = {}
+                    for f in families:
+                        cnt[picks[k][f]] = cnt.get(picks[k][f], 0) + 1
+                    print(f"      {p}: " + ", ".join(f"{r} x{c}" for r, c in sorted(cnt.items(), key=lambda x: -x[1])))
         for title, ch in choices.items():
-            counts = {}
+            cnt = {}
             for f in families:
-                counts[ch[f]] = counts.get(ch[f], 0) + 1
-            print(f"\n  chosen, {title}: " + ", ".join(f"{r} x{c}" for r, c in sorted(counts.items(), key=lambda x: -x[1])))
+                cnt[ch[f]] = cnt.get(ch[f], 0) + 1
+            print(f"\n  chosen, {title}: " + ", ".join(f"{r} x{c}" for r, c in sorted(cnt.items(), key=lambda x: -x[1])))
             if title.startswith("rules"):
-                for f in families:
-                    print(f"    held out {f:12s} {ch[f]:44s} " + " ".join(
-                        f"{p}={np.mean([R[ch[f]][(n, p)] for n in fam[f]]):.4f}" for p in PROTOS))
-        # the chosen rule's score against the fair baseline, per protocol: the single detector
-        # chosen the same way on the other families, family by family
-        for title in ("rules+singles, by mean", "rules+singles, by worst margin"):
-            ch, base = choices[title], choices["single defaults only, by mean"]
-            wins = {p: sum(np.mean([R[ch[f]][(n, p)] for n in fam[f]]) > np.mean([R[base[f]][(n, p)] for n in fam[f]]) + 1e-12
-                           for f in families) for p in PROTOS}
-            ties = {p: sum(abs(np.mean([R[ch[f]][(n, p)] for n in fam[f]]) - np.mean([R[base[f]][(n, p)] for n in fam[f]])) <= 1e-12
-                           for f in families) for p in PROTOS}
-            print(f"\n  {title}: families where it is above the single detector chosen out of sample "
-                  + " ".join(f"{p}={wins[p]}/{len(families)} (ties {ties[p]})" for p in PROTOS))
+                for k, f in enumerate(families):
+                    print(f"    held out {f:12s} {ch[f]:44s} {fmt(SUM[ch[f]][k] / size[k])}")
+        base = choices["singles at defaults, by mean"]
+        for title in [t for t in choices if t.startswith("rules")]:
+            ch = choices[title]
+            d = np.array([(SUM[ch[f]][k] - SUM[base[f]][k]) / size[k] for k, f in enumerate(families)])
+            print(f"\n  {title}: families above / below the single detector chosen out of sample: "
+                  + " ".join(f"{p}={(d[:, k] > 1e-12).sum()}/{(d[:, k] < -1e-12).sum()}" for k, p in enumerate(PROTOS)))
+    print("\nSummary: out-of-sample mean ROC AUC (unsupervised, semi, adbench); margin over the best single")
+    print("detector in sample; margin over the goal")
+    for wname, title, v, d1, d2 in summary:
+        print(f"  {wname[:8]:8s} {title:40s} " + " ".join(f"{x:.4f}" for x in v) + "  | "
+              + " ".join(f"{x:+.4f}" for x in d1) + "  | " + " ".join(f"{x:+.4f}" for x in d2))
 
 
 if __name__ == "__main__":
