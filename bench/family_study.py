@@ -226,6 +226,15 @@ def report(names, R, runs):
             if title.startswith("rules"):
                 for k, f in enumerate(families):
                     print(f"    held out {f:12s} {ch[f]:44s} {fmt(SUM[ch[f]][k] / size[k])}")
+        # how sure: the held-out families' differences from the best single detector in sample
+        # (its own per-protocol choice), their mean and standard error over the 16 families
+        ch = choices["rules and singles, by mean"]
+        diffs = np.array([[(SUM[ch[f]][k][j] - SUM[best_k[j]][k][j]) / size[k][0] for j in range(len(PROTOS))]
+                          for k, f in enumerate(families)])
+        print("\n  rules and singles, by mean, minus the best single in sample, per held-out family (each family"
+              "\n  weighted equally; mean, standard error over families, families above/below): " + "  ".join(
+                  f"{p}={diffs[:, j].mean():+.4f} se {diffs[:, j].std(ddof=1) / np.sqrt(len(families)):.4f} "
+                  f"{(diffs[:, j] > 1e-12).sum()}/{(diffs[:, j] < -1e-12).sum()}" for j, p in enumerate(PROTOS)))
         base = choices["singles at defaults, by mean"]
         for title in [t for t in choices if t.startswith("rules")]:
             ch = choices[title]
