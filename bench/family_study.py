@@ -4,14 +4,14 @@ into one folder (the nine shared sets and the unseen pool), with the rule space 
 bench/auto_study.py (pools x normalisations x combination rules, and every single detector).
 
   python3 bench/family_study.py DUMP_DIR [DUMP_DIR ...] [--save FILE]
-  python3 bench/family_study.py --load FILE[,FILE...]
+  python3 bench/family_study.py --load FILE[,FILE...] [--group FAMILY,FAMILY...]
 
 A family is a set's name before the first '_' (digits_0 .. digits_9 are one family; each shared
 set is its own). For each held-out family, the rule best on the OTHER families by a criterion is
 scored on the held-out family's sets; labels are used only to measure. Several dump folders (one
 per member seed) are averaged per rule, set and protocol. --save pickles every rule's AUC per
 (set, protocol) (averaged over the folders); --load reads such files instead of the dumps
-(one per member seed: averaged).
+(one per member seed: averaged). --group also shows the estimate on those families apart.
 
 Criteria (computed on the training families, each family weighted equally, or each set):
   mean   the mean ROC AUC over the three protocols
@@ -26,6 +26,7 @@ import auto_study as A
 PROTOS = ["unsupervised", "semi", "adbench"]
 # the single detectors at their defaults: the baselines and the goal's per-set best
 DEFAULTS = ["iforest", "hbos", "ecod", "knn", "lof", "ocsvm", "autoencoder"]
+GROUP = []   # --group: families whose out-of-sample estimate is also shown apart (e.g. the unseen pool's)
 CURRENT = "i_e_k_h_km|robust_z|loo_sel5_top3_max"   # auto today: min_agreement 0.5, max_members 3, max
 
 POOLS = {
@@ -99,6 +100,9 @@ def main():
     save = load = None
     if "--save" in args:
         i = args.index("--save"); save = args[i + 1]; del args[i:i + 2]
+    global GROUP
+    if "--group" in args:
+        i = args.index("--group"); GROUP = args[i + 1].split(","); del args[i:i + 2]
     if "--load" in args:
         i = args.index("--load"); load = args[i + 1].split(","); del args[i:i + 2]
     if load:   # one file per member seed, averaged
@@ -235,6 +239,15 @@ def report(names, R, runs):
               "\n  weighted equally; mean, standard error over families, families above/below): " + "  ".join(
                   f"{p}={diffs[:, j].mean():+.4f} se {diffs[:, j].std(ddof=1) / np.sqrt(len(families)):.4f} "
                   f"{(diffs[:, j] > 1e-12).sum()}/{(diffs[:, j] < -1e-12).sum()}" for j, p in enumerate(PROTOS)))
+        if GROUP:   # the out-of-sample estimate on the families of GROUP and on the others apart
+            for gname, fs in (("--group families", [f for f in families if f in GROUP]),
+                              ("other families", [f for f in families if f not in GROUP])):
+                ks = [families.index(f) for f in fs]
+                def gm(r_of):   # family-weighted mean over the group of the rule r_of(family)
+                    return np.mean([SUM[r_of(families[k])][k] / size[k] for k in ks], 0)
+                print(f"\n  on the {gname} only ({len(fs)}, each weighted equally): "
+                      f"rules and singles by mean (out of sample) {fmt(gm(lambda f: ch[f]))}; "
+                      + "; ".join(f"{r} {fmt(gm(lambda f, r=r: r))}" for r in ["single:knn", "single:iforest", CURRENT] if r in R))
         base = choices["singles at defaults, by mean"]
         for title in [t for t in choices if t.startswith("rules")]:
             ch = choices[title]
