@@ -198,6 +198,12 @@ def report(names, R, runs):
         for r in ranked[:8]:
             print(f"    {r:44s} {fmt(mean(r, allf, by_family))}")
 
+        combos = [r for r in rules if not r.startswith("single:")]
+        print("\n  per protocol, in sample: the best combination, and how many are above the best single detector")
+        for k, p in enumerate(PROTOS):
+            top = max(combos, key=lambda r: mean(r, allf, by_family)[k])
+            above = sum(mean(r, allf, by_family)[k] > best_in[k] for r in combos)
+            print(f"    {p:12s} {top:44s} {mean(top, allf, by_family)[k]:.4f}   {above} of {len(combos)} above {best_k[k][7:]}")
         print(f"\nLeave-one-family-out ({wname}): out-of-sample mean ROC AUC per protocol, its margin over")
         print("the best single detector in sample, and over the goal")
         procs = [(f"rules and singles, {c}", rules, c) for c in crits] + \
