@@ -12,6 +12,7 @@ scored on the held-out family's sets; labels are used only to measure. Several d
 per member seed) are averaged per rule, set and protocol. --save pickles every rule's AUC per
 (set, protocol) (averaged over the folders); --load reads such files instead of the dumps
 (one per member seed: averaged). --group also shows the estimate on those families apart.
+--check LOG compares the first run (member seed 1) with bench/accuracy.sh --seeds 1's stderr (the same detectors?).
 
 Criteria (computed on the training families, each family weighted equally, or each set):
   mean   the mean ROC AUC over the three protocols
@@ -101,6 +102,9 @@ def main():
     if "--save" in args:
         i = args.index("--save"); save = args[i + 1]; del args[i:i + 2]
     global GROUP
+    check = None
+    if "--check" in args:
+        i = args.index("--check"); check = args[i + 1]; del args[i:i + 2]
     if "--group" in args:
         i = args.index("--group"); GROUP = args[i + 1].split(","); del args[i:i + 2]
     if "--load" in args:
@@ -116,7 +120,36 @@ def main():
          for rule in per_run[0][1]}
     if save:
         pickle.dump({"names": names, "protos": PROTOS, "results": R}, open(save, "wb"))
+    if check:
+        check_against(check, R, per_run)
+        return
     report(names, R, len(per_run))
+
+
+def check_against(log, R, per_run):
+    """Whether the dumps' rules are the product's detectors: bench/accuracy.sh --seeds 1 logs
+    `PROTOCOL SET seed 1 DETECTOR auc X` on stderr; each single detector's AUC there against the
+    dump's, and `auto`'s against the study's rule for it (its candidates get seeds derived from
+    the pipeline's, so it matches only up to the member seed: its means beside each run's)."""
+    import re
+    names = {"unsupervised": "unsupervised", "semi-supervised": "semi", "adbench": "adbench"}
+    got = {}
+    for line in open(log):
+        m = re.match(r"(\S+) (\S+) seed 1 (\S+) auc ([0-9.]+)", line)
+        if m and m.group(1) in names:
+            got[(m.group(3), m.group(2), names[m.group(1)])] = float(m.group(4))
+    for det in sorted({k[0] for k in got}):
+        rule = CURRENT if det == "auto" else "single:" + det
+        if rule not in R:
+            continue
+        keys = [k for k in got if k[0] == det]
+        diff = max(abs(got[k] - per_run[0][1][rule][k[1:]]) for k in keys)
+        print(f"{det:12s} {len(keys)} (set, protocol) pairs, largest difference from the first run {diff:.4f}")
+        if det == "auto":
+            for p in PROTOS:
+                ks = [k for k in keys if k[2] == p]
+                print(f"  {p:12s} mean: accuracy.sh {np.mean([got[k] for k in ks]):.4f}, study per member seed "
+                      + " ".join(f"{np.mean([r[1][rule][k[1:]] for k in ks]):.4f}" for r in per_run))
 
 
 def report(names, R, runs):
