@@ -109,12 +109,22 @@ def main():
         i = args.index("--group"); GROUP = args[i + 1].split(","); del args[i:i + 2]
     if "--load" in args:
         i = args.index("--load"); load = args[i + 1].split(","); del args[i:i + 2]
+    for f in (load or args) + ([check] if check else []):
+        if not os.path.exists(f):
+            print(f"family_study.py: {f}: no such file or folder", file=sys.stderr)
+            sys.exit(2)
+    if not load and not args:
+        print("family_study.py: give DUMP_DIR... or --load FILE[,FILE...]", file=sys.stderr)
+        sys.exit(2)
     if load:   # one file per member seed, averaged
         per_run = [(s["names"], s["results"]) for s in (pickle.load(open(f, "rb")) for f in load)]
     else:
         patch_rules()
         per_run = [rule_aucs(d) for d in args]
     names = per_run[0][0]
+    if not names:
+        print(f"family_study.py: {args[0]}: no set with all three protocols' dumps", file=sys.stderr)
+        sys.exit(2)
     assert all(r[0] == names for r in per_run), "the runs hold different sets"
     R = {rule: {k: float(np.mean([r[1][rule][k] for r in per_run])) for k in per_run[0][1][rule]}
          for rule in per_run[0][1]}
