@@ -79,6 +79,9 @@ def rule_aucs(d):
     """Every rule's ROC AUC per (set, protocol) on one dump folder."""
     names = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(d, "*.train.csv"))})
     names = [n for n in names if all(os.path.exists(os.path.join(d, f"{n}.{p}.test.csv")) for p in PROTOS)]
+    if not names:
+        print(f"family_study.py: {d}: no set with all three protocols' dumps", file=sys.stderr)
+        sys.exit(2)
     data = {(n, p): A.load(d, n, p) for n in names for p in PROTOS}
     members = data[(names[0], PROTOS[0])][0]
     results = {}
@@ -122,9 +125,6 @@ def main():
         patch_rules()
         per_run = [rule_aucs(d) for d in args]
     names = per_run[0][0]
-    if not names:
-        print(f"family_study.py: {args[0]}: no set with all three protocols' dumps", file=sys.stderr)
-        sys.exit(2)
     assert all(r[0] == names for r in per_run), "the runs hold different sets"
     R = {rule: {k: float(np.mean([r[1][rule][k] for r in per_run])) for k in per_run[0][1][rule]}
          for rule in per_run[0][1]}
