@@ -32,6 +32,9 @@ final class CompleteForest implements Forest {
     private final double[] leaf;
     /** Per split node: {@link #key} of its threshold (made when first needed by the key walk). */
     private long[] thresholdKey;
+    /** The smallest and largest feature a split tests: the C walk's rows must be wider than the largest. */
+    private final int minFeature;
+    private final int maxFeature;
 
     CompleteForest(int trees, int depth, int[] feature, double[] threshold, double[] leaf) {
         if (depth < 1 || depth > MAX_DEPTH) {
@@ -48,6 +51,14 @@ final class CompleteForest implements Forest {
         this.feature = feature;
         this.threshold = threshold;
         this.leaf = leaf;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int f : feature) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        this.minFeature = min;
+        this.maxFeature = max;
     }
 
     @Override
@@ -95,8 +106,39 @@ final class CompleteForest implements Forest {
         return sum;
     }
 
+    /** The walk in C ({@link NativeForestWalk}) when its library is loaded, else {@link #javaPathSums}. */
     @Override
     public void pathSums(double[] x, int cols, int from, int to, double[] out) {
+        if (NativeForestWalk.available()) {
+            nativePathSums(x, cols, from, to, out);
+        } else {
+            javaPathSums(x, cols, from, to, out);
+        }
+    }
+
+    /**
+     * {@link #pathSums} in C, a block of rows per call (a call pins the arrays, which holds off the
+     * garbage collector: short calls keep its pauses short). The C code reads only what these
+     * checks allow: every split's feature inside a row, rows {@code [from, to)} inside {@code x}
+     * and {@code out} (the arrays' lengths fit the trees, checked when the forest was made).
+     */
+    void nativePathSums(double[] x, int cols, int from, int to, double[] out) {
+        if (from < 0 || from > to || minFeature < 0 || maxFeature >= cols
+                || (long) to * cols > x.length || to > out.length) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") of " + cols + " columns do not fit "
+                    + x.length + " values, " + out.length + " outputs, features up to " + maxFeature);
+        }
+        int block = Forest.blockRows(cols);
+        for (int start = from; start < to; start += block) {
+            int end = Math.min(to, start + block);
+            if (NativeForestWalk.walkBlock(trees, depth, feature, threshold, leaf, x, cols, start, end, out) != 0) {
+                javaPathSums(x, cols, start, end, out);
+            }
+        }
+    }
+
+    /** {@link #pathSums} in Java: on keys under the quick compiler alone, else on doubles. */
+    void javaPathSums(double[] x, int cols, int from, int to, double[] out) {
         if (JitTier.quickOnly()) {
             keyPathSums(x, cols, from, to, out);
             return;
