@@ -37,7 +37,7 @@ final class NativeForestWalk {
             return false;
         }
         try {
-            System.load(path);
+            System.load(java.nio.file.Path.of(path).toAbsolutePath().toString());
             int abi = abiVersion();
             if (abi != ABI_VERSION) {
                 LOG.debug("isolation forest: the walk in Java ({} is version {}, expected {})", path, abi, ABI_VERSION);
@@ -45,7 +45,7 @@ final class NativeForestWalk {
             }
             LOG.debug("isolation forest: the walk in C ({})", path);
             return true;
-        } catch (UnsatisfiedLinkError | SecurityException e) {
+        } catch (UnsatisfiedLinkError | SecurityException | java.nio.file.InvalidPathException e) {
             LOG.debug("isolation forest: the walk in Java ({} did not load: {})", path, e.toString());
             return false;
         }
