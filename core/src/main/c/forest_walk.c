@@ -14,36 +14,49 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Rows walked together down one tree: their chains of dependent loads overlap. */
-#define LANES 8
+/* The most rows walked together (walk_tree). */
+#define MAX_LANES 12
 
-static void walk_tree(const int32_t *restrict feature, const double *restrict threshold,
-                      const double *restrict leaf, int depth, const double *restrict x, int cols,
-                      int n, double *restrict out) {
-    int r = 0;
-    for (; r + LANES <= n; r += LANES) {
-        const double *row = x + (size_t) r * cols;
-        size_t i[LANES];
-        for (int k = 0; k < LANES; k++) {
-            i[k] = 0;
-        }
-        for (int d = 0; d < depth; d++) {
-            for (int k = 0; k < LANES; k++) {
-                size_t node = i[k];
-                i[k] = 2 * node + 1 + (row[(size_t) k * cols + feature[node]] > threshold[node]);
-            }
-        }
-        for (int k = 0; k < LANES; k++) {
-            out[r + k] += leaf[i[k]];
+/*
+ * Walks `lanes` rows from row 0 of `x` down one tree and adds their leaves to `out`: the rows'
+ * chains of dependent loads (node -> feature -> value -> next node) overlap. Inlined with a
+ * constant `lanes`, so the compiler keeps every row's node in a register.
+ */
+static inline __attribute__((always_inline)) void
+walk_rows(const int32_t *restrict feature, const double *restrict threshold, const double *restrict leaf,
+          int depth, const double *restrict x, size_t cols, double *restrict out, int lanes) {
+    size_t i[MAX_LANES];
+    for (int k = 0; k < lanes; k++) {
+        i[k] = 0;
+    }
+    for (int d = 0; d < depth; d++) {
+        for (int k = 0; k < lanes; k++) {
+            size_t node = i[k];
+            i[k] = 2 * node + 1 + (x[k * cols + (size_t) feature[node]] > threshold[node]);
         }
     }
+    for (int k = 0; k < lanes; k++) {
+        out[k] += leaf[i[k]];
+    }
+}
+
+/*
+ * Twelve rows at a time (measured on an AMD EPYC with a 100-tree, depth-8 forest and 10 columns:
+ * 4 rows 1,170-1,210 ns a row, 8 rows 660-670, 10 rows 575, 12 rows 510-525, 14 rows 520,
+ * 16 rows 550-560; more rows than registers spill), then four, then one.
+ */
+static void walk_tree(const int32_t *restrict feature, const double *restrict threshold,
+                      const double *restrict leaf, int depth, const double *restrict x, size_t cols,
+                      int n, double *restrict out) {
+    int r = 0;
+    for (; r + 12 <= n; r += 12) {
+        walk_rows(feature, threshold, leaf, depth, x + r * cols, cols, out + r, 12);
+    }
+    for (; r + 4 <= n; r += 4) {
+        walk_rows(feature, threshold, leaf, depth, x + r * cols, cols, out + r, 4);
+    }
     for (; r < n; r++) {
-        const double *row = x + (size_t) r * cols;
-        size_t i = 0;
-        for (int d = 0; d < depth; d++) {
-            i = 2 * i + 1 + (row[feature[i]] > threshold[i]);
-        }
-        out[r] += leaf[i];
+        walk_rows(feature, threshold, leaf, depth, x + r * cols, cols, out + r, 1);
     }
 }
 

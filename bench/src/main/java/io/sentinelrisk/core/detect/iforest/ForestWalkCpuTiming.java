@@ -9,7 +9,8 @@ import java.util.Random;
 
 /**
  * The isolation forest's walk alone ({@link CompleteForest#keyPathSums}, the Java walk run under the
- * quick compiler, and {@link CompleteForest#nativePathSums}, the walk in C, when its library is named), timed by the thread's CPU time per row: a default forest (100 trees of 256
+ * quick compiler; the walk on doubles, the one for C2, unless {@code -Dsentinel.c1only=true}; and
+ * {@link CompleteForest#nativePathSums}, the walk in C, when its library is named), timed by the thread's CPU time per row: a default forest (100 trees of 256
  * samples, depth 8) fitted on 10 columns of 200,000 gaussian rows (seeded) walked by all of them,
  * eight rounds, the median of the last five printed with the sum of every path (equal for builds
  * that grow and walk alike). In this
@@ -41,6 +42,9 @@ public final class ForestWalkCpuTiming {
                 .fit(new Matrix(rows, cols, x), null, 1);
         CompleteForest forest = (CompleteForest) fitted.forest();
         time("key walk (Java)", rows, out -> forest.keyPathSums(x, cols, 0, rows, out));
+        if (!JitTier.quickOnly()) {
+            time("double walk (Java)", rows, out -> forest.javaPathSums(x, cols, 0, rows, out));
+        }
         if (NativeForestWalk.available()) {
             time("walk in C", rows, out -> forest.nativePathSums(x, cols, 0, rows, out));
         } else {
