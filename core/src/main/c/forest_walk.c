@@ -18,13 +18,14 @@
 #define MAX_LANES 12
 
 /*
- * Walks `lanes` rows from row 0 of `x` down one tree and adds their leaves to `out`: the rows'
+ * Walks `lanes` rows from row 0 of `x` down one tree (its `splits` split nodes, then its leaves)
+ * and adds their leaves to `out`: the rows'
  * chains of dependent loads (node -> feature -> value -> next node) overlap. Inlined with a
  * constant `lanes`, so the compiler keeps every row's node in a register.
  */
 static inline __attribute__((always_inline)) void
 walk_rows(const int32_t *restrict feature, const double *restrict threshold, const double *restrict leaf,
-          int depth, const double *restrict x, size_t cols, double *restrict out, int lanes) {
+          size_t splits, int depth, const double *restrict x, size_t cols, double *restrict out, int lanes) {
     size_t i[MAX_LANES];
     for (int k = 0; k < lanes; k++) {
         i[k] = 0;
@@ -36,7 +37,7 @@ walk_rows(const int32_t *restrict feature, const double *restrict threshold, con
         }
     }
     for (int k = 0; k < lanes; k++) {
-        out[k] += leaf[i[k]];
+        out[k] += leaf[i[k] - splits];
     }
 }
 
@@ -46,17 +47,17 @@ walk_rows(const int32_t *restrict feature, const double *restrict threshold, con
  * 16 rows 550-560; more rows than registers spill), then four, then one.
  */
 static void walk_tree(const int32_t *restrict feature, const double *restrict threshold,
-                      const double *restrict leaf, int depth, const double *restrict x, size_t cols,
-                      int n, double *restrict out) {
+                      const double *restrict leaf, size_t splits, int depth, const double *restrict x,
+                      size_t cols, int n, double *restrict out) {
     int r = 0;
     for (; r + 12 <= n; r += 12) {
-        walk_rows(feature, threshold, leaf, depth, x + r * cols, cols, out + r, 12);
+        walk_rows(feature, threshold, leaf, splits, depth, x + r * cols, cols, out + r, 12);
     }
     for (; r + 4 <= n; r += 4) {
-        walk_rows(feature, threshold, leaf, depth, x + r * cols, cols, out + r, 4);
+        walk_rows(feature, threshold, leaf, splits, depth, x + r * cols, cols, out + r, 4);
     }
     for (; r < n; r++) {
-        walk_rows(feature, threshold, leaf, depth, x + r * cols, cols, out + r, 1);
+        walk_rows(feature, threshold, leaf, splits, depth, x + r * cols, cols, out + r, 1);
     }
 }
 
@@ -68,9 +69,9 @@ static void walk_block(int trees, int depth, const int32_t *feature, const doubl
     }
     for (int t = 0; t < trees; t++) {
         size_t nodes = (size_t) t * splits;
-        /* leaf index of node i (splits <= i < 2 * splits + 1) of tree t */
-        const double *leaves = leaf + (size_t) t * (splits + 1) - splits;
-        walk_tree(feature + nodes, threshold + nodes, leaves, depth, x, cols, n, out);
+        /* a walk ends at node i, splits <= i < 2 * splits + 1: leaf i - splits of tree t */
+        walk_tree(feature + nodes, threshold + nodes, leaf + (size_t) t * (splits + 1), splits, depth,
+                  x, cols, n, out);
     }
 }
 
