@@ -9,12 +9,14 @@ import java.util.Arrays;
  * every leaf below holds its value, so a row always takes exactly D steps and the walk has no
  * data-dependent branch. Many rows are walked level by level so that their memory loads overlap.
  *
- * <p>Two walks give the same sums bit for bit. The optimising compiler (C2) turns the double
+ * <p>Two Java walks give the same sums bit for bit. The optimising compiler (C2) turns the double
  * comparison {@code x > threshold} into a conditional move, and the level-by-level walk of doubles
  * is the faster one there. The quick compiler (C1), which {@code bin/sentinel} uses alone for small
  * inputs, compiles it to a branch that is mispredicted half the time: under C1 the walk on
  * order-preserving {@code long} keys ({@link #key}), compared without a branch, is 3–4× faster.
- * Which compiler runs is what the launcher says ({@link JitTier}).
+ * Which compiler runs is what the launcher says ({@link JitTier}). Faster than both, under either
+ * compiler, is the same walk in C ({@link NativeForestWalk}), used when the launcher names its
+ * library; its sums are the Java walks' bit for bit too.
  */
 final class CompleteForest implements Forest {
     /** The deepest trees stored this way: 2^12 leaves (ψ up to 4096) is 80 KiB per tree. */
