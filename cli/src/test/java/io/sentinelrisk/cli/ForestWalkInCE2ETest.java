@@ -31,25 +31,24 @@ class ForestWalkInCE2ETest {
         String missing = "-Dsentinel.forest.native=" + dir.resolve("missing.so");
         // as bin/sentinel runs a small input: the quick compiler alone and the Java walk on keys (the
         // Java walk on doubles, for the optimising compiler, equals it: CompleteForestKeyWalkTest)
-        for (String quick : new String[] {"-XX:TieredStopAtLevel=1 -Dsentinel.c1only=true"}) {
-            for (boolean c : new boolean[] {true, false}) {
-                String side = c ? "c" : "java";
-                // SentinelProcess names the library as bin/sentinel does; a later -D wins
-                Map<String, String> env = Map.of("SOURCE_DATE_EPOCH", "1",
-                        "SENTINEL_JAVA_OPTS", ((c ? "" : missing) + " " + quick).strip());
-                SentinelProcess.Result train = SentinelProcess.run(dir, env, "train", "-i", "data.csv", "-m", side + ".srb",
-                        "--export-csv", side + "-train.csv", "--log-level", "DEBUG");
-                assertThat(train.exitCode()).as(train.err()).isZero();
-                assertThat(train.err()).contains(c ? IN_C : IN_JAVA);
-                SentinelProcess.Result score = SentinelProcess.run(dir, env, "score", "-i", "data.csv", "-m", "c.srb",
-                        "--export-csv", side + "-score.csv", "--export-json", side + "-top.json", "--log-level", "DEBUG");
-                assertThat(score.exitCode()).as(score.err()).isZero();
-                assertThat(score.err()).contains(c ? IN_C : IN_JAVA);
-            }
-            for (String file : new String[] {"%s.srb", "%s-train.csv", "%s-score.csv", "%s-top.json"}) {
-                assertThat(Files.readAllBytes(dir.resolve(file.formatted("c"))))
-                        .as(file + " " + quick).isEqualTo(Files.readAllBytes(dir.resolve(file.formatted("java"))));
-            }
+        String quick = "-XX:TieredStopAtLevel=1 -Dsentinel.c1only=true";
+        for (boolean c : new boolean[] {true, false}) {
+            String side = c ? "c" : "java";
+            // SentinelProcess names the library as bin/sentinel does; a later -D wins
+            Map<String, String> env = Map.of("SOURCE_DATE_EPOCH", "1",
+                    "SENTINEL_JAVA_OPTS", ((c ? "" : missing) + " " + quick).strip());
+            SentinelProcess.Result train = SentinelProcess.run(dir, env, "train", "-i", "data.csv", "-m", side + ".srb",
+                    "--export-csv", side + "-train.csv", "--log-level", "DEBUG");
+            assertThat(train.exitCode()).as(train.err()).isZero();
+            assertThat(train.err()).contains(c ? IN_C : IN_JAVA);
+            SentinelProcess.Result score = SentinelProcess.run(dir, env, "score", "-i", "data.csv", "-m", "c.srb",
+                    "--export-csv", side + "-score.csv", "--export-json", side + "-top.json", "--log-level", "DEBUG");
+            assertThat(score.exitCode()).as(score.err()).isZero();
+            assertThat(score.err()).contains(c ? IN_C : IN_JAVA);
+        }
+        for (String file : new String[] {"%s.srb", "%s-train.csv", "%s-score.csv", "%s-top.json"}) {
+            assertThat(Files.readAllBytes(dir.resolve(file.formatted("c"))))
+                    .as(file).isEqualTo(Files.readAllBytes(dir.resolve(file.formatted("java"))));
         }
     }
 
