@@ -36,6 +36,11 @@ final class SentinelProcess {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Xmx1g");
+        // the forest's walk in C beside the jar, as bin/sentinel passes it
+        Path walk = jar().toAbsolutePath().resolveSibling("libsentinel-forest.so");
+        if (Files.exists(walk)) {
+            cmd.add("-Dsentinel.forest.native=" + walk);
+        }
         String opts = env.getOrDefault("SENTINEL_JAVA_OPTS", "").strip();
         if (!opts.isEmpty()) {
             cmd.addAll(List.of(opts.split("\\s+")));

@@ -9,12 +9,14 @@ import java.util.Arrays;
  * every leaf below holds its value, so a row always takes exactly D steps and the walk has no
  * data-dependent branch. Many rows are walked level by level so that their memory loads overlap.
  *
- * <p>Two walks give the same sums bit for bit. The optimising compiler (C2) turns the double
+ * <p>Two Java walks give the same sums bit for bit. The optimising compiler (C2) turns the double
  * comparison {@code x > threshold} into a conditional move, and the level-by-level walk of doubles
  * is the faster one there. The quick compiler (C1), which {@code bin/sentinel} uses alone for small
  * inputs, compiles it to a branch that is mispredicted half the time: under C1 the walk on
  * order-preserving {@code long} keys ({@link #key}), compared without a branch, is 3–4× faster.
- * Which compiler runs is what the launcher says ({@link JitTier}).
+ * Which compiler runs is what the launcher says ({@link JitTier}). Faster than both, under either
+ * compiler, is the same walk in C ({@link NativeForestWalk}), used when the launcher names its
+ * library; its sums are the Java walks' bit for bit too.
  */
 final class CompleteForest implements Forest {
     /** The deepest trees stored this way: 2^12 leaves (ψ up to 4096) is 80 KiB per tree. */
@@ -32,6 +34,9 @@ final class CompleteForest implements Forest {
     private final double[] leaf;
     /** Per split node: {@link #key} of its threshold (made when first needed by the key walk). */
     private long[] thresholdKey;
+    /** The smallest and largest feature a split tests: the C walk's rows must be wider than the largest. */
+    private final int minFeature;
+    private final int maxFeature;
 
     CompleteForest(int trees, int depth, int[] feature, double[] threshold, double[] leaf) {
         if (depth < 1 || depth > MAX_DEPTH) {
@@ -48,6 +53,14 @@ final class CompleteForest implements Forest {
         this.feature = feature;
         this.threshold = threshold;
         this.leaf = leaf;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int f : feature) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        this.minFeature = min;
+        this.maxFeature = max;
     }
 
     @Override
@@ -95,8 +108,39 @@ final class CompleteForest implements Forest {
         return sum;
     }
 
+    /** The walk in C ({@link NativeForestWalk}) when its library is loaded, else {@link #javaPathSums}. */
     @Override
     public void pathSums(double[] x, int cols, int from, int to, double[] out) {
+        if (NativeForestWalk.available()) {
+            nativePathSums(x, cols, from, to, out);
+        } else {
+            javaPathSums(x, cols, from, to, out);
+        }
+    }
+
+    /**
+     * {@link #pathSums} in C, a block of rows per call (a call pins the arrays, which holds off the
+     * garbage collector: short calls keep its pauses short). The C code reads only what these
+     * checks allow: every split's feature inside a row, rows {@code [from, to)} inside {@code x}
+     * and {@code out} (the arrays' lengths fit the trees, checked when the forest was made).
+     */
+    void nativePathSums(double[] x, int cols, int from, int to, double[] out) {
+        if (from < 0 || from > to || minFeature < 0 || maxFeature >= cols
+                || (long) to * cols > x.length || to > out.length) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") of " + cols + " columns do not fit "
+                    + x.length + " values, " + out.length + " outputs, features up to " + maxFeature);
+        }
+        int block = Forest.blockRows(cols);
+        for (int start = from; start < to; start += block) {
+            int end = Math.min(to, start + block);
+            if (NativeForestWalk.walkBlock(trees, depth, feature, threshold, leaf, x, cols, start, end, out) != 0) {
+                javaPathSums(x, cols, start, end, out);
+            }
+        }
+    }
+
+    /** {@link #pathSums} in Java: on keys under the quick compiler alone, else on doubles. */
+    void javaPathSums(double[] x, int cols, int from, int to, double[] out) {
         if (JitTier.quickOnly()) {
             keyPathSums(x, cols, from, to, out);
             return;
