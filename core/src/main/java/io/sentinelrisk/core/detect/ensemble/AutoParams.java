@@ -12,7 +12,8 @@ import java.util.Objects;
  * normalised and combined, and how much a candidate must agree with the others to be kept.
  *
  * @param members         candidates, at least two, none a combining detector (default
- *                        {@link #DEFAULT_MEMBERS})
+ *                        {@link #DEFAULT_MEMBERS}; {@code hbos}, a candidate until the choice by
+ *                        leave-one-family-out, can still be listed)
  * @param normalization   {@code normalization}: robust_z or percentile (default {@value #DEFAULT_NORMALIZATION})
  * @param combination     {@code combination}: average or max of the kept members' normalised scores
  *                        (default max)
@@ -27,7 +28,7 @@ import java.util.Objects;
 public record AutoParams(List<EnsembleParams.Member> members, String normalization, Combination combination,
                          double minAgreement, int maxMembers, int agreementSample) implements DetectorParams {
     public static final List<Map<String, Object>> DEFAULT_MEMBERS = List.of(
-            Map.of("type", "iforest"), Map.of("type", "ecod"), Map.of("type", "hbos"), Map.of("type", "knn"),
+            Map.of("type", "iforest"), Map.of("type", "ecod"), Map.of("type", "knn"),
             Map.of("type", "knn", "n_neighbors", 20, "method", "mean"));
     public static final String DEFAULT_NORMALIZATION = "robust_z";
     public static final Combination DEFAULT_COMBINATION = Combination.MAX;

@@ -190,6 +190,20 @@ class AutoTest {
         assertThat(PlantedData.rocAuc(TrainingScores.of(m, d.x(), 2), d.labels())).isCloseTo(1.0, within(0.01));
     }
 
+    /** hbos left the default candidates (docs/accuracy.md, leave one family out); listed, it is a candidate again. */
+    @Test
+    void theDefaultCandidatesAreIforestEcodAndTwoKnnsAndHbosCanBeListed() {
+        PlantedData d = PlantedData.generate(7, 500, 10, 3);
+        assertThat(fit(Map.of(), d.x()).candidates()).extracting(AutoModel.Candidate::member)
+                .containsExactly("iforest", "ecod", "knn", "knn(n_neighbors=20, method=mean)");
+        List<Map<String, Object>> withHbos = new java.util.ArrayList<>(AutoParams.DEFAULT_MEMBERS);
+        withHbos.add(2, Map.of("type", "hbos"));
+        AutoModel listed = fit(Map.of("members", withHbos), d.x());
+        assertThat(listed.candidates()).extracting(AutoModel.Candidate::member)
+                .containsExactly("iforest", "ecod", "hbos", "knn", "knn(n_neighbors=20, method=mean)");
+        assertThat(listed.kept().members()).hasSizeLessThanOrEqualTo(3);
+    }
+
     @Test
     void refusesNestedCombinersAndTooFewCandidates() {
         assertThatThrownBy(() -> AUTO.paramsOf(Params.parse(Map.of("members", List.of(Map.of("type", "ensemble"),
