@@ -65,8 +65,7 @@ public final class SentinelCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = run(args);
-        System.exit(code);
+        System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (used by main and by tests). */
