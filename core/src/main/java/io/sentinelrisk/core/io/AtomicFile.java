@@ -169,14 +169,18 @@ public final class AtomicFile {
         OutputTarget where = OutputTarget.of(target);
         Path tmp = null;
         try {
+            OutputStream file;
             if (where instanceof OutputTarget.RegularFile f) {
                 Files.createDirectories(f.path().getParent());
                 tmp = TempFiles.create(f.path());
+                // renamed over an existing file at the commit: written back as it goes (WritebackStream)
+                file = Files.isRegularFile(f.path()) ? WritebackStream.open(tmp) : openCreated(tmp);
             } else {
                 tmp = Files.createTempFile("sentinel-output", ".tmp");
                 TempFiles.track(tmp);
+                file = openCreated(tmp);
             }
-            return new Pending(target, where, tmp, new BufferedOutputStream(openCreated(tmp), 1 << 16));
+            return new Pending(target, where, tmp, new BufferedOutputStream(file, 1 << 16));
         } catch (IOException e) {
             if (tmp != null) {
                 TempFiles.discard(tmp);
