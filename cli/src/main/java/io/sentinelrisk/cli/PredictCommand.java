@@ -2,7 +2,6 @@ package io.sentinelrisk.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.sentinelrisk.core.bundle.Bundles;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.DisplayText;
 import io.sentinelrisk.core.error.InputException;
@@ -97,7 +96,7 @@ final class PredictCommand implements Callable<Integer> {
             err.println("sentinel predict: warning: " + flag + " is deprecated and ignored: risk_level is now the severity band"
                     + " (critical, high, medium, info; set by severity_bands at train time)");
         }
-        Pipeline pipeline = Bundles.read(model);
+        Pipeline pipeline = BundlePrefetch.read(model);
         String name = source.record != null ? "--record" : source.input.toString();
         EventScorer scorer = new EventScorer(pipeline);
         if (state != null) {

@@ -1,6 +1,5 @@
 package io.sentinelrisk.cli;
 
-import io.sentinelrisk.core.bundle.Bundles;
 import io.sentinelrisk.core.export.ScoredData;
 import io.sentinelrisk.core.export.SummaryReport;
 import io.sentinelrisk.core.ingest.Dataset;
@@ -69,7 +68,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         Runnable summary;
         try (Progress progress = Progress.start("score", 3)) {
-            Pipeline pipeline = Bundles.read(model);
+            Pipeline pipeline = BundlePrefetch.read(model);
             Map<String, Object> flags = CommandSupport.overrides(null, input, exports);
             flags.put("threads", threads);
             SentinelConfig cfg = pipeline.config().withOverrides(flags, "flags");

@@ -73,8 +73,20 @@ public final class SentinelCommand implements Runnable {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return printVersion();
         }
+        List<Map.Entry<String, Class<?>>> needed = commandsNeeded(args);
+        if (needed.size() == 1) {
+            BundlePrefetch.start(needed.get(0).getKey(), args);   // while picocli builds the command
+        }
+        try {
+            return runCommandLine(args, needed);
+        } finally {
+            BundlePrefetch.clear();
+        }
+    }
+
+    private static int runCommandLine(String[] args, List<Map.Entry<String, Class<?>>> needed) {
         CommandLine cli = new CommandLine(new SentinelCommand());
-        for (Map.Entry<String, Class<?>> c : commandsNeeded(args)) {
+        for (Map.Entry<String, Class<?>> c : needed) {
             cli.addSubcommand(c.getKey(), c.getValue());
         }
         Stdout stdout = new Stdout();

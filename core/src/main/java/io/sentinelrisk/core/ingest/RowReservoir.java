@@ -289,12 +289,41 @@ public final class RowReservoir {
 
     /** Slots sorted by the input position of the row they hold (positions are distinct). */
     private int[] inputOrder() {
-        int[] slots = StableIndexSort.identity(filled);
         if (!sampled()) {
-            return slots;   // filled in input order, none replaced
+            return StableIndexSort.identity(filled);   // filled in input order, none replaced
         }
-        long[] at = rowIndex;
-        return StableIndexSort.sort(slots, (a, b) -> at[a] < at[b]);
+        return byPosition(rowIndex, filled);
+    }
+
+    /**
+     * The indices {@code 0..n-1} ordered by {@code positions[i]}, which are distinct and not
+     * negative. Each position and its index are packed in one {@code long} (position in the high
+     * bits) and the packed values sorted as primitives: the same order as comparing positions, but
+     * a sort of 100,000 slots takes a fraction of a merge sort through a comparator, which was a
+     * tenth of a cover {@code train}'s time between reading and fitting. Positions too large to
+     * leave room for the index (beyond 2^46 rows at 100,000 slots) take the merge sort.
+     */
+    static int[] byPosition(long[] positions, int n) {
+        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+        long limit = 1L << (63 - indexBits);
+        long max = 0;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, positions[i]);
+        }
+        if (max >= limit) {
+            return StableIndexSort.sort(StableIndexSort.identity(n), (a, b) -> positions[a] < positions[b]);
+        }
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            packed[i] = positions[i] << indexBits | i;
+        }
+        java.util.Arrays.sort(packed);
+        long mask = (1L << indexBits) - 1;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (packed[i] & mask);
+        }
+        return order;
     }
 
     private Column.Categorical categorical(String name, String[] values, int[] order) {

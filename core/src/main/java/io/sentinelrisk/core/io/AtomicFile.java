@@ -54,7 +54,7 @@ public final class AtomicFile {
                     }
                 }
                 case OutputTarget.RegularFile f -> replace(f.path(), tmp -> {
-                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    try (OutputStream out = new BufferedOutputStream(openCreated(tmp), 1 << 16)) {
                         content.writeTo(out);
                     }
                 });
@@ -169,20 +169,34 @@ public final class AtomicFile {
         OutputTarget where = OutputTarget.of(target);
         Path tmp = null;
         try {
+            OutputStream file;
             if (where instanceof OutputTarget.RegularFile f) {
                 Files.createDirectories(f.path().getParent());
                 tmp = TempFiles.create(f.path());
+                // renamed over an existing file at the commit: written back as it goes (WritebackStream)
+                file = Files.isRegularFile(f.path()) ? WritebackStream.open(tmp) : openCreated(tmp);
             } else {
                 tmp = Files.createTempFile("sentinel-output", ".tmp");
                 TempFiles.track(tmp);
+                file = openCreated(tmp);
             }
-            return new Pending(target, where, tmp, new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+            return new Pending(target, where, tmp, new BufferedOutputStream(file, 1 << 16));
         } catch (IOException e) {
             if (tmp != null) {
                 TempFiles.discard(tmp);
             }
             throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens a temp file just created (empty) for writing, without truncating it: on ext4, a file
+     * truncated to nothing is flushed to the disk when it is closed (its "replace by truncate"
+     * safeguard, auto_da_alloc), which made closing a 148 MB scorecard wait 70-170 ms for the
+     * device at the end of a run.
+     */
+    private static OutputStream openCreated(Path tmp) throws IOException {
+        return Files.newOutputStream(tmp, StandardOpenOption.WRITE);
     }
 
     public static void writeString(Path target, String text) {

@@ -145,6 +145,15 @@ public final class PipelineTrainer {
     private record Validation(Frame frame, int[] labels) {
     }
 
+    /** The training metrics: how the calibrated threshold's flags of the training rows agree with their labels. */
+    private static Map<String, Object> trainingMetrics(double[] scores, Calibration calibration, int[] labels) {
+        boolean[] predicted = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            predicted[i] = calibration.isAnomaly(scores[i]);
+        }
+        return MetricsReport.of(scores, predicted, labels);
+    }
+
     /** @param rowsRead the rows of the data {@code frame} is a uniform sample of, or -1 when it is the data */
     private TrainedPipeline fitOn(DetectorFactory factory, ColumnRoles.Resolved roles, Frame frame, int[] labels,
                                   Validation validation, long rowsRead) {
@@ -162,21 +171,28 @@ public final class PipelineTrainer {
         // Fit-time scores: neighbour detectors leave each row out of its own neighbourhood, so
         // that calibration sees training rows the way it will see new ones.
         double[] scores = TrainingScores.of(detector, x, threads);
-        // Calibration and the explainer's and drift profile's baselines need only the rows and
-        // their scores, not one another: on two threads when there are two (the same results).
+        // Calibration (then the training metrics, which need it), the drift profile and the
+        // explainer's baselines need only the rows and their scores, not one another: three tasks
+        // that two threads take in turn when there are two (the same results). The longest two
+        // come first, so the explainer's goes to whichever thread is free first.
         double[][] sortedOut = new double[1][];
         Calibration[] calibrationOut = new Calibration[1];
+        Object[] metricsOut = new Object[1];
         Explainer[] explainerOut = new Explainer[1];
         TrainingProfile[] profileOut = new TrainingProfile[1];
-        Parallel.forRange(2, threads, 1, (from, to) -> {
+        Parallel.forRange(3, threads, 1, (from, to) -> {
             for (int task = from; task < to; task++) {
-                if (task == 0) {
-                    sortedOut[0] = Stats.sortedFinite(scores);   // once, for calibration and the summary
-                    calibrationOut[0] = new CalibrationTrainer(config.contamination(), config.severityBands(),
-                            config.scoreFloor()).fitSorted(sortedOut[0]);
-                } else {
-                    explainerOut[0] = new ExplainerTrainer().fit(frame);
-                    profileOut[0] = new ProfileTrainer().fit(frame, scores);
+                switch (task) {
+                    case 0 -> {
+                        sortedOut[0] = Stats.sortedFinite(scores);   // once, for calibration and the summary
+                        calibrationOut[0] = new CalibrationTrainer(config.contamination(), config.severityBands(),
+                                config.scoreFloor()).fitSorted(sortedOut[0]);
+                        if (labels != null) {
+                            metricsOut[0] = trainingMetrics(scores, calibrationOut[0], labels);
+                        }
+                    }
+                    case 1 -> profileOut[0] = new ProfileTrainer().fit(frame, scores);
+                    default -> explainerOut[0] = new ExplainerTrainer().fit(frame);
                 }
             }
         });
@@ -209,11 +225,7 @@ public final class PipelineTrainer {
             summary.put("detector_choice", choice.fitReport());
         }
         if (labels != null) {
-            boolean[] predicted = new boolean[scores.length];
-            for (int i = 0; i < scores.length; i++) {
-                predicted[i] = calibration.isAnomaly(scores[i]);
-            }
-            summary.put("training_metrics", MetricsReport.of(scores, predicted, labels));
+            summary.put("training_metrics", metricsOut[0]);
         }
         if (validation != null) {
             double[] held = new double[validation.frame().rows()];

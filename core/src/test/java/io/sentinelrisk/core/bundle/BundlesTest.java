@@ -80,6 +80,27 @@ class BundlesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4})
+    void labelledTrainingGivesTheSameBytesWhateverTheThreads(int threads) {
+        // with labels the training metrics are computed beside the drift profile and the explainer
+        Frame frame = Frames.gaussianWithOutliers(3000, 30, 4);
+        int[] labels = new int[frame.rows()];
+        for (int i = 0; i < 30; i++) {
+            labels[i] = 1;
+        }
+        labels[100] = 1;   // a labelled row that is not an outlier: the metrics are not all perfect
+        byte[] reference = Bundles.toBytes(fitLabelled(frame, labels, 1), CREATED);
+        Pipeline other = fitLabelled(frame, labels, threads);
+        assertThat(Bundles.toBytes(other, CREATED)).isEqualTo(reference);
+        assertThat(other.trainingSummary()).containsKey("training_metrics");
+    }
+
+    private static Pipeline fitLabelled(Frame frame, int[] labels, int threads) {
+        SentinelConfig cfg = SentinelConfig.fromMap(new LinkedHashMap<>(), Map.of("threads", threads), k -> null, "test");
+        return new PipelineTrainer(cfg).fit(frame, labels).pipeline();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"preparation.json", "calibration.bin", "explainer.json", "model/iforest.bin", "manifest.json"})
     void anyModifiedEntryIsRefused(String entry) throws Exception {
         Path good = dir.resolve("good.srb");

@@ -152,4 +152,30 @@ class RowReservoirTest {
         assertThat(r.sample().rows()).isEqualTo(1_000);
         assertThat(java.util.Arrays.stream(r.rowIndexes()).boxed().toList()).allMatch(i -> i >= 0 && i < 123_457).doesNotHaveDuplicates();
     }
+    @Test
+    void slotsAreOrderedByInputPositionAsAComparisonSortOrdersThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int n : new int[] {1, 2, 3, 100, 4096, 100_000}) {
+            // distinct positions, small (packed) and near the packing limit or beyond it (merge sort)
+            for (long spread : new long[] {3L * n, 1L << 40, 1L << 46, Long.MAX_VALUE / 4}) {
+                java.util.Set<Long> seen = new java.util.HashSet<>();
+                long[] positions = new long[n];
+                for (int i = 0; i < n; i++) {
+                    long p;
+                    do {
+                        p = random.nextLong(spread);
+                    } while (!seen.add(p));
+                    positions[i] = p;
+                }
+                Integer[] expected = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    expected[i] = i;
+                }
+                java.util.Arrays.sort(expected, java.util.Comparator.comparingLong(i -> positions[i]));
+                int[] order = RowReservoir.byPosition(positions, n);
+                assertThat(order).as("n %d, positions below %d", n, spread)
+                        .containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+            }
+        }
+    }
 }
