@@ -43,8 +43,8 @@ import java.util.concurrent.Callable;
         description = {"By default (--protocol semi-supervised) splits labelled data with a seed (stratified), fits "
             + "each detector on the NORMAL rows of the training part only and scores every other row (the SOC lab's "
             + "protocol) through the same pipeline as 'sentinel score'. --protocol unsupervised fits on every row "
-            + "without labels and scores those rows; --protocol adbench fits on ADBench's 70% training part, anomalies "
-            + "left in, and tests on the other 30%. Supervised detectors (random_forest, xgboost) need --test-anomalies held-out: they fit "
+            + "without labels and scores those rows; --protocol adbench fits on ADBench's 70%% training part, anomalies "
+            + "left in, and tests on the other 30%%. Supervised detectors (random_forest, xgboost) need --test-anomalies held-out: they fit "
             + "on every training row with its label and all detectors are tested on the held-out part. "
             + "With --model, a saved bundle scores every row instead.",
             "Reports metrics, recall per scenario (from a 'scenario' column), global and local explanations, "

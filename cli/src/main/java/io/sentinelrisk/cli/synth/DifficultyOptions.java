@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 public final class DifficultyOptions {
     @Option(names = "--difficulty", defaultValue = "normal", paramLabel = "LEVEL",
             description = "normal, or hard: attacks inside the normal ranges on most features, noisier normal behaviour, "
-                    + "2% wrong labels (default: ${DEFAULT-VALUE}; see docs/synth.md).")
+                    + "2%% wrong labels (default: ${DEFAULT-VALUE}; see docs/synth.md).")
     String difficulty;
 
     @Option(names = "--label-noise", paramLabel = "F",
