@@ -11,9 +11,7 @@ import io.sentinelrisk.core.testdata.Frames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -74,40 +72,13 @@ class FeaturePartBundleTest {
     /** A bundle written by the code before the feature part (legacy-v1/README.md) loads and scores as it did. */
     @Test
     void aFormatOneBundleOfTheOldCodeLoadsAndScoresAsItDid() throws Exception {
-        Path fixture = resource("legacy-v1");
-        Pipeline p = Bundles.read(zipEntries(fixture, dir.resolve("legacy-iforest.srb")));
+        Path fixture = LegacyBundles.fixture("legacy-v1");
+        Pipeline p = Bundles.read(LegacyBundles.zipEntries(fixture, dir.resolve("legacy-iforest.srb")));
         assertThat(p.features()).isEmpty();
         assertThat(p.inputSchema()).isEqualTo(p.schema());
         Dataset d = DatasetLoader.load(fixture.resolve("soc.csv"), p.config(), null, false, p.schema());
         Frame frame = d.frame();
         ScoredBatch s = p.score(frame, "soc.csv", 2);
-        List<String> expected = Files.readAllLines(fixture.resolve("scores.csv"));
-        assertThat(expected).hasSize(frame.rows() + 1);
-        for (int r = 0; r < frame.rows(); r++) {
-            String[] e = expected.get(r + 1).split(",");
-            assertThat(s.score()[r]).as("score of row %d", r + 1).isEqualTo(Double.parseDouble(e[0]));
-            assertThat(Math.round(s.risk()[r] * 100) / 100.0).as("risk of row %d", r + 1).isEqualTo(Double.parseDouble(e[1]));
-            assertThat(s.severity()[r].id()).isEqualTo(e[2]);
-            assertThat(s.isAnomaly()[r]).isEqualTo(Boolean.parseBoolean(e[3]));
-        }
-    }
-
-    /**
-     * The old bundle, zipped from its entries as the old code stored them (entries/, in the order
-     * of entries.txt): the repository keeps the entries, not a bundle file.
-     */
-    private static Path zipEntries(Path fixture, Path bundle) throws java.io.IOException {
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bundle))) {
-            for (String name : Files.readAllLines(fixture.resolve("entries.txt"))) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(name));
-                zip.write(Files.readAllBytes(fixture.resolve("entries").resolve(name)));
-                zip.closeEntry();
-            }
-        }
-        return bundle;
-    }
-
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(FeaturePartBundleTest.class.getResource(name).toURI());
+        LegacyBundles.assertScoresAsTheOldCode(s, frame.rows(), fixture);
     }
 }

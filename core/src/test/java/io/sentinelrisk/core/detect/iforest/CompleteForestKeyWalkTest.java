@@ -67,7 +67,8 @@ class CompleteForestKeyWalkTest {
         }
     }
 
-    private static double pick(Random rnd) {
+    /** A double that is often an edge case (both zeros, infinities, NaN, extremes), else Gaussian, small whole or any bits. */
+    static double pick(Random rnd) {
         return switch (rnd.nextInt(4)) {
             case 0 -> EDGES[rnd.nextInt(EDGES.length)];
             case 1 -> rnd.nextGaussian();

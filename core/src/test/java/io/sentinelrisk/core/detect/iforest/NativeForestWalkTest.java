@@ -20,9 +20,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class NativeForestWalkTest {
     /** Values where a comparison could go wrong: both zeros, infinities, NaN, extremes. */
-    private static final double[] EDGES = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
-            Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE, 1.0, -1.0};
-
     @Test
     void theLibraryTheBuildMadeLoads() {
         String path = System.getProperty(NativeForestWalk.PROPERTY);
@@ -102,7 +99,7 @@ class NativeForestWalkTest {
         double[] leaf = new double[trees * (splits + 1)];
         for (int i = 0; i < feature.length; i++) {
             feature[i] = i == 0 ? cols - 1 : rnd.nextInt(cols);
-            threshold[i] = rnd.nextInt(5) == 0 ? Double.POSITIVE_INFINITY : pick(rnd);
+            threshold[i] = rnd.nextInt(5) == 0 ? Double.POSITIVE_INFINITY : CompleteForestKeyWalkTest.pick(rnd);
             if (Double.isNaN(threshold[i])) {
                 threshold[i] = rnd.nextGaussian();   // trained forests have no NaN threshold
             }
@@ -118,17 +115,8 @@ class NativeForestWalkTest {
         double[] threshold = forest.threshold();
         double[] x = new double[rows * cols];
         for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextInt(3) == 0 ? threshold[rnd.nextInt(threshold.length)] : pick(rnd);
+            x[i] = rnd.nextInt(3) == 0 ? threshold[rnd.nextInt(threshold.length)] : CompleteForestKeyWalkTest.pick(rnd);
         }
         return x;
-    }
-
-    private static double pick(Random rnd) {
-        return switch (rnd.nextInt(4)) {
-            case 0 -> EDGES[rnd.nextInt(EDGES.length)];
-            case 1 -> rnd.nextGaussian();
-            case 2 -> rnd.nextInt(5) - 2.0;
-            default -> Double.longBitsToDouble(rnd.nextLong());
-        };
     }
 }
