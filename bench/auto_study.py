@@ -15,6 +15,19 @@ the members' scores; AUTO_STUDY_SAVE=FILE pickles every rule's AUC per set and p
 import sys, os, itertools, glob
 import numpy as np
 
+# The candidate pools the studies compare (None: every dumped member, and the derived knn_kens).
+POOLS = {
+    "default3": ["iforest", "ecod", "knn"],
+    "all": None,
+    "core5": ["iforest", "hbos", "ecod", "knn", "lof"],
+    "i_e_k_h_km": ["iforest", "ecod", "knn", "hbos", "knn_mean20"],
+    "i_e_k_h_km_o": ["iforest", "ecod", "knn", "hbos", "knn_mean20", "ocsvm"],
+    "i_e_k_h": ["iforest", "ecod", "knn", "hbos"],
+    "i_e_k_km": ["iforest", "ecod", "knn", "knn_mean20"],
+    "i_e_h_kens": ["iforest", "ecod", "hbos", "knn_kens"],
+    "i_h_e_km_l50": ["iforest", "hbos", "ecod", "knn_mean20", "lof50"],
+}
+
 def auc(s, y):
     # ROC AUC with ties counted half (Mann-Whitney)
     order = np.argsort(s, kind="mergesort")
@@ -293,17 +306,7 @@ def main():
     names = [n for n in names if all(os.path.exists(os.path.join(d, f"{n}.{p}.test.csv")) for p in protos)]
     data = {(n, p): load(d, n, p) for n in names for p in protos}
     members = data[(names[0], protos[0])][0]
-    pools = {
-        "default3": ["iforest", "ecod", "knn"],
-        "all": members,
-        "core5": ["iforest", "hbos", "ecod", "knn", "lof"],
-        "i_e_k_h_km": ["iforest", "ecod", "knn", "hbos", "knn_mean20"],
-        "i_e_k_h_km_o": ["iforest", "ecod", "knn", "hbos", "knn_mean20", "ocsvm"],
-        "i_e_k_h": ["iforest", "ecod", "knn", "hbos"],
-        "i_e_k_km": ["iforest", "ecod", "knn", "knn_mean20"],
-        "i_e_h_kens": ["iforest", "ecod", "hbos", "knn_kens"],
-        "i_h_e_km_l50": ["iforest", "hbos", "ecod", "knn_mean20", "lof50"],
-    }
+    pools = {k: (members if v is None else v) for k, v in POOLS.items()}
     if os.environ.get("AUTO_STUDY_POOLS"):   # a subset of the pools, to study faster
         pools = {k: v for k, v in pools.items() if k in os.environ["AUTO_STUDY_POOLS"].split(",")}
     # single detectors

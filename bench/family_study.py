@@ -30,18 +30,12 @@ DEFAULTS = ["iforest", "hbos", "ecod", "knn", "lof", "ocsvm", "autoencoder"]
 GROUP = []   # --group: families whose out-of-sample estimate is also shown apart (e.g. the unseen pool's)
 CURRENT = "i_e_k_h_km|robust_z|loo_sel5_top3_max"   # auto today: min_agreement 0.5, max_members 3, max
 
-POOLS = {
-    "default3": ["iforest", "ecod", "knn"],
-    "all": None,   # every dumped member and the derived knn_kens
-    "core5": ["iforest", "hbos", "ecod", "knn", "lof"],
-    "six": ["iforest", "hbos", "ecod", "knn", "lof", "ocsvm"],
-    "i_e_k_h_km": ["iforest", "ecod", "knn", "hbos", "knn_mean20"],
-    "i_e_k_h_km_o": ["iforest", "ecod", "knn", "hbos", "knn_mean20", "ocsvm"],
-    "i_e_k_h": ["iforest", "ecod", "knn", "hbos"],
-    "i_e_k_km": ["iforest", "ecod", "knn", "knn_mean20"],
-    "i_e_h_kens": ["iforest", "ecod", "hbos", "knn_kens"],
-    "i_h_e_km_l50": ["iforest", "hbos", "ecod", "knn_mean20", "lof50"],
-}
+# auto_study's pools, and the six defaults together after core5 (the order breaks ties between rules)
+POOLS = {}
+for _name, _pool in A.POOLS.items():
+    POOLS[_name] = _pool
+    if _name == "core5":
+        POOLS["six"] = ["iforest", "hbos", "ecod", "knn", "lof", "ocsvm"]
 
 
 class Agreement:
