@@ -22,7 +22,7 @@ import java.util.Locale;
 public final class CsvWriter {
     private static final int BUFFER = 1 << 16;
     /** Room kept free for one number (a double's text is at most 24 chars). */
-    private static final int NUMBER_ROOM = 32;
+    public static final int NUMBER_ROOM = 32;
 
     private final OutputStream out;
     private final byte delimiter;
@@ -64,15 +64,8 @@ public final class CsvWriter {
         if (!first) {
             writeDelimiter();
         }
-        if (Double.isNaN(v)) {
-            return this;
-        }
-        long whole = (long) v;   // v == rint(v) below 1e15, without rint (a call under the quick compiler)
-        if (whole == v && Math.abs(v) < 1e15) {
-            writeLong(whole);
-        } else {
-            writeDouble(v);
-        }
+        room(NUMBER_ROOM);
+        pos = putNumber(v, buf, pos);
         return this;
     }
 
@@ -87,12 +80,100 @@ public final class CsvWriter {
 
     private void writeDouble(double v) {
         room(NUMBER_ROOM);
+        pos = putDouble(v, buf, pos);
+    }
+
+    /**
+     * {@link Double#toString(double)}'s text of v at {@code pos} (room for {@value #NUMBER_ROOM}
+     * bytes), returning the end: up to 15 digits by {@link Shortest}, 16 or 17 (a computed score)
+     * by {@link LongDecimal}, the rest (exponents, non-finite) by Double.toString itself.
+     */
+    public static int putDouble(double v, byte[] buf, int pos) {
         int end = Shortest.write(v, buf, pos);
         if (end < 0) {
-            ascii(Double.toString(v));
-        } else {
-            pos = end;
+            end = LongDecimal.write(v, buf, pos);
+            if (end < 0) {
+                String s = Double.toString(v);
+                for (int i = 0; i < s.length(); i++) {
+                    buf[pos++] = (byte) s.charAt(i);
+                }
+                end = pos;
+            }
         }
+        return end;
+    }
+
+    /**
+     * A number as {@link #number} writes it (no delimiter) at {@code pos} (room for
+     * {@value #NUMBER_ROOM} bytes), returning the end.
+     */
+    public static int putNumber(double v, byte[] buf, int pos) {
+        if (v != v) {
+            return pos;   // NaN: empty
+        }
+        // v == rint(v) below 1e15, without rint (a call under the quick compiler)
+        long whole = (long) v;
+        if (whole == v && (whole < 1_000_000_000_000_000L && whole > -1_000_000_000_000_000L)) {
+            if (whole >= 0) {
+                if (whole <= Integer.MAX_VALUE) {
+                    return Shortest.digits((int) whole, 0, buf, pos);
+                }
+            } else if (whole >= -Integer.MAX_VALUE) {
+                buf[pos] = '-';
+                return Shortest.digits((int) -whole, 0, buf, pos + 1);
+            }
+            return putLong(whole, buf, pos);
+        }
+        return putDouble(v, buf, pos);
+    }
+
+    /** {@link #hex16} at {@code pos} (room for 16 bytes), returning the end. */
+    public static int putHex16(long x, byte[] buf, int pos) {
+        for (int i = pos + 15; i >= pos; i--) {
+            buf[i] = HEX[(int) x & 15];
+            x >>>= 4;
+        }
+        return pos + 16;
+    }
+
+    /** {@link #fixed2} at {@code pos} (room for {@value #FIXED2_ROOM} bytes, any double), returning the end. */
+    public static int putFixed2(double v, byte[] buf, int pos) {
+        return Fixed2.write(v, buf, pos);
+    }
+
+    /** Room {@link #putFixed2} needs: %.2f of the largest double has 309 integer digits. */
+    public static final int FIXED2_ROOM = 320;
+
+    /**
+     * For writers that fill the buffer themselves (a block of rows in one pass, under the quick
+     * compiler a call per cell less): makes room for {@code n} bytes (at most {@link #capacity})
+     * and returns the position to write at in {@link #buffer}; {@link #advance} then tells the end.
+     */
+    public int reserve(int n) {
+        room(n);
+        return pos;
+    }
+
+    /** The buffer {@link #reserve} makes room in (the same array for the writer's life). */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public int capacity() {
+        return BUFFER;
+    }
+
+    /** The end of what the caller wrote into {@link #buffer} from the position {@link #reserve} gave. */
+    public void advance(int end) {
+        if (end < pos || end > buf.length) {
+            throw new IllegalStateException("end " + end + " outside " + pos + ".." + buf.length);
+        }
+        pos = end;
+    }
+
+    /** The delimiter as the bytes written between fields. */
+    public byte[] delimiterBytes() {
+        return String.valueOf(delimiterChar).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -115,11 +196,7 @@ public final class CsvWriter {
             writeDelimiter();
         }
         room(16);
-        for (int i = pos + 15; i >= pos; i--) {
-            buf[i] = HEX[(int) x & 15];
-            x >>>= 4;
-        }
-        pos += 16;
+        pos = putHex16(x, buf, pos);
         return this;
     }
 
@@ -161,28 +238,20 @@ public final class CsvWriter {
         }
     }
 
-    /** Text as it is (no quoting): used for numbers, which are ASCII. */
-    private void ascii(String s) {
-        int n = s.length();
-        room(n);
-        for (int i = 0; i < n; i++) {
-            buf[pos++] = (byte) s.charAt(i);
-        }
-    }
-
-    private void writeLong(long v) {
-        room(NUMBER_ROOM);
+    private static int putLong(long v, byte[] buf, int pos) {
         if (v < 0) {
             buf[pos++] = '-';
             if (v == Long.MIN_VALUE) {
-                ascii(Long.toString(v).substring(1));
-                return;
+                String s = Long.toString(v);
+                for (int i = 1; i < s.length(); i++) {
+                    buf[pos++] = (byte) s.charAt(i);
+                }
+                return pos;
             }
             v = -v;
         }
         if (v <= Integer.MAX_VALUE) {
-            pos = Shortest.digits((int) v, 0, buf, pos);
-            return;
+            return Shortest.digits((int) v, 0, buf, pos);
         }
         int digits = 1;
         for (long t = v; t >= 10; t /= 10) {
@@ -193,7 +262,7 @@ public final class CsvWriter {
             buf[i] = (byte) ('0' + (int) (v % 10));
             v /= 10;
         }
-        pos = end;
+        return end;
     }
 
     /**
