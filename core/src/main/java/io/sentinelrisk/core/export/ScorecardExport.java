@@ -78,7 +78,15 @@ public final class ScorecardExport {
         /** Room for one cell written into the buffer directly, its delimiter included ({@link CsvWriter#FIXED2_ROOM} the largest). */
         private static final int CELL = CsvWriter.FIXED2_ROOM + 16;
 
+        /** Categorical columns with more labels are written cell by cell (a block's cache would outweigh it). */
+        private static final int MAX_DICTIONARY = 1 << 16;
+        /** Encoded labels up to this long are copied (room for them is left with the cell's). */
+        private static final int SHORT_TEXT = 256;
+
         private final CsvWriter w;
+        private final char delimiterChar;
+        private CsvWriter scratch;
+        private java.io.ByteArrayOutputStream scratchOut;
         /** The delimiter when it is one byte (ASCII), else 0 and {@link #delimiterBytes}. */
         private final byte delimiter;
         private final byte[] delimiterBytes;
@@ -90,6 +98,7 @@ public final class ScorecardExport {
         /** Rows shaped like {@code like}: its columns, and the business columns when its bundle maps. */
         public Rows(OutputStream out, ScoredData like, char delimiter) {
             this.w = new CsvWriter(out, delimiter);
+            this.delimiterChar = delimiter;
             this.delimiterBytes = w.delimiterBytes();
             this.delimiter = delimiterBytes.length == 1 ? delimiterBytes[0] : 0;
             Frame frame = like.frame();
@@ -140,10 +149,16 @@ public final class ScorecardExport {
             int cols = kinds.length;
             byte[] code = new byte[cols];
             double[][] numbers = new double[cols][];
+            int[][] labels = new int[cols][];
+            byte[][][] cells = new byte[cols][][];
             for (int c = 0; c < cols; c++) {
                 code[c] = (byte) kinds[c].ordinal();
                 if (kinds[c] == Kind.NUMBER || kinds[c] == Kind.BOOLEAN) {
                     numbers[c] = ((Column.Numeric) frame.column(c)).values();
+                } else if (frame.column(c) instanceof Column.Categorical t && t.dictionary().size() <= MAX_DICTIONARY
+                        && t.codes().length >= s.rows()) {
+                    labels[c] = t.codes();
+                    cells[c] = new byte[t.dictionary().size()][];
                 }
             }
             FrameMapper mapper = business ? block.mapper().orElseThrow() : null;
@@ -187,6 +202,22 @@ public final class ScorecardExport {
                         double v = numbers[c][r];
                         if (v == v) {
                             p = put(v != 0 ? TRUE : FALSE, b, p);
+                        }
+                    } else if (labels[c] != null) {
+                        int label = labels[c][r];
+                        if (label >= 0) {   // a missing label is an empty cell
+                            byte[] cell = cells[c][label];
+                            if (cell == null) {
+                                cell = encoded(((Column.Categorical) frame.column(c)).dictionary().get(label));
+                                cells[c][label] = cell;
+                            }
+                            if (cell.length <= SHORT_TEXT) {
+                                p = put(cell, b, p);
+                            } else {
+                                w.advance(p);
+                                w.field(FormulaGuard.neutralise(frame.column(c).text(r)), true);
+                                p = w.reserve(CELL);
+                            }
                         }
                     } else {
                         w.advance(p);
@@ -253,6 +284,21 @@ public final class ScorecardExport {
                 }
             }
             w.advance(p);
+        }
+
+        /**
+         * A label's cell as {@link CsvWriter#field} writes it (formula-guarded, quoted, UTF-8): each
+         * label of a categorical column is encoded once per block, not once per row.
+         */
+        private byte[] encoded(String label) {
+            if (scratch == null) {
+                scratchOut = new java.io.ByteArrayOutputStream();
+                scratch = new CsvWriter(scratchOut, delimiterChar);
+            }
+            scratchOut.reset();
+            scratch.field(FormulaGuard.neutralise(label), true);
+            scratch.flush();
+            return scratchOut.toByteArray();
         }
 
         /** Hands the writer what was written up to {@code p} and returns where to go on (room for a cell). */

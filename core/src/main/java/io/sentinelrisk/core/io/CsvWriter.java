@@ -108,20 +108,22 @@ public final class CsvWriter {
      * {@value #NUMBER_ROOM} bytes), returning the end.
      */
     public static int putNumber(double v, byte[] buf, int pos) {
+        // whole numbers in int's range first, the common case, without a long (NaN is no int's value)
+        int small = (int) v;
+        if (small == v) {
+            if (small >= 0) {
+                return Shortest.digits(small, 0, buf, pos);
+            } else if (small != Integer.MIN_VALUE) {
+                buf[pos] = '-';
+                return Shortest.digits(-small, 0, buf, pos + 1);
+            }
+        }
         if (v != v) {
             return pos;   // NaN: empty
         }
         // v == rint(v) below 1e15, without rint (a call under the quick compiler)
         long whole = (long) v;
         if (whole == v && (whole < 1_000_000_000_000_000L && whole > -1_000_000_000_000_000L)) {
-            if (whole >= 0) {
-                if (whole <= Integer.MAX_VALUE) {
-                    return Shortest.digits((int) whole, 0, buf, pos);
-                }
-            } else if (whole >= -Integer.MAX_VALUE) {
-                buf[pos] = '-';
-                return Shortest.digits((int) -whole, 0, buf, pos + 1);
-            }
             return putLong(whole, buf, pos);
         }
         return putDouble(v, buf, pos);
@@ -453,11 +455,70 @@ public final class CsvWriter {
         }
 
         /**
+         * "0000".."9999", four bytes each, and the digits of each number below 10^4 without its
+         * leading zeros: a number below 10^4 is a copy of four bytes from its entry's last
+         * {@code n} on (a read of up to three bytes into the next entry, hence the slack).
+         */
+        private static final byte[] QUADS = new byte[4 * 10_000 + 4];
+        private static final byte[] LENGTH = new byte[10_000];
+
+        static {
+            for (int i = 0; i < 10_000; i++) {
+                QUADS[4 * i] = (byte) ('0' + i / 1000);
+                QUADS[4 * i + 1] = (byte) ('0' + i / 100 % 10);
+                QUADS[4 * i + 2] = (byte) ('0' + i / 10 % 10);
+                QUADS[4 * i + 3] = (byte) ('0' + i % 10);
+                LENGTH[i] = (byte) (i < 10 ? 1 : i < 100 ? 2 : i < 1000 ? 3 : 4);
+            }
+        }
+
+        /**
+         * The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}; the caller leaves
+         * room for three bytes past them, which may be overwritten. Below 10^8 (widths to 8) by
+         * four-digit table entries, x / 10^4 as a multiplication and a shift: the quick compiler,
+         * which runs most batch commands, would otherwise emit a division, and spends a loop turn
+         * and a bounds check per digit counted.
+         */
+        static int digits(int x, int width, byte[] buf, int pos) {
+            if (x < 10_000 && width <= 4) {
+                int n = LENGTH[x];
+                if (n < width) {
+                    n = width;
+                }
+                int from = 4 * x + 4 - n;
+                buf[pos] = QUADS[from];
+                buf[pos + 1] = QUADS[from + 1];
+                buf[pos + 2] = QUADS[from + 2];
+                buf[pos + 3] = QUADS[from + 3];
+                return pos + n;
+            }
+            if (x < 100_000_000 && width <= 8) {
+                int high = (int) ((x * 109_951_163L) >>> 40);   // x / 10^4, exact below 4.9e8
+                pos = quad(high, width > 4 ? width - 4 : 0, buf, pos);
+                return quad(x - high * 10_000, 4, buf, pos);
+            }
+            return slowDigits(x, width, buf, pos);
+        }
+
+        private static int quad(int x, int width, byte[] buf, int pos) {
+            int n = LENGTH[x];
+            if (n < width) {
+                n = width;
+            }
+            int from = 4 * x + 4 - n;
+            buf[pos] = QUADS[from];
+            buf[pos + 1] = QUADS[from + 1];
+            buf[pos + 2] = QUADS[from + 2];
+            buf[pos + 3] = QUADS[from + 3];
+            return pos + n;
+        }
+
+        /**
          * The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}. Divides by 100 as
          * a multiplication and a shift (exact below 2^32): the quick compiler, which runs most
          * batch commands, would otherwise emit a division instruction for every two digits.
          */
-        static int digits(int x, int width, byte[] buf, int pos) {
+        private static int slowDigits(int x, int width, byte[] buf, int pos) {
             int n = 1;
             while (n < 10 && x >= IPOW10[n]) {
                 n++;

@@ -210,4 +210,24 @@ class CsvWriterTest {
         }
         assertThat(actual).isEqualTo(expected.toString());
     }
+
+    @Test
+    void digitsAreTheNumbersZeroPaddedTextAtEveryWidthAndLeaveNoMoreThanThreeBytesBehind() {
+        byte[] buf = new byte[32];
+        SplittableRandom random = new SplittableRandom(8);
+        for (int i = 0; i < 1_000_000; i++) {
+            int x = i < 400_000 ? i : i < 700_000 ? random.nextInt(100_000_000) : random.nextInt(Integer.MAX_VALUE) + 1;
+            int width = i % 9;   // 0..8, the widths the writer asks for
+            java.util.Arrays.fill(buf, (byte) '#');
+            int end = CsvWriter.Shortest.digits(x, width, buf, 5);
+            String expected = width == 0 ? Integer.toString(x) : String.format(Locale.ROOT, "%0" + width + "d", x);
+            assertThat(new String(buf, 5, end - 5, StandardCharsets.US_ASCII)).as("%d width %d", x, width).isEqualTo(expected);
+            for (int j = end + 3; j < buf.length; j++) {
+                assertThat(buf[j]).isEqualTo((byte) '#');
+            }
+            for (int j = 0; j < 5; j++) {
+                assertThat(buf[j]).isEqualTo((byte) '#');
+            }
+        }
+    }
 }
