@@ -80,6 +80,8 @@ public final class ScorecardExport {
 
         /** Categorical columns with more labels are written cell by cell (a block's cache would outweigh it). */
         private static final int MAX_DICTIONARY = 1 << 16;
+        /** Numeric columns written by one call: their room, (NUMBER_ROOM + 1) each, within a {@link #CELL}. */
+        private static final int MAX_RUN = 8;
         /** Encoded labels up to this long are copied (room for them is left with the cell's). */
         private static final int SHORT_TEXT = 256;
 
@@ -91,6 +93,12 @@ public final class ScorecardExport {
         private final byte delimiter;
         private final byte[] delimiterBytes;
         private final Kind[] kinds;
+        /**
+         * For a numeric column, the end of the run of numeric columns it starts (at most
+         * {@link #MAX_RUN} long), written by one call; each column alone with a delimiter of
+         * several bytes.
+         */
+        private final int[] runEnd;
         private final boolean business;
         private final String modelId;
         private AlertIds.Hasher ids;
@@ -113,6 +121,12 @@ public final class ScorecardExport {
             }
             business = like.pipeline().mapping().isPresent();
             modelId = ModelId.of(like.pipeline());
+            runEnd = new int[cols];
+            for (int c = cols - 1; c >= 0; c--) {
+                boolean joins = this.delimiter != 0 && c + 1 < cols && kinds[c + 1] == Kind.NUMBER
+                        && runEnd[c + 1] - c <= MAX_RUN;
+                runEnd[c] = joins ? runEnd[c + 1] : c + 1;
+            }
         }
 
         /** The header line: the frame's column names, then {@link #ADDED_COLUMNS} (and {@link #BUSINESS_COLUMNS}). */
@@ -197,7 +211,9 @@ public final class ScorecardExport {
                     }
                     int k = code[c];
                     if (k == NUMBER) {
-                        p = CsvWriter.putNumber(numbers[c][r], b, p);
+                        int end = runEnd[c];
+                        p = CsvWriter.putNumbers(numbers, c, end, r, d, b, p);
+                        c = end - 1;
                     } else if (k == BOOLEAN) {
                         double v = numbers[c][r];
                         if (v == v) {

@@ -37,6 +37,14 @@ class CsvWriterTest {
             values.add(random.nextDouble() * 100);                               // risks
             values.add(Math.round(random.nextDouble() * 100_000) / 1000.0);     // three decimals: ties at the third
             values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 12)));
+            // a few ulps either side of a tie at the third decimal, at every scale of a risk and beyond
+            double tie = (random.nextLong(0, 10_000_000_000L) + 0.5) / Math.pow(10, random.nextInt(2, 10));
+            values.add(tie);
+            values.add(Math.nextUp(tie));
+            values.add(Math.nextDown(tie));
+            values.add(Math.nextUp(Math.nextUp(tie)));
+            values.add(-Math.nextDown(Math.nextDown(tie)));
+            values.add(Double.parseDouble((random.nextInt(0, 100_000) + 0.5) / 1000.0 + "0000000001"));
         }
         String[] lines = written(',', w -> values.forEach(v -> w.fixed2(v, true).endRow())).split("\n");
         assertThat(lines).hasSize(values.size());
