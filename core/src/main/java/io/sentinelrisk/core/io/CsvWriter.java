@@ -482,7 +482,7 @@ public final class CsvWriter {
                 return digits((int) frac, k, buf, pos);
             }
             pos = digits((int) (frac / 100_000_000L), k - 8, buf, pos);
-            return digits((int) (frac % 100_000_000L), 8, buf, pos);
+            return eight((int) (frac % 100_000_000L), buf, pos);
         }
 
         /** "00".."99": the two digits of every number below 100, for writing two at a time. */
@@ -539,6 +539,23 @@ public final class CsvWriter {
                 return quad(x - high * 10_000, 4, buf, pos);
             }
             return slowDigits(x, width, buf, pos);
+        }
+
+        /** {@code x} (below 10^8) as exactly eight digits: one call for the eight (a score's fraction is two or three such). */
+        static int eight(int x, byte[] buf, int pos) {
+            int high = (int) ((x * 109_951_163L) >>> 40);   // x / 10^4, exact below 4.9e8
+            int h = 4 * high;
+            int l = 4 * (x - high * 10_000);
+            byte[] quads = QUADS;
+            buf[pos] = quads[h];
+            buf[pos + 1] = quads[h + 1];
+            buf[pos + 2] = quads[h + 2];
+            buf[pos + 3] = quads[h + 3];
+            buf[pos + 4] = quads[l];
+            buf[pos + 5] = quads[l + 1];
+            buf[pos + 6] = quads[l + 2];
+            buf[pos + 7] = quads[l + 3];
+            return pos + 8;
         }
 
         private static int quad(int x, int width, byte[] buf, int pos) {

@@ -118,8 +118,8 @@ final class LongDecimal {
         } else {
             long top = high / 100_000_000L;
             pos = CsvWriter.Shortest.digits((int) top, width - 16, buf, pos);
-            pos = CsvWriter.Shortest.digits((int) (high - top * 100_000_000L), 8, buf, pos);
+            pos = CsvWriter.Shortest.eight((int) (high - top * 100_000_000L), buf, pos);
         }
-        return CsvWriter.Shortest.digits(low, 8, buf, pos);
+        return CsvWriter.Shortest.eight(low, buf, pos);
     }
 }

@@ -236,6 +236,10 @@ class CsvWriterTest {
             for (int j = 0; j < 5; j++) {
                 assertThat(buf[j]).isEqualTo((byte) '#');
             }
+            if (x < 100_000_000) {
+                int end8 = CsvWriter.Shortest.eight(x, buf, 7);
+                assertThat(new String(buf, 7, end8 - 7, StandardCharsets.US_ASCII)).isEqualTo(String.format(Locale.ROOT, "%08d", x));
+            }
         }
     }
 }
