@@ -71,8 +71,34 @@ public final class ScorecardExport {
         private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
         private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
+        /** Kind ordinals as ints, compared per cell (an enum switch costs a lookup table under the quick compiler). */
+        private static final int NUMBER = 0;
+        private static final int BOOLEAN = 1;
+        private static final int TEXT = 2;
+        /** Room for one cell written into the buffer directly, its delimiter included ({@link CsvWriter#FIXED2_ROOM} the largest). */
+        private static final int CELL = CsvWriter.FIXED2_ROOM + 16;
+
+        /** Categorical columns with more labels are written cell by cell (a block's cache would outweigh it). */
+        private static final int MAX_DICTIONARY = 1 << 16;
+        /** Numeric columns written by one call: their room, (NUMBER_ROOM + 1) each, within a {@link #CELL}. */
+        private static final int MAX_RUN = 8;
+        /** Encoded labels up to this long are copied (room for them is left with the cell's). */
+        private static final int SHORT_TEXT = 256;
+
         private final CsvWriter w;
+        private final char delimiterChar;
+        private CsvWriter scratch;
+        private java.io.ByteArrayOutputStream scratchOut;
+        /** The delimiter when it is one byte (ASCII), else 0 and {@link #delimiterBytes}. */
+        private final byte delimiter;
+        private final byte[] delimiterBytes;
         private final Kind[] kinds;
+        /**
+         * For a numeric column, the end of the run of numeric columns it starts (at most
+         * {@link #MAX_RUN} long), written by one call; each column alone with a delimiter of
+         * several bytes.
+         */
+        private final int[] runEnd;
         private final boolean business;
         private final String modelId;
         private AlertIds.Hasher ids;
@@ -80,6 +106,9 @@ public final class ScorecardExport {
         /** Rows shaped like {@code like}: its columns, and the business columns when its bundle maps. */
         public Rows(OutputStream out, ScoredData like, char delimiter) {
             this.w = new CsvWriter(out, delimiter);
+            this.delimiterChar = delimiter;
+            this.delimiterBytes = w.delimiterBytes();
+            this.delimiter = delimiterBytes.length == 1 ? delimiterBytes[0] : 0;
             Frame frame = like.frame();
             int cols = frame.columnCount();
             kinds = new Kind[cols];
@@ -92,6 +121,12 @@ public final class ScorecardExport {
             }
             business = like.pipeline().mapping().isPresent();
             modelId = ModelId.of(like.pipeline());
+            runEnd = new int[cols];
+            for (int c = cols - 1; c >= 0; c--) {
+                boolean joins = this.delimiter != 0 && c + 1 < cols && kinds[c + 1] == Kind.NUMBER
+                        && runEnd[c + 1] - c <= MAX_RUN;
+                runEnd[c] = joins ? runEnd[c + 1] : c + 1;
+            }
         }
 
         /** The header line: the frame's column names, then {@link #ADDED_COLUMNS} (and {@link #BUSINESS_COLUMNS}). */
@@ -116,65 +151,186 @@ public final class ScorecardExport {
         /**
          * Every row of a scored {@code block} whose first row is the input's record
          * {@code firstRecord} (0 for data scored whole): the alert id follows the record.
+         *
+         * <p>Numbers, flags, score, risk, severity and row ids go straight into the writer's
+         * buffer with a local index, a row in one pass: batch commands run this as the quick
+         * compiler's code, which pays for every call, field write and enum switch per cell. Text
+         * cells go through {@link CsvWriter#field} (quoting, UTF-8).
          */
         public void write(ScoredData block, long firstRecord) {
             Frame frame = block.frame();
             ScoredBatch s = block.scores();
             int cols = kinds.length;
+            byte[] code = new byte[cols];
             double[][] numbers = new double[cols][];
+            int[][] labels = new int[cols][];
+            byte[][][] cells = new byte[cols][][];
             for (int c = 0; c < cols; c++) {
+                code[c] = (byte) kinds[c].ordinal();
                 if (kinds[c] == Kind.NUMBER || kinds[c] == Kind.BOOLEAN) {
                     numbers[c] = ((Column.Numeric) frame.column(c)).values();
+                } else if (frame.column(c) instanceof Column.Categorical t && t.dictionary().size() <= MAX_DICTIONARY
+                        && t.codes().length >= s.rows()) {
+                    labels[c] = t.codes();
+                    cells[c] = new byte[t.dictionary().size()][];
                 }
             }
             FrameMapper mapper = business ? block.mapper().orElseThrow() : null;
             EventColumns events = block.events();
+            boolean entities = !events.entityColumns().isEmpty();
+            boolean times = events.timeColumn() != null;
             double[] score = s.score();
             double[] risk = s.risk();
             var severity = s.severity();
             boolean[] anomaly = s.isAnomaly();
+            int rows = s.rows();
+            if (score.length < rows || risk.length < rows || severity.length < rows || anomaly.length < rows) {
+                throw new IllegalArgumentException("a block's scores are shorter than its " + rows + " rows");
+            }
+            for (int c = 0; c < cols; c++) {
+                if (numbers[c] != null && numbers[c].length < rows) {
+                    throw new IllegalArgumentException("column " + c + " is shorter than the block's " + rows + " rows");
+                }
+            }
             if (ids == null || !ids.isFor(block.source())) {
                 ids = new AlertIds.Hasher(modelId, block.source());
             }
             boolean hasIds = !frame.schema().withRole(ColumnRole.ID).isEmpty();
-            for (int r = 0; r < s.rows(); r++) {
+            byte[] b = w.buffer();
+            // every cell written here, delimiter included, fits in CELL bytes: one check per cell
+            int limit = b.length - CELL;
+            byte d = delimiter;
+            int p = w.reserve(CELL);
+            for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    switch (kinds[c]) {
-                        case NUMBER -> w.number(numbers[c][r], c == 0);
-                        case BOOLEAN -> {
-                            double v = numbers[c][r];
-                            w.field(Double.isNaN(v) ? "" : v != 0 ? "true" : "false", c == 0);
+                    if (p > limit) {
+                        p = refill(p);
+                    }
+                    if (c > 0) {
+                        p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                    }
+                    int k = code[c];
+                    if (k == NUMBER) {
+                        int end = runEnd[c];
+                        p = CsvWriter.putNumbers(numbers, c, end, r, d, b, p);
+                        c = end - 1;
+                    } else if (k == BOOLEAN) {
+                        double v = numbers[c][r];
+                        if (v == v) {
+                            p = put(v != 0 ? TRUE : FALSE, b, p);
                         }
-                        case TEXT -> w.field(FormulaGuard.neutralise(frame.column(c).text(r)), c == 0);
-                        case OTHER -> w.field(frame.text(c, r), c == 0);
+                    } else if (labels[c] != null) {
+                        int label = labels[c][r];
+                        if (label >= 0) {   // a missing label is an empty cell
+                            byte[] cell = cells[c][label];
+                            if (cell == null) {
+                                cell = encoded(((Column.Categorical) frame.column(c)).dictionary().get(label));
+                                cells[c][label] = cell;
+                            }
+                            if (cell.length <= SHORT_TEXT) {
+                                p = put(cell, b, p);
+                            } else {
+                                w.advance(p);
+                                w.field(FormulaGuard.neutralise(frame.column(c).text(r)), true);
+                                p = w.reserve(CELL);
+                            }
+                        }
+                    } else {
+                        w.advance(p);
+                        String text = k == TEXT ? FormulaGuard.neutralise(frame.column(c).text(r)) : frame.text(c, r);
+                        w.field(text, true);
+                        p = w.reserve(CELL);
                     }
                 }
-                w.shortest(score[r], cols == 0);
-                w.fixed2(risk[r], false);
-                w.ascii(SEVERITY[severity[r].ordinal()], false);
-                w.ascii(anomaly[r] ? TRUE : FALSE, false);
+                if (p > limit) {
+                    p = refill(p);
+                }
+                if (cols > 0) {
+                    p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                }
+                p = CsvWriter.putDouble(score[r], b, p);
+                p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                if (p > limit) {
+                    p = refill(p);
+                }
+                p = CsvWriter.putFixed2(risk[r], b, p);
+                p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                if (p > limit) {
+                    p = refill(p);
+                }
+                p = put(SEVERITY[severity[r].ordinal()], b, p);
+                p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                p = put(anomaly[r] ? TRUE : FALSE, b, p);
+                p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
                 int record = Math.toIntExact(firstRecord + r);
                 String key = hasIds ? AlertIds.eventKey(RecordValues.id(frame, r)) : null;
                 if (key == null) {
-                    w.hex16(ids.rowKey(record), false);   // the row's id (AlertIds.of), without making its text
+                    p = CsvWriter.putHex16(ids.rowKey(record), b, p);   // the row's id (AlertIds.of), without making its text
                 } else {
-                    w.field(AlertIds.ofEventKey(modelId, key), false);
+                    w.advance(p);
+                    w.field(AlertIds.ofEventKey(modelId, key), true);
+                    p = w.reserve(CELL);
                 }
-                String entity = events.entity(frame, r);
-                w.field(entity == null ? "" : FormulaGuard.neutralise(entity), false);
-                String time = events.eventTime(frame, r);
-                w.field(time == null ? "" : time, false);
-                w.field(anomaly[r] ? FormulaGuard.neutralise(topReason(block, r)) : "", false);
-                if (mapper != null) {
-                    Business b = block.business(mapper, r, false);
-                    w.field(FormulaGuard.neutralise(b.category()), false);
-                    w.field(b.estimatedCost() == null ? "" : cost(b.estimatedCost()), false);
-                    w.field(b.currency(), false);
-                    w.field(b.slaMinutes() == null ? "" : b.slaMinutes().toString(), false);
-                    w.field(FormulaGuard.neutralise(b.recommendedAction()), false);
+                if (entities || times || anomaly[r] || mapper != null) {
+                    w.advance(p);
+                    String entity = entities ? events.entity(frame, r) : null;
+                    w.field(entity == null ? "" : FormulaGuard.neutralise(entity), false);
+                    String time = times ? events.eventTime(frame, r) : null;
+                    w.field(time == null ? "" : time, false);
+                    w.field(anomaly[r] ? FormulaGuard.neutralise(topReason(block, r)) : "", false);
+                    if (mapper != null) {
+                        Business bz = block.business(mapper, r, false);
+                        w.field(FormulaGuard.neutralise(bz.category()), false);
+                        w.field(bz.estimatedCost() == null ? "" : cost(bz.estimatedCost()), false);
+                        w.field(bz.currency(), false);
+                        w.field(bz.slaMinutes() == null ? "" : bz.slaMinutes().toString(), false);
+                        w.field(FormulaGuard.neutralise(bz.recommendedAction()), false);
+                    }
+                    w.endRow();
+                    p = w.reserve(CELL);
+                } else {
+                    // entity, event_time and top_reason all empty
+                    if (p > limit) {
+                        p = refill(p);
+                    }
+                    p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                    p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                    p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                    b[p++] = '\n';
                 }
-                w.endRow();
             }
+            w.advance(p);
+        }
+
+        /**
+         * A label's cell as {@link CsvWriter#field} writes it (formula-guarded, quoted, UTF-8): each
+         * label of a categorical column is encoded once per block, not once per row.
+         */
+        private byte[] encoded(String label) {
+            if (scratch == null) {
+                scratchOut = new java.io.ByteArrayOutputStream();
+                scratch = new CsvWriter(scratchOut, delimiterChar);
+            }
+            scratchOut.reset();
+            scratch.field(FormulaGuard.neutralise(label), true);
+            scratch.flush();
+            return scratchOut.toByteArray();
+        }
+
+        /** Hands the writer what was written up to {@code p} and returns where to go on (room for a cell). */
+        private int refill(int p) {
+            w.advance(p);
+            return w.reserve(CELL);   // writes the buffer out: less than CELL is left
+        }
+
+        private static int put(byte x, byte[] b, int p) {
+            b[p] = x;
+            return p + 1;
+        }
+
+        private static int put(byte[] x, byte[] b, int p) {
+            System.arraycopy(x, 0, b, p, x.length);
+            return p + x.length;
         }
 
         public void flush() {

@@ -22,7 +22,7 @@ import java.util.Locale;
 public final class CsvWriter {
     private static final int BUFFER = 1 << 16;
     /** Room kept free for one number (a double's text is at most 24 chars). */
-    private static final int NUMBER_ROOM = 32;
+    public static final int NUMBER_ROOM = 32;
 
     private final OutputStream out;
     private final byte delimiter;
@@ -64,15 +64,8 @@ public final class CsvWriter {
         if (!first) {
             writeDelimiter();
         }
-        if (Double.isNaN(v)) {
-            return this;
-        }
-        long whole = (long) v;   // v == rint(v) below 1e15, without rint (a call under the quick compiler)
-        if (whole == v && Math.abs(v) < 1e15) {
-            writeLong(whole);
-        } else {
-            writeDouble(v);
-        }
+        room(NUMBER_ROOM);
+        pos = putNumber(v, buf, pos);
         return this;
     }
 
@@ -87,12 +80,145 @@ public final class CsvWriter {
 
     private void writeDouble(double v) {
         room(NUMBER_ROOM);
+        pos = putDouble(v, buf, pos);
+    }
+
+    /**
+     * {@link Double#toString(double)}'s text of v at {@code pos} (room for {@value #NUMBER_ROOM}
+     * bytes), returning the end: up to 15 digits by {@link Shortest}, 16 or 17 (a computed score)
+     * by {@link LongDecimal}, the rest (exponents, non-finite) by Double.toString itself.
+     */
+    public static int putDouble(double v, byte[] buf, int pos) {
         int end = Shortest.write(v, buf, pos);
         if (end < 0) {
-            ascii(Double.toString(v));
-        } else {
-            pos = end;
+            end = LongDecimal.write(v, buf, pos);
+            if (end < 0) {
+                String s = Double.toString(v);
+                for (int i = 0; i < s.length(); i++) {
+                    buf[pos++] = (byte) s.charAt(i);
+                }
+                end = pos;
+            }
         }
+        return end;
+    }
+
+    /**
+     * A number as {@link #number} writes it (no delimiter) at {@code pos} (room for
+     * {@value #NUMBER_ROOM} bytes), returning the end.
+     */
+    public static int putNumber(double v, byte[] buf, int pos) {
+        // whole numbers in int's range first, the common case, without a long (NaN is no int's value)
+        int small = (int) v;
+        if (small == v) {
+            if (small >= 0) {
+                return Shortest.digits(small, 0, buf, pos);
+            } else if (small != Integer.MIN_VALUE) {
+                buf[pos] = '-';
+                return Shortest.digits(-small, 0, buf, pos + 1);
+            }
+        }
+        if (v != v) {
+            return pos;   // NaN: empty
+        }
+        // v == rint(v) below 1e15, without rint (a call under the quick compiler)
+        long whole = (long) v;
+        if (whole == v && (whole < 1_000_000_000_000_000L && whole > -1_000_000_000_000_000L)) {
+            return putLong(whole, buf, pos);
+        }
+        return putDouble(v, buf, pos);
+    }
+
+    /**
+     * The numbers of {@code columns[from..to)} at {@code row}, as {@link #putNumber} writes them,
+     * separated by {@code delimiter}, at {@code pos} (room for {@value #NUMBER_ROOM} + 1 bytes
+     * per column), returning the end. Whole numbers below 10^4, most cells of many data sets,
+     * are copied from the digit table here: a call less per cell under the quick compiler.
+     */
+    public static int putNumbers(double[][] columns, int from, int to, int row, byte delimiter, byte[] buf, int pos) {
+        byte[] quads = Shortest.QUADS;
+        byte[] length = Shortest.LENGTH;
+        for (int c = from; c < to; c++) {
+            if (c > from) {
+                buf[pos++] = delimiter;
+            }
+            double v = columns[c][row];
+            int x = (int) v;
+            if (x == v && x >= 0 && x < 10_000) {
+                int n = length[x];
+                int at = 4 * x + 4 - n;
+                buf[pos] = quads[at];
+                buf[pos + 1] = quads[at + 1];
+                buf[pos + 2] = quads[at + 2];
+                buf[pos + 3] = quads[at + 3];
+                pos += n;
+            } else {
+                pos = putNumber(v, buf, pos);
+            }
+        }
+        return pos;
+    }
+
+    /** {@link #hex16} at {@code pos} (room for 16 bytes), returning the end: two digits a byte. */
+    public static int putHex16(long x, byte[] buf, int pos) {
+        for (int i = pos + 14; i >= pos; i -= 2) {
+            int two = ((int) x & 0xff) * 2;
+            buf[i] = HEX_PAIRS[two];
+            buf[i + 1] = HEX_PAIRS[two + 1];
+            x >>>= 8;
+        }
+        return pos + 16;
+    }
+
+    /** "00".."ff", the two hex digits of every byte. */
+    private static final byte[] HEX_PAIRS = new byte[512];
+
+    static {
+        byte[] hex = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[2 * i] = hex[i >>> 4];
+            HEX_PAIRS[2 * i + 1] = hex[i & 15];
+        }
+    }
+
+    /** {@link #fixed2} at {@code pos} (room for {@value #FIXED2_ROOM} bytes, any double), returning the end. */
+    public static int putFixed2(double v, byte[] buf, int pos) {
+        return Fixed2.write(v, buf, pos);
+    }
+
+    /** Room {@link #putFixed2} needs: %.2f of the largest double has 309 integer digits. */
+    public static final int FIXED2_ROOM = 320;
+
+    /**
+     * For writers that fill the buffer themselves (a block of rows in one pass, under the quick
+     * compiler a call per cell less): makes room for {@code n} bytes (at most {@link #capacity})
+     * and returns the position to write at in {@link #buffer}; {@link #advance} then tells the end.
+     */
+    public int reserve(int n) {
+        room(n);
+        return pos;
+    }
+
+    /** The buffer {@link #reserve} makes room in (the same array for the writer's life). */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public int capacity() {
+        return BUFFER;
+    }
+
+    /** The end of what the caller wrote into {@link #buffer} from the position {@link #reserve} gave. */
+    public void advance(int end) {
+        if (end < pos || end > buf.length) {
+            throw new IllegalStateException("end " + end + " outside " + pos + ".." + buf.length);
+        }
+        pos = end;
+    }
+
+    /** The delimiter as the bytes written between fields. */
+    public byte[] delimiterBytes() {
+        return String.valueOf(delimiterChar).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -115,15 +241,9 @@ public final class CsvWriter {
             writeDelimiter();
         }
         room(16);
-        for (int i = pos + 15; i >= pos; i--) {
-            buf[i] = HEX[(int) x & 15];
-            x >>>= 4;
-        }
-        pos += 16;
+        pos = putHex16(x, buf, pos);
         return this;
     }
-
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /** The same text as {@code String.format(Locale.ROOT, "%.2f", v)}, without the formatter. */
     public CsvWriter fixed2(double v, boolean first) {
@@ -161,28 +281,20 @@ public final class CsvWriter {
         }
     }
 
-    /** Text as it is (no quoting): used for numbers, which are ASCII. */
-    private void ascii(String s) {
-        int n = s.length();
-        room(n);
-        for (int i = 0; i < n; i++) {
-            buf[pos++] = (byte) s.charAt(i);
-        }
-    }
-
-    private void writeLong(long v) {
-        room(NUMBER_ROOM);
+    private static int putLong(long v, byte[] buf, int pos) {
         if (v < 0) {
             buf[pos++] = '-';
             if (v == Long.MIN_VALUE) {
-                ascii(Long.toString(v).substring(1));
-                return;
+                String s = Long.toString(v);
+                for (int i = 1; i < s.length(); i++) {
+                    buf[pos++] = (byte) s.charAt(i);
+                }
+                return pos;
             }
             v = -v;
         }
         if (v <= Integer.MAX_VALUE) {
-            pos = Shortest.digits((int) v, 0, buf, pos);
-            return;
+            return Shortest.digits((int) v, 0, buf, pos);
         }
         int digits = 1;
         for (long t = v; t >= 10; t /= 10) {
@@ -193,7 +305,7 @@ public final class CsvWriter {
             buf[i] = (byte) ('0' + (int) (v % 10));
             v /= 10;
         }
-        pos = end;
+        return end;
     }
 
     /**
@@ -370,7 +482,7 @@ public final class CsvWriter {
                 return digits((int) frac, k, buf, pos);
             }
             pos = digits((int) (frac / 100_000_000L), k - 8, buf, pos);
-            return digits((int) (frac % 100_000_000L), 8, buf, pos);
+            return eight((int) (frac % 100_000_000L), buf, pos);
         }
 
         /** "00".."99": the two digits of every number below 100, for writing two at a time. */
@@ -384,11 +496,87 @@ public final class CsvWriter {
         }
 
         /**
+         * "0000".."9999", four bytes each, and the digits of each number below 10^4 without its
+         * leading zeros: a number below 10^4 is a copy of four bytes from its entry's last
+         * {@code n} on (a read of up to three bytes into the next entry, hence the slack).
+         */
+        private static final byte[] QUADS = new byte[4 * 10_000 + 4];
+        private static final byte[] LENGTH = new byte[10_000];
+
+        static {
+            for (int i = 0; i < 10_000; i++) {
+                QUADS[4 * i] = (byte) ('0' + i / 1000);
+                QUADS[4 * i + 1] = (byte) ('0' + i / 100 % 10);
+                QUADS[4 * i + 2] = (byte) ('0' + i / 10 % 10);
+                QUADS[4 * i + 3] = (byte) ('0' + i % 10);
+                LENGTH[i] = (byte) (i < 10 ? 1 : i < 100 ? 2 : i < 1000 ? 3 : 4);
+            }
+        }
+
+        /**
+         * The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}; the caller leaves
+         * room for three bytes past them, which may be overwritten. Below 10^8 (widths to 8) by
+         * four-digit table entries, x / 10^4 as a multiplication and a shift: the quick compiler,
+         * which runs most batch commands, would otherwise emit a division, and spends a loop turn
+         * and a bounds check per digit counted.
+         */
+        static int digits(int x, int width, byte[] buf, int pos) {
+            if (x < 10_000 && width <= 4) {
+                int n = LENGTH[x];
+                if (n < width) {
+                    n = width;
+                }
+                int from = 4 * x + 4 - n;
+                buf[pos] = QUADS[from];
+                buf[pos + 1] = QUADS[from + 1];
+                buf[pos + 2] = QUADS[from + 2];
+                buf[pos + 3] = QUADS[from + 3];
+                return pos + n;
+            }
+            if (x < 100_000_000 && width <= 8) {
+                int high = (int) ((x * 109_951_163L) >>> 40);   // x / 10^4, exact below 4.9e8
+                pos = quad(high, width > 4 ? width - 4 : 0, buf, pos);
+                return quad(x - high * 10_000, 4, buf, pos);
+            }
+            return slowDigits(x, width, buf, pos);
+        }
+
+        /** {@code x} (below 10^8) as exactly eight digits: one call for the eight (a score's fraction is two or three such). */
+        static int eight(int x, byte[] buf, int pos) {
+            int high = (int) ((x * 109_951_163L) >>> 40);   // x / 10^4, exact below 4.9e8
+            int h = 4 * high;
+            int l = 4 * (x - high * 10_000);
+            byte[] quads = QUADS;
+            buf[pos] = quads[h];
+            buf[pos + 1] = quads[h + 1];
+            buf[pos + 2] = quads[h + 2];
+            buf[pos + 3] = quads[h + 3];
+            buf[pos + 4] = quads[l];
+            buf[pos + 5] = quads[l + 1];
+            buf[pos + 6] = quads[l + 2];
+            buf[pos + 7] = quads[l + 3];
+            return pos + 8;
+        }
+
+        private static int quad(int x, int width, byte[] buf, int pos) {
+            int n = LENGTH[x];
+            if (n < width) {
+                n = width;
+            }
+            int from = 4 * x + 4 - n;
+            buf[pos] = QUADS[from];
+            buf[pos + 1] = QUADS[from + 1];
+            buf[pos + 2] = QUADS[from + 2];
+            buf[pos + 3] = QUADS[from + 3];
+            return pos + n;
+        }
+
+        /**
          * The digits of {@code x} (≥ 0), left-padded with zeros to {@code width}. Divides by 100 as
          * a multiplication and a shift (exact below 2^32): the quick compiler, which runs most
          * batch commands, would otherwise emit a division instruction for every two digits.
          */
-        static int digits(int x, int width, byte[] buf, int pos) {
+        private static int slowDigits(int x, int width, byte[] buf, int pos) {
             int n = 1;
             while (n < 10 && x >= IPOW10[n]) {
                 n++;
@@ -426,6 +614,13 @@ public final class CsvWriter {
          * of the shortest decimal (half an ulp of v), far below 0.5.
          */
         private static final double TIE_MARGIN = 1e-3;
+        /**
+         * The margin below 1e6 (risks are 0-100): v * 100 is then off by at most half an ulp of
+         * 1e8 (7.5e-9) and the shortest decimal by half an ulp of v times 100 (5.8e-9), so 1e-7
+         * still covers both, and String.format (slow under the quick compiler) is called for
+         * 2e-7 of the values instead of 2e-3.
+         */
+        private static final double SMALL_TIE_MARGIN = 1e-7;
 
         private Fixed2() {
         }
@@ -438,7 +633,7 @@ public final class CsvWriter {
             double scaled = a * 100;
             double floor = (double) (long) scaled;   // Math.floor of a value in [0, 1e11), without the call
             double frac = scaled - floor;
-            if (Math.abs(frac - 0.5) < TIE_MARGIN) {
+            if (Math.abs(frac - 0.5) < (a < 1e6 ? SMALL_TIE_MARGIN : TIE_MARGIN)) {
                 return copy(String.format(Locale.ROOT, "%.2f", v), buf, pos);
             }
             long cents = (long) floor + (frac > 0.5 ? 1 : 0);

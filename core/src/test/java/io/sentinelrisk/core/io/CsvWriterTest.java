@@ -37,6 +37,14 @@ class CsvWriterTest {
             values.add(random.nextDouble() * 100);                               // risks
             values.add(Math.round(random.nextDouble() * 100_000) / 1000.0);     // three decimals: ties at the third
             values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 12)));
+            // a few ulps either side of a tie at the third decimal, at every scale of a risk and beyond
+            double tie = (random.nextLong(0, 10_000_000_000L) + 0.5) / Math.pow(10, random.nextInt(2, 10));
+            values.add(tie);
+            values.add(Math.nextUp(tie));
+            values.add(Math.nextDown(tie));
+            values.add(Math.nextUp(Math.nextUp(tie)));
+            values.add(-Math.nextDown(Math.nextDown(tie)));
+            values.add(Double.parseDouble((random.nextInt(0, 100_000) + 0.5) / 1000.0 + "0000000001"));
         }
         String[] lines = written(',', w -> values.forEach(v -> w.fixed2(v, true).endRow())).split("\n");
         assertThat(lines).hasSize(values.size());
@@ -209,5 +217,29 @@ class CsvWriterTest {
                     .append(String.format(Locale.ROOT, "%.2f", r / 3.0)).append(",row").append(r).append('\n');
         }
         assertThat(actual).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void digitsAreTheNumbersZeroPaddedTextAtEveryWidthAndLeaveNoMoreThanThreeBytesBehind() {
+        byte[] buf = new byte[32];
+        SplittableRandom random = new SplittableRandom(8);
+        for (int i = 0; i < 1_000_000; i++) {
+            int x = i < 400_000 ? i : i < 700_000 ? random.nextInt(100_000_000) : random.nextInt(Integer.MAX_VALUE) + 1;
+            int width = i % 9;   // 0..8, the widths the writer asks for
+            java.util.Arrays.fill(buf, (byte) '#');
+            int end = CsvWriter.Shortest.digits(x, width, buf, 5);
+            String expected = width == 0 ? Integer.toString(x) : String.format(Locale.ROOT, "%0" + width + "d", x);
+            assertThat(new String(buf, 5, end - 5, StandardCharsets.US_ASCII)).as("%d width %d", x, width).isEqualTo(expected);
+            for (int j = end + 3; j < buf.length; j++) {
+                assertThat(buf[j]).isEqualTo((byte) '#');
+            }
+            for (int j = 0; j < 5; j++) {
+                assertThat(buf[j]).isEqualTo((byte) '#');
+            }
+            if (x < 100_000_000) {
+                int end8 = CsvWriter.Shortest.eight(x, buf, 7);
+                assertThat(new String(buf, 7, end8 - 7, StandardCharsets.US_ASCII)).isEqualTo(String.format(Locale.ROOT, "%08d", x));
+            }
+        }
     }
 }
