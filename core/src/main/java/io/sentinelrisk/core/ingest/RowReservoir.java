@@ -205,45 +205,56 @@ public final class RowReservoir {
         List<Column> columns = new ArrayList<>(shape.columnCount());
         for (int c = 0; c < shape.columnCount(); c++) {
             String name = shape.column(c).name();
+            // The copies are methods of their own: a loop inside this switch expression (values on
+            // the operand stack) cannot be compiled while it runs (OSR), and ran interpreted.
             columns.add(switch (shape.column(c)) {
-                case Column.Numeric ignored -> {
-                    double[] from = (double[]) slots[c];
-                    double[] v = new double[filled];
-                    for (int i = 0; i < filled; i++) {
-                        v[i] = from[kept[i]];
-                    }
-                    yield new Column.Numeric(name, v);
-                }
-                case Column.Timestamp ignored -> {
-                    long[] from = (long[]) slots[c];
-                    long[] v = new long[filled];
-                    for (int i = 0; i < filled; i++) {
-                        v[i] = from[kept[i]];
-                    }
-                    yield new Column.Timestamp(name, v);
-                }
+                case Column.Numeric ignored -> new Column.Numeric(name, gather((double[]) slots[c], kept, new double[filled]));
+                case Column.Timestamp ignored -> new Column.Timestamp(name, gather((long[]) slots[c], kept, new long[filled]));
                 case Column.Categorical ignored -> categorical(name, (String[]) slots[c], kept);
             });
         }
-        long[] sampleLines = new long[filled];
-        int[] sampleLabels = labelled ? new int[filled] : null;
-        for (int i = 0; i < filled; i++) {
-            sampleLines[i] = lines[kept[i]];
-            if (labelled) {
-                sampleLabels[i] = labels[kept[i]];
-            }
-        }
+        long[] sampleLines = gather(lines, kept, new long[filled]);
+        int[] sampleLabels = labelled ? gather(labels, kept, new int[filled]) : null;
         return new Dataset(source, new Frame(shape.schema(), columns), sampleLabels, sampleLines);
+    }
+
+    /**
+     * {@code to[i] = from[kept[i]]} for each i: the rows {@code kept} names, in its order. In place
+     * ({@code to == from}) too, as {@code kept} ascends. One method per array type for every copy
+     * of the sample (reading it out, compacting the log), so the quick compiler compiles each loop
+     * once and early instead of each copy running interpreted until compiled.
+     */
+    private static double[] gather(double[] from, int[] kept, double[] to) {
+        for (int i = 0; i < kept.length; i++) {
+            to[i] = from[kept[i]];
+        }
+        return to;
+    }
+
+    private static long[] gather(long[] from, int[] kept, long[] to) {
+        for (int i = 0; i < kept.length; i++) {
+            to[i] = from[kept[i]];
+        }
+        return to;
+    }
+
+    private static int[] gather(int[] from, int[] kept, int[] to) {
+        for (int i = 0; i < kept.length; i++) {
+            to[i] = from[kept[i]];
+        }
+        return to;
+    }
+
+    private static String[] gather(String[] from, int[] kept, String[] to) {
+        for (int i = 0; i < kept.length; i++) {
+            to[i] = from[kept[i]];
+        }
+        return to;
     }
 
     /** The input position (0-based data row) of each sampled row, in input order: to pick labels read later. */
     public long[] rowIndexes() {
-        int[] kept = keptEntries();
-        long[] out = new long[filled];
-        for (int i = 0; i < filled; i++) {
-            out[i] = rowIndex[kept[i]];
-        }
-        return out;
+        return gather(rowIndex, keptEntries(), new long[filled]);
     }
 
     private void start(Dataset block) {
@@ -320,33 +331,21 @@ public final class RowReservoir {
     /** Moves the sample's rows to the front of the log, in order, dropping the evicted ones. */
     private void compact() {
         int[] kept = keptEntries();
+        gather(rowIndex, kept, rowIndex);
+        gather(lines, kept, lines);
+        if (labelled) {
+            gather(labels, kept, labels);
+        }
+        gather(slotOf, kept, slotOf);
         for (int i = 0; i < filled; i++) {
-            int e = kept[i];
-            rowIndex[i] = rowIndex[e];
-            lines[i] = lines[e];
-            if (labelled) {
-                labels[i] = labels[e];
-            }
-            int slot = slotOf[e];
-            slotOf[i] = slot;
-            entryOf[slot] = i;
+            entryOf[slotOf[i]] = i;
         }
         for (Object column : slots) {
             switch (column) {
-                case double[] v -> {
-                    for (int i = 0; i < filled; i++) {
-                        v[i] = v[kept[i]];
-                    }
-                }
-                case long[] v -> {
-                    for (int i = 0; i < filled; i++) {
-                        v[i] = v[kept[i]];
-                    }
-                }
+                case double[] v -> gather(v, kept, v);
+                case long[] v -> gather(v, kept, v);
                 case String[] v -> {
-                    for (int i = 0; i < filled; i++) {
-                        v[i] = v[kept[i]];
-                    }
+                    gather(v, kept, v);
                     Arrays.fill(v, filled, logged, null);   // evicted strings are garbage
                 }
                 default -> throw new IllegalStateException("unexpected column storage " + column.getClass());
