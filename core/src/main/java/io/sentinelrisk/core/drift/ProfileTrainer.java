@@ -5,6 +5,7 @@ import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.prepare.ColumnPrep;
+import io.sentinelrisk.core.util.SortedColumns;
 import io.sentinelrisk.core.util.Stats;
 
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ public final class ProfileTrainer {
     private static final long SAMPLE_SEED = 0x5EEDL;
 
     public TrainingProfile fit(Frame frame, double[] scores) {
+        return fit(frame, scores, null);
+    }
+
+    /** @param sorted the sorted values of some of the frame's numeric columns (null: none), used instead of sorting again */
+    public TrainingProfile fit(Frame frame, double[] scores, SortedColumns sorted) {
         Frame rows = frame.rows() > MAX_ROWS ? frame.selectRows(sample(frame.rows())) : frame;
         List<ColumnProfile> columns = new ArrayList<>();
         for (int i = 0; i < rows.columnCount(); i++) {
@@ -34,7 +40,8 @@ public final class ProfileTrainer {
                 continue;
             }
             columns.add(switch (rows.column(i)) {
-                case Column.Numeric n -> numeric(n.name(), false, n.values(), frame.rows());
+                case Column.Numeric n -> numeric(n.name(), false, n.values(),
+                        sorted == null ? Stats.sortedFinite(n.values()) : sorted.of(n.values()), frame.rows());
                 case Column.Timestamp t -> numeric(t.name(), true, hours(t.epochMillis()), frame.rows());
                 case Column.Categorical c -> categorical(c, frame.rows());
             });
@@ -63,7 +70,11 @@ public final class ProfileTrainer {
 
     /** The profile of {@code values}, a sample (or all) of {@code rows} training rows. */
     static ColumnProfile.Numeric numeric(String name, boolean hourOfDay, double[] values, long rows) {
-        double[] sorted = Stats.sortedFinite(values);
+        return numeric(name, hourOfDay, values, Stats.sortedFinite(values), rows);
+    }
+
+    /** @param sorted the non-NaN {@code values}, sorted */
+    static ColumnProfile.Numeric numeric(String name, boolean hourOfDay, double[] values, double[] sorted, long rows) {
         double missing = values.length == 0 ? 0 : (values.length - sorted.length) / (double) values.length;
         if (sorted.length == 0) {
             return new ColumnProfile.Numeric(name, rows, missing, hourOfDay, new double[0], new double[] {1},

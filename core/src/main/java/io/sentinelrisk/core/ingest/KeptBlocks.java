@@ -164,14 +164,23 @@ public final class KeptBlocks {
 
     /** The values as floats when every one is exactly a float (bit for bit once widened), else null. */
     static float[] narrow(double[] values) {
-        for (double v : values) {   // looked at before any room is taken: most decimals are not floats
+        // The first values are looked at before any room is taken (most decimals are not floats);
+        // past them, each value is checked and narrowed in one pass.
+        int head = Math.min(values.length, 64);
+        for (int i = 0; i < head; i++) {
+            double v = values[i];
             if (Double.doubleToRawLongBits((float) v) != Double.doubleToRawLongBits(v)) {
                 return null;
             }
         }
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = (float) values[i];
+            double v = values[i];
+            float f = (float) v;
+            if (Double.doubleToRawLongBits(f) != Double.doubleToRawLongBits(v)) {
+                return null;
+            }
+            out[i] = f;
         }
         return out;
     }

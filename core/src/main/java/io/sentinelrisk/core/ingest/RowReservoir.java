@@ -2,9 +2,8 @@ package io.sentinelrisk.core.ingest;
 
 import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
-import io.sentinelrisk.core.util.StableIndexSort;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,20 @@ import java.util.SplittableRandom;
  * appearance), so a category first seen in a late block is there like any other and a
  * category no sampled row holds is not.
  *
- * <p>Memory: up to {@code capacity} values per column (8 bytes a number or time, a reference to
- * the block's string for a category), whatever the input's size; the arrays grow with the rows
+ * <p>The rows are kept in input order as they come (a log): a row that enters the full sample is
+ * appended, and the slot it takes over only marks the row it evicts as gone; when the log is full
+ * the rows still in the sample are moved up, in order. So the sample is read out in input order
+ * without sorting its rows by position or gathering them from random slots (which, for 100,000
+ * rows, cost about a tenth of a cover {@code train}'s command thread).
+ *
+ * <p>Memory: up to 1.5 × {@code capacity} values per column (8 bytes a number or time, a reference
+ * to the block's string for a category), whatever the input's size; the arrays grow with the rows
  * seen up to that.
  */
 public final class RowReservoir {
     private final int capacity;
+    /** The most rows the log holds: the sample and the rows evicted since it was last compacted. */
+    private final int logLimit;
     private final SplittableRandom random;
     private long seen;
     /** The next input row (0-based) that enters the sample, once the sample is full. */
@@ -37,12 +44,18 @@ public final class RowReservoir {
     private double w;
     private String source;
     private Frame shape;
+    /** Rows in the sample (at most the capacity). */
     private int filled;
+    /** Rows in the log, in input order: the sample's and evicted ones. */
+    private int logged;
     private long[] rowIndex;
     private long[] lines;
     private int[] labels;
     private boolean labelled;
-    private Object[] slots;   // per column: double[], long[] or String[]
+    private Object[] slots;   // per column, per log entry: double[], long[] or String[]
+    /** Once the sample is full: the log entry each sample slot holds, and the slot of each entry (-1: evicted). */
+    private int[] entryOf;
+    private int[] slotOf;
 
     /**
      * @param capacity the most rows kept (at least 1)
@@ -53,6 +66,7 @@ public final class RowReservoir {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
+        this.logLimit = (int) Math.min(Integer.MAX_VALUE - 8, capacity + Math.max(1L, capacity / 2));
         this.random = new SplittableRandom(seed);
     }
 
@@ -111,7 +125,7 @@ public final class RowReservoir {
         seen = first + n;
     }
 
-    /** The first {@code take} rows of a block into the next free slots, column by column (input order). */
+    /** The first {@code take} rows of a block into the next log entries, column by column (input order). */
     private void copyRows(Dataset block, int take, long first) {
         Frame frame = block.frame();
         for (int i = 0; i < take; i++) {
@@ -127,26 +141,38 @@ public final class RowReservoir {
                 case Column.Timestamp t -> System.arraycopy(t.epochMillis(), 0, (long[]) slots[c], filled, take);
                 case Column.Categorical k -> {
                     String[] to = (String[]) slots[c];
+                    String[] dictionary = k.dictionary().toArray(String[]::new);
+                    int[] codes = k.codes();
                     for (int i = 0; i < take; i++) {
-                        to[filled + i] = category(k, i);
+                        to[filled + i] = codes[i] < 0 ? null : dictionary[codes[i]];
                     }
                 }
             }
         }
         filled += take;
+        logged = filled;
+        if (filled == capacity) {   // full: from now on slots and log entries part ways
+            entryOf = new int[capacity];
+            slotOf = new int[rowIndex.length];
+            for (int i = 0; i < capacity; i++) {
+                entryOf[i] = i;
+                slotOf[i] = i;
+            }
+        }
     }
 
     /**
      * A block's columns as arrays, looked up once per block: a row entering the full sample is
-     * copied value by value without a type switch per value (a tenth of a {@code train}'s first
-     * pass under the quick compiler).
+     * copied value by value without a type switch or a dictionary look-up through an interface
+     * per value (a tenth of a {@code train}'s first pass under the quick compiler).
      */
     private static final class BlockValues {
         final long[] lines;
         final int[] labels;
         final double[][] numbers;        // per column, null unless numeric
         final long[][] times;            // per column, null unless a timestamp
-        final Column.Categorical[] categories;   // per column, null unless categorical
+        final int[][] codes;             // per column, null unless categorical
+        final String[][] dictionaries;   // per column, null unless categorical
 
         BlockValues(Dataset block) {
             Frame frame = block.frame();
@@ -155,12 +181,16 @@ public final class RowReservoir {
             labels = block.labels();
             numbers = new double[cols][];
             times = new long[cols][];
-            categories = new Column.Categorical[cols];
+            codes = new int[cols][];
+            dictionaries = new String[cols][];
             for (int c = 0; c < cols; c++) {
                 switch (frame.column(c)) {
                     case Column.Numeric v -> numbers[c] = v.values();
                     case Column.Timestamp t -> times[c] = t.epochMillis();
-                    case Column.Categorical k -> categories[c] = k;
+                    case Column.Categorical k -> {
+                        codes[c] = k.codes();
+                        dictionaries[c] = k.dictionary().toArray(String[]::new);
+                    }
                 }
             }
         }
@@ -171,49 +201,60 @@ public final class RowReservoir {
         if (shape == null) {
             return null;
         }
-        int[] order = inputOrder();
+        int[] kept = keptEntries();
         List<Column> columns = new ArrayList<>(shape.columnCount());
         for (int c = 0; c < shape.columnCount(); c++) {
             String name = shape.column(c).name();
+            // The copies are methods of their own: a loop inside this switch expression (values on
+            // the operand stack) cannot be compiled while it runs (OSR), and ran interpreted.
             columns.add(switch (shape.column(c)) {
-                case Column.Numeric ignored -> {
-                    double[] from = (double[]) slots[c];
-                    double[] v = new double[filled];
-                    for (int i = 0; i < filled; i++) {
-                        v[i] = from[order[i]];
-                    }
-                    yield new Column.Numeric(name, v);
-                }
-                case Column.Timestamp ignored -> {
-                    long[] from = (long[]) slots[c];
-                    long[] v = new long[filled];
-                    for (int i = 0; i < filled; i++) {
-                        v[i] = from[order[i]];
-                    }
-                    yield new Column.Timestamp(name, v);
-                }
-                case Column.Categorical ignored -> categorical(name, (String[]) slots[c], order);
+                case Column.Numeric ignored -> new Column.Numeric(name, gather((double[]) slots[c], kept, new double[filled]));
+                case Column.Timestamp ignored -> new Column.Timestamp(name, gather((long[]) slots[c], kept, new long[filled]));
+                case Column.Categorical ignored -> categorical(name, (String[]) slots[c], kept);
             });
         }
-        long[] sampleLines = new long[filled];
-        int[] sampleLabels = labelled ? new int[filled] : null;
-        for (int i = 0; i < filled; i++) {
-            sampleLines[i] = lines[order[i]];
-            if (labelled) {
-                sampleLabels[i] = labels[order[i]];
-            }
-        }
+        long[] sampleLines = gather(lines, kept, new long[filled]);
+        int[] sampleLabels = labelled ? gather(labels, kept, new int[filled]) : null;
         return new Dataset(source, new Frame(shape.schema(), columns), sampleLabels, sampleLines);
+    }
+
+    /**
+     * {@code to[i] = from[kept[i]]} for each i: the rows {@code kept} names, in its order. In place
+     * ({@code to == from}) too, as {@code kept} ascends. One method per array type for every copy
+     * of the sample (reading it out, compacting the log), so the quick compiler compiles each loop
+     * once and early instead of each copy running interpreted until compiled.
+     */
+    private static double[] gather(double[] from, int[] kept, double[] to) {
+        for (int i = 0; i < kept.length; i++) {
+            to[i] = from[kept[i]];
+        }
+        return to;
+    }
+
+    private static long[] gather(long[] from, int[] kept, long[] to) {
+        for (int i = 0; i < kept.length; i++) {
+            to[i] = from[kept[i]];
+        }
+        return to;
+    }
+
+    private static int[] gather(int[] from, int[] kept, int[] to) {
+        for (int i = 0; i < kept.length; i++) {
+            to[i] = from[kept[i]];
+        }
+        return to;
+    }
+
+    private static String[] gather(String[] from, int[] kept, String[] to) {
+        for (int i = 0; i < kept.length; i++) {
+            to[i] = from[kept[i]];
+        }
+        return to;
     }
 
     /** The input position (0-based data row) of each sampled row, in input order: to pick labels read later. */
     public long[] rowIndexes() {
-        int[] order = inputOrder();
-        long[] out = new long[filled];
-        for (int i = 0; i < filled; i++) {
-            out[i] = rowIndex[order[i]];
-        }
-        return out;
+        return gather(rowIndex, keptEntries(), new long[filled]);
     }
 
     private void start(Dataset block) {
@@ -235,45 +276,82 @@ public final class RowReservoir {
         }
     }
 
-    /** Doubles the room of every array, up to the capacity. */
+    /** Doubles the room of every log array, up to the log's limit (up to the capacity until the sample is full). */
     private void grow() {
-        int cap = (int) Math.min(capacity, 2L * rowIndex.length);
-        rowIndex = java.util.Arrays.copyOf(rowIndex, cap);
-        lines = java.util.Arrays.copyOf(lines, cap);
+        int cap = (int) Math.min(entryOf == null ? capacity : logLimit, 2L * rowIndex.length);
+        rowIndex = Arrays.copyOf(rowIndex, cap);
+        lines = Arrays.copyOf(lines, cap);
         if (labelled) {
-            labels = java.util.Arrays.copyOf(labels, cap);
+            labels = Arrays.copyOf(labels, cap);
+        }
+        if (slotOf != null) {
+            slotOf = Arrays.copyOf(slotOf, cap);
         }
         for (int c = 0; c < slots.length; c++) {
             slots[c] = switch (slots[c]) {
-                case double[] v -> java.util.Arrays.copyOf(v, cap);
-                case long[] v -> java.util.Arrays.copyOf(v, cap);
-                case String[] v -> java.util.Arrays.copyOf(v, cap);
+                case double[] v -> Arrays.copyOf(v, cap);
+                case long[] v -> Arrays.copyOf(v, cap);
+                case String[] v -> Arrays.copyOf(v, cap);
                 default -> throw new IllegalStateException("unexpected column storage " + slots[c].getClass());
             };
         }
     }
 
+    /** Row {@code row} of a block, input row {@code index}, takes sample slot {@code slot}: appended to the log. */
     private void put(int slot, BlockValues block, int row, long index) {
-        rowIndex[slot] = index;
-        lines[slot] = block.lines[row];
+        if (logged == rowIndex.length) {
+            if (logged == logLimit) {
+                compact();
+            } else {
+                grow();
+            }
+        }
+        int at = logged++;
+        slotOf[entryOf[slot]] = -1;   // the row it held leaves the sample
+        entryOf[slot] = at;
+        slotOf[at] = slot;
+        rowIndex[at] = index;
+        lines[at] = block.lines[row];
         if (labelled) {
-            labels[slot] = block.labels[row];
+            labels[at] = block.labels[row];
         }
         for (int c = 0; c < slots.length; c++) {
             double[] numbers = block.numbers[c];
             if (numbers != null) {
-                ((double[]) slots[c])[slot] = numbers[row];
+                ((double[]) slots[c])[at] = numbers[row];
             } else if (block.times[c] != null) {
-                ((long[]) slots[c])[slot] = block.times[c][row];
+                ((long[]) slots[c])[at] = block.times[c][row];
             } else {
-                ((String[]) slots[c])[slot] = category(block.categories[c], row);
+                int code = block.codes[c][row];
+                ((String[]) slots[c])[at] = code < 0 ? null : block.dictionaries[c][code];
             }
         }
     }
 
-    private static String category(Column.Categorical k, int row) {
-        int code = k.codes()[row];
-        return code < 0 ? null : k.dictionary().get(code);
+    /** Moves the sample's rows to the front of the log, in order, dropping the evicted ones. */
+    private void compact() {
+        int[] kept = keptEntries();
+        gather(rowIndex, kept, rowIndex);
+        gather(lines, kept, lines);
+        if (labelled) {
+            gather(labels, kept, labels);
+        }
+        gather(slotOf, kept, slotOf);
+        for (int i = 0; i < filled; i++) {
+            entryOf[slotOf[i]] = i;
+        }
+        for (Object column : slots) {
+            switch (column) {
+                case double[] v -> gather(v, kept, v);
+                case long[] v -> gather(v, kept, v);
+                case String[] v -> {
+                    gather(v, kept, v);
+                    Arrays.fill(v, filled, logged, null);   // evicted strings are garbage
+                }
+                default -> throw new IllegalStateException("unexpected column storage " + column.getClass());
+            }
+        }
+        logged = filled;
     }
 
     /** How many rows to pass over before the next one enters the full sample. */
@@ -287,53 +365,41 @@ public final class RowReservoir {
         return 1.0 - random.nextDouble();
     }
 
-    /** Slots sorted by the input position of the row they hold (positions are distinct). */
-    private int[] inputOrder() {
-        if (!sampled()) {
-            return StableIndexSort.identity(filled);   // filled in input order, none replaced
+    /** The log entries of the sample's rows, in input order (ascending: a copy through them reads forward). */
+    private int[] keptEntries() {
+        int[] kept = new int[filled];
+        if (slotOf == null) {
+            for (int i = 0; i < filled; i++) {
+                kept[i] = i;
+            }
+            return kept;
         }
-        return byPosition(rowIndex, filled);
+        int n = 0;
+        for (int e = 0; e < logged; e++) {
+            if (slotOf[e] >= 0) {
+                kept[n++] = e;
+            }
+        }
+        return kept;
     }
 
     /**
-     * The indices {@code 0..n-1} ordered by {@code positions[i]}, which are distinct and not
-     * negative. Each position and its index are packed in one {@code long} (position in the high
-     * bits) and the packed values sorted as primitives: the same order as comparing positions, but
-     * a sort of 100,000 slots takes a fraction of a merge sort through a comparator, which was a
-     * tenth of a cover {@code train}'s time between reading and fitting. Positions too large to
-     * leave room for the index (beyond 2^46 rows at 100,000 slots) take the merge sort.
+     * The sample's dictionary in order of first appearance. Rows of one block hold the same
+     * string object for a value, so most rows are known by comparing with the previous row's
+     * string before any hashing.
      */
-    static int[] byPosition(long[] positions, int n) {
-        int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
-        long limit = 1L << (63 - indexBits);
-        long max = 0;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, positions[i]);
-        }
-        if (max >= limit) {
-            return StableIndexSort.sort(StableIndexSort.identity(n), (a, b) -> positions[a] < positions[b]);
-        }
-        long[] packed = new long[n];
-        for (int i = 0; i < n; i++) {
-            packed[i] = positions[i] << indexBits | i;
-        }
-        java.util.Arrays.sort(packed);
-        long mask = (1L << indexBits) - 1;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = (int) (packed[i] & mask);
-        }
-        return order;
-    }
-
-    private Column.Categorical categorical(String name, String[] values, int[] order) {
+    private Column.Categorical categorical(String name, String[] values, int[] kept) {
         Map<String, Integer> codes = new HashMap<>();
         List<String> dictionary = new ArrayList<>();
         int[] out = new int[filled];
+        String last = null;
+        int lastCode = -1;
         for (int i = 0; i < filled; i++) {
-            String v = values[order[i]];
+            String v = values[kept[i]];
             if (v == null) {
                 out[i] = -1;
+            } else if (v == last) {
+                out[i] = lastCode;
             } else {
                 Integer code = codes.get(v);
                 if (code == null) {
@@ -342,6 +408,8 @@ public final class RowReservoir {
                     dictionary.add(v);
                 }
                 out[i] = code;
+                last = v;
+                lastCode = code;
             }
         }
         return new Column.Categorical(name, out, dictionary);

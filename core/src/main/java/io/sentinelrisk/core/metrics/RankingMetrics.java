@@ -167,13 +167,10 @@ public final class RankingMetrics {
         int[] idx = new int[n];
         int[][] counts = new int[Long.BYTES][256];
         for (int i = 0; i < n; i++) {
-            long k = descendingKey(scores[i]);
-            key[i] = k;
+            key[i] = descendingKey(scores[i]);
             idx[i] = i;
-            for (int b = 0; b < Long.BYTES; b++) {
-                counts[b][(int) (k >>> (8 * b)) & 0xFF]++;
-            }
         }
+        io.sentinelrisk.core.util.DoubleSort.countBytes(key, counts);
         long[] key2 = new long[n];
         int[] idx2 = new int[n];
         for (int b = 0; b < Long.BYTES; b++) {

@@ -95,29 +95,50 @@ public final class ColumnFacts {
         boolean allIntegers = integers[c];
         double lo = min[c];
         double hi = max[c];
-        for (int r = 0; r < v.length; r++) {
+        int r = 0;
+        for (; r < v.length && !varies[c]; r++) {   // until a second value shows: rarely past the first rows
             double x = v[r];
             if (Double.isNaN(x)) {
                 allIntegers = false;
                 continue;
             }
-            if (allIntegers && x != Math.rint(x)) {   // rint is a call under C1: once is enough
-                allIntegers = false;
-            }
+            allIntegers &= isInteger(x);
             lo = Math.min(lo, x);
             hi = Math.max(hi, x);
-            if (!varies[c]) {
-                if (constant[c] == null) {
-                    constant[c] = text(c, r);
-                    firstNumber[c] = x;
-                } else if (x != firstNumber[c]) {
-                    varies[c] = true;
-                }
+            if (constant[c] == null) {
+                constant[c] = text(c, r);
+                firstNumber[c] = x;
+            } else if (x != firstNumber[c]) {
+                varies[c] = true;
+            }
+        }
+        // The column varies: only min and max are left to find, and only while every value is an
+        // integer (once one is not, integerRun is false for good). Plain comparisons, fewer tests
+        // than Math.min/max: lo and hi may keep 0.0 where those would take -0.0, which changes
+        // neither max - min nor any test of it.
+        for (; allIntegers && r < v.length; r++) {
+            double x = v[r];
+            if (!isInteger(x)) {   // NaN included
+                allIntegers = false;
+            } else if (x < lo) {
+                lo = x;
+            } else if (x > hi) {
+                hi = x;
             }
         }
         integers[c] = allIntegers;
         min[c] = lo;
         max[c] = hi;
+    }
+
+    /**
+     * {@code x == Math.rint(x)} for a non-NaN x (false for NaN) without the call {@code rint} is
+     * under the quick compiler: below 2^52 in magnitude a double is an integer exactly when
+     * truncating it to a long loses nothing, and from 2^52 up (infinities included) every double is
+     * one.
+     */
+    static boolean isInteger(double x) {
+        return (double) (long) x == x || Math.abs(x) >= 0x1p52;
     }
 
     private void times(int c, long[] v) {

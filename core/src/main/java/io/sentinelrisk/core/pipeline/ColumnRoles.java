@@ -372,24 +372,58 @@ public final class ColumnRoles {
         return classes[0] && classes[1];
     }
 
+    /**
+     * Whether a threshold puts the two classes' values apart. Each class's range only widens
+     * row by row, so once both ranges overlap the answer is no, and the rest of the column is
+     * not read (checked every few thousand rows). Plain comparisons for the ranges: a range may
+     * keep 0.0 where Math.min/max would take -0.0, which no comparison below tells apart.
+     */
     private static boolean separable(double[] v, int[] labels) {
-        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        boolean[] missingIn = new boolean[2];
-        for (int r = 0; r < labels.length; r++) {
-            if (Double.isNaN(v[r])) {
-                missingIn[labels[r]] = true;   // missing must point to one class as well
-                if (missingIn[0] && missingIn[1]) {
-                    return false;
+        double lo0 = Double.POSITIVE_INFINITY;
+        double hi0 = Double.NEGATIVE_INFINITY;
+        double lo1 = Double.POSITIVE_INFINITY;
+        double hi1 = Double.NEGATIVE_INFINITY;
+        boolean missing0 = false;
+        boolean missing1 = false;
+        for (int from = 0; from < labels.length; from += SEPARABLE_CHECK_ROWS) {
+            int to = Math.min(labels.length, from + SEPARABLE_CHECK_ROWS);
+            for (int r = from; r < to; r++) {
+                double x = v[r];
+                if (Double.isNaN(x)) {   // missing must point to one class as well
+                    if (labels[r] == 0) {
+                        missing0 = true;
+                    } else {
+                        missing1 = true;
+                    }
+                    if (missing0 && missing1) {
+                        return false;
+                    }
+                } else if (labels[r] == 0) {
+                    if (x < lo0) {
+                        lo0 = x;
+                    }
+                    if (x > hi0) {
+                        hi0 = x;
+                    }
+                } else {
+                    if (x < lo1) {
+                        lo1 = x;
+                    }
+                    if (x > hi1) {
+                        hi1 = x;
+                    }
                 }
-                continue;
             }
-            min[labels[r]] = Math.min(min[labels[r]], v[r]);
-            max[labels[r]] = Math.max(max[labels[r]], v[r]);
+            if (lo0 <= hi0 && lo1 <= hi1 && !(hi0 < lo1 || hi1 < lo0)) {
+                return false;   // overlapping ranges stay overlapping
+            }
         }
-        boolean both = min[0] <= max[0] && min[1] <= max[1];
-        return both && (max[0] < min[1] || max[1] < min[0]);
+        boolean both = lo0 <= hi0 && lo1 <= hi1;
+        return both && (hi0 < lo1 || hi1 < lo0);
     }
+
+    /** Rows between two looks at whether the classes' ranges already overlap. */
+    private static final int SEPARABLE_CHECK_ROWS = 4096;
 
     private static String shorten(String s) {
         return s.length() <= 40 ? "'" + s + "'" : "'" + s.substring(0, 40) + "…'";

@@ -2,6 +2,8 @@ package io.sentinelrisk.core.pipeline;
 
 import io.sentinelrisk.core.calibrate.Calibration;
 import io.sentinelrisk.core.calibrate.CalibrationTrainer;
+import io.sentinelrisk.core.data.Column;
+import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorFactory;
@@ -17,6 +19,7 @@ import io.sentinelrisk.core.metrics.MetricsReport;
 import io.sentinelrisk.core.prepare.Preparation;
 import io.sentinelrisk.core.prepare.PreparationTrainer;
 import io.sentinelrisk.core.util.Parallel;
+import io.sentinelrisk.core.util.SortedColumns;
 import io.sentinelrisk.core.util.Stats;
 import io.sentinelrisk.core.util.StratifiedSplit;
 import org.slf4j.Logger;
@@ -154,12 +157,28 @@ public final class PipelineTrainer {
         return MetricsReport.of(scores, predicted, labels);
     }
 
+    /**
+     * The numeric feature columns, each sorted once: the preparation's fill values, the
+     * explainer's baselines and the drift profile all read them (each took a selection or a sort
+     * of its own).
+     */
+    private static SortedColumns sortedFeatures(Frame frame, int threads) {
+        List<double[]> columns = new ArrayList<>();
+        for (int i = 0; i < frame.columnCount(); i++) {
+            if (frame.schema().field(i).role() == ColumnRole.FEATURE && frame.column(i) instanceof Column.Numeric n) {
+                columns.add(n.values());
+            }
+        }
+        return SortedColumns.of(columns, threads);
+    }
+
     /** @param rowsRead the rows of the data {@code frame} is a uniform sample of, or -1 when it is the data */
     private TrainedPipeline fitOn(DetectorFactory factory, ColumnRoles.Resolved roles, Frame frame, int[] labels,
                                   Validation validation, long rowsRead) {
         int threads = config.effectiveThreads();
         long t0 = System.nanoTime();
-        Preparation preparation = new PreparationTrainer(config.preprocessing()).fit(frame);
+        SortedColumns sortedColumns = sortedFeatures(frame, threads);
+        Preparation preparation = new PreparationTrainer(config.preprocessing()).fit(frame, sortedColumns);
         Matrix x = preparation.transform(frame);
         long t1 = System.nanoTime();
 
@@ -191,8 +210,8 @@ public final class PipelineTrainer {
                             metricsOut[0] = trainingMetrics(scores, calibrationOut[0], labels);
                         }
                     }
-                    case 1 -> profileOut[0] = new ProfileTrainer().fit(frame, scores);
-                    default -> explainerOut[0] = new ExplainerTrainer().fit(frame);
+                    case 1 -> profileOut[0] = new ProfileTrainer().fit(frame, scores, sortedColumns);
+                    default -> explainerOut[0] = new ExplainerTrainer().fit(frame, sortedColumns);
                 }
             }
         });

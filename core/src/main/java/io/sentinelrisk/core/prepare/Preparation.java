@@ -63,14 +63,32 @@ public final class Preparation {
             if (col == null) {
                 throw new InputException("input has no column '" + prep.column() + "'");
             }
-            prep.encode(col, out, d, offset);
-            offset += prep.outputNames().size();
-        }
-        for (int at = 0; at < out.length; at += d) {
-            for (int j = 0; j < d; j++) {
-                out[at + j] = (out[at + j] - center[j]) / scale[j];
+            int width = prep.outputNames().size();
+            if (prep instanceof ColumnPrep.Numeric numeric && col instanceof Column.Numeric values) {
+                // a number is filled and scaled in one pass over the matrix: the same arithmetic
+                scaledNumbers(values.values(), numeric.fill(), center[offset], scale[offset], out, d, offset);
+            } else {
+                prep.encode(col, out, d, offset);
+                for (int j = offset; j < offset + width; j++) {
+                    scaleFeature(out, d, j, center[j], scale[j]);
+                }
             }
+            offset += width;
         }
         return new Matrix(frame.rows(), d, out);
+    }
+
+    /** Feature {@code j} of the row-major matrix: {@code (x - center) / scale}, a missing number filled first. */
+    private static void scaledNumbers(double[] v, double fill, double center, double scale, double[] out, int d, int j) {
+        for (int r = 0, at = j; r < v.length; r++, at += d) {
+            double x = v[r];
+            out[at] = ((Double.isNaN(x) ? fill : x) - center) / scale;
+        }
+    }
+
+    private static void scaleFeature(double[] out, int d, int j, double center, double scale) {
+        for (int at = j; at < out.length; at += d) {
+            out[at] = (out[at] - center) / scale;
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.util.Selection;
+import io.sentinelrisk.core.util.SortedColumns;
 import io.sentinelrisk.core.util.Stats;
 
 import java.util.ArrayList;
@@ -24,6 +25,14 @@ public final class PreparationTrainer {
     }
 
     public Preparation fit(Frame frame) {
+        return fit(frame, null);
+    }
+
+    /**
+     * @param sorted the sorted values of some of the frame's numeric columns (null: none): a
+     *               median is read from them instead of selected
+     */
+    public Preparation fit(Frame frame, SortedColumns sorted) {
         List<ColumnPrep> preps = new ArrayList<>();
         for (int i = 0; i < frame.columnCount(); i++) {
             Field f = frame.schema().field(i);
@@ -32,7 +41,7 @@ public final class PreparationTrainer {
             }
             Column col = frame.column(i);
             ColumnPrep prep = switch (col) {
-                case Column.Numeric n -> new ColumnPrep.Numeric(f.name(), fill(n.values()));
+                case Column.Numeric n -> new ColumnPrep.Numeric(f.name(), fill(n.values(), sorted));
                 case Column.Categorical c -> categorical(c);
                 case Column.Timestamp t -> settings.timestampFeatures() ? timeOfWeek(t) : null;
             };
@@ -55,12 +64,15 @@ public final class PreparationTrainer {
         for (ColumnPrep prep : preps) {
             int w = prep.outputNames().size();
             if (!(prep instanceof ColumnPrep.OneHot)) {   // indicators stay 0/1
-                double[] encoded = new double[Math.multiplyExact(frame.rows(), w)];
-                prep.encode(frame.column(prep.column()), encoded, w, 0);
+                double[] encoded = unchanged(prep, frame, sorted);
+                if (encoded == null) {
+                    encoded = new double[Math.multiplyExact(frame.rows(), w)];
+                    prep.encode(frame.column(prep.column()), encoded, w, 0);
+                }
                 for (int k = 0; k < w; k++) {
-                    double[] column = column(encoded, w, k);
+                    double[] column = w == 1 ? encoded : column(encoded, w, k);
                     center[offset + k] = center(column);
-                    scale[offset + k] = scale(column);
+                    scale[offset + k] = scale(column, center[offset + k]);
                 }
             }
             offset += w;
@@ -69,10 +81,29 @@ public final class PreparationTrainer {
     }
 
     private double fill(double[] values) {
+        return fill(values, null);
+    }
+
+    private double fill(double[] values, SortedColumns sorted) {
         double v = "mean".equals(settings.numericImputation())
                 ? Stats.mean(values)
+                : sorted != null && sorted.has(values)
+                ? Stats.quantileSorted(sorted.of(values), 0.5)   // the same value as the selection's
                 : Selection.ofFinite(values).quantile(0.5);
         return Double.isNaN(v) ? 0 : v;
+    }
+
+    /**
+     * A numeric column's own values when encoding would not change them (none missing: the
+     * sorted values are as many as the rows), so they are not copied; else null.
+     */
+    private static double[] unchanged(ColumnPrep prep, Frame frame, SortedColumns sorted) {
+        if (sorted != null && prep instanceof ColumnPrep.Numeric
+                && frame.column(prep.column()) instanceof Column.Numeric n && sorted.has(n.values())
+                && sorted.of(n.values()).length == n.values().length) {
+            return n.values();
+        }
+        return null;
     }
 
     private ColumnPrep categorical(Column.Categorical c) {
@@ -116,9 +147,10 @@ public final class PreparationTrainer {
         };
     }
 
-    private double scale(double[] column) {
+    /** @param center the column's {@link #center}: its mean when scaling is standard */
+    private double scale(double[] column, double center) {
         double s = switch (settings.scaling()) {
-            case "standard" -> Stats.std(column, Stats.mean(column));
+            case "standard" -> Stats.std(column, center);
             case "robust" -> {
                 Selection values = Selection.ofFinite(column);
                 double iqr = values.quantile(0.75) - values.quantile(0.25);

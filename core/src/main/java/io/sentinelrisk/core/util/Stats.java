@@ -70,12 +70,7 @@ public final class Stats {
             return 0;
         }
         double median = quantileSorted(sorted, 0.5);
-        double[] dev = new double[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            dev[i] = Math.abs(sorted[i] - median);
-        }
-        Arrays.sort(dev);
-        double mad = 1.4826 * quantileSorted(dev, 0.5);
+        double mad = 1.4826 * medianDeviation(sorted, median);
         if (mad > 0) {
             return mad;
         }
@@ -85,6 +80,59 @@ public final class Stats {
         }
         double m = mean(sorted);
         return std(sorted, m);
+    }
+
+    /**
+     * The median of {@code |x - median|} over sorted values (no NaN), as sorting the deviations
+     * would give it, in a linear walk: below the median the deviations grow leftwards, from it
+     * rightwards (rounding is monotone), so merging the two runs outwards from the median meets
+     * them in sorted order, and the walk stops at the middle. With an infinite value (a deviation
+     * may then be NaN) the deviations are sorted instead.
+     */
+    static double medianDeviation(double[] sorted, double median) {
+        int n = sorted.length;
+        if (Double.isInfinite(sorted[0]) || Double.isInfinite(sorted[n - 1])) {
+            double[] dev = new double[n];
+            for (int i = 0; i < n; i++) {
+                dev[i] = Math.abs(sorted[i] - median);
+            }
+            Arrays.sort(dev);
+            return quantileSorted(dev, 0.5);
+        }
+        double pos = 0.5 * (n - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(n - 1, lo + 1);
+        int right = Arrays.binarySearch(sorted, median);   // any index of the median's value, or where it goes
+        right = right < 0 ? -right - 1 : right;
+        while (right > 0 && sorted[right - 1] >= median) {
+            right--;   // the first value not below the median
+        }
+        int left = right - 1;
+        double a = 0;
+        double b = 0;
+        for (int rank = 0; rank <= hi; rank++) {
+            double d;
+            if (left < 0) {
+                d = Math.abs(sorted[right++] - median);
+            } else if (right >= n) {
+                d = Math.abs(sorted[left--] - median);
+            } else {
+                double l = Math.abs(sorted[left] - median);
+                double r = Math.abs(sorted[right] - median);
+                if (l <= r) {
+                    d = l;
+                    left--;
+                } else {
+                    d = r;
+                    right++;
+                }
+            }
+            if (rank == lo) {
+                a = d;
+            }
+            b = d;
+        }
+        return a + (b - a) * (pos - lo);
     }
 
     /**

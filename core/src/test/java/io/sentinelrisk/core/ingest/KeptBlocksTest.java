@@ -127,6 +127,20 @@ class KeptBlocksTest {
         assertThat(KeptBlocks.narrow(new double[]{1, 0.1})).isNull();
         assertThat(KeptBlocks.narrow(new double[]{16_777_217})).isNull();
         assertThat(KeptBlocks.narrow(new double[]{1e300})).isNull();
+        // past the first values, which are looked at first: one late decimal, or each value narrowed bit for bit
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int n : new int[] {63, 64, 65, 1_000}) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = r.nextInt(5) == 0 ? -0.0 : r.nextInt(100_000) - 50_000;
+            }
+            float[] narrowed = KeptBlocks.narrow(v);
+            for (int i = 0; i < n; i++) {
+                assertThat(Double.doubleToRawLongBits(narrowed[i])).isEqualTo(Double.doubleToRawLongBits(v[i]));
+            }
+            v[n - 1] = 0.1;
+            assertThat(KeptBlocks.narrow(v)).as("n %d", n).isNull();
+        }
     }
 
     @Test

@@ -152,30 +152,74 @@ class RowReservoirTest {
         assertThat(r.sample().rows()).isEqualTo(1_000);
         assertThat(java.util.Arrays.stream(r.rowIndexes()).boxed().toList()).allMatch(i -> i >= 0 && i < 123_457).doesNotHaveDuplicates();
     }
-    @Test
-    void slotsAreOrderedByInputPositionAsAComparisonSortOrdersThem() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-        for (int n : new int[] {1, 2, 3, 100, 4096, 100_000}) {
-            // distinct positions, small (packed) and near the packing limit or beyond it (merge sort)
-            for (long spread : new long[] {3L * n, 1L << 40, 1L << 46, Long.MAX_VALUE / 4}) {
-                java.util.Set<Long> seen = new java.util.HashSet<>();
-                long[] positions = new long[n];
-                for (int i = 0; i < n; i++) {
-                    long p;
-                    do {
-                        p = random.nextLong(spread);
-                    } while (!seen.add(p));
-                    positions[i] = p;
-                }
-                Integer[] expected = new Integer[n];
-                for (int i = 0; i < n; i++) {
-                    expected[i] = i;
-                }
-                java.util.Arrays.sort(expected, java.util.Comparator.comparingLong(i -> positions[i]));
-                int[] order = RowReservoir.byPosition(positions, n);
-                assertThat(order).as("n %d, positions below %d", n, spread)
-                        .containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+    /**
+     * The positions Algorithm L keeps, by the textbook form: a row entering the full sample
+     * overwrites a random slot, and the slots are sorted by position at the end. The reservoir
+     * keeps its rows in a log instead; it must draw the same random numbers and keep the same rows.
+     */
+    private static long[] referencePositions(long rows, int capacity, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        long[] slots = new long[(int) Math.min(capacity, rows)];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = i;
+        }
+        if (rows > capacity) {
+            double w = Math.exp(Math.log(1.0 - random.nextDouble()) / capacity);
+            long next = capacity + skip(random, w);
+            while (next < rows) {
+                slots[random.nextInt(capacity)] = next;
+                w *= Math.exp(Math.log(1.0 - random.nextDouble()) / capacity);
+                next += 1 + skip(random, w);
             }
+        }
+        java.util.Arrays.sort(slots);
+        return slots;
+    }
+
+    private static long skip(java.util.SplittableRandom random, double w) {
+        double s = Math.floor(Math.log(1.0 - random.nextDouble()) / Math.log1p(-w));
+        return s >= Long.MAX_VALUE / 2 || Double.isNaN(s) ? Long.MAX_VALUE / 2 : (long) s;
+    }
+
+    @Test
+    void theLogKeepsTheRowsTheSlotsOfAlgorithmLKeep() {
+        // capacities of one to a few (the log's limit is then 2 to 4 rows: compacted very often),
+        // beyond the first array size (4,096: the log grows while filling and after), and inputs of
+        // up to 600 capacities (many compactions)
+        int[][] cases = {{1, 500, 7}, {2, 1_000, 3}, {3, 10_000, 64}, {10, 10, 3}, {10, 11, 1}, {100, 60_000, 1_000},
+            {5_000, 5_000, 4_096}, {5_000, 5_001, 777}, {5_000, 40_000, 4_096}, {9_000, 200_000, 10_000}};
+        for (int[] c : cases) {
+            int capacity = c[0];
+            int rows = c[1];
+            for (long seed = 1; seed <= 3; seed++) {
+                RowReservoir r = sample(rows, c[2], capacity, seed);
+                long[] want = referencePositions(rows, capacity, seed);
+                assertThat(r.rowIndexes()).as("capacity %d, rows %d, seed %d", capacity, rows, seed).containsExactly(want);
+                Dataset s = r.sample();
+                double[] x = ((Column.Numeric) s.frame().column("x")).values();
+                long[] t = ((Column.Timestamp) s.frame().column("t")).epochMillis();
+                Column.Categorical cat = (Column.Categorical) s.frame().column("c");
+                for (int i = 0; i < want.length; i++) {
+                    int row = (int) want[i];
+                    assertThat(x[i]).isEqualTo(row);
+                    assertThat(t[i]).isEqualTo(1_700_000_000_000L + row);
+                    assertThat(cat.text(i)).isEqualTo(row % 11 == 0 ? "" : List.of("a", "b", "c").get(row % 3));
+                    assertThat(s.labels()[i]).isEqualTo(row % 3 == 0 ? 1 : 0);
+                    assertThat(s.lineNumbers()[i]).isEqualTo(row + 2);
+                }
+                // asking twice gives the same sample (reading it out changes nothing)
+                assertThat(r.rowIndexes()).containsExactly(want);
+            }
+        }
+    }
+
+    @Test
+    void rowsAddedAfterTheSampleWasReadOutStillCount() {
+        RowReservoir r = new RowReservoir(300, 9);
+        List<String> dictionary = List.of("a", "b", "c");
+        for (int from = 0; from < 20_000; from += 1_000) {
+            r.add(block(from, from + 1_000, dictionary));
+            assertThat(r.rowIndexes()).containsExactly(referencePositions(from + 1_000, 300, 9));
         }
     }
 }

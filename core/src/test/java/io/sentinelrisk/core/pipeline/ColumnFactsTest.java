@@ -11,6 +11,7 @@ import io.sentinelrisk.core.ingest.RowReservoir;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,5 +67,79 @@ class ColumnFactsTest {
         ColumnRoles.Resolved alone = ColumnRoles.forTraining(sample, SentinelConfig.defaults(), null);
         assertThat(alone.excludedForReport()).extracting(m -> m.get("column") + ":" + m.get("role"))
                 .containsExactly("rare:ignore", "same:ignore", "flag:ignore");
+    }
+
+    @Test
+    void isIntegerAgreesWithRint() {
+        double[] edges = {0.0, -0.0, 0.5, -0.5, 1, -1, 1.5, 0x1p52, -0x1p52, 0x1p52 - 0.5, -0x1p52 + 0.5, 0x1p53 + 2,
+            0x1p63, -0x1p63, 0x1p64, 1e300, -1e300, Long.MAX_VALUE, Long.MIN_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE,
+            Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 4503599627370495.5,
+            Math.nextUp(1.0), Math.nextDown(1.0), 1e15 + 0.25, -123456789012.0};
+        for (double x : edges) {
+            assertThat(ColumnFacts.isInteger(x)).as("%s", x).isEqualTo(x == Math.rint(x));
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            double x = Double.longBitsToDouble(random.nextLong());
+            double y = random.nextInt(-1000, 1000) + (random.nextBoolean() ? 0 : random.nextDouble());
+            assertThat(ColumnFacts.isInteger(x)).as("%s", x).isEqualTo(x == Math.rint(x));
+            assertThat(ColumnFacts.isInteger(y)).as("%s", y).isEqualTo(y == Math.rint(y));
+        }
+    }
+
+    /** integerRun and constantValue as the rule reads them, computed over the whole data at once. */
+    @Test
+    void integerRunAndConstantEqualTheWholeDataRule() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[][] odd = {{Double.NaN}, {-0.0}, {0.5}, {Double.POSITIVE_INFINITY}, {Double.NEGATIVE_INFINITY}, {0x1p60}};
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 3 + random.nextInt(300);
+            double[] v = new double[n];
+            int kind = random.nextInt(4);
+            for (int r = 0; r < n; r++) {
+                v[r] = switch (kind) {
+                    case 0 -> r + 7;                             // a run
+                    case 1 -> random.nextInt(3);                 // few integers
+                    case 2 -> 5;                                  // constant
+                    default -> (long) (r * 7919L % n) - n / 2;    // a shuffled run through zero
+                };
+            }
+            if (random.nextInt(3) == 0) {   // one odd value somewhere
+                double[] o = odd[random.nextInt(odd.length)];
+                v[random.nextInt(n)] = o[0];
+            }
+            if (random.nextInt(4) == 0) {
+                v[random.nextInt(n)] = -0.0;
+            }
+            ColumnFacts facts = new ColumnFacts();
+            Schema schema = new Schema(List.of(new Field("v", ColumnType.NUMERIC, ColumnRole.FEATURE)));
+            for (int from = 0; from < n; ) {
+                int to = Math.min(n, from + 1 + random.nextInt(40));
+                facts.add(new Frame(schema, List.of(new Column.Numeric("v", java.util.Arrays.copyOfRange(v, from, to)))));
+                from = to;
+            }
+            boolean integers = true;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            Double first = null;
+            boolean varies = false;
+            for (double x : v) {
+                if (Double.isNaN(x)) {
+                    integers = false;
+                    continue;
+                }
+                integers &= x == Math.rint(x);
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+                if (first == null) {
+                    first = x;
+                } else if (x != first) {
+                    varies = true;
+                }
+            }
+            boolean run = integers && hi - lo == n - 1;
+            assertThat(facts.integerRun("v")).as("trial %d %s", trial, java.util.Arrays.toString(v)).isEqualTo(run);
+            assertThat(facts.constantValue("v") == null).as("trial %d", trial).isEqualTo(varies);
+        }
     }
 }

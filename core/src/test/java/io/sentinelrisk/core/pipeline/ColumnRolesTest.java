@@ -141,4 +141,54 @@ class ColumnRolesTest {
         assertThat(role(scored, "scenario")).isEqualTo(ColumnRole.IGNORE);
         assertThat(p.trainingSummary().get("excluded_columns")).asList().hasSize(5);
     }
+
+    /** The rule as first written: both classes' ranges over every row, through Math.min/max. */
+    private static boolean separableByWholeRanges(double[] v, int[] labels) {
+        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        boolean[] missingIn = new boolean[2];
+        for (int r = 0; r < labels.length; r++) {
+            if (Double.isNaN(v[r])) {
+                missingIn[labels[r]] = true;
+                if (missingIn[0] && missingIn[1]) {
+                    return false;
+                }
+                continue;
+            }
+            min[labels[r]] = Math.min(min[labels[r]], v[r]);
+            max[labels[r]] = Math.max(max[labels[r]], v[r]);
+        }
+        return min[0] <= max[0] && min[1] <= max[1] && (max[0] < min[1] || max[1] < min[0]);
+    }
+
+    @Test
+    void aSeparatingNumberIsFoundAsOverEveryRow() {
+        SplittableRandom r = new SplittableRandom(3);
+        double[] odd = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-300};
+        int separating = 0;
+        for (int trial = 0; trial < 3_000; trial++) {
+            int n = 1 + r.nextInt(trial % 3 == 0 ? 20_000 : 300);   // up to several blocks of the early stop
+            double[] v = new double[n];
+            int[] labels = new int[n];
+            double cut = r.nextInt(5) - 2;
+            int anomalies = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(Math.max(1, n / 20));
+            boolean overlap = r.nextInt(3) == 0;
+            int gap = r.nextInt(4) == 0 ? 0 : 1;   // 0: the classes may touch at the cut (not separable)
+            int oddEvery = 1 + r.nextInt(200);
+            for (int i = 0; i < n; i++) {
+                labels[i] = i >= n - anomalies || r.nextInt(50) == 0 && anomalies > 0 ? 1 : 0;
+                double side = labels[i] == 1 ? cut + gap + r.nextInt(3) : cut - r.nextInt(3);
+                v[i] = r.nextInt(oddEvery) == 0 ? odd[r.nextInt(odd.length)] : side;
+            }
+            if (overlap && n > 1) {   // one late row of the wrong side
+                int at = n - 1 - r.nextInt(Math.min(n, 10));
+                v[at] = labels[at] == 1 ? cut - 1 : cut + 1;
+            }
+            boolean want = separableByWholeRanges(v, labels);
+            separating += want ? 1 : 0;
+            assertThat(ColumnRoles.separatesLabels(new io.sentinelrisk.core.data.Column.Numeric("v", v), labels))
+                    .as("trial %d", trial).isEqualTo(want);
+        }
+        assertThat(separating).isBetween(100, 2_900);   // both answers were tested
+    }
 }
