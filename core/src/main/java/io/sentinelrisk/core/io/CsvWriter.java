@@ -522,6 +522,8 @@ public final class CsvWriter {
          */
         static int digits(int x, int width, byte[] buf, int pos) {
             if (x < 10_000 && width <= 4) {
+                // quad's body, written out: the quick compiler does not inline a method this long,
+                // and this branch is taken for most whole numbers of a data file
                 int n = LENGTH[x];
                 if (n < width) {
                     n = width;
