@@ -152,7 +152,7 @@ public final class IsolationForest implements FittedDetector, TreeEnsemble {
     }
 
     private double toScore(double pathSum) {
-        return denominator == 0.0 ? 0.5 : StrictMath.pow(2.0, -(pathSum / denominator));
+        return PathLength.score(pathSum, denominator);
     }
 
     private void requireWidth(int width) {

@@ -6,8 +6,9 @@ package io.sentinelrisk.core.detect.iforest;
  *
  * <p>{@link #averagePathLength(long) c(n)} is the average path length of an unsuccessful search
  * in a binary search tree of {@code n} keys; it normalises path lengths and completes the path of
- * a row that ends in a leaf still holding {@code n} training samples. StrictMath keeps the
- * results identical on every platform.
+ * a row that ends in a leaf still holding {@code n} training samples. StrictMath (and
+ * {@link Exp2}, bit for bit {@code StrictMath.pow(2.0, y)}) keeps the results identical on every
+ * platform.
  */
 public final class PathLength {
     /** The Euler–Mascheroni constant γ (numpy's {@code euler_gamma}). */
@@ -43,10 +44,11 @@ public final class PathLength {
      * one step, and a forest of single-sample trees (c = 0) scores 0.5.
      */
     public static double score(double pathSum, int trees, int psi) {
-        double denominator = trees * averagePathLength(psi);
-        if (denominator == 0.0) {
-            return 0.5;
-        }
-        return StrictMath.pow(2.0, -(pathSum / denominator));
+        return score(pathSum, trees * averagePathLength(psi));
+    }
+
+    /** {@link #score(double, int, int)} with its denominator {@code trees * c(psi)} given. */
+    static double score(double pathSum, double denominator) {
+        return denominator == 0.0 ? 0.5 : Exp2.of(-(pathSum / denominator));
     }
 }
