@@ -140,17 +140,18 @@ class PreparationTest {
     void aTransientMatrixReusesTheThreadsArrayAndHoldsWhatAFreshOneHolds() {
         for (String encoding : new String[] {"frequency", "onehot"}) {
             Preparation p = new PreparationTrainer(settings("median", encoding, "standard")).fit(mixed(3_000, 1));
-            double[] previous = null;
-            int[] sizes = {700, 700, 1, 700, 500, 500};
+            int[] sizes = {700, 700, 1, 700, 500, 2, 500, 700};
+            double[][] arrays = new double[sizes.length][];
             for (int i = 0; i < sizes.length; i++) {
                 Frame block = mixed(sizes[i], 10 + i);   // other categories in other slots: every value is rewritten
                 Matrix reused = p.transformTransient(block);
                 assertThat(bits(reused.data())).as(encoding + " block " + i).isEqualTo(bits(p.transform(block).data()));
-                if (i > 0 && sizes[i] == sizes[i - 1]) {
-                    assertThat(reused.data()).as("a block as large as the last reuses its array").isSameAs(previous);
-                }
-                previous = reused.data();
+                arrays[i] = reused.data();
             }
+            assertThat(arrays[1]).as("a block as large as the last").isSameAs(arrays[0]);
+            assertThat(arrays[3]).as("a full block after a short one").isSameAs(arrays[0]);
+            assertThat(arrays[6]).as("again").isSameAs(arrays[4]);
+            assertThat(arrays[7]).as("a size two others ago is forgotten").isNotSameAs(arrays[0]);
         }
     }
 
