@@ -6,14 +6,18 @@ import io.sentinelrisk.core.metrics.LabelledMetrics;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 
-import java.util.Arrays;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the summary report needs of an input scored block by block, gathered as the blocks go
  * by: rows, counts per severity, anomalies, alerts and cost per business category, and the data profile in bounded memory
  * ({@link DataProfile.Accumulator}). With labels, the metrics (ROC AUC, average precision, ...)
- * rank every record, so then each record's score, flag and label are kept: 13 bytes a row.
+ * rank every record, so then each record's score, flag and label are kept: 13 bytes a row, as the
+ * blocks' own arrays (not copied into growing ones, which cost as much again in copies and
+ * garbage), joined once for the report.
  *
  * <p>The data profile is fed apart from the scores ({@link #profile}, {@link #closeProfile}), so
  * that the thread that reads the blocks can build it while another scores them; it is built only
@@ -29,9 +33,10 @@ public final class StreamedSummary {
     private final SummaryReport.TopEntities.Accumulator entities = new SummaryReport.TopEntities.Accumulator();
     private long rows;
     private long anomalies;
-    private double[] scores = new double[0];
-    private boolean[] flags = new boolean[0];
-    private int[] labels = new int[0];
+    private final List<double[]> scores = new ArrayList<>();
+    private final List<boolean[]> flags = new ArrayList<>();
+    private final List<int[]> labels = new ArrayList<>();
+    private int[] fileLabels;
 
     /**
      * @param labelled whether the input has labels (a label column: every block brings its
@@ -65,7 +70,10 @@ public final class StreamedSummary {
         }
     }
 
-    /** Adds a scored block (in input order). */
+    /**
+     * Adds a scored block (in input order). With labels, its score, flag and label arrays are
+     * kept as they are: they must not change afterwards.
+     */
     public void add(ScoredData block) {
         ScoredBatch s = block.scores();
         long[] c = s.severityCounts();
@@ -81,16 +89,11 @@ public final class StreamedSummary {
         }
         entities.add(block, rows);
         if (labelled) {
-            int at = (int) rows;
-            int n = s.rows();
-            int need = Math.addExact(at, n);
-            scores = grow(scores, need);
-            flags = grow(flags, need);
-            System.arraycopy(s.score(), 0, scores, at, n);
-            System.arraycopy(s.isAnomaly(), 0, flags, at, n);
+            Math.toIntExact(rows + s.rows());   // the metrics rank at most 2^31 - 1 rows in arrays
+            scores.add(s.score());
+            flags.add(s.isAnomaly());
             if (block.labels() != null) {
-                labels = grow(labels, need);
-                System.arraycopy(block.labels(), 0, labels, at, n);
+                labels.add(block.labels());
             }
         }
         rows += s.rows();
@@ -101,7 +104,7 @@ public final class StreamedSummary {
         if (!labelled || all.length != rows) {
             throw new IllegalStateException(all.length + " labels for " + rows + " rows (labelled: " + labelled + ")");
         }
-        labels = all;
+        fileLabels = all;
     }
 
     public long rows() {
@@ -113,7 +116,8 @@ public final class StreamedSummary {
         LabelledMetrics metrics = null;
         if (labelled && rows > 0) {
             int n = (int) rows;
-            metrics = LabelledMetrics.of(Arrays.copyOf(scores, n), Arrays.copyOf(flags, n), Arrays.copyOf(labels, n));
+            metrics = LabelledMetrics.of(joined(scores, new double[n]), joined(flags, new boolean[n]),
+                    fileLabels != null ? fileLabels.clone() : joined(labels, new int[n]));
         }
         BusinessSummary mapped = business != null ? business.result()
                 : pipeline.mapping().map(m -> new BusinessSummary.Accumulator(m).result()).orElse(null);
@@ -128,15 +132,14 @@ public final class StreamedSummary {
         return profiled;
     }
 
-    private static double[] grow(double[] a, int need) {
-        return a.length >= need ? a : Arrays.copyOf(a, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 16, a.length * 3L / 2)));
-    }
-
-    private static boolean[] grow(boolean[] a, int need) {
-        return a.length >= need ? a : Arrays.copyOf(a, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 16, a.length * 3L / 2)));
-    }
-
-    private static int[] grow(int[] a, int need) {
-        return a.length >= need ? a : Arrays.copyOf(a, Math.max(need, (int) Math.min(Integer.MAX_VALUE - 16, a.length * 3L / 2)));
+    /** The blocks' values one after the other in {@code out} (a primitive array as long as they are together). */
+    private static <A> A joined(List<A> blocks, A out) {
+        int at = 0;
+        for (A b : blocks) {
+            int length = Array.getLength(b);
+            System.arraycopy(b, 0, out, at, length);
+            at += length;
+        }
+        return out;
     }
 }

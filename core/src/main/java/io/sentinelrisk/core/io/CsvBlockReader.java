@@ -78,6 +78,7 @@ public final class CsvBlockReader implements AutoCloseable {
     private int[] rowStarts;
     private int[] rowLines;
     private int[][] ends;
+    private int blockBytes;   // the bytes of the last block returned
 
     private CsvBlockReader(String file, InputStream in, CsvOptions options, int blockRows, int threads, int bufferBytes) {
         this.file = file;
@@ -152,6 +153,12 @@ public final class CsvBlockReader implements AutoCloseable {
      * An error names the file, line and column as {@link CsvReader} does.
      */
     public CsvTable next() {
+        if (types != null && !eof && filled - from < Math.min(blockBytes + blockBytes / 4, buf.length / 2)) {
+            // a later block cut short where the buffer ends would be a block of another size, for
+            // which the steps downstream allocate afresh what they reuse from block to block: read
+            // on first when what is left may not hold a whole block (never growing the buffer)
+            fill();
+        }
         while (true) {
             InputBytes window = new InputBytes(file, buf, from, filled);
             CsvTokenizer.Block block = CsvTokenizer.block(window, delimiter, eof, line, header, rowStarts.length,
@@ -171,6 +178,7 @@ public final class CsvBlockReader implements AutoCloseable {
                 if (first) {
                     sizeRowArrays(laterBlockRows(blockRows, header.length));
                 }
+                blockBytes = block.end() - from;
                 from = block.end();
                 line = block.nextLine();
                 rowsRead += tokens.rows;

@@ -103,7 +103,8 @@ public final class LabelReader {
                 for (int r = 0; r < rows; r++) {
                     int code = k.codes()[r];
                     int v = code < 0 ? -1 : byCode[code];
-                    out[r] = checked(v, k.text(r), where.at(r, index), column);
+                    // the text and place only for a bad label: a valid row allocates nothing
+                    out[r] = v >= 0 ? v : checked(v, k.text(r), where.at(r, index), column);
                 }
             }
             case Column.Timestamp ts -> throw new InputException(where.at(0, index),

@@ -261,7 +261,7 @@ public final class Pipeline {
 
     /** Raw detector scores of a frame whose columns were already checked. */
     double[] rawScores(Frame frame, int threads) {
-        Matrix x = preparation.transform(frame);
+        Matrix x = preparation.transformTransient(frame);   // read by the detector only, then dropped
         double[] out = new double[x.rows()];
         detector.score(x, out, Math.max(1, threads));
         return out;

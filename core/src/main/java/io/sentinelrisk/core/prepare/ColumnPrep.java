@@ -20,7 +20,8 @@ public sealed interface ColumnPrep {
 
     /**
      * Writes this column's features for every row into the row-major {@code out}
-     * ({@code rows × width}), at feature offset {@code offset}.
+     * ({@code rows × width}), at feature offset {@code offset}: every one of those values, since
+     * {@code out} may hold the features of an earlier block ({@link Preparation#transformTransient}).
      */
     void encode(Column values, double[] out, int width, int offset);
 

@@ -55,8 +55,21 @@ public final class Preparation {
 
     /** Prepares every row of {@code frame}, which must hold every input column by name. */
     public Matrix transform(Frame frame) {
+        return transform(frame, new double[Math.multiplyExact(frame.rows(), featureCount())]);
+    }
+
+    /**
+     * {@link #transform} into an array this thread reuses from one call to the next (when the
+     * sizes match): for a matrix that dies within the caller, read by a detector and dropped, as
+     * when scoring block after block. The matrix is valid until this thread's next call.
+     */
+    public Matrix transformTransient(Frame frame) {
+        return transform(frame, ThreadScratch.doubles(Math.multiplyExact(frame.rows(), featureCount())));
+    }
+
+    /** Writes every value of {@code out} (rows × features): each feature belongs to one column's encoder, which writes every row. */
+    private Matrix transform(Frame frame, double[] out) {
         int d = featureCount();
-        double[] out = new double[Math.multiplyExact(frame.rows(), d)];
         int offset = 0;
         for (ColumnPrep prep : columns) {
             Column col = frame.column(prep.column());

@@ -1,6 +1,8 @@
 package io.sentinelrisk.core.util;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -11,16 +13,25 @@ import java.util.SplittableRandom;
  * {@code 0.5 / sqrt(sample)} of rank q (one standard error: 0.2% of the count with the default
  * 65,536). Deterministic: a fixed seed, so the same values in the same order give the same
  * answer.
+ *
+ * <p>While exact, the values are held as {@link Selection}'s order-preserving keys in chunks of
+ * {@link #CHUNK} (not in one array grown by doubling, whose copies cost about three times the
+ * values' size: 75 MB of garbage for a 286,048-row, 10-column report); a quantile joins them once
+ * into the array it selects in.
  */
 public final class QuantileSketch {
     /** Values in the sample once the count passes the exact limit. */
     public static final int DEFAULT_SAMPLE = 1 << 16;
 
+    /** Values per chunk of the exact values (64 KiB). */
+    static final int CHUNK = 1 << 13;
+
     private static final long SEED = 0x5EED_5EED_5EEDL;
 
     private final int exact;
     private final int sampleSize;
-    private double[] values = new double[16];
+    private List<long[]> chunks = new ArrayList<>();
+    private long[] last;   // the chunk being filled
     private int size;
     private double[] sample;
     private SplittableRandom random;
@@ -36,22 +47,25 @@ public final class QuantileSketch {
         if (sample < 1) {
             throw new IllegalArgumentException("sample must be at least 1, got " + sample);
         }
-        this.exact = Math.max(0, exact);
+        this.exact = Math.max(16, exact);   // at least 16 values are held exactly, as ever
         this.sampleSize = sample;
     }
 
     /** Adds a value (not NaN). */
     public void add(double v) {
         if (sample == null) {
-            if (size == values.length) {
-                if (size >= exact) {
-                    startSampling();
-                    offer(v);
-                    return;
-                }
-                values = Arrays.copyOf(values, (int) Math.min(exact, Math.max(16L, 2L * size)));
+            if (size >= exact) {
+                startSampling();
+                offer(v);
+                return;
             }
-            values[size++] = v;
+            int at = size % CHUNK;
+            if (at == 0) {
+                last = new long[Math.min(CHUNK, exact - size)];
+                chunks.add(last);
+            }
+            last[at] = Selection.key(v);
+            size++;
             count++;
             return;
         }
@@ -73,7 +87,11 @@ public final class QuantileSketch {
         if (sample != null) {
             return null;
         }
-        double[] out = Arrays.copyOf(values, size);
+        long[] keys = heldKeys();
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = Selection.value(keys[i]);
+        }
         Arrays.sort(out);
         return out;
     }
@@ -82,19 +100,33 @@ public final class QuantileSketch {
     public double quantile(double q) {
         // Selection gives the sorted-array answer without sorting.
         return sample == null
-                ? Selection.ofFinite(values, size).quantile(q)
+                ? Selection.ofKeys(heldKeys()).quantile(q)
                 : Selection.ofFinite(sample, (int) Math.min(count, sampleSize)).quantile(q);
+    }
+
+    /** The exact values' keys in the order added, in a new array (a selection reorders it). */
+    private long[] heldKeys() {
+        long[] out = new long[size];
+        for (int c = 0, at = 0; at < size; c++, at += CHUNK) {
+            System.arraycopy(chunks.get(c), 0, out, at, Math.min(CHUNK, size - at));
+        }
+        return out;
     }
 
     private void startSampling() {
         sample = new double[sampleSize];
         random = new SplittableRandom(SEED);
-        double[] held = Arrays.copyOf(values, size);
-        values = null;
+        List<long[]> held = chunks;
+        int n = size;
+        chunks = null;
+        last = null;
         size = 0;
         count = 0;
-        for (double x : held) {
-            offer(x);
+        for (int c = 0, at = 0; at < n; c++, at += CHUNK) {
+            long[] keys = held.get(c);
+            for (int i = 0, end = Math.min(CHUNK, n - at); i < end; i++) {
+                offer(Selection.value(keys[i]));
+            }
         }
     }
 

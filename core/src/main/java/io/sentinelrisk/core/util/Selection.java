@@ -40,6 +40,11 @@ public final class Selection {
         return new Selection(n == k.length ? k : Arrays.copyOf(k, n));
     }
 
+    /** Values already turned into keys ({@link #key}, none of a NaN); the array is reordered, not copied. */
+    static Selection ofKeys(long[] keys) {
+        return new Selection(keys);
+    }
+
     /** The number of values. */
     public int size() {
         return keys.length;

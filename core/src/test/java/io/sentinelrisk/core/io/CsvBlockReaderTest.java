@@ -160,6 +160,22 @@ class CsvBlockReaderTest {
     }
 
     @Test
+    void laterBlocksAreNotCutShortWhereTheBufferEnds() {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int r = 0; r < 20_000; r++) {
+            sb.append(r % 1000).append(',').append(r % 7).append('\n');   // rows of 5 to 7 bytes
+        }
+        Path file = CsvFiles.write(dir, "even.csv", sb.toString());
+        // a buffer of 4 KiB holds about 7 blocks of 100 rows: without reading on first, one in 7 would be short
+        List<CsvTable> blocks = readAll(file, CsvOptions.DEFAULTS, 100, 4096);
+        for (CsvTable b : blocks.subList(0, blocks.size() - 1)) {
+            assertThat(b.frame().rows()).isEqualTo(100);
+        }
+        assertThat(blocks).hasSize(200);
+        assertSame(CsvReader.readTable(file, CsvOptions.DEFAULTS), blocks, file.toString());
+    }
+
+    @Test
     void aTruncatedGzipIsNamedAsSuch() {
         StringBuilder sb = new StringBuilder("a\n");
         for (int i = 0; i < 20_000; i++) {

@@ -137,6 +137,43 @@ class PreparationTest {
     }
 
     @Test
+    void aTransientMatrixReusesTheThreadsArrayAndHoldsWhatAFreshOneHolds() {
+        for (String encoding : new String[] {"frequency", "onehot"}) {
+            Preparation p = new PreparationTrainer(settings("median", encoding, "standard")).fit(mixed(3_000, 1));
+            int[] sizes = {700, 700, 1, 700, 500, 2, 500, 700};
+            double[][] arrays = new double[sizes.length][];
+            for (int i = 0; i < sizes.length; i++) {
+                Frame block = mixed(sizes[i], 10 + i);   // other categories in other slots: every value is rewritten
+                Matrix reused = p.transformTransient(block);
+                assertThat(bits(reused.data())).as(encoding + " block " + i).isEqualTo(bits(p.transform(block).data()));
+                arrays[i] = reused.data();
+            }
+            assertThat(arrays[1]).as("a block as large as the last").isSameAs(arrays[0]);
+            assertThat(arrays[3]).as("a full block after a short one").isSameAs(arrays[0]);
+            assertThat(arrays[6]).as("again").isSameAs(arrays[4]);
+            assertThat(arrays[7]).as("a size two others ago is forgotten").isNotSameAs(arrays[0]);
+        }
+    }
+
+    @Test
+    void aTransientMatrixAboveTheKeptSizeIsNotKept() {
+        Preparation p = new PreparationTrainer(settings("median", "frequency", "standard"))
+                .fit(new Frames().numeric("a", 1, 2, Double.NaN).numeric("b", 5, -1, 3).build());
+        int rows = ThreadScratch.MAX_KEPT / p.featureCount() + 1;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[] a = new double[rows];
+        double[] b = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            a[i] = r.nextInt(10) == 0 ? Double.NaN : r.nextGaussian();
+            b[i] = r.nextInt(100);
+        }
+        Frame big = new Frames().numeric("a", a).numeric("b", b).build();
+        Matrix first = p.transformTransient(big);
+        assertThat(p.transformTransient(big).data()).isNotSameAs(first.data());
+        assertThat(bits(first.data())).isEqualTo(bits(p.transform(big).data()));
+    }
+
+    @Test
     void theExplainerAndTheProfileAreTheSameFromSharedSorts() {
         for (long seed = 1; seed <= 5; seed++) {
             Frame train = mixed(2_000 + (int) seed * 777, seed);

@@ -27,6 +27,61 @@ class StreamingSketchesTest {
     }
 
     @Test
+    void exactQuantilesAcrossChunksAreThoseOfTheSortedValues() {
+        Random rnd = new Random(3);
+        int chunk = QuantileSketch.CHUNK;
+        for (int n : new int[] {1, 2, 15, 16, chunk - 1, chunk, chunk + 1, 3 * chunk + 7}) {
+            double[] v = new double[n];
+            QuantileSketch q = new QuantileSketch(n, 64);   // exactly as many as it holds
+            for (int i = 0; i < n; i++) {
+                // ties, both zeros and infinities: the keys must order them as a sort does
+                v[i] = switch (rnd.nextInt(6)) {
+                    case 0 -> -0.0;
+                    case 1 -> 0.0;
+                    case 2 -> rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                    case 3 -> rnd.nextInt(5);
+                    default -> rnd.nextGaussian() * 1e6;
+                };
+                q.add(v[i]);
+            }
+            double[] sorted = v.clone();
+            Arrays.sort(sorted);
+            assertThat(q.isExact()).as("%d values", n).isTrue();
+            assertThat(q.sortedValues()).as("%d values", n).isEqualTo(sorted);
+            for (double p : new double[] {0, 0.1, 0.5, 0.77, 1}) {
+                assertThat(Double.doubleToRawLongBits(q.quantile(p))).as("%s-quantile of %d values", p, n)
+                        .isEqualTo(Double.doubleToRawLongBits(Stats.quantileSorted(sorted, p)));
+            }
+            assertThat(Double.doubleToRawLongBits(q.quantile(0.5))).as("asking again")
+                    .isEqualTo(Double.doubleToRawLongBits(Stats.quantileSorted(sorted, 0.5)));
+        }
+    }
+
+    @Test
+    void theSampleDoesNotDependOnWhenSamplingStarted() {
+        // sampling replays the held values from the first: any exact limit below the count gives the same sample
+        int n = 5 * QuantileSketch.CHUNK + 3;
+        int[] limits = {0, 16, QuantileSketch.CHUNK - 1, QuantileSketch.CHUNK, 2 * QuantileSketch.CHUNK + 1, n - 1};
+        QuantileSketch[] s = new QuantileSketch[limits.length];
+        for (int i = 0; i < limits.length; i++) {
+            s[i] = new QuantileSketch(limits[i], 1000);
+        }
+        Random rnd = new Random(4);
+        for (int i = 0; i < n; i++) {
+            double x = rnd.nextInt(3) == 0 ? -0.0 : rnd.nextGaussian();
+            for (QuantileSketch q : s) {
+                q.add(x);
+            }
+        }
+        for (double p : new double[] {0.1, 0.5, 0.9}) {
+            for (QuantileSketch q : s) {
+                assertThat(q.isExact()).isFalse();
+                assertThat(Double.doubleToRawLongBits(q.quantile(p))).isEqualTo(Double.doubleToRawLongBits(s[0].quantile(p)));
+            }
+        }
+    }
+
+    @Test
     void beyondThatTheRankErrorStaysSmallAndTheAnswerIsDeterministic() {
         int n = 2_000_000;
         QuantileSketch a = new QuantileSketch(1000, QuantileSketch.DEFAULT_SAMPLE);
