@@ -76,13 +76,12 @@ final class StreamedScoring {
              BackgroundStep writer = new BackgroundStep("sentinel-write")) {
             StreamedSummary summary = new StreamedSummary(blocks.labelled() || input.labels != null, exports.report != null);
             totals = summary;
-            // the reading thread adds each block to the data profile, and builds it after the last
+            // the reading thread adds each block to the data profile (and builds it once the last
+            // block is scored: see below)
             Callable<Dataset> readNext = () -> {
                 Dataset next = blocks.next();
                 if (next != null) {
                     summary.profile(next.frame());
-                } else {
-                    summary.closeProfile();
                 }
                 return next;
             };
@@ -131,20 +130,19 @@ final class StreamedScoring {
                 LOG.debug("scored rows {} to {} of {}", first - s.rows() + 1, first, source);
             }
             LOG.info("read and scored {} rows from {}", first, source);
+            // The end of the run on three threads at once (docs/benchmarks.md, "The end of a run"):
+            // the reading thread builds the data profile, the writing thread writes the last blocks
+            // and commits the scorecard, this one ranks the labelled rows for the metrics. First
+            // what may still fail for the input's sake (the label file, train's bundle, the top
+            // alerts' explanations): once the commit is under way, only writing the alerts or the
+            // report can fail, and the scorecard stays.
+            Future<?> profiled = reader.submit(() -> {
+                summary.closeProfile();
+                return null;
+            });
             if (input.labels != null) {
                 totals.labels(LabelReader.fromFile(input.labels, Math.toIntExact(first), source).values());
                 watch.lap("read");
-            }
-            // the report (its labelled metrics rank every row) while the last block is written;
-            // its timings are replaced by the final ones when it is written
-            report = totals.report(command, source, modelPath, pipeline, watch.laps());
-            watch.lap("report");
-            if (written != null) {
-                if (previous != null) {
-                    BackgroundStep.await(previous);   // its failure, if any, comes first
-                }
-                BackgroundStep.await(written);
-                watch.lap("write");
             }
             if (alongside != null) {
                 BackgroundStep.await(alongside);
@@ -153,14 +151,31 @@ final class StreamedScoring {
             progress.step("exporting");
             List<Alert> alerts = exports.json == null ? null : AlertExport.alerts(top.data(), topN, top.rowNumbers());
             watch.lap("explain");
+            Future<?> committed = null;
+            if (card != null) {
+                // after the blocks' writes on the same thread; a failed one leaves the scorecard uncommitted
+                ScorecardExport.Rows scorecard = rows;
+                Future<?> before = previous;
+                Future<?> last = written;
+                committed = writer.submit(() -> {
+                    awaitWritten(before, last);
+                    if (scorecard != null) {
+                        scorecard.flush();
+                    }
+                    card.commit();
+                    return null;
+                });
+            }
+            BackgroundStep.await(profiled);
+            watch.lap("read");
+            // the report's timings are replaced by the final ones when it is written
+            report = totals.report(command, source, modelPath, pipeline, watch.laps());
+            watch.lap("report");
             if (alerts != null) {
                 Outputs.writeAlerts(exports, alerts);
             }
-            if (card != null) {
-                if (rows != null) {
-                    rows.flush();
-                }
-                card.commit();
+            if (committed != null) {
+                BackgroundStep.await(committed);
             }
             watch.lap("write");
         }
@@ -168,5 +183,15 @@ final class StreamedScoring {
         ScoredData kept = top.data();
         int[] rowNumbers = top.rowNumbers();
         return () -> Outputs.printSummary(out, kept, rowNumbers, done, shown);
+    }
+
+    /** Waits for the last two blocks' writes, the older's failure first. */
+    private static void awaitWritten(Future<?> previous, Future<?> written) {
+        if (previous != null) {
+            BackgroundStep.await(previous);
+        }
+        if (written != null) {
+            BackgroundStep.await(written);
+        }
     }
 }

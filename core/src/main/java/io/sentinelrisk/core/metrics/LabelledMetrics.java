@@ -54,12 +54,15 @@ public record LabelledMetrics(@JsonProperty("labelled_rows") int labelledRows,
         Confusion c = Confusion.of(predicted, labels);
         long positives = c.tp() + c.fn();
         int k = (int) Math.max(1, positives);
-        RankingMetrics.Ranking ranking = RankingMetrics.rank(scores);
+        LabelledRanking.Values r = LabelledRanking.of(scores, labels, k);
+        if (r == null) {   // scores of both signs, NaN or labels other than 0/1: rank rows by index
+            RankingMetrics.Ranking ranking = RankingMetrics.rank(scores);
+            r = new LabelledRanking.Values(ranking.rocAuc(labels), ranking.averagePrecision(labels),
+                    RankingMetrics.precisionAtK(labels, k, ranking.order()));
+        }
         return new LabelledMetrics(labels.length, positives, c.precision(), c.recall(), c.f1(),
-                finiteOrNull(ranking.rocAuc(labels)),
-                finiteOrNull(ranking.averagePrecision(labels)),
-                new PrecisionAtK(k, finiteOrNull(RankingMetrics.precisionAtK(labels, k, ranking.order()))),
-                ConfusionCounts.of(c));
+                finiteOrNull(r.rocAuc()), finiteOrNull(r.averagePrecision()),
+                new PrecisionAtK(k, finiteOrNull(r.precisionAtK())), ConfusionCounts.of(c));
     }
 
     static Double finiteOrNull(double v) {
