@@ -132,14 +132,29 @@ final class StreamedScoring {
             LOG.info("read and scored {} rows from {}", first, source);
             // The end of the run on three threads at once (docs/benchmarks.md, "The end of a run"):
             // the reading thread builds the data profile, the writing thread writes the last blocks
-            // and commits the scorecard, this one ranks the labelled rows for the metrics. First
-            // what may still fail for the input's sake (the label file, train's bundle, the top
-            // alerts' explanations): once the commit is under way, only writing the alerts or the
-            // report can fail, and the scorecard stays.
+            // and seals the scorecard (its last bytes flushed and handed to the disk), this one
+            // ranks the labelled rows for the metrics. The scorecard is put in place after the top
+            // alerts are written, as before: a failure up to then leaves no scorecard.
             Future<?> profiled = reader.submit(() -> {
                 summary.closeProfile();
                 return null;
             });
+            Future<?> sealed = null;
+            if (card != null) {
+                // after the blocks' writes on the same thread; until the commit below, a failure (of a
+                // write, the label file, train's bundle, the alerts) leaves no scorecard
+                ScorecardExport.Rows scorecard = rows;
+                Future<?> before = previous;
+                Future<?> last = written;
+                sealed = writer.submit(() -> {
+                    awaitWritten(before, last);
+                    if (scorecard != null) {
+                        scorecard.flush();
+                    }
+                    card.seal();
+                    return null;
+                });
+            }
             if (input.labels != null) {
                 totals.labels(LabelReader.fromFile(input.labels, Math.toIntExact(first), source).values());
                 watch.lap("read");
@@ -151,21 +166,6 @@ final class StreamedScoring {
             progress.step("exporting");
             List<Alert> alerts = exports.json == null ? null : AlertExport.alerts(top.data(), topN, top.rowNumbers());
             watch.lap("explain");
-            Future<?> committed = null;
-            if (card != null) {
-                // after the blocks' writes on the same thread; a failed one leaves the scorecard uncommitted
-                ScorecardExport.Rows scorecard = rows;
-                Future<?> before = previous;
-                Future<?> last = written;
-                committed = writer.submit(() -> {
-                    awaitWritten(before, last);
-                    if (scorecard != null) {
-                        scorecard.flush();
-                    }
-                    card.commit();
-                    return null;
-                });
-            }
             BackgroundStep.await(profiled);
             watch.lap("read");
             // the report's timings are replaced by the final ones when it is written
@@ -174,8 +174,9 @@ final class StreamedScoring {
             if (alerts != null) {
                 Outputs.writeAlerts(exports, alerts);
             }
-            if (committed != null) {
-                BackgroundStep.await(committed);
+            if (sealed != null) {
+                BackgroundStep.await(sealed);
+                card.commit();
             }
             watch.lap("write");
         }

@@ -202,13 +202,6 @@ public record SummaryReport(@JsonProperty("report_version") int reportVersion,
     }
 
     public static void write(Path target, SummaryReport report) {
-        byte[] json = bytes(report);
-        AtomicFile.write(target, os -> os.write(json));
-    }
-
-    /** The report's JSON ({@link Json#bytes}'s bytes), written without building Jackson's serializers when it can be. */
-    public static byte[] bytes(SummaryReport report) {
-        byte[] json = SummaryReportJson.bytes(report);
-        return json != null ? json : Json.bytes(report);
+        AtomicFile.write(target, os -> os.write(Json.bytes(report)));
     }
 }

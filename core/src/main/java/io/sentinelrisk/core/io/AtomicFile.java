@@ -122,14 +122,31 @@ public final class AtomicFile {
             return out;
         }
 
-        /** Flushes, closes and puts the content in place. */
+        /**
+         * Flushes and closes the content without putting it in place: the part of a commit that
+         * waits for the disk (a replaced file's last bytes are written back at the close), which
+         * may run on another thread while the command finishes its other outputs. A {@link #commit}
+         * then only moves it; a {@link #close} without one still discards it.
+         */
+        public void seal() {
+            if (done) {
+                throw new IllegalStateException("already committed or discarded: " + target);
+            }
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new SentinelException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Flushes, closes (unless {@link #seal sealed}) and puts the content in place. */
         public void commit() {
             if (done) {
                 throw new IllegalStateException("already committed or discarded: " + target);
             }
             done = true;
             try {
-                out.close();
+                out.close();   // closing a closed stream does nothing
                 if (where instanceof OutputTarget.RegularFile f) {
                     keepPermissions(tmp, f.path());
                     try {

@@ -86,7 +86,7 @@ final class WritebackStream extends OutputStream {
         }
     }
 
-    /** Waits for a hand-over in progress (its failure is the close's), then closes the file. */
+    /** Waits for a hand-over in progress (its failure is the close's), hands over the rest, then closes the file. */
     @Override
     public void close() throws IOException {
         try {
@@ -105,6 +105,12 @@ final class WritebackStream extends OutputStream {
                 }
             }
             rethrow();
+            if (written > handedOver) {
+                // the last step too: the rename that follows would otherwise wait for it, on
+                // whichever thread commits (AtomicFile.Pending#seal runs this one beside the run)
+                channel.force(false);
+                handedOver = written;
+            }
         } finally {
             channel.close();
         }

@@ -87,4 +87,30 @@ class AtomicFileTest {
         assertThat(livePid).exists();
         assertThat(otherOutput).exists();
     }
+
+    @Test
+    void aSealedOutputIsPutInPlaceOnlyByItsCommit() throws Exception {
+        Path target = dir.resolve("card.csv");
+        Files.writeString(target, "old");   // replaced: written through the hand-overs to the disk
+        try (AtomicFile.Pending pending = AtomicFile.open(target)) {
+            pending.stream().write("new rows".getBytes());
+            pending.seal();
+            assertThat(Files.readString(target)).as("sealed, not committed").isEqualTo("old");
+            pending.commit();
+        }
+        assertThat(Files.readString(target)).isEqualTo("new rows");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.toList()).containsExactly(target);
+        }
+
+        Path fresh = dir.resolve("fresh.csv");
+        try (AtomicFile.Pending pending = AtomicFile.open(fresh)) {
+            pending.stream().write("rows".getBytes());
+            pending.seal();   // then a failure elsewhere: closed without a commit
+        }
+        assertThat(fresh).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.toList()).containsExactly(target);
+        }
+    }
 }
