@@ -102,8 +102,12 @@ public final class RowReservoir {
         long first = seen;
         if (filled < capacity) {
             int take = Math.min(capacity - filled, n);
-            while (rowIndex.length < filled + take) {
-                grow();
+            if (take < n && rowIndex.length < logLimit) {
+                // This block fills the sample and has rows past it, some of which enter the log:
+                // room for the whole log now rather than a copy at the capacity and another after.
+                growTo(logLimit);
+            } else if (take == n && rowIndex.length < filled + take) {
+                growTo((int) Math.min(capacity, Math.max(filled + take, 2L * rowIndex.length)));
             }
             copyRows(block, take, first);
             if (filled == capacity) {
@@ -261,7 +265,9 @@ public final class RowReservoir {
         source = block.source();
         Frame frame = block.frame();
         shape = frame.selectRows(new int[0]);
-        int cap = Math.min(capacity, 1 << 12);   // grows with the rows seen: a small input costs little
+        // Grows with the rows seen, so a small input costs little; the first block's rows at once
+        // (its values are already that size), not 4,096 doubled four times (a copy each).
+        int cap = Math.min(capacity, Math.max(1 << 12, frame.rows()));
         rowIndex = new long[cap];
         lines = new long[cap];
         labelled = block.labels() != null;
@@ -276,9 +282,13 @@ public final class RowReservoir {
         }
     }
 
-    /** Doubles the room of every log array, up to the log's limit (up to the capacity until the sample is full). */
+    /** Doubles the room of every log array, up to the log's limit. */
     private void grow() {
-        int cap = (int) Math.min(entryOf == null ? capacity : logLimit, 2L * rowIndex.length);
+        growTo((int) Math.min(logLimit, 2L * rowIndex.length));
+    }
+
+    /** Gives every log array room for {@code cap} entries. */
+    private void growTo(int cap) {
         rowIndex = Arrays.copyOf(rowIndex, cap);
         lines = Arrays.copyOf(lines, cap);
         if (labelled) {
