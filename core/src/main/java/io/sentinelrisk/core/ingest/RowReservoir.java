@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  *
  * <p>Memory: up to 1.5 × {@code capacity} values per column (8 bytes a number or time, a reference
  * to the block's string for a category), whatever the input's size; the arrays grow with the rows
- * seen up to that.
+ * seen up to that, from the first block's size, and take the log's whole room at once when
+ * doubling would reach the capacity (no copy at the capacity and another past it).
  */
 public final class RowReservoir {
     private final int capacity;
@@ -102,12 +103,12 @@ public final class RowReservoir {
         long first = seen;
         if (filled < capacity) {
             int take = Math.min(capacity - filled, n);
-            if (take < n && rowIndex.length < logLimit) {
-                // This block fills the sample and has rows past it, some of which enter the log:
-                // room for the whole log now rather than a copy at the capacity and another after.
-                growTo(logLimit);
-            } else if (take == n && rowIndex.length < filled + take) {
-                growTo((int) Math.min(capacity, Math.max(filled + take, 2L * rowIndex.length)));
+            if (rowIndex.length < filled + n && rowIndex.length < logLimit) {
+                // Doubling would reach the capacity: room for the whole log now rather than a copy
+                // at the capacity and another one when rows past it enter (an input of fewer rows
+                // than the capacity but more than half of it has room for half as many again).
+                long doubled = Math.max(filled + (long) take, 2L * rowIndex.length);
+                growTo(doubled >= capacity ? logLimit : (int) doubled);
             }
             copyRows(block, take, first);
             if (filled == capacity) {
@@ -267,7 +268,7 @@ public final class RowReservoir {
         shape = frame.selectRows(new int[0]);
         // Grows with the rows seen, so a small input costs little; the first block's rows at once
         // (its values are already that size), not 4,096 doubled four times (a copy each).
-        int cap = Math.min(capacity, Math.max(1 << 12, frame.rows()));
+        int cap = frame.rows() > capacity ? logLimit : Math.min(capacity, Math.max(1 << 12, frame.rows()));
         rowIndex = new long[cap];
         lines = new long[cap];
         labelled = block.labels() != null;
