@@ -104,9 +104,9 @@ public final class RowReservoir {
         if (filled < capacity) {
             int take = Math.min(capacity - filled, n);
             if (rowIndex.length < filled + n && rowIndex.length < logLimit) {
-                // Doubling would reach the capacity: room for the whole log now rather than a copy
-                // at the capacity and another one when rows past it enter (an input of fewer rows
-                // than the capacity but more than half of it has room for half as many again).
+                // Doubled; once doubling would reach the capacity, room for the whole log at once
+                // rather than a copy at the capacity and another when rows past it enter (an input
+                // of fewer rows than the capacity but more than half of it has room for half as many again).
                 long doubled = Math.max(filled + (long) take, 2L * rowIndex.length);
                 growTo(doubled >= capacity ? logLimit : (int) doubled);
             }

@@ -23,8 +23,9 @@ public final class DoubleSort {
      * Not to be shared between threads.
      */
     public static final class Keys {
-        private long[] key = new long[0];
-        private long[] other = new long[0];
+        private static final long[] NONE = {};
+        private long[] key = NONE;
+        private long[] other = NONE;
 
         private void ensure(int n) {
             if (key.length < n) {
