@@ -109,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
             watch.lap("config");
             progress.step("reading " + input.input);
             Sampled first = sampleable(cfg) ? sample(cfg, watch) : null;   // null: read whole
-            if (first != null && first.reservoir().sampled()) {
+            if (first != null) {
                 Pipeline pipeline = fitOnSample(cfg, first, watch, progress);
                 // The bundle is encoded and written on a thread of its own while the second pass
                 // scores (it reads the fitted pipeline, as scoring does, and changes nothing); the
@@ -126,7 +126,6 @@ final class TrainCommand implements Callable<Integer> {
                 first = null;
                 summary = scoreAll(cfg, pipeline, kept, saved, watch, progress);
             } else {
-                first = null;   // a small input's rows, read again whole
                 summary = trainOnWhole(cfg, watch, progress);
             }
         }
@@ -145,8 +144,12 @@ final class TrainCommand implements Callable<Integer> {
                 && !PipelineTrainer.learnsFromLabels(cfg) && !cfg.detectorType().equals(StreamRcfFactory.TYPE);
     }
 
-    /** The first pass: a uniform sample of rows, the column facts of every row, and its blocks when they fit {@link #keptBytes}. */
-    private record Sampled(RowReservoir reservoir, ColumnFacts facts, KeptBlocks kept) {
+    /**
+     * The first pass: a uniform sample of the {@code rowsSeen} rows (and their positions in the
+     * input when labels are read from a file of their own, else null), the column facts of every
+     * row, and its blocks when they fit {@link #keptBytes}.
+     */
+    private record Sampled(Dataset sample, long rowsSeen, long[] rowIndexes, ColumnFacts facts, KeptBlocks kept) {
     }
 
     /**
@@ -160,6 +163,12 @@ final class TrainCommand implements Callable<Integer> {
         return Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 4);
     }
 
+    /**
+     * The first pass; null when the input is to be read whole: it has at most {@code --train-sample}
+     * rows, or a value within them does not fit its block's type. The reservoir's log is not
+     * returned, only the sample read out of it: the log (1.5 × the sample's values) is garbage
+     * before the fit allocates.
+     */
     private Sampled sample(SentinelConfig cfg, Stopwatch watch) {
         requireRegularFile(input.input);
         RowReservoir reservoir = new RowReservoir(trainSample, cfg.randomState());
@@ -188,7 +197,11 @@ final class TrainCommand implements Callable<Integer> {
         watch.lap("read");
         log().debug("first pass: {} rows, blocks {}", reservoir.rowsSeen(),
                 kept.complete() ? "kept (" + kept.bytes() + " bytes)" : "not kept: the file is read again");
-        return new Sampled(reservoir, facts, kept);
+        if (!reservoir.sampled()) {
+            return null;   // a small input's rows, read again whole
+        }
+        return new Sampled(reservoir.sample(), reservoir.rowsSeen(), input.labels != null ? reservoir.rowIndexes() : null,
+                facts, kept);
     }
 
     /**
@@ -205,12 +218,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Fits on the sample; returns the pipeline (the sample is not kept). */
     private Pipeline fitOnSample(SentinelConfig cfg, Sampled first, Stopwatch watch, Progress progress) {
-        RowReservoir reservoir = first.reservoir();
-        Dataset sample = reservoir.sample();
+        Dataset sample = first.sample();
         int[] labels = sample.labels();
         if (input.labels != null) {
-            int[] all = LabelReader.fromFile(input.labels, Math.toIntExact(reservoir.rowsSeen()), sample.source()).values();
-            long[] at = reservoir.rowIndexes();
+            int[] all = LabelReader.fromFile(input.labels, Math.toIntExact(first.rowsSeen()), sample.source()).values();
+            long[] at = first.rowIndexes();
             labels = new int[at.length];
             for (int i = 0; i < at.length; i++) {
                 labels[i] = all[(int) at[i]];
@@ -219,7 +231,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         BusinessMapping business = mapping.load(sample.frame().schema());
         watch.lap("config");
-        log().info("read {} rows × {} columns from {}; fitting on a uniform sample of {} of them", reservoir.rowsSeen(),
+        log().info("read {} rows × {} columns from {}; fitting on a uniform sample of {} of them", first.rowsSeen(),
                 sample.frame().columnCount(), sample.source(), sample.rows());
         progress.step("fitting " + cfg.detectorType() + " on a sample of " + sample.rows() + " rows");
         TrainedPipeline trained = new PipelineTrainer(cfg).fitSample(sample.frame(), labels, first.facts());

@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  *
  * <p>Memory: up to 1.5 × {@code capacity} values per column (8 bytes a number or time, a reference
  * to the block's string for a category), whatever the input's size; the arrays grow with the rows
- * seen up to that.
+ * seen up to that, from the first block's size, and take the log's whole room at once when
+ * doubling would reach the capacity (no copy at the capacity and another past it).
  */
 public final class RowReservoir {
     private final int capacity;
@@ -102,8 +103,12 @@ public final class RowReservoir {
         long first = seen;
         if (filled < capacity) {
             int take = Math.min(capacity - filled, n);
-            while (rowIndex.length < filled + take) {
-                grow();
+            if (rowIndex.length < filled + n && rowIndex.length < logLimit) {
+                // Doubled; once doubling would reach the capacity, room for the whole log at once
+                // rather than a copy at the capacity and another when rows past it enter (an input
+                // of fewer rows than the capacity but more than half of it has room for half as many again).
+                long doubled = Math.max(filled + (long) take, 2L * rowIndex.length);
+                growTo(doubled >= capacity ? logLimit : (int) doubled);
             }
             copyRows(block, take, first);
             if (filled == capacity) {
@@ -261,7 +266,9 @@ public final class RowReservoir {
         source = block.source();
         Frame frame = block.frame();
         shape = frame.selectRows(new int[0]);
-        int cap = Math.min(capacity, 1 << 12);   // grows with the rows seen: a small input costs little
+        // Grows with the rows seen, so a small input costs little; the first block's rows at once
+        // (its values are already that size), not 4,096 doubled four times (a copy each).
+        int cap = frame.rows() > capacity ? logLimit : Math.min(capacity, Math.max(1 << 12, frame.rows()));
         rowIndex = new long[cap];
         lines = new long[cap];
         labelled = block.labels() != null;
@@ -276,9 +283,13 @@ public final class RowReservoir {
         }
     }
 
-    /** Doubles the room of every log array, up to the log's limit (up to the capacity until the sample is full). */
+    /** Doubles the room of every log array, up to the log's limit. */
     private void grow() {
-        int cap = (int) Math.min(entryOf == null ? capacity : logLimit, 2L * rowIndex.length);
+        growTo((int) Math.min(logLimit, 2L * rowIndex.length));
+    }
+
+    /** Gives every log array room for {@code cap} entries. */
+    private void growTo(int cap) {
         rowIndex = Arrays.copyOf(rowIndex, cap);
         lines = Arrays.copyOf(lines, cap);
         if (labelled) {

@@ -13,12 +13,18 @@ import java.util.Map;
 public final class SortedColumns {
     private final Map<double[], double[]> sorted = new IdentityHashMap<>();
 
-    /** Sorts {@code columns}, on up to {@code threads} threads. */
+    /**
+     * Sorts {@code columns}, on up to {@code threads} threads: one run of columns a thread, each
+     * run sorting with one pair of key arrays (the columns have one length, so the runs take
+     * about as long as one another).
+     */
     public static SortedColumns of(java.util.List<double[]> columns, int threads) {
         double[][] out = new double[columns.size()][];
-        Parallel.forRange(columns.size(), threads, 1, (from, to) -> {
+        int perThread = Math.max(1, columns.size() / Math.max(1, threads));   // forRange makes n / perThread runs
+        Parallel.forRange(columns.size(), threads, perThread, (from, to) -> {
+            DoubleSort.Keys keys = new DoubleSort.Keys();
             for (int i = from; i < to; i++) {
-                out[i] = Stats.sortedFinite(columns.get(i));
+                out[i] = Stats.sortedFinite(columns.get(i), keys);
             }
         });
         SortedColumns s = new SortedColumns();

@@ -9,6 +9,11 @@ public final class Stats {
 
     /** The non-NaN values, sorted. */
     public static double[] sortedFinite(double[] values) {
+        return sortedFinite(values, new DoubleSort.Keys());
+    }
+
+    /** {@link #sortedFinite(double[])} with the radix sort's arrays of {@code keys} (one caller sorting several arrays in turn). */
+    public static double[] sortedFinite(double[] values, DoubleSort.Keys keys) {
         double[] out = new double[values.length];
         int n = 0;
         for (double v : values) {
@@ -16,8 +21,10 @@ public final class Stats {
                 out[n++] = v;
             }
         }
-        out = Arrays.copyOf(out, n);
-        DoubleSort.sortNoNaN(out);   // the same array as Arrays.sort gives
+        if (n < out.length) {   // trimmed only when there were NaNs: a copy of the column otherwise
+            out = Arrays.copyOf(out, n);
+        }
+        DoubleSort.sortNoNaN(out, keys);   // the same array as Arrays.sort gives
         return out;
     }
 

@@ -83,6 +83,24 @@ class RowReservoirTest {
         assertThat(sample(20_000, 333, 500, 43).rowIndexes()).isNotEqualTo(expected);   // the seed matters
     }
 
+    @Test
+    void theLogsRoomGrowsTheSameWayWhateverTheBlocks() {
+        // a capacity above the first room (4,096 rows): the log grows from the first block's size, to the
+        // capacity, or straight to its limit when a block fills the sample and runs past it
+        long[] expected = sample(50_000, 50_000, 10_000, 7).rowIndexes();
+        for (int blockRows : new int[] {1, 3_000, 4_096, 6_000, 9_999, 10_000, 10_001, 16_384}) {
+            RowReservoir r = sample(50_000, blockRows, 10_000, 7);
+            assertThat(r.rowIndexes()).as("blocks of %d rows", blockRows).containsExactly(expected);
+            Dataset s = r.sample();
+            double[] x = ((Column.Numeric) s.frame().column("x")).values();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(x[i]).isEqualTo((double) expected[i]);
+                assertThat(s.lineNumbers()[i]).isEqualTo(expected[i] + 2);
+            }
+        }
+        assertThat(expected).hasSize(10_000).isSorted().doesNotHaveDuplicates();
+    }
+
     /**
      * Every row of the input is equally likely to be in the sample: over 4,000 seeds, how often
      * each of 1,000 rows was picked (10% each time) fits a binomial count per row (a chi-square

@@ -47,6 +47,58 @@ class DoubleSortTest {
         assertThat(bits(Stats.sortedFinite(v))).isEqualTo(bits(expected));
     }
 
+    @Test
+    void keysKeptFromOneSortToTheNextSortLikeFreshOnes() {
+        // one pair of key arrays through sorts that grow, shrink and grow again: stale keys past n must not leak in
+        SplittableRandom random = new SplittableRandom(11);
+        DoubleSort.Keys keys = new DoubleSort.Keys();
+        for (int n : new int[] {DoubleSort.RADIX_FROM, 5_000, 600, 3, 5_000, 20_000, DoubleSort.RADIX_FROM + 1, 20_000}) {
+            double[] a = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = random.nextInt(3) == 0 ? Math.floor(random.nextDouble() * 100) : random.nextGaussian() * 1e6;
+            }
+            double[] expected = a.clone();
+            Arrays.sort(expected);
+            double[] fresh = a.clone();
+            DoubleSort.sortNoNaN(fresh);
+            DoubleSort.sortNoNaN(a, keys);
+            assertThat(bits(a)).as("n %d", n).isEqualTo(bits(expected)).isEqualTo(bits(fresh));
+        }
+    }
+
+    @Test
+    void sortedColumnsAreEachColumnsSortedFinite() {
+        // the columns sorted in runs on threads, each run with one pair of key arrays: as one sort each
+        SplittableRandom random = new SplittableRandom(13);
+        for (int threads : new int[] {1, 2, 3}) {
+            for (int count : new int[] {1, 2, 5, 10, 11}) {
+                java.util.List<double[]> columns = new java.util.ArrayList<>();
+                for (int c = 0; c < count; c++) {
+                    double[] v = new double[1 + random.nextInt(4_000)];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = random.nextInt(10) == 0 ? Double.NaN : random.nextGaussian();
+                    }
+                    columns.add(v);
+                }
+                SortedColumns sorted = SortedColumns.of(columns, threads);
+                for (double[] v : columns) {
+                    assertThat(sorted.has(v)).isTrue();
+                    double[] expected = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+                    assertThat(bits(sorted.of(v))).as("threads %d count %d", threads, count).isEqualTo(bits(expected));
+                }
+            }
+        }
+    }
+
+    @Test
+    void sortedFiniteWithoutNaNIsASortedCopy() {
+        double[] v = {3, -0.0, 0.0, -1, 2};
+        double[] sorted = Stats.sortedFinite(v);
+        assertThat(sorted).isNotSameAs(v);
+        assertThat(bits(sorted)).isEqualTo(bits(new double[] {-1, -0.0, 0.0, 2, 3}));
+        assertThat(v[0]).isEqualTo(3);   // the input is left as it was
+    }
+
     private static long[] bits(double[] a) {
         return Arrays.stream(a).mapToLong(Double::doubleToRawLongBits).toArray();
     }
