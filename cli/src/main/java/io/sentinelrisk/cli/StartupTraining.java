@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -15,39 +13,17 @@ import java.util.SplittableRandom;
  * generated file, so that the classes they load are archived already parsed, verified and linked.
  * Not a user command; {@code bin/build} runs it as
  * {@code java -XX:AOTCacheOutput=... -cp sentinel.jar io.sentinelrisk.cli.StartupTraining DIR}.
- *
- * <p>With a command name after {@code DIR} ({@code score}, {@code train}, {@code predict}) it runs
- * only that command's runs (not its {@code --help}), for the cache {@code bin/sentinel} uses for
- * that command alone: the JVM loads every class of a cache when it starts, so a cache that also
- * holds the other commands' classes costs a score or a predict more CPU before its first row
- * (docs/benchmarks.md, "A start-up cache per command"). The bundles those runs read are the ones
- * a run without a command wrote in {@code DIR} before.
  */
 public final class StartupTraining {
     private StartupTraining() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: StartupTraining WORK_DIR [COMMAND]");
+        if (args.length != 1) {
+            System.err.println("usage: StartupTraining WORK_DIR");
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[0]));
-        String only = args.length == 2 ? args[1] : null;
-        String[][] all = runs(dir);
-        for (String[] run : only == null ? List.of(all) : runs(all, only)) {   // the commands print to standard output: bin/build discards it
-            int code = SentinelCommand.run(run);
-            if (code != 0) {
-                throw new IllegalStateException("training run 'sentinel " + String.join(" ", run) + "' exited " + code);
-            }
-        }
-        // Leave as sentinel's main does: System.exit loads and starts the JDK's logging of the exit
-        // (System.Logger, java.logging), which is then in the cache too instead of read at every exit.
-        System.exit(0);
-    }
-
-    /** Writes the training files into {@code dir} and returns the command lines that use them, in order. */
-    static String[][] runs(Path dir) throws IOException {
         Path csv = dir.resolve("training.csv");
         Files.writeString(csv, data(2_000, 42), StandardCharsets.UTF_8);
         String model = dir.resolve("training.srb").toString();
@@ -57,10 +33,7 @@ public final class StartupTraining {
         Path counts = dir.resolve("counts.csv");
         Files.writeString(counts, labelledCounts(3_000, 7), StandardCharsets.UTF_8);
         String countsModel = dir.resolve("counts.srb").toString();
-        Path records = dir.resolve("records.jsonl");
-        Files.writeString(records, "{\"amount\": 101.5, \"count\": 2, \"channel\": \"app\"}\n"
-                + "{\"amount\": 5120.0, \"count\": 44, \"channel\": \"branch\"}\n", StandardCharsets.UTF_8);
-        return new String[][] {
+        String[][] runs = {
             {"--version"},
             {"--help"},
             {"train", "-i", csv.toString(), "-m", model, "--export-csv", dir.resolve("train.csv").toString(),
@@ -72,24 +45,18 @@ public final class StartupTraining {
             {"score", "-i", counts.toString(), "--model", countsModel, "--block-rows", "500",
                 "--export-csv", dir.resolve("counts-score.csv").toString(), "--report", dir.resolve("counts-score.json").toString()},
             {"predict", "-m", model, "--record", "{\"amount\": 912.5, \"count\": 3, \"channel\": \"web\"}"},
-            {"predict", "-m", model, "-i", records.toString(), "-o", dir.resolve("predict.jsonl").toString()},
             {"score", "--help"},
             {"config", "defaults"},
         };
-    }
-
-    /** The runs of {@code command} that do its work (not its help), which must exist. */
-    static List<String[]> runs(String[][] runs, String command) {
-        List<String[]> mine = new ArrayList<>();
-        for (String[] run : runs) {
-            if (run[0].equals(command) && !List.of(run).contains("--help")) {
-                mine.add(run);
+        for (String[] run : runs) {   // the commands print to standard output: bin/build discards it
+            int code = SentinelCommand.run(run);
+            if (code != 0) {
+                throw new IllegalStateException("training run 'sentinel " + String.join(" ", run) + "' exited " + code);
             }
         }
-        if (mine.isEmpty()) {
-            throw new IllegalArgumentException("no training runs for command '" + command + "'");
-        }
-        return mine;
+        // Leave as sentinel's main does: System.exit loads and starts the JDK's logging of the exit
+        // (System.Logger, java.logging), which is then in the cache too instead of read at every exit.
+        System.exit(0);
     }
 
     /** Five columns of whole numbers and a 0/1 {@code label} column, about 1% of rows outliers labelled 1. */
