@@ -1,5 +1,7 @@
 package io.sentinelrisk.core.metrics;
 
+import io.sentinelrisk.core.util.DoubleSort;
+
 /**
  * ROC AUC, average precision and precision@k of one set of scores and 0/1 labels from a single
  * sort, the label carried in the sorted key itself: the same values, to the bit, as
@@ -49,40 +51,9 @@ final class LabelledRanking {
         if (badLabels != 0 || signs < 0 && unsigns < 0) {
             return null;
         }
-        keys = sorted(keys);
+        // ascending unsigned order: the scores' descending order
+        keys = DoubleSort.sortUnsigned(keys, new long[n], n);
         return walk(keys, scores, labels, k);
-    }
-
-    /** The keys in ascending unsigned order (the scores' descending order), by bytes from the lowest. */
-    private static long[] sorted(long[] keys) {
-        int n = keys.length;
-        int[][] counts = new int[Long.BYTES][256];
-        io.sentinelrisk.core.util.DoubleSort.countBytes(keys, counts);
-        long[] from = keys;
-        long[] to = null;
-        for (int b = 0; b < Long.BYTES; b++) {
-            int[] count = counts[b];
-            if (n == 0 || count[(int) (from[0] >>> (8 * b)) & 0xFF] == n) {
-                continue;   // every key has this byte: the pass would not move anything
-            }
-            if (to == null) {
-                to = new long[n];
-            }
-            int sum = 0;
-            for (int d = 0; d < 256; d++) {   // counts to starting positions
-                int c = count[d];
-                count[d] = sum;
-                sum += c;
-            }
-            int shift = 8 * b;
-            for (long k : from) {
-                to[count[(int) (k >>> shift) & 0xFF]++] = k;
-            }
-            long[] t = from;
-            from = to;
-            to = t;
-        }
-        return from;
     }
 
     /** One walk over the groups of equal scores, highest first: the sums of {@link RankingMetrics.Ranking}. */

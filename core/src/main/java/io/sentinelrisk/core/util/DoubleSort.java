@@ -49,23 +49,36 @@ public final class DoubleSort {
         }
         keys.ensure(n);
         long[] key = keys.key;
-        int[][] counts = new int[Long.BYTES][256];
         for (int i = 0; i < n; i++) {
             long bits = Double.doubleToRawLongBits(a[i]);
             // signed order = the doubles' order (-0.0 below 0.0); then unsigned order, for the byte buckets
             long k = (bits ^ ((bits >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
             key[i] = k;
         }
+        key = sortUnsigned(key, keys.other, n);
+        for (int i = 0; i < n; i++) {
+            long signed = key[i] ^ Long.MIN_VALUE;
+            a[i] = Double.longBitsToDouble(signed ^ ((signed >> 63) & Long.MAX_VALUE));
+        }
+    }
+
+    /**
+     * Sorts the first {@code n} keys of {@code key} as unsigned numbers, byte by byte from the
+     * lowest (a least-significant-digit radix sort), moving them between {@code key} and
+     * {@code other} (as long): returns whichever of the two holds them sorted. A byte that every
+     * key shares takes no pass.
+     */
+    public static long[] sortUnsigned(long[] key, long[] other, int n) {
+        int[][] counts = new int[Long.BYTES][256];
         countBytes(key, n, counts);
-        long[] other = keys.other;
         for (int b = 0; b < Long.BYTES; b++) {
             int[] count = counts[b];
             int shift = 8 * b;
-            if (count[(int) (key[0] >>> shift) & 0xFF] == n) {
-                continue;   // every key has this byte
+            if (n == 0 || count[(int) (key[0] >>> shift) & 0xFF] == n) {
+                continue;   // every key has this byte: the pass would not move anything
             }
             int sum = 0;
-            for (int d = 0; d < 256; d++) {
+            for (int d = 0; d < 256; d++) {   // counts to starting positions
                 int c = count[d];
                 count[d] = sum;
                 sum += c;
@@ -78,10 +91,7 @@ public final class DoubleSort {
             key = other;
             other = t;
         }
-        for (int i = 0; i < n; i++) {
-            long signed = key[i] ^ Long.MIN_VALUE;
-            a[i] = Double.longBitsToDouble(signed ^ ((signed >> 63) & Long.MAX_VALUE));
-        }
+        return key;
     }
 
     /**
