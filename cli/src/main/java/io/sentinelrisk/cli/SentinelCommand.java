@@ -27,30 +27,37 @@ public final class SentinelCommand implements Runnable {
      * {@link #run}, not named in {@code @Command(subcommands = ...)}: picocli builds the model of
      * every command it is given by reflection (and runs their static initialisers), which cost
      * about half a second of start-up; a run that names one command only needs that one.
+     * A class of its own, so that a bare {@code --version} does not load the 22 command classes
+     * from the jar (its class literals do when this list is made).
      */
-    static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
-            Map.entry("train", TrainCommand.class),
-            Map.entry("score", ScoreCommand.class),
-            Map.entry("predict", PredictCommand.class),
-            Map.entry("evaluate", EvaluateCommand.class),
-            Map.entry("drift", DriftCommand.class),
-            Map.entry("demo", DemoCommand.class),
-            Map.entry("feedback", FeedbackCommand.class),
-            Map.entry("retrain", RetrainCommand.class),
-            Map.entry("entities", EntitiesCommand.class),
-            Map.entry("incidents", IncidentsCommand.class),
-            Map.entry("config", ConfigCommand.class),
-            Map.entry("generate", io.sentinelrisk.cli.synth.GenerateCommand.class),
-            Map.entry("inject", io.sentinelrisk.cli.synth.InjectCommand.class),
-            Map.entry("features", io.sentinelrisk.cli.features.FeaturesCommand.class),
-            Map.entry("ingest", io.sentinelrisk.cli.features.IngestCommand.class),
-            Map.entry("serve", io.sentinelrisk.cli.server.ServeCommand.class),
-            Map.entry("keys", io.sentinelrisk.cli.server.KeysCommand.class),
-            Map.entry("stream", io.sentinelrisk.cli.stream.StreamCommand.class),
-            Map.entry("pipeline", io.sentinelrisk.cli.judge.PipelineCommand.class),
-            Map.entry("judge", io.sentinelrisk.cli.judge.JudgeCommand.class),
-            Map.entry("flink", io.sentinelrisk.cli.flink.FlinkCommand.class),
-            Map.entry("help", CommandLine.HelpCommand.class));
+    static final class Commands {
+        static final List<Map.Entry<String, Class<?>>> ALL = List.of(
+                Map.entry("train", TrainCommand.class),
+                Map.entry("score", ScoreCommand.class),
+                Map.entry("predict", PredictCommand.class),
+                Map.entry("evaluate", EvaluateCommand.class),
+                Map.entry("drift", DriftCommand.class),
+                Map.entry("demo", DemoCommand.class),
+                Map.entry("feedback", FeedbackCommand.class),
+                Map.entry("retrain", RetrainCommand.class),
+                Map.entry("entities", EntitiesCommand.class),
+                Map.entry("incidents", IncidentsCommand.class),
+                Map.entry("config", ConfigCommand.class),
+                Map.entry("generate", io.sentinelrisk.cli.synth.GenerateCommand.class),
+                Map.entry("inject", io.sentinelrisk.cli.synth.InjectCommand.class),
+                Map.entry("features", io.sentinelrisk.cli.features.FeaturesCommand.class),
+                Map.entry("ingest", io.sentinelrisk.cli.features.IngestCommand.class),
+                Map.entry("serve", io.sentinelrisk.cli.server.ServeCommand.class),
+                Map.entry("keys", io.sentinelrisk.cli.server.KeysCommand.class),
+                Map.entry("stream", io.sentinelrisk.cli.stream.StreamCommand.class),
+                Map.entry("pipeline", io.sentinelrisk.cli.judge.PipelineCommand.class),
+                Map.entry("judge", io.sentinelrisk.cli.judge.JudgeCommand.class),
+                Map.entry("flink", io.sentinelrisk.cli.flink.FlinkCommand.class),
+                Map.entry("help", CommandLine.HelpCommand.class));
+
+        private Commands() {
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -61,16 +68,29 @@ public final class SentinelCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", COMMANDS.stream().map(Map.Entry::getKey).toList()));
+                + String.join(", ", Commands.ALL.stream().map(Map.Entry::getKey).toList()));
     }
 
     public static void main(String[] args) {
+        if (isBareVersion(args)) {
+            // Returning, not System.exit(0): Runtime.exit first asks for a System.Logger (the JDK.s
+            // Runtime.exit logging, JDK 21+), ~25 classes more for a command that prints two lines.
+            int code = printVersion();
+            if (code != 0) {
+                System.exit(code);
+            }
+            return;
+        }
         System.exit(run(args));
+    }
+
+    private static boolean isBareVersion(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** Runs the command line and returns the exit code (used by main and by tests). */
     public static int run(String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (isBareVersion(args)) {
             return printVersion();
         }
         List<Map.Entry<String, Class<?>>> needed = commandsNeeded(args);
@@ -146,15 +166,15 @@ public final class SentinelCommand implements Runnable {
             } else if (a.equals("-h") || a.equals("--help")) {
                 help = true;
             } else if (!a.startsWith("-")) {
-                for (Map.Entry<String, Class<?>> c : COMMANDS) {
+                for (Map.Entry<String, Class<?>> c : Commands.ALL) {
                     if (c.getKey().equals(a) && !a.equals("help")) {
                         return List.of(c);
                     }
                 }
-                return COMMANDS;
+                return Commands.ALL;
             }
         }
-        return version && !help ? List.of() : COMMANDS;
+        return version && !help ? List.of() : Commands.ALL;
     }
 
     private static boolean helpRequested(CommandLine.ParseResult parsed) {
@@ -185,12 +205,17 @@ public final class SentinelCommand implements Runnable {
         return 0;
     }
 
-    /** --version prints the product version and the Java runtime. */
+    /**
+     * --version prints the product version and the Java runtime. Joined with String.concat, not
+     * '+': a bare --version starts without the start-up cache, and '+' would have the JVM generate
+     * its string-concatenation classes (invokedynamic) at run time for these two lines.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"sentinel " + ProductVersion.get(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {"sentinel ".concat(ProductVersion.get()),
+                "Java ".concat(System.getProperty("java.version")).concat(" (")
+                        .concat(System.getProperty("java.vendor")).concat(")")};
         }
     }
 }

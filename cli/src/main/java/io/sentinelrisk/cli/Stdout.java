@@ -21,29 +21,31 @@ final class Stdout extends OutputStream {
         return new PrintWriter(new OutputStreamWriter(this, System.out.charset()), true);
     }
 
+    // Plain try/catch rather than a shared lambda: a bare --version starts without the start-up
+    // cache, and a lambda would have the JVM generate its classes at run time.
     @Override
     public void write(int b) throws IOException {
-        guard(() -> out.write(b));
+        try {
+            out.write(b);
+        } catch (IOException e) {
+            throw remember(e);
+        }
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        guard(() -> out.write(b, off, len));
-    }
-
-    private interface Io {
-        void run() throws IOException;
-    }
-
-    private void guard(Io io) throws IOException {
         try {
-            io.run();
+            out.write(b, off, len);
         } catch (IOException e) {
-            if (failure == null) {
-                failure = e;
-            }
-            throw e;
+            throw remember(e);
         }
+    }
+
+    private IOException remember(IOException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
     }
 
     /** Why writing failed, after flushing {@code writer}; null when all went out. */

@@ -13,7 +13,7 @@ class CommandsNeededTest {
         return SentinelCommand.commandsNeeded(args).stream().map(Map.Entry::getKey).toList();
     }
 
-    private static final List<String> ALL = SentinelCommand.COMMANDS.stream().map(Map.Entry::getKey).toList();
+    private static final List<String> ALL = SentinelCommand.Commands.ALL.stream().map(Map.Entry::getKey).toList();
 
     @Test
     void aNamedCommandIsTheOnlyOneBuilt() {
@@ -42,7 +42,7 @@ class CommandsNeededTest {
 
     @Test
     void everyCommandNameIsTheNameItsClassDeclares() {
-        for (Map.Entry<String, Class<?>> c : SentinelCommand.COMMANDS) {
+        for (Map.Entry<String, Class<?>> c : SentinelCommand.Commands.ALL) {
             picocli.CommandLine.Command annotation = c.getValue().getAnnotation(picocli.CommandLine.Command.class);
             assertThat(annotation.name()).as(c.getValue().getName()).isEqualTo(c.getKey());
         }
