@@ -211,10 +211,12 @@ public final class Explainer {
 
     /** The signed deviation {@link #reason} gives the row, without its text (0 when missing). */
     private static double deviation(FeatureBaseline baseline, Column col, int row) {
-        return switch (baseline) {
-            case FeatureBaseline.Numeric n -> numericDeviation(n, col, row);
-            case FeatureBaseline.Categorical c -> categoricalDeviation(c, col, row);
-        };
+        // instanceof, not a pattern switch: the switch's call site is linked by generating a class
+        // at the first call, milliseconds of the scorecard's thread under the quick compiler
+        if (baseline instanceof FeatureBaseline.Numeric n) {
+            return numericDeviation(n, col, row);
+        }
+        return categoricalDeviation((FeatureBaseline.Categorical) baseline, col, row);
     }
 
     /** The deviation {@link #numeric} gives the row (0 when missing). */
@@ -223,11 +225,13 @@ public final class Explainer {
     }
 
     private static double numericValue(Column col, int row) {
-        return switch (col) {
-            case Column.Numeric n -> n.values()[row];
-            case Column.Timestamp t -> ColumnPrep.TimeOfWeek.hourOfDay(t.epochMillis()[row]);
-            case Column.Categorical c -> Double.NaN;
-        };
+        // instanceof for the reason deviation gives
+        if (col instanceof Column.Numeric n) {
+            return n.values()[row];
+        } else if (col instanceof Column.Timestamp t) {
+            return ColumnPrep.TimeOfWeek.hourOfDay(t.epochMillis()[row]);
+        }
+        return Double.NaN;   // Column.Categorical
     }
 
     /** The deviation {@link #categorical} gives the row (0 when missing). */

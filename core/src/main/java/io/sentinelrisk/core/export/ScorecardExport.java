@@ -66,10 +66,19 @@ public final class ScorecardExport {
         private enum Kind { NUMBER, BOOLEAN, TEXT, OTHER }
 
         /** Severity ids by ordinal, as bytes ({@link Severity#id} makes a new string each call). */
-        private static final byte[][] SEVERITY = java.util.Arrays.stream(Severity.values())
-                .map(v -> v.id().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        private static final byte[][] SEVERITY = severityIds();
         private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
         private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
+        /** A loop, not a stream: no lambda to link at the first scorecard. */
+        private static byte[][] severityIds() {
+            Severity[] all = Severity.values();
+            byte[][] ids = new byte[all.length][];
+            for (int i = 0; i < all.length; i++) {
+                ids[i] = all[i].id().getBytes(StandardCharsets.US_ASCII);
+            }
+            return ids;
+        }
 
         /** Kind ordinals as ints, compared per cell (an enum switch costs a lookup table under the quick compiler). */
         private static final int NUMBER = 0;
@@ -112,12 +121,12 @@ public final class ScorecardExport {
             Frame frame = like.frame();
             int cols = frame.columnCount();
             kinds = new Kind[cols];
+            // instanceof, not a pattern switch, whose call site is linked by generating a class
             for (int c = 0; c < cols; c++) {
-                kinds[c] = switch (frame.column(c)) {
-                    case Column.Numeric n -> frame.schema().field(c).type() == ColumnType.BOOLEAN ? Kind.BOOLEAN : Kind.NUMBER;
-                    case Column.Categorical t -> Kind.TEXT;
-                    default -> Kind.OTHER;
-                };
+                Column column = frame.column(c);
+                kinds[c] = column instanceof Column.Numeric
+                        ? frame.schema().field(c).type() == ColumnType.BOOLEAN ? Kind.BOOLEAN : Kind.NUMBER
+                        : column instanceof Column.Categorical ? Kind.TEXT : Kind.OTHER;
             }
             business = like.pipeline().mapping().isPresent();
             modelId = ModelId.of(like.pipeline());

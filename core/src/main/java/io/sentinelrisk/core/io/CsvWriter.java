@@ -504,12 +504,21 @@ public final class CsvWriter {
         private static final byte[] LENGTH = new byte[10_000];
 
         static {
-            for (int i = 0; i < 10_000; i++) {
-                QUADS[4 * i] = (byte) ('0' + i / 1000);
-                QUADS[4 * i + 1] = (byte) ('0' + i / 100 % 10);
-                QUADS[4 * i + 2] = (byte) ('0' + i / 10 % 10);
-                QUADS[4 * i + 3] = (byte) ('0' + i % 10);
-                LENGTH[i] = (byte) (i < 10 ? 1 : i < 100 ? 2 : i < 1000 ? 3 : 4);
+            // digit by digit, no division: this runs in the interpreter at every start
+            int i = 0;
+            for (int a = '0'; a <= '9'; a++) {
+                for (int b = '0'; b <= '9'; b++) {
+                    for (int c = '0'; c <= '9'; c++) {
+                        byte n = (byte) (a != '0' ? 4 : b != '0' ? 3 : c != '0' ? 2 : 1);
+                        for (int d = '0'; d <= '9'; d++, i++) {
+                            QUADS[4 * i] = (byte) a;
+                            QUADS[4 * i + 1] = (byte) b;
+                            QUADS[4 * i + 2] = (byte) c;
+                            QUADS[4 * i + 3] = (byte) d;
+                            LENGTH[i] = n;
+                        }
+                    }
+                }
             }
         }
 
@@ -603,11 +612,12 @@ public final class CsvWriter {
     }
 
     /**
-     * {@code %.2f} of {@link java.util.Formatter} without the formatter. The Formatter rounds the
-     * shortest decimal of the double half-up; multiplying by 100 and rounding gives the same digits
+     * {@code %.2f} of {@link java.util.Formatter} without the formatter. The Formatter (JDK 21 on,
+     * {@code jdk.internal.math.FormattedFPDecimal}) rounds half-up the decimal d that
+     * {@link Double#toString(double)} selects; multiplying by 100 and rounding gives the same digits
      * whenever the scaled value is not within rounding error of a tie (…5 in the third decimal),
-     * which is nearly always; the rare near-tie, a non-finite value or a very large one goes through
-     * String.format itself, so the text is the same in every case.
+     * which is nearly always. A near-tie is decided exactly ({@link #nearTie}); a non-finite value
+     * or one ≥ 10^9 goes through String.format itself, so the text is the same in every case.
      */
     static final class Fixed2 {
         private static final double LIMIT = 1e9;
@@ -635,10 +645,12 @@ public final class CsvWriter {
             double scaled = a * 100;
             double floor = (double) (long) scaled;   // Math.floor of a value in [0, 1e11), without the call
             double frac = scaled - floor;
+            long cents = (long) floor;
             if (Math.abs(frac - 0.5) < (a < 1e6 ? SMALL_TIE_MARGIN : TIE_MARGIN)) {
-                return copy(String.format(Locale.ROOT, "%.2f", v), buf, pos);
+                cents += nearTie(a, cents);
+            } else if (frac > 0.5) {
+                cents++;
             }
-            long cents = (long) floor + (frac > 0.5 ? 1 : 0);
             if (v < 0 || (v == 0 && 1 / v < 0)) {
                 buf[pos++] = '-';
             }
@@ -646,6 +658,25 @@ public final class CsvWriter {
             pos = Shortest.digits(whole, 0, buf, pos);
             buf[pos++] = '.';
             return Shortest.digits((int) (cents - whole * 100L), 2, buf, pos);
+        }
+
+        /**
+         * 1 when a (≥ 0, below 10^9), within the margin of the tie D = (c + 1/2) / 100, rounds up to
+         * c + 1 hundredths in %.2f, else 0; without the formatter, whose first call costs
+         * milliseconds under the quick compiler. t = (2c + 1) / 200 as a double division is the
+         * double nearest D (both operands exact below 2^53, the quotient correctly rounded).
+         * <ul>
+         * <li>a == t: D reads back as a, and no other decimal of as few digits lies within an ulp
+         * of a (they are 10^-3 apart, or 10^-4 for D = 0.005, whose length-two neighbours
+         * Double.toString would also consider), so d = D, a tie, rounded up.
+         * <li>a != t: D does not read back as a, so every decimal that does, d among them, lies on
+         * a's side of D (they form an interval around a). a > t means D ≤ the midpoint of t and
+         * its successor < a: d > D, up; a < t likewise: d < D, down. d is within an ulp of a, far
+         * from the neighbouring ties, so it rounds to c or c + 1.
+         * </ul>
+         */
+        static int nearTie(double a, long c) {
+            return a >= (2 * c + 1) / 200.0 ? 1 : 0;
         }
 
         private static int copy(String s, byte[] buf, int pos) {

@@ -58,6 +58,45 @@ class CsvWriterTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Near-ties are decided without String.format ({@code Fixed2.nearTie}): every tie c + 1/2
+     * hundredths below 10^5 (every risk's) and random ones up to 10^9, each as the double nearest
+     * it and two ulps either side, plus random risks and decimals of three digits, millions in all,
+     * against String.format.
+     */
+    @Test
+    void fixed2DecidesNearTiesAsStringFormatDoes() {
+        SplittableRandom random = new SplittableRandom(2026);
+        byte[] buf = new byte[CsvWriter.FIXED2_ROOM];
+        List<String> wrong = new ArrayList<>();
+        int nearTies = 0;
+        long count = 0;
+        for (long i = 0; i < 1_400_000 && wrong.size() < 20; i++) {
+            long c = i < 1_000_000 ? i * 10 + random.nextInt(10)   // every tie's scale below 10^5
+                    : random.nextLong(0, i < 1_200_000 ? 100_000_000_000L : 10_000_000L);
+            double t = (2 * c + 1) / 200.0;
+            double[] around = {t, Math.nextUp(t), Math.nextDown(t), Math.nextUp(Math.nextUp(t)),
+                    Math.nextDown(Math.nextDown(t)), random.nextDouble() * 100, Math.round(random.nextDouble() * 1e8) / 1000.0};
+            for (int j = 0; j < around.length; j++) {
+                double v = (i & 1) == 0 || j > 4 ? around[j] : -around[j];
+                if (j < 5) {
+                    double scaled = Math.abs(v) * 100;
+                    nearTies += Math.abs(scaled - (double) (long) scaled - 0.5) < 1e-7 ? 1 : 0;
+                }
+                int end = CsvWriter.Fixed2.write(v, buf, 0);
+                String actual = new String(buf, 0, end, StandardCharsets.US_ASCII);
+                String expected = String.format(Locale.ROOT, "%.2f", v);
+                count++;
+                if (!actual.equals(expected)) {
+                    wrong.add(v + ": " + actual + " instead of " + expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(count).isGreaterThan(9_000_000);
+        assertThat(nearTies).isGreaterThan(4_000_000);   // the exact rule, not the plain rounding, was tested
+    }
+
     @Test
     void numbersAreWrittenAsTheColumnShowsThemAndScoresAsDoubleToString() {
         SplittableRandom random = new SplittableRandom(5);
