@@ -57,6 +57,9 @@ public final class RowReservoir {
     /** Once the sample is full: the log entry each sample slot holds, and the slot of each entry (-1: evicted). */
     private int[] entryOf;
     private int[] slotOf;
+    /** Scratch of {@link #enter}: the block's rows that enter the full sample and the slots they take. */
+    private int[] enterRow = new int[64];
+    private int[] enterSlot = new int[64];
 
     /**
      * @param capacity the most rows kept (at least 1)
@@ -116,16 +119,8 @@ public final class RowReservoir {
                 next = first + take + skip();
             }
         }
-        if (filled == capacity) {
-            long end = first + n;
-            if (next < end) {
-                BlockValues values = new BlockValues(block);
-                while (next < end) {
-                    put(random.nextInt(capacity), values, (int) (next - first), next);
-                    w *= Math.exp(Math.log(uniform()) / capacity);
-                    next += 1 + skip();
-                }
-            }
+        if (filled == capacity && next < first + n) {
+            enter(frame, block, first, n);
         }
         seen = first + n;
     }
@@ -167,37 +162,91 @@ public final class RowReservoir {
     }
 
     /**
-     * A block's columns as arrays, looked up once per block: a row entering the full sample is
-     * copied value by value without a type switch or a dictionary look-up through an interface
-     * per value (a tenth of a {@code train}'s first pass under the quick compiler).
+     * The rows of a block that enter the full sample, as a block: first the rows and the slots
+     * they take (the random draws alone, in the order Algorithm L makes them), then the log's
+     * bookkeeping, then each column's values copied in one loop of its own. Before, each entering
+     * row was copied value by value through a type test per column (the command thread's largest
+     * share of the first pass under the quick compiler).
      */
-    private static final class BlockValues {
-        final long[] lines;
-        final int[] labels;
-        final double[][] numbers;        // per column, null unless numeric
-        final long[][] times;            // per column, null unless a timestamp
-        final int[][] codes;             // per column, null unless categorical
-        final String[][] dictionaries;   // per column, null unless categorical
+    private void enter(Frame frame, Dataset block, long first, int n) {
+        long end = first + n;
+        int m = 0;
+        while (next < end) {
+            if (m == enterRow.length) {
+                enterRow = Arrays.copyOf(enterRow, 2 * m);
+                enterSlot = Arrays.copyOf(enterSlot, 2 * m);
+            }
+            enterRow[m] = (int) (next - first);
+            enterSlot[m] = random.nextInt(capacity);
+            m++;
+            w *= Math.exp(Math.log(uniform()) / capacity);
+            next += 1 + skip();
+        }
+        // Appended in runs that fit the log's room; when it is full, compacted (at its limit) or
+        // grown, exactly where one row at a time would have done it.
+        for (int from = 0; from < m; ) {
+            if (logged == rowIndex.length) {
+                if (logged == logLimit) {
+                    compact();
+                } else {
+                    grow();
+                }
+            }
+            int to = Math.min(m, from + (rowIndex.length - logged));
+            append(frame, block, first, from, to);
+            from = to;
+        }
+    }
 
-        BlockValues(Dataset block) {
-            Frame frame = block.frame();
-            int cols = frame.columnCount();
-            lines = block.lineNumbers();
-            labels = block.labels();
-            numbers = new double[cols][];
-            times = new long[cols][];
-            codes = new int[cols][];
-            dictionaries = new String[cols][];
-            for (int c = 0; c < cols; c++) {
-                switch (frame.column(c)) {
-                    case Column.Numeric v -> numbers[c] = v.values();
-                    case Column.Timestamp t -> times[c] = t.epochMillis();
-                    case Column.Categorical k -> {
-                        codes[c] = k.codes();
-                        dictionaries[c] = k.dictionary().toArray(String[]::new);
+    /** Entering rows {@code from} to {@code to} (of {@link #enterRow}) appended to the log, in order. */
+    private void append(Frame frame, Dataset block, long first, int from, int to) {
+        int at = logged;
+        long[] blockLines = block.lineNumbers();
+        for (int k = from, e = at; k < to; k++, e++) {
+            int slot = enterSlot[k];
+            slotOf[entryOf[slot]] = -1;   // the row it held leaves the sample
+            entryOf[slot] = e;
+            slotOf[e] = slot;
+            rowIndex[e] = first + enterRow[k];
+            lines[e] = blockLines[enterRow[k]];
+        }
+        if (labelled) {
+            scatter(block.labels(), enterRow, from, to, labels, at);
+        }
+        for (int c = 0; c < slots.length; c++) {
+            switch (frame.column(c)) {
+                case Column.Numeric v -> scatter(v.values(), enterRow, from, to, (double[]) slots[c], at);
+                case Column.Timestamp t -> scatter(t.epochMillis(), enterRow, from, to, (long[]) slots[c], at);
+                case Column.Categorical k -> {
+                    String[] dictionary = k.dictionary().toArray(String[]::new);
+                    int[] codes = k.codes();
+                    String[] into = (String[]) slots[c];
+                    for (int i = from, e = at; i < to; i++, e++) {
+                        int code = codes[enterRow[i]];
+                        into[e] = code < 0 ? null : dictionary[code];
                     }
                 }
             }
+        }
+        logged = at + (to - from);
+    }
+
+    /** {@code to[at + k - from] = from[rows[k]]} for k in [from, until): a run of entering rows' values, one column. */
+    private static void scatter(double[] values, int[] rows, int from, int until, double[] to, int at) {
+        for (int k = from; k < until; k++) {
+            to[at++] = values[rows[k]];
+        }
+    }
+
+    private static void scatter(long[] values, int[] rows, int from, int until, long[] to, int at) {
+        for (int k = from; k < until; k++) {
+            to[at++] = values[rows[k]];
+        }
+    }
+
+    private static void scatter(int[] values, int[] rows, int from, int until, int[] to, int at) {
+        for (int k = from; k < until; k++) {
+            to[at++] = values[rows[k]];
         }
     }
 
@@ -308,37 +357,6 @@ public final class RowReservoir {
         }
     }
 
-    /** Row {@code row} of a block, input row {@code index}, takes sample slot {@code slot}: appended to the log. */
-    private void put(int slot, BlockValues block, int row, long index) {
-        if (logged == rowIndex.length) {
-            if (logged == logLimit) {
-                compact();
-            } else {
-                grow();
-            }
-        }
-        int at = logged++;
-        slotOf[entryOf[slot]] = -1;   // the row it held leaves the sample
-        entryOf[slot] = at;
-        slotOf[at] = slot;
-        rowIndex[at] = index;
-        lines[at] = block.lines[row];
-        if (labelled) {
-            labels[at] = block.labels[row];
-        }
-        for (int c = 0; c < slots.length; c++) {
-            double[] numbers = block.numbers[c];
-            if (numbers != null) {
-                ((double[]) slots[c])[at] = numbers[row];
-            } else if (block.times[c] != null) {
-                ((long[]) slots[c])[at] = block.times[c][row];
-            } else {
-                int code = block.codes[c][row];
-                ((String[]) slots[c])[at] = code < 0 ? null : block.dictionaries[c][code];
-            }
-        }
-    }
-
     /** Moves the sample's rows to the front of the log, in order, dropping the evicted ones. */
     private void compact() {
         int[] kept = keptEntries();
@@ -367,7 +385,9 @@ public final class RowReservoir {
 
     /** How many rows to pass over before the next one enters the full sample. */
     private long skip() {
-        double s = Math.floor(Math.log(uniform()) / Math.log1p(-w));
+        // s >= 0 (or NaN): below the cap, truncating to a long is its floor, without the call
+        // Math.floor is under the quick compiler (once per row entering the sample).
+        double s = Math.log(uniform()) / Math.log1p(-w);
         return s >= Long.MAX_VALUE / 2 || Double.isNaN(s) ? Long.MAX_VALUE / 2 : (long) s;
     }
 

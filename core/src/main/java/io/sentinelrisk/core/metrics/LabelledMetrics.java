@@ -51,8 +51,22 @@ public record LabelledMetrics(@JsonProperty("labelled_rows") int labelledRows,
      * @param labels    1 = anomaly, 0 = normal
      */
     public static LabelledMetrics of(double[] scores, boolean[] predicted, int[] labels) {
-        Confusion c = Confusion.of(predicted, labels);
-        long positives = c.tp() + c.fn();
+        return of(ranked(scores, labels), predicted, labels);
+    }
+
+    /**
+     * The ranking half of the metrics (ROC AUC, average precision, precision@k): it needs the
+     * scores and labels, not the flags, so it can be found while a threshold is still being fitted.
+     */
+    public record Ranked(int k, double rocAuc, double averagePrecision, double precisionAtK) {
+    }
+
+    /** {@link Ranked} of the scores: k is the rows labelled 1 (at least 1). */
+    public static Ranked ranked(double[] scores, int[] labels) {
+        long positives = 0;
+        for (int y : labels) {
+            positives += y == 1 ? 1 : 0;
+        }
         int k = (int) Math.max(1, positives);
         LabelledRanking.Values r = LabelledRanking.of(scores, labels, k);
         if (r == null) {   // scores of both signs, NaN or labels other than 0/1: rank rows by index
@@ -60,9 +74,16 @@ public record LabelledMetrics(@JsonProperty("labelled_rows") int labelledRows,
             r = new LabelledRanking.Values(ranking.rocAuc(labels), ranking.averagePrecision(labels),
                     RankingMetrics.precisionAtK(labels, k, ranking.order()));
         }
+        return new Ranked(k, r.rocAuc(), r.averagePrecision(), r.precisionAtK());
+    }
+
+    /** The metrics from the scores' {@link #ranked ranking} and the flags. */
+    public static LabelledMetrics of(Ranked r, boolean[] predicted, int[] labels) {
+        Confusion c = Confusion.of(predicted, labels);
+        long positives = c.tp() + c.fn();
         return new LabelledMetrics(labels.length, positives, c.precision(), c.recall(), c.f1(),
                 finiteOrNull(r.rocAuc()), finiteOrNull(r.averagePrecision()),
-                new PrecisionAtK(k, finiteOrNull(r.precisionAtK())), ConfusionCounts.of(c));
+                new PrecisionAtK(r.k(), finiteOrNull(r.precisionAtK())), ConfusionCounts.of(c));
     }
 
     static Double finiteOrNull(double v) {

@@ -18,6 +18,11 @@ public final class MetricsReport {
         return map(LabelledMetrics.of(scores, predicted, labels));
     }
 
+    /** {@link LabelledMetrics} as the training summary's map. */
+    public static Map<String, Object> of(LabelledMetrics metrics) {
+        return map(metrics);
+    }
+
     static Map<String, Object> map(LabelledMetrics m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("labelled_rows", m.labelledRows());

@@ -15,6 +15,7 @@ import io.sentinelrisk.core.drift.TrainingProfile;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.explain.Explainer;
 import io.sentinelrisk.core.explain.ExplainerTrainer;
+import io.sentinelrisk.core.metrics.LabelledMetrics;
 import io.sentinelrisk.core.metrics.MetricsReport;
 import io.sentinelrisk.core.prepare.Preparation;
 import io.sentinelrisk.core.prepare.PreparationTrainer;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fits a {@link Pipeline}: preparation on the feature columns, the configured detector on the
@@ -148,13 +150,13 @@ public final class PipelineTrainer {
     private record Validation(Frame frame, int[] labels) {
     }
 
-    /** The training metrics: how the calibrated threshold's flags of the training rows agree with their labels. */
-    private static Map<String, Object> trainingMetrics(double[] scores, Calibration calibration, int[] labels) {
+    /** The calibrated threshold's flags of the training rows: for the training metrics. */
+    private static boolean[] flags(double[] scores, Calibration calibration) {
         boolean[] predicted = new boolean[scores.length];
         for (int i = 0; i < scores.length; i++) {
             predicted[i] = calibration.isAnomaly(scores[i]);
         }
-        return MetricsReport.of(scores, predicted, labels);
+        return predicted;
     }
 
     /**
@@ -178,8 +180,8 @@ public final class PipelineTrainer {
         int threads = config.effectiveThreads();
         long t0 = System.nanoTime();
         SortedColumns sortedColumns = sortedFeatures(frame, threads);
-        Preparation preparation = new PreparationTrainer(config.preprocessing()).fit(frame, sortedColumns);
-        Matrix x = preparation.transform(frame);
+        Preparation preparation = new PreparationTrainer(config.preprocessing()).fit(frame, sortedColumns, threads);
+        Matrix x = preparation.transform(frame, threads);
         long t1 = System.nanoTime();
 
         FittedDetector detector = factory
@@ -190,27 +192,31 @@ public final class PipelineTrainer {
         // Fit-time scores: neighbour detectors leave each row out of its own neighbourhood, so
         // that calibration sees training rows the way it will see new ones.
         double[] scores = TrainingScores.of(detector, x, threads);
-        // Calibration (then the training metrics, which need it), the drift profile and the
-        // explainer's baselines need only the rows and their scores, not one another: three tasks
-        // that two threads take in turn when there are two (the same results). The longest two
-        // come first, so the explainer's goes to whichever thread is free first.
+        // Calibration (then the tie warning and the training metrics' flags, which need it), the
+        // ranking half of the training metrics (it needs only the scores and labels), the drift
+        // profile and the explainer's baselines: four tasks that two threads take in turn when
+        // there are two (the same results). The longest come first, so the last goes to whichever
+        // thread is free first.
         double[][] sortedOut = new double[1][];
         Calibration[] calibrationOut = new Calibration[1];
-        Object[] metricsOut = new Object[1];
+        LabelledMetrics.Ranked[] rankedOut = new LabelledMetrics.Ranked[1];
+        boolean[][] flagsOut = new boolean[1][];
         Explainer[] explainerOut = new Explainer[1];
         TrainingProfile[] profileOut = new TrainingProfile[1];
-        Parallel.forRange(3, threads, 1, (from, to) -> {
+        @SuppressWarnings("unchecked")
+        Optional<String>[] tieOut = new Optional[1];
+        Parallel.forRange(4, threads, 1, (from, to) -> {
             for (int task = from; task < to; task++) {
                 switch (task) {
                     case 0 -> {
                         sortedOut[0] = Stats.sortedFinite(scores);   // once, for calibration and the summary
                         calibrationOut[0] = new CalibrationTrainer(config.contamination(), config.severityBands(),
                                 config.scoreFloor()).fitSorted(sortedOut[0]);
-                        if (labels != null) {
-                            metricsOut[0] = trainingMetrics(scores, calibrationOut[0], labels);
-                        }
+                        tieOut[0] = CalibrationTrainer.tieWarning(scores, calibrationOut[0], config.contamination());
+                        flagsOut[0] = labels == null ? null : flags(scores, calibrationOut[0]);
                     }
-                    case 1 -> profileOut[0] = new ProfileTrainer().fit(frame, scores, sortedColumns);
+                    case 1 -> rankedOut[0] = labels == null ? null : LabelledMetrics.ranked(scores, labels);
+                    case 2 -> profileOut[0] = new ProfileTrainer().fit(frame, scores, sortedColumns);
                     default -> explainerOut[0] = new ExplainerTrainer().fit(frame, sortedColumns);
                 }
             }
@@ -219,7 +225,7 @@ public final class PipelineTrainer {
         Calibration calibration = calibrationOut[0];
         Explainer explainer = explainerOut[0];
         List<String> warnings = new ArrayList<>(roles.warnings());
-        CalibrationTrainer.tieWarning(scores, calibration, config.contamination()).ifPresent(w -> {
+        tieOut[0].ifPresent(w -> {
             LOG.warn(w);
             warnings.add(w);
         });
@@ -244,7 +250,8 @@ public final class PipelineTrainer {
             summary.put("detector_choice", choice.fitReport());
         }
         if (labels != null) {
-            summary.put("training_metrics", metricsOut[0]);
+            // how the calibrated threshold's flags of the training rows agree with their labels
+            summary.put("training_metrics", MetricsReport.of(LabelledMetrics.of(rankedOut[0], flagsOut[0], labels)));
         }
         if (validation != null) {
             double[] held = new double[validation.frame().rows()];

@@ -4,6 +4,7 @@ import io.sentinelrisk.core.data.Column;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.util.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,48 @@ public final class Preparation {
     }
 
     /**
+     * {@link #transform}, the numeric columns' rows split among up to {@code threads} threads
+     * (each value is computed as on one thread; the other encoders then run on this one).
+     */
+    public Matrix transform(Frame frame, int threads) {
+        double[] out = new double[Math.multiplyExact(frame.rows(), featureCount())];
+        if (threads <= 1) {
+            return transform(frame, out);
+        }
+        int d = featureCount();
+        Column[] input = new Column[columns.size()];
+        int[] offsets = new int[columns.size()];
+        for (int p = 0, offset = 0; p < columns.size(); p++) {
+            input[p] = frame.column(columns.get(p).column());
+            if (input[p] == null) {
+                throw new InputException("input has no column '" + columns.get(p).column() + "'");
+            }
+            offsets[p] = offset;
+            offset += columns.get(p).outputNames().size();
+        }
+        // Rows, not columns, split: the threads write whole rows of the row-major matrix, not
+        // neighbouring values of the same cache lines.
+        Parallel.forRange(frame.rows(), threads, 4096, (from, to) -> {
+            for (int p = 0; p < input.length; p++) {
+                if (columns.get(p) instanceof ColumnPrep.Numeric numeric && input[p] instanceof Column.Numeric values) {
+                    int j = offsets[p];
+                    scaledNumbers(values.values(), from, to, numeric.fill(), center[j], scale[j], out, d, j);
+                }
+            }
+        });
+        for (int p = 0; p < input.length; p++) {
+            ColumnPrep prep = columns.get(p);
+            if (!(prep instanceof ColumnPrep.Numeric && input[p] instanceof Column.Numeric)) {
+                prep.encode(input[p], out, d, offsets[p]);
+                for (int j = offsets[p]; j < offsets[p] + prep.outputNames().size(); j++) {
+                    scaleFeature(out, d, j, center[j], scale[j]);
+                }
+            }
+        }
+        return new Matrix(frame.rows(), d, out);
+    }
+
+    /**
      * {@link #transform} into an array this thread reuses from one call to the next (when the
      * sizes match): for a matrix that dies within the caller, read by a detector and dropped, as
      * when scoring block after block. The matrix is valid until this thread's next call.
@@ -79,7 +122,7 @@ public final class Preparation {
             int width = prep.outputNames().size();
             if (prep instanceof ColumnPrep.Numeric numeric && col instanceof Column.Numeric values) {
                 // a number is filled and scaled in one pass over the matrix: the same arithmetic
-                scaledNumbers(values.values(), numeric.fill(), center[offset], scale[offset], out, d, offset);
+                scaledNumbers(values.values(), 0, values.values().length, numeric.fill(), center[offset], scale[offset], out, d, offset);
             } else {
                 prep.encode(col, out, d, offset);
                 for (int j = offset; j < offset + width; j++) {
@@ -91,9 +134,9 @@ public final class Preparation {
         return new Matrix(frame.rows(), d, out);
     }
 
-    /** Feature {@code j} of the row-major matrix: {@code (x - center) / scale}, a missing number filled first. */
-    private static void scaledNumbers(double[] v, double fill, double center, double scale, double[] out, int d, int j) {
-        for (int r = 0, at = j; r < v.length; r++, at += d) {
+    /** Feature {@code j} of rows {@code from} to {@code to} of the row-major matrix: {@code (x - center) / scale}, a missing number filled first. */
+    private static void scaledNumbers(double[] v, int from, int to, double fill, double center, double scale, double[] out, int d, int j) {
+        for (int r = from, at = from * d + j; r < to; r++, at += d) {
             double x = v[r];
             out[at] = ((Double.isNaN(x) ? fill : x) - center) / scale;
         }

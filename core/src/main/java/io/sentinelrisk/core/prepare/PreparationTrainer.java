@@ -6,6 +6,7 @@ import io.sentinelrisk.core.data.ColumnRole;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.error.InputException;
+import io.sentinelrisk.core.util.Parallel;
 import io.sentinelrisk.core.util.Selection;
 import io.sentinelrisk.core.util.SortedColumns;
 import io.sentinelrisk.core.util.Stats;
@@ -33,6 +34,14 @@ public final class PreparationTrainer {
      *               median is read from them instead of selected
      */
     public Preparation fit(Frame frame, SortedColumns sorted) {
+        return fit(frame, sorted, 1);
+    }
+
+    /**
+     * As {@link #fit(Frame, SortedColumns)}, each column's center and scale found on one of up to
+     * {@code threads} threads (each column's sums in the same order as on one: the same values).
+     */
+    public Preparation fit(Frame frame, SortedColumns sorted, int threads) {
         List<ColumnPrep> preps = new ArrayList<>();
         for (int i = 0; i < frame.columnCount(); i++) {
             Field f = frame.schema().field(i);
@@ -60,24 +69,34 @@ public final class PreparationTrainer {
         }
         // Each column is encoded on its own, as the whole preparation would encode it: the same
         // values, without holding the whole unscaled matrix.
-        int offset = 0;
-        for (ColumnPrep prep : preps) {
-            int w = prep.outputNames().size();
-            if (!(prep instanceof ColumnPrep.OneHot)) {   // indicators stay 0/1
-                double[] encoded = unchanged(prep, frame, sorted);
-                if (encoded == null) {
-                    encoded = new double[Math.multiplyExact(frame.rows(), w)];
-                    prep.encode(frame.column(prep.column()), encoded, w, 0);
-                }
-                for (int k = 0; k < w; k++) {
-                    double[] column = w == 1 ? encoded : column(encoded, w, k);
-                    center[offset + k] = center(column);
-                    scale[offset + k] = scale(column, center[offset + k]);
+        int[] offsets = new int[preps.size()];
+        for (int p = 1; p < offsets.length; p++) {
+            offsets[p] = offsets[p - 1] + preps.get(p - 1).outputNames().size();
+        }
+        Parallel.forRange(preps.size(), threads, 1, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                ColumnPrep prep = preps.get(p);
+                if (!(prep instanceof ColumnPrep.OneHot)) {   // indicators stay 0/1
+                    centerAndScale(prep, frame, sorted, center, scale, offsets[p]);
                 }
             }
-            offset += w;
-        }
+        });
         return new Preparation(preps, center, scale);
+    }
+
+    /** One column's features' centers and scales, written at {@code offset} on. */
+    private void centerAndScale(ColumnPrep prep, Frame frame, SortedColumns sorted, double[] center, double[] scale, int offset) {
+        int w = prep.outputNames().size();
+        double[] encoded = unchanged(prep, frame, sorted);
+        if (encoded == null) {
+            encoded = new double[Math.multiplyExact(frame.rows(), w)];
+            prep.encode(frame.column(prep.column()), encoded, w, 0);
+        }
+        for (int k = 0; k < w; k++) {
+            double[] column = w == 1 ? encoded : column(encoded, w, k);
+            center[offset + k] = center(column);
+            scale[offset + k] = scale(column, center[offset + k]);
+        }
     }
 
     private double fill(double[] values) {

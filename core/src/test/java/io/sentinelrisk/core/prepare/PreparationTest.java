@@ -131,6 +131,17 @@ class PreparationTest {
                         }
                     }
                     assertThat(bits(alone.transform(score).data())).as(what).containsExactly(bits(want));
+
+                    // on threads: the same centers, scales and matrix (rows split, columns each on one thread)
+                    for (int threads = 2; threads <= 5; threads += 3) {
+                        Preparation onThreads = new PreparationTrainer(settings(imputation, encoding, scaling))
+                                .fit(train, io.sentinelrisk.core.util.SortedColumns.of(numbers, 2), threads);
+                        assertThat(bits(onThreads.center())).as(what).containsExactly(bits(alone.center()));
+                        assertThat(bits(onThreads.scale())).as(what).containsExactly(bits(alone.scale()));
+                        Frame large = mixed(20_011, 3);
+                        assertThat(bits(alone.transform(large, threads).data())).as(what)
+                                .containsExactly(bits(alone.transform(large).data()));
+                    }
                 }
             }
         }
