@@ -88,6 +88,45 @@ public final class Explainer {
         return best == null ? null : new Strongest(best.column(), bestDeviation);
     }
 
+    /** The frame's column of each baseline, null where the frame lacks it: for {@link #strongestCode}. */
+    public Column[] columnsOf(Frame frame) {
+        Column[] cols = new Column[baselines.size()];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = frame.column(baselines.get(i).column());
+        }
+        return cols;
+    }
+
+    /** The feature of baseline {@code i} (as {@link Strongest#feature}). */
+    public String feature(int i) {
+        return baselines.get(i).column();
+    }
+
+    /**
+     * {@link #strongest(Frame, int)} over the columns {@link #columnsOf} gave, as a code: twice the
+     * strongest baseline's index, plus 1 when its deviation is negative; -1 without a reason. The
+     * scorecard asks for every flagged row: no column looked up by name, nothing allocated.
+     */
+    public int strongestCode(Column[] cols, int row) {
+        int best = -1;
+        double bestKey = 0;
+        double bestDeviation = 0;
+        for (int i = 0; i < cols.length; i++) {
+            Column col = cols[i];
+            if (col == null) {
+                continue;
+            }
+            double z = deviation(baselines.get(i), col, row);
+            double key = -Math.abs(z);
+            if (best < 0 || Double.compare(key, bestKey) < 0) {
+                best = i;
+                bestKey = key;
+                bestDeviation = z;
+            }
+        }
+        return best < 0 ? -1 : 2 * best + (bestDeviation < 0 ? 1 : 0);
+    }
+
     /**
      * The {@code top} strongest reasons for row {@code row}: the first {@code top} of
      * {@link #explain}, in its order. Only the deviations of every column are computed; the

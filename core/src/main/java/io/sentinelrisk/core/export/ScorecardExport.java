@@ -69,6 +69,7 @@ public final class ScorecardExport {
         private static final byte[][] SEVERITY = severityIds();
         private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
         private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+        private static final byte[] EMPTY = {};
 
         /** A loop, not a stream: no lambda to link at the first scorecard. */
         private static byte[][] severityIds() {
@@ -111,6 +112,9 @@ public final class ScorecardExport {
         private final boolean business;
         private final String modelId;
         private AlertIds.Hasher ids;
+        /** The current block's column of each explainer baseline, and its top_reason cells by {@link Explainer#strongestCode}. */
+        private Column[] reasonColumns;
+        private byte[][] reasonCells;
 
         /** Rows shaped like {@code like}: its columns, and the business columns when its bundle maps. */
         public Rows(OutputStream out, ScoredData like, char delimiter) {
@@ -205,6 +209,10 @@ public final class ScorecardExport {
                 ids = new AlertIds.Hasher(modelId, block.source());
             }
             boolean hasIds = !frame.schema().withRole(ColumnRole.ID).isEmpty();
+            // without entity, time and business cells, a flagged row's top_reason is a cached cell
+            boolean plain = !entities && !times && mapper == null;
+            Explainer explainer = block.pipeline().explainer();
+            reasonColumns = null;   // this block's columns, looked up at its first flagged row
             byte[] b = w.buffer();
             // every cell written here, delimiter included, fits in CELL bytes: one check per cell
             int limit = b.length - CELL;
@@ -280,7 +288,8 @@ public final class ScorecardExport {
                     w.field(AlertIds.ofEventKey(modelId, key), true);
                     p = w.reserve(CELL);
                 }
-                if (entities || times || anomaly[r] || mapper != null) {
+                byte[] reason = plain && anomaly[r] ? reasonCell(explainer, frame, r) : EMPTY;
+                if (!plain || reason.length > SHORT_TEXT) {
                     w.advance(p);
                     String entity = entities ? events.entity(frame, r) : null;
                     w.field(entity == null ? "" : FormulaGuard.neutralise(entity), false);
@@ -298,17 +307,43 @@ public final class ScorecardExport {
                     w.endRow();
                     p = w.reserve(CELL);
                 } else {
-                    // entity, event_time and top_reason all empty
+                    // entity and event_time empty, top_reason from the block's cache (or empty)
                     if (p > limit) {
                         p = refill(p);
                     }
                     p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
                     p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
                     p = d != 0 ? put(d, b, p) : put(delimiterBytes, b, p);
+                    p = put(reason, b, p);
                     b[p++] = '\n';
                 }
             }
             w.advance(p);
+        }
+
+        /**
+         * Row {@code r}'s top_reason cell as {@link #topReason} and {@link CsvWriter#field} give it
+         * (guarded, quoted, UTF-8), from {@link Explainer#strongestCode}: the text of each
+         * (feature, direction) is encoded once per block, and no column is looked up by name per
+         * flagged row.
+         */
+        private byte[] reasonCell(Explainer explainer, Frame frame, int r) {
+            if (reasonColumns == null) {
+                reasonColumns = explainer.columnsOf(frame);
+                reasonCells = new byte[2 * reasonColumns.length][];
+            }
+            int code = explainer.strongestCode(reasonColumns, r);
+            if (code < 0) {
+                return EMPTY;
+            }
+            byte[] cell = reasonCells[code];
+            if (cell == null) {
+                int i = code >> 1;
+                String kind = reasonColumns[i] instanceof Column.Categorical ? "rare" : (code & 1) == 1 ? "low" : "high";
+                cell = encoded(kind + " " + explainer.feature(i));
+                reasonCells[code] = cell;
+            }
+            return cell;
         }
 
         /**

@@ -97,13 +97,20 @@ class ExplainerTest {
             country[i] = pool[random.nextInt(pool.length)];
         }
         Frame probe = new Frames().numeric("x", x).numeric("y", y).categorical("country", country).build();
+        io.sentinelrisk.core.data.Column[] columns = e.columnsOf(probe);
         for (int r = 0; r < n; r++) {
             Reason first = e.explain(probe, r).get(0);
             Explainer.Strongest s = e.strongest(probe, r);
             assertThat(s.feature()).as("row %d", r).isEqualTo(first.feature());
             assertThat(s.deviation()).as("row %d", r).isEqualTo(first.deviation());
+            // the scorecard's form: the same baseline and sign, the columns looked up once
+            int code = e.strongestCode(columns, r);
+            assertThat(e.feature(code >> 1)).as("row %d", r).isEqualTo(s.feature());
+            assertThat((code & 1) == 1).as("row %d", r).isEqualTo(s.deviation() < 0);
         }
         assertThat(e.strongest(new Frames().numeric("other", 1).build(), 0)).isNull();
+        Frame other = new Frames().numeric("other", 1).build();
+        assertThat(e.strongestCode(e.columnsOf(other), 0)).isEqualTo(-1);
     }
 
     @Test
