@@ -18,8 +18,29 @@ final class ByteDictionary {
     private int[] table = new int[128]; // code + 1, 0 = empty
     private final List<String> values = new ArrayList<>();
 
+    /**
+     * Code + 1 of each one-byte value seen (0 = not yet): a label column of 0s and 1s, or a
+     * one-letter code, is looked up without hashing or comparing ranges (a call into
+     * {@code Arrays.equals} per row under the quick compiler).
+     */
+    private final int[] singleByte = new int[256];
+
     /** The code of {@code b[from, to)}, adding it when new. */
     int code(byte[] b, int from, int to) {
+        if (to - from == 1) {
+            int k = b[from] & 0xFF;
+            int known = singleByte[k];
+            if (known != 0) {
+                return known - 1;
+            }
+            int code = hashed(b, from, to);
+            singleByte[k] = code + 1;
+            return code;
+        }
+        return hashed(b, from, to);
+    }
+
+    private int hashed(byte[] b, int from, int to) {
         int h = hash(b, from, to);
         int mask = table.length - 1;
         int slot = h & mask;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +39,63 @@ class NumericColumnFastPathTest {
         for (int i = 0; i < cells.length; i++) {
             assertThat(Double.doubleToRawLongBits(read[i])).as(cells[i]).isEqualTo(Double.doubleToRawLongBits(expected[i]));
         }
+    }
+
+    /**
+     * Plain spellings of every length the in-loop path takes (1-15 digits, a minus, a point
+     * anywhere) and just beyond it (16-17 digits, a trailing point, leading zeros), as a forced
+     * numeric column and as an inferred one: each value is Double.parseDouble's, bit for bit.
+     */
+    @Test
+    void plainSpellingsGiveDoubleParseDoublesValueForcedOrInferred() {
+        Random random = new Random(13);
+        int rows = 20_000;
+        String[] cells = new String[rows];
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int r = 0; r < rows; r++) {
+            int digits = 1 + random.nextInt(17);
+            StringBuilder cell = new StringBuilder(random.nextInt(3) == 0 ? "-" : "");
+            int point = random.nextInt(3) == 0 ? -1 : random.nextInt(digits + 1);
+            for (int d = 0; d < digits; d++) {
+                if (d == point) {
+                    cell.append('.');
+                }
+                cell.append((char) ('0' + random.nextInt(10)));
+            }
+            if (point == digits) {
+                cell.append('.');
+            }
+            cells[r] = cell.toString();
+            sb.append(r).append(',').append(cells[r]).append('\n');
+        }
+        Path file = CsvFiles.write(dir, "plain.csv", sb.toString());
+        for (CsvOptions options : new CsvOptions[] {NUMERIC, CsvOptions.DEFAULTS}) {
+            CsvTable table = CsvReader.readTable(file, options);
+            assertThat(table.frame().schema().field(1).type()).isEqualTo(ColumnType.NUMERIC);
+            double[] read = ((Column.Numeric) table.frame().column(1)).values();
+            for (int r = 0; r < rows; r++) {
+                assertThat(Double.doubleToRawLongBits(read[r])).as(cells[r])
+                        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cells[r])));
+            }
+        }
+    }
+
+    /** Runs of plain numbers broken by other fields: the counts that decide an inferred type see every row. */
+    @Test
+    void inferenceCountsThePlainRunsAndTheRowsBetweenThem() {
+        Path zeroOne = CsvFiles.write(dir, "zo.csv", "a,b\n1,0\n2,1\n3,yes\n4,1\n5,no\n6,0\n");
+        assertThat(CsvReader.readTable(zeroOne, CsvOptions.DEFAULTS).frame().schema().field(1).type())
+                .isEqualTo(ColumnType.BOOLEAN);
+        Path notZeroOne = CsvFiles.write(dir, "nzo.csv", "a,b\n1,0\n2,1\n3,yes\n4,2\n5,no\n6,0\n");
+        assertThat(CsvReader.readTable(notZeroOne, CsvOptions.DEFAULTS).frame().schema().field(1).type())
+                .isEqualTo(ColumnType.CATEGORICAL);
+        StringBuilder mostly = new StringBuilder("a,b\n");
+        for (int r = 0; r < 30; r++) {
+            mostly.append(r).append(',').append(r == 17 ? "abc" : Integer.toString(r)).append('\n');
+        }
+        Path file = CsvFiles.write(dir, "mostly.csv", mostly.toString());
+        assertThatThrownBy(() -> CsvReader.readTable(file, CsvOptions.DEFAULTS)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ":19:2: value \"abc\" in column 'b' is not a number, but 96% of the column's values are");
     }
 
     @Test
