@@ -1,5 +1,6 @@
 package io.sentinelrisk.bench;
 
+import java.io.File;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -19,7 +20,8 @@ import java.util.List;
  * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+AlwaysPreTouch -Xms2g -Xmx2g -cp bench/target/classes \
  *   io.sentinelrisk.bench.CsvReadAlternating BEFORE.jar AFTER.jar FILE.csv forced|infer [rounds]
  * </pre>
- * The classes directory holds {@link CsvReadPass} but not the product's classes: each loader
+ * BEFORE and AFTER are class paths: a directory of changed classes before a jar tries one change
+ * alone. The classes directory holds {@link CsvReadPass} but not the product's classes: each loader
  * finds the product in its jar (so this class names CsvReadPass by its name only).
  */
 public final class CsvReadAlternating {
@@ -32,8 +34,12 @@ public final class CsvReadAlternating {
         URL classes = CsvReadAlternating.class.getProtectionDomain().getCodeSource().getLocation();
         Method[] read = new Method[2];
         for (int k = 0; k < 2; k++) {
-            URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[k]).toUri().toURL(), classes},
-                    ClassLoader.getPlatformClassLoader());
+            List<URL> path = new ArrayList<>();
+            for (String entry : args[k].split(File.pathSeparator)) {
+                path.add(Path.of(entry).toUri().toURL());
+            }
+            path.add(classes);
+            URLClassLoader loader = new URLClassLoader(path.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
             read[k] = loader.loadClass("io.sentinelrisk.bench.CsvReadPass").getMethod("run", String.class, boolean.class);
         }
         List<List<Double>> ms = List.of(new ArrayList<>(), new ArrayList<>());
