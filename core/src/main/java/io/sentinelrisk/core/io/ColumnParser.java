@@ -183,7 +183,7 @@ final class ColumnParser {
      * optional point among them) that ends in a digit, so has no padding or quotes and is no
      * missing-value word; returns the first row that is not (or {@code t.rows}). The digits are
      * read here, in the loop over rows, rather than in a call per value: the quick compiler (C1)
-     * does not inline the parser, and a call per field was a third of a numeric column's time.
+     * does not inline the parser (docs/benchmarks.md, "Numbers read in the loop over rows").
      * The value is the same double as {@link DecimalParser#parse} (the same steps as parsePlain).
      */
     private int plainRun(double[] out, int from) {
