@@ -127,39 +127,8 @@ final class CsvTokenizer {
         int rowLine = line;
         rowLines[r] = rowLine;
         int col = 0;
-        byte[] b = this.b;
-        int limit = this.limit;
         while (true) {
-            int i = pos;
-            byte first;
-            if (i < limit && (first = b[i]) != '"' && first != ' ' && first != '\t') {
-                // neither quoted nor padded: the field ends at the next delimiter or line break.
-                // scanField's plain scan, here in the loop over fields rather than in a call per
-                // field (the quick compiler does not inline scanField; the call was a fifth of
-                // the tokenizer's time)
-                while (true) {
-                    while (i <= limit - 8) {
-                        long w = (long) LONGS.get(b, i);
-                        long hits = zeroBytes(w ^ delimWord) | zeroBytes(w ^ LF_WORD) | zeroBytes(w ^ CR_WORD) | (w & HIGH_BITS);
-                        if (hits != 0) {
-                            i += lowestByte(hits);
-                            break;
-                        }
-                        i += 8;
-                    }
-                    if (i >= limit) {
-                        break;
-                    }
-                    byte c = b[i];
-                    if (c == delim || c == '\n' || c == '\r') {
-                        break;
-                    }
-                    i = c >= 0 ? i + 1 : utf8(i, col);
-                }
-                pos = i;
-            } else {
-                scanField(col);
-            }
+            scanField(col);
             if (col < cols) {
                 ends[col][r] = pos;
             }
