@@ -6,7 +6,9 @@
 # of the CPU time (user + system) and of the peak RSS (/usr/bin/time -v), the ratio Python /
 # SentinelRisk of the wall times and of the CPU times, the CPU busy fraction seen before the case's
 # runs and the 1-minute load average before and after them: on a shared machine the wall time
-# measures the load too, the CPU time much less so. The output is markdown, ready to paste.
+# measures the load too, the CPU time much less so. Below the table: each side's range of wall
+# times and the ratio's range over the runs paired as they alternated. The output is markdown,
+# ready to paste.
 #
 #   bench/e2e.sh [OUT_DIR]        (default bench/target/e2e; prints the markdown table, also OUT_DIR/e2e.md)
 #
@@ -148,5 +150,21 @@ for case in names:
     n = len(ours or []) if not theirs else min(len(ours or []), len(theirs))
     cratio = f"{med(theirs, 2) / med(ours, 2):.1f}x" if ours and theirs else "—"
     print(f"| {names[case]} | {n} | {o} | {t} | {ratio} | {ocpu} | {tcpu} | {cratio} | {orss} | {trss} | {busy.get(case, '?')} | {load.get(case, '?')} |")
+# A ratio of medians hides how much either side moved from run to run: the wall times' ranges and
+# the ratio's range over the runs paired as they alternated (run i of each side).
+spread = []
+for case in names:
+    ours, theirs = runs.get((case, "ours")), runs.get((case, "python"))
+    if ours and theirs:
+        paired = [t[0] / o[0] for o, t in zip(ours, theirs)]
+        spread.append(f"{names[case]}: SentinelRisk {min(x[0] for x in ours):.2f}–{max(x[0] for x in ours):.2f} s, "
+                      f"Python {min(x[0] for x in theirs):.2f}–{max(x[0] for x in theirs):.2f} s, "
+                      f"paired ratio {min(paired):.1f}–{max(paired):.1f}x")
+if spread:
+    print()
+    print("Spread of the wall times (min–max) and of the ratio over paired runs:")
+    print()
+    for line in spread:
+        print(f"- {line}")
 PY
 } | tee "$out/e2e.md"
