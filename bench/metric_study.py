@@ -316,7 +316,7 @@ def report(names, R, runs):
                 print(f"    {gname:32s} {cn:16s} {fmt(v)}   bar {sgn(v - bar)}   goal {sgn(v - goal)}  {ok}")
                 print(f"        chosen: " + ", ".join(f"{r} x{c}" for r, c in sorted(cnt.items(), key=lambda x: -x[1])))
         if by_family:   # per family: semi-supervised, knn against the best new rules
-            top = sorted(rules, key=lambda r: -M[r][1])[:4]
+            top = [r for r in sorted(rules, key=lambda r: -M[r][1]) if r != "single:knn"][:4]
             print("\n  semi-supervised per family: " + "  ".join(["single:knn"] + top))
             for k, f in enumerate(families):
                 print(f"    {f:12s} " + "  ".join(f"{SUM[r][k][1] / size[k][0]:.4f}" for r in ["single:knn"] + top))
