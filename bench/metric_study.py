@@ -9,6 +9,7 @@ every single detector under all three protocols.
 
   python3 bench/metric_study.py DUMP_DIR[,DUMP_DIR...] --datasets DIR,DIR [--save FILE] [--fbag-seed S]
   python3 bench/metric_study.py --load FILE[,FILE...]
+  python3 bench/metric_study.py --kept-iforest DUMP_DIR --datasets DIR,DIR
 
 DUMP_DIR: ScoreDump's files (<set>.<protocol>.train/.test/.rows.csv), several folders (member
 seeds) averaged per rule; --datasets: where <set>.csv lives (the shared sets and the pool).
@@ -325,8 +326,33 @@ def report(names, R, runs):
         print(f"  {w[:8]:8s} {g:32s} {c:16s} {fmt(v)} | {sgn(d1)} | {sgn(d2)}")
 
 
+def kept_iforest(dump, dirs):
+    """How often auto's rule keeps iforest among its three candidates, with the shipped pool and with
+    fbag_rz added (member seed of the dump, subset seed 0): the mechanism behind auto+X's losses.
+    A diagnostic added after the first run, not part of the pre-registered design."""
+    names = sorted({os.path.basename(p).split(".")[0] for p in glob.glob(os.path.join(dump, "*.train.csv"))})
+    for p in PROTOS:
+        kept = {"shipped pool": 0, "shipped pool + fbag_rz": 0}
+        for n in names:
+            mem, T, _, _ = A.load(dump, n, p)
+            tr, te = fitted_and_tested(dump, n, p)
+            X = read_features(dirs, n)
+            Zt, Zs = scale_z(X[tr], X[te])
+            sc = {m: T[:, j] for j, m in enumerate(mem)}
+            sc["fbag_rz"] = feature_bagging(Zt, Zs, 0, A.norm_robust)[0]
+            for key, pool in zip(kept, (POOL_SHIPPED, POOL_SHIPPED + ["fbag_rz"])):
+                a = A.loo_agreement(np.column_stack([A.norm_robust(sc[m], sc[m]) for m in pool]))
+                order = list(np.argsort(-a, kind="mergesort"))
+                chosen = ([m for m in order if a[m] > 0.5] or order)[:3]
+                kept[key] += "iforest" in [pool[i] for i in chosen]
+        print(f"{p}: sets (of {len(names)}) where auto keeps iforest: " + ", ".join(f"{k} {v}" for k, v in kept.items()))
+
+
 def main():
     args = sys.argv[1:]
+    if args and args[0] == "--kept-iforest":   # --kept-iforest DUMP_DIR --datasets DIR,DIR
+        kept_iforest(args[1], args[3].split(","))
+        return
     opt = {}
     for o in ("--save", "--load", "--datasets", "--fbag-seed", "--cache"):
         if o in args:
