@@ -321,6 +321,14 @@ def report(names, R, runs):
             print("\n  semi-supervised per family: " + "  ".join(["single:knn"] + top))
             for k, f in enumerate(families):
                 print(f"    {f:12s} " + "  ".join(f"{SUM[r][k][1] / size[k][0]:.4f}" for r in ["single:knn"] + top))
+        if by_family:   # added after the first run: how sure are the closest calls (families weighted)
+            print("\n  paired differences per family (mean, standard error over the 16 families, families above/below):")
+            for a, b in (("knn+fbag_rz", "single:knn"), ("single:fbag_rz", "single:knn"), ("auto_ship+msk_zr", "auto_ship"),
+                         ("auto_ship+fbag_rz", "auto_ship"), ("auto_ship", "single:knn")):
+                d = np.array([(SUM[a][k] - SUM[b][k]) / size[k][0] for k in allf])
+                print(f"    {a} - {b}: " + "  ".join(
+                    f"{p}={d[:, j].mean():+.4f} se {d[:, j].std(ddof=1) / np.sqrt(len(d)):.4f} "
+                    f"{(d[:, j] > 1e-12).sum()}/{(d[:, j] < -1e-12).sum()}" for j, p in enumerate(PROTOS)))
     print("\nSummary (out-of-sample, LOFO): mean ROC AUC unsupervised semi adbench | margin over the bar | over the goal")
     for (w, g, c), (v, d1, d2) in summary.items():
         print(f"  {w[:8]:8s} {g:32s} {c:16s} {fmt(v)} | {sgn(d1)} | {sgn(d2)}")
