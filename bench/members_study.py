@@ -5,7 +5,8 @@
 
 Reads ScoreDump's files in DUMP_DIR (<set>.<protocol>.train.csv / .test.csv / .rows.csv, protocols
 unsupervised, semi, adbench), the features behind them through .rows.csv (from
-../shared/datasets/<set>.csv, else /work/study/pool/<set>.csv; standardised on the fitted rows as
+../shared/datasets/<set>.csv, else $SENTINEL_POOL/<set>.csv (default /tmp/pool, as bench/pool/make_pool.py
+writes it); standardised on the fitted rows as
 ScoreDump gives them to the members), fits the candidate members below on the fitted rows, and
 scores the fitted rows (their fit-time scores, for auto's normalisation) and the tested rows.
 --cache pickles the new members' scores (and their run times) so a second report costs no fitting.
@@ -88,7 +89,7 @@ DEFAULTS = ["iforest", "hbos", "ecod", "knn", "lof", "ocsvm", "autoencoder"]
 AUTO_TODAY = ["iforest", "ecod", "knn", "knn_mean20"]
 NEW = ["inne", "loda", "kde", "gmm", "pca", "maha", "mcd"]
 SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "datasets")
-POOL = "/work/study/pool"
+POOL = os.environ.get("SENTINEL_POOL", "/tmp/pool")   # bench/pool/make_pool.py OUT_DIR
 SAMPLE = 10000   # at most this many fitted rows for kde's reference, gmm's and mcd's fit
 POST_HOC = False  # --post-hoc: also the variants tried after the pre-registered run (reported as such)
 RIDGE = 1e-3     # added to covariances: standardised features may be constant on the fitted rows
