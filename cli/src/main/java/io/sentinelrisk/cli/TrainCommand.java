@@ -264,6 +264,8 @@ final class TrainCommand implements Callable<Integer> {
         if (blocks == null) {
             blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
         }
+        log().debug("second pass: {}", rawScores != null ? "the kept blocks, their rows' scores from the fit"
+                : blocks instanceof DatasetBlocks ? "the file read again" : "the kept blocks, every row scored");
         return StreamedScoring.run("train", pipeline, cfg, input, exports, modelPath, blocks, rawScores, saved, watch,
                 progress, spec.commandLine().getOut(), SHOWN);
     }

@@ -95,7 +95,10 @@ class StreamingTrainE2ETest {
                         "-m", out + ".srb", "--export-csv", out + ".csv", "--export-json", out + ".json",
                         "--report", out + "-report.json", "--log-level", "DEBUG");
                 ok(r);
-                assertThat(r.err()).contains(way.equals("kept") ? "blocks kept" : "blocks not kept: the file is read again");
+                assertThat(r.err()).contains(way.equals("kept")
+                        ? detector.equals("lof") ? "second pass: the kept blocks, every row scored"
+                                : "second pass: the kept blocks, their rows' scores from the fit"
+                        : "second pass: the file read again");
             }
             String kept = detector + "-kept";
             String reRead = detector + "-reread";
