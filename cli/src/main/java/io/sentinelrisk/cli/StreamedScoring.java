@@ -12,6 +12,7 @@ import io.sentinelrisk.core.ingest.BlockSource;
 import io.sentinelrisk.core.ingest.DatasetBlocks;
 import io.sentinelrisk.core.io.AtomicFile;
 import io.sentinelrisk.core.io.LabelReader;
+import io.sentinelrisk.core.pipeline.KeptRowScores;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
@@ -52,7 +53,7 @@ final class StreamedScoring {
                         String modelPath, int blockRows, Stopwatch watch, Progress progress, PrintWriter out, int shown) {
         return run(command, pipeline, cfg, input, exports, modelPath,
                 DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows),
-                null, watch, progress, out, shown);
+                null, null, watch, progress, out, shown);
     }
 
     /**
@@ -60,11 +61,13 @@ final class StreamedScoring {
      * on blocks already at hand (read as the pipeline reads them: its types and roles); closes them.
      * {@code alongside}, when not null, is work running beside the scoring (train's bundle being
      * saved): awaited, its failure thrown, once every block is scored and before any output is
-     * committed; the time waited for it is its step {@code save}.
+     * committed; the time waited for it is its step {@code save}. {@code keptScores}, when not
+     * null, holds the raw scores of every block in order (train scored them with its fit): they are
+     * calibrated, not walked again.
      */
     static Runnable run(String command, Pipeline pipeline, SentinelConfig cfg, InputOptions input, ExportOptions exports,
-                        String modelPath, BlockSource blockSource, Future<?> alongside, Stopwatch watch, Progress progress,
-                        PrintWriter out, int shown) {
+                        String modelPath, BlockSource blockSource, KeptRowScores keptScores, Future<?> alongside,
+                        Stopwatch watch, Progress progress, PrintWriter out, int shown) {
         int topN = cfg.topN();
         TopRows top = new TopRows(Math.max(topN, shown));
         String source = input.input.toString();
@@ -85,7 +88,7 @@ final class StreamedScoring {
                 }
                 return next;
             };
-            ScorecardExport.Rows rows = null;
+            LazyRows rows = null;
             watch.lap("read");
             long first = 0;
             int threadCount = cfg.effectiveThreads();
@@ -101,7 +104,8 @@ final class StreamedScoring {
                 if (block == null) {
                     break;
                 }
-                ScoredBatch s = pipeline.score(block.frame(), block.source(), threadCount);
+                ScoredBatch s = keptScores == null ? pipeline.score(block.frame(), block.source(), threadCount)
+                        : pipeline.calibrate(block.frame(), block.source(), keptScores.nextBlock(block.frame().rows()));
                 ScoredData d = new ScoredData(block.source(), block.frame(), s, pipeline, block.labels(), block.lineNumbers());
                 top.offer(d, first);
                 watch.lap("score");
@@ -113,10 +117,9 @@ final class StreamedScoring {
                     }
                     previous = written;
                     if (rows == null) {
-                        rows = new ScorecardExport.Rows(card.stream(), d, ',');
-                        rows.header(d.frame());
+                        rows = new LazyRows(card);
                     }
-                    ScorecardExport.Rows scorecard = rows;
+                    LazyRows scorecard = rows;
                     long at = first;
                     written = writer.submit(() -> {
                         scorecard.write(d, at);
@@ -143,7 +146,7 @@ final class StreamedScoring {
             if (card != null) {
                 // after the blocks' writes on the same thread; until the commit below, a failure (of a
                 // write, the label file, train's bundle, the alerts) leaves no scorecard
-                ScorecardExport.Rows scorecard = rows;
+                LazyRows scorecard = rows;
                 Future<?> before = previous;
                 Future<?> last = written;
                 sealed = writer.submit(() -> {
@@ -184,6 +187,36 @@ final class StreamedScoring {
         ScoredData kept = top.data();
         int[] rowNumbers = top.rowNumbers();
         return () -> Outputs.printSummary(out, kept, rowNumbers, done, shown);
+    }
+
+    /**
+     * The scorecard's rows, made by the first block's write on the writing thread: making them
+     * asks for the model id (the alert ids need it), which {@code train}'s bundle writer computes
+     * beside the second pass; asked on the command's thread, it held the scoring of the next
+     * blocks until the id was known (docs/benchmarks.md, "`train`: every row walked once").
+     * Used by the writing thread alone.
+     */
+    private static final class LazyRows {
+        private final AtomicFile.Pending card;
+        private ScorecardExport.Rows rows;
+
+        LazyRows(AtomicFile.Pending card) {
+            this.card = card;
+        }
+
+        void write(ScoredData block, long firstRecord) {
+            if (rows == null) {
+                rows = new ScorecardExport.Rows(card.stream(), block, ',');
+                rows.header(block.frame());
+            }
+            rows.write(block, firstRecord);
+        }
+
+        void flush() {
+            if (rows != null) {
+                rows.flush();
+            }
+        }
     }
 
     /** Waits for the last two blocks' writes, the older's failure first. */

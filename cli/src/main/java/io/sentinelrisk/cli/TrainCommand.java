@@ -15,6 +15,7 @@ import io.sentinelrisk.core.io.CsvBlockReader;
 import io.sentinelrisk.core.io.LabelReader;
 import io.sentinelrisk.core.mapping.BusinessMapping;
 import io.sentinelrisk.core.pipeline.ColumnFacts;
+import io.sentinelrisk.core.pipeline.KeptRowScores;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.PipelineTrainer;
 import io.sentinelrisk.core.pipeline.ScoredBatch;
@@ -110,7 +111,10 @@ final class TrainCommand implements Callable<Integer> {
             progress.step("reading " + input.input);
             Sampled first = sampleable(cfg) ? sample(cfg, watch) : null;   // null: read whole
             if (first != null) {
-                Pipeline pipeline = fitOnSample(cfg, first, watch, progress);
+                // Every row at hand: scored once with the fit, for its training scores and the second pass.
+                KeptRowScores keptScores = first.kept().complete()
+                        ? new KeptRowScores(first.kept().frames(), first.rowIndexes()) : null;
+                Pipeline pipeline = fitOnSample(cfg, first, keptScores, watch, progress);
                 // The bundle is encoded and written on a thread of its own while the second pass
                 // scores (it reads the fitted pipeline, as scoring does, and changes nothing); the
                 // second pass waits for it before it commits its outputs.
@@ -124,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
                 // The sample is garbage now: held through the second pass, it would be copied by every
                 // collection and promoted to the old generation (peak RSS).
                 first = null;
-                summary = scoreAll(cfg, pipeline, kept, saved, watch, progress);
+                summary = scoreAll(cfg, pipeline, kept, keptScores, saved, watch, progress);
             } else {
                 summary = trainOnWhole(cfg, watch, progress);
             }
@@ -145,9 +149,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The first pass: a uniform sample of the {@code rowsSeen} rows (and their positions in the
-     * input when labels are read from a file of their own, else null), the column facts of every
-     * row, and its blocks when they fit {@link #keptBytes}.
+     * The first pass: a uniform sample of the {@code rowsSeen} rows and their positions in the
+     * input, the column facts of every row, and its blocks when they fit {@link #keptBytes}.
      */
     private record Sampled(Dataset sample, long rowsSeen, long[] rowIndexes, ColumnFacts facts, KeptBlocks kept) {
     }
@@ -159,8 +162,12 @@ final class TrainCommand implements Callable<Integer> {
      */
     static final long KEPT_BYTES = 128L << 20;
 
+    /** A lower budget for the kept blocks (bytes; 0 keeps none): for tests of the second pass reading the file again. */
+    static final String KEPT_BYTES_PROPERTY = "sentinel.train.keptBytes";
+
     private static long keptBytes() {
-        return Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 4);
+        long budget = Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 4);
+        return Math.min(budget, Long.getLong(KEPT_BYTES_PROPERTY, budget));
     }
 
     /**
@@ -200,8 +207,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!reservoir.sampled()) {
             return null;   // a small input's rows, read again whole
         }
-        return new Sampled(reservoir.sample(), reservoir.rowsSeen(), input.labels != null ? reservoir.rowIndexes() : null,
-                facts, kept);
+        return new Sampled(reservoir.sample(), reservoir.rowsSeen(), reservoir.rowIndexes(), facts, kept);
     }
 
     /**
@@ -216,8 +222,9 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Fits on the sample; returns the pipeline (the sample is not kept). */
-    private Pipeline fitOnSample(SentinelConfig cfg, Sampled first, Stopwatch watch, Progress progress) {
+    /** Fits on the sample (scoring {@code keptScores}' rows when not null); returns the pipeline (the sample is not kept). */
+    private Pipeline fitOnSample(SentinelConfig cfg, Sampled first, KeptRowScores keptScores, Stopwatch watch,
+                                 Progress progress) {
         Dataset sample = first.sample();
         int[] labels = sample.labels();
         if (input.labels != null) {
@@ -234,7 +241,7 @@ final class TrainCommand implements Callable<Integer> {
         log().info("read {} rows × {} columns from {}; fitting on a uniform sample of {} of them", first.rowsSeen(),
                 sample.frame().columnCount(), sample.source(), sample.rows());
         progress.step("fitting " + cfg.detectorType() + " on a sample of " + sample.rows() + " rows");
-        TrainedPipeline trained = new PipelineTrainer(cfg).fitSample(sample.frame(), labels, first.facts());
+        TrainedPipeline trained = new PipelineTrainer(cfg).fitSample(sample.frame(), labels, first.facts(), keptScores);
         Pipeline pipeline = MappingOption.apply(trained.pipeline(), business);
         watch.lap("fit");
         return pipeline;
@@ -242,19 +249,25 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * The second pass: scores every row with the pipeline fitted on the sample, writing the outputs
-     * as it goes; from the first pass's blocks when it kept them all, else from the file read again.
+     * as it goes; from the first pass's blocks when it kept them all (with their raw scores when the
+     * fit scored them: {@code keptScores}), else from the file read again.
      * {@code saved} is the bundle being written, awaited before the outputs are committed.
      */
-    private Runnable scoreAll(SentinelConfig cfg, Pipeline pipeline, KeptBlocks kept, Future<?> saved, Stopwatch watch,
-                              Progress progress) {
+    private Runnable scoreAll(SentinelConfig cfg, Pipeline pipeline, KeptBlocks kept, KeptRowScores keptScores,
+                              Future<?> saved, Stopwatch watch, Progress progress) {
         progress.step("scoring");
         String modelPath = modelOut == null ? null : modelOut.toString();
         BlockSource blocks = kept.replay(pipeline.inputSchema());
+        // the kept blocks' raw scores go with the kept blocks only (a file read again is scored as read)
+        KeptRowScores rawScores = blocks != null && keptScores != null && keptScores.scored() && pipeline.judge().isEmpty()
+                ? keptScores : null;
         if (blocks == null) {
             blocks = DatasetBlocks.open(input.input, cfg, input.labelColumn != null, pipeline.inputSchema(), blockRows);
         }
-        return StreamedScoring.run("train", pipeline, cfg, input, exports, modelPath, blocks, saved, watch, progress,
-                spec.commandLine().getOut(), SHOWN);
+        log().debug("second pass: {}", rawScores != null ? "the kept blocks, their rows' scores from the fit"
+                : blocks instanceof DatasetBlocks ? "the file read again" : "the kept blocks, every row scored");
+        return StreamedScoring.run("train", pipeline, cfg, input, exports, modelPath, blocks, rawScores, saved, watch,
+                progress, spec.commandLine().getOut(), SHOWN);
     }
 
     /** Reads the whole input as columns, fits on every row, saves, then scores and exports it. */

@@ -77,6 +77,41 @@ class StreamingTrainE2ETest {
         assertThat(Files.readAllLines(dir.resolve("scored.csv"))).hasSize((int) rows + 1);
     }
 
+    /**
+     * The second pass from the kept blocks (their rows walked once, with the fit) and from the file
+     * read again (no block kept: the sample walked in the fit, every row in the second pass) give
+     * the same bundle and outputs, for a detector of either kind and a neighbour detector.
+     */
+    @Test
+    void keptBlocksAndTheFileReadAgainGiveTheSameOutputs() throws Exception {
+        Files.copy(shared.resolve("data.csv"), dir.resolve("data.csv"));
+        Map<String, String> reread = Map.of("SOURCE_DATE_EPOCH", "1700000000",
+                "SENTINEL_JAVA_OPTS", "-D" + TrainCommand.KEPT_BYTES_PROPERTY + "=0");
+        for (String detector : List.of("iforest", "hbos", "lof")) {
+            for (String way : List.of("kept", "reread")) {
+                String out = detector + "-" + way;
+                SentinelProcess.Result r = SentinelProcess.run(dir, way.equals("kept") ? FIXED_TIME : reread, "train",
+                        "-i", "data.csv", "--detector", detector, "--train-sample", "500", "--block-rows", "300",
+                        "-m", out + ".srb", "--export-csv", out + ".csv", "--export-json", out + ".json",
+                        "--report", out + "-report.json", "--log-level", "DEBUG");
+                ok(r);
+                assertThat(r.err()).contains(way.equals("kept")
+                        ? detector.equals("lof") ? "second pass: the kept blocks, every row scored"
+                                : "second pass: the kept blocks, their rows' scores from the fit"
+                        : "second pass: the file read again");
+            }
+            String kept = detector + "-kept";
+            String reRead = detector + "-reread";
+            assertThat(Files.readAllBytes(dir.resolve(kept + ".srb"))).as(detector)
+                    .isEqualTo(Files.readAllBytes(dir.resolve(reRead + ".srb")));
+            assertThat(Files.readAllBytes(dir.resolve(kept + ".csv"))).as(detector)
+                    .isEqualTo(Files.readAllBytes(dir.resolve(reRead + ".csv")));
+            assertThat(Files.readString(dir.resolve(kept + ".json"))).as(detector)
+                    .isEqualTo(Files.readString(dir.resolve(reRead + ".json")));
+            assertThat(withoutTimings(kept + "-report.json")).as(detector).isEqualTo(withoutTimings(reRead + "-report.json"));
+        }
+    }
+
     @Test
     void labelsFromAFileRankEveryRow() throws Exception {
         Path data = Files.copy(shared.resolve("data.csv"), dir.resolve("data.csv"));

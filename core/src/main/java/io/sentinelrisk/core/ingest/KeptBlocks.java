@@ -73,6 +73,18 @@ public final class KeptBlocks {
         return bytes;
     }
 
+    /** The kept blocks' frames, in input order, as the first pass read them; empty when not every block was kept. */
+    public List<Frame> frames() {
+        if (overflowed) {
+            return List.of();
+        }
+        List<Frame> frames = new ArrayList<>(blocks.size());
+        for (Kept k : blocks) {
+            frames.add(k.frame());
+        }
+        return frames;
+    }
+
     /**
      * The kept blocks as a model reads them ({@code expected}: its input schema): the roles it was
      * trained with ({@link ColumnRoles#asTrained}), as {@link DatasetBlocks} reading the file for

@@ -204,6 +204,20 @@ public final class Pipeline {
     }
 
     /**
+     * {@link #score} of {@code frame} from its raw detector scores {@code raw} (one a row), computed
+     * before by this pipeline's preparation and detector ({@link KeptRowScores}): calibrated, not
+     * walked again. A pipeline with a judge scores with {@link #score}.
+     */
+    public ScoredBatch calibrate(Frame frame, String source, double[] raw) {
+        SchemaCheck.requireCompatible(schema, frame, source);
+        if (judge != null || raw.length != frame.rows()) {
+            throw new IllegalArgumentException(judge != null ? "a judged pipeline scores with score()"
+                    : raw.length + " raw scores for " + frame.rows() + " rows");
+        }
+        return calibrated(raw);
+    }
+
+    /**
      * The judge's strongest {@code top} attributions (TreeSHAP contributions to the log-odds,
      * largest |value| first) for rows {@code rows} of {@code frame}; empty lists without a judge.
      * Each row's attributions are computed on that row alone, the same in any block.

@@ -68,7 +68,7 @@ public final class PipelineTrainer {
      * @param labels 1/0 per row, or null when unlabelled
      */
     public TrainedPipeline fit(Frame frame, int[] labels) {
-        return fit(frame, labels, null);
+        return fit(frame, labels, null, null);
     }
 
     /**
@@ -79,13 +79,23 @@ public final class PipelineTrainer {
      * An unsupervised detector only: a supervised one splits the labelled rows of the whole data.
      */
     public TrainedPipeline fitSample(Frame sample, int[] labels, ColumnFacts whole) {
+        return fitSample(sample, labels, whole, null);
+    }
+
+    /**
+     * {@link #fitSample(Frame, int[], ColumnFacts)} with every row of the data at hand
+     * ({@code keptRows}, or null): its rows are scored once the detector is grown, the sample's
+     * training scores picked from them, and the rest kept in it for scoring every row
+     * ({@link KeptRowScores}).
+     */
+    public TrainedPipeline fitSample(Frame sample, int[] labels, ColumnFacts whole, KeptRowScores keptRows) {
         if (whole == null) {
             throw new IllegalArgumentException("a sample needs the facts of the whole data");
         }
-        return fit(sample, labels, whole);
+        return fit(sample, labels, whole, keptRows);
     }
 
-    private TrainedPipeline fit(Frame frame, int[] labels, ColumnFacts whole) {
+    private TrainedPipeline fit(Frame frame, int[] labels, ColumnFacts whole, KeptRowScores keptRows) {
         if (frame.rows() < MIN_TRAINING_ROWS) {
             throw new InputException("training needs at least " + MIN_TRAINING_ROWS + " rows, the data has " + frame.rows());
         }
@@ -105,7 +115,7 @@ public final class PipelineTrainer {
             }
             return fitSupervised(factory, roles, labels);
         }
-        return fitOn(factory, roles, roles.frame(), labels, null, whole == null ? -1 : whole.rows());
+        return fitOn(factory, roles, roles.frame(), labels, null, whole == null ? -1 : whole.rows(), keptRows);
     }
 
     /**
@@ -125,7 +135,7 @@ public final class PipelineTrainer {
                     + "validation part; the data has " + count(labels, 1) + " anomalies in " + labels.length + " rows");
         }
         Frame held = frame.selectRows(split.holdout());
-        return fitOn(factory, roles, frame.selectRows(split.train()), trainLabels, new Validation(held, heldLabels), -1);
+        return fitOn(factory, roles, frame.selectRows(split.train()), trainLabels, new Validation(held, heldLabels), -1, null);
     }
 
     /** A column the config names for alerts' entity or event time must exist in the training data. */
@@ -174,9 +184,12 @@ public final class PipelineTrainer {
         return SortedColumns.of(columns, threads);
     }
 
-    /** @param rowsRead the rows of the data {@code frame} is a uniform sample of, or -1 when it is the data */
+    /**
+     * @param rowsRead the rows of the data {@code frame} is a uniform sample of, or -1 when it is the data
+     * @param keptRows every row of that data, scored here once the detector is grown, or null
+     */
     private TrainedPipeline fitOn(DetectorFactory factory, ColumnRoles.Resolved roles, Frame frame, int[] labels,
-                                  Validation validation, long rowsRead) {
+                                  Validation validation, long rowsRead, KeptRowScores keptRows) {
         int threads = config.effectiveThreads();
         long t0 = System.nanoTime();
         SortedColumns sortedColumns = sortedFeatures(frame, threads);
@@ -190,8 +203,10 @@ public final class PipelineTrainer {
         long t2 = System.nanoTime();
 
         // Fit-time scores: neighbour detectors leave each row out of its own neighbourhood, so
-        // that calibration sees training rows the way it will see new ones.
-        double[] scores = TrainingScores.of(detector, x, threads);
+        // that calibration sees training rows the way it will see new ones. With every row at
+        // hand, the other detectors' sample scores are picked from every row's, walked once.
+        double[] scores = keptRows == null ? TrainingScores.of(detector, x, threads)
+                : keptRows.trainingScores(preparation, detector, x, threads);
         // Calibration (then the tie warning and the training metrics' flags, which need it), the
         // ranking half of the training metrics (it needs only the scores and labels), the drift
         // profile and the explainer's baselines: four tasks that two threads take in turn when

@@ -68,6 +68,7 @@ class KeptBlocksTest {
         KeptBlocks kept = firstPass(1 << 20, 37);
         assertThat(kept.complete()).isTrue();
         assertThat(kept.bytes()).isPositive();
+        assertThat(kept.frames()).hasSize((400 + 36) / 37).allSatisfy(f -> assertThat(f.rows()).isBetween(1, 37));
         int rows = 0;
         try (BlockSource replay = kept.replay(pipeline.inputSchema());
              DatasetBlocks again = DatasetBlocks.open(file, CONFIG, false, pipeline.inputSchema(), 37)) {
@@ -107,6 +108,7 @@ class KeptBlocksTest {
         assertThat(some.complete()).isFalse();
         assertThat(some.bytes()).isZero();
         assertThat(some.replay(pipeline.inputSchema())).isNull();
+        assertThat(some.frames()).isEmpty();
         assertThat(firstPass(0, 37).replay(pipeline.inputSchema())).isNull();
     }
 
