@@ -58,14 +58,31 @@ final class KdeBandwidth {
     /**
      * The bandwidth of {@link #GRID} with the highest mean log density of the {@code heldCount}
      * row-major {@code held} rows under the density of the {@code refCount} {@code ref} rows; the
-     * first (smaller) on a tie. The per-row values are summed in row order, whatever the threads.
+     * first (smaller) on a tie.
      */
     static double chooseFrom(double[] held, int heldCount, double[] ref, int refCount, int d, int threads) {
+        double[] mean = meanLogLikelihoods(held, heldCount, ref, refCount, d, threads);
+        int best = 0;
+        for (int b = 1; b < mean.length; b++) {
+            if (mean[b] > mean[best]) {
+                best = b;
+            }
+        }
+        return GRID[best];
+    }
+
+    /**
+     * For every bandwidth of {@link #GRID}: the mean over the held-out rows of their log density
+     * (floored at {@value #LOG_FLOOR}) under the reference rows. The per-row values are summed in
+     * row order, whatever the threads.
+     */
+    static double[] meanLogLikelihoods(double[] held, int heldCount, double[] ref, int refCount, int d, int threads) {
+        int g = GRID.length;
+        double[] mean = new double[g];
         if (refCount < 1) {
-            return GRID[0];
+            return mean;
         }
         KdeDensity density = new KdeDensity(ref, refCount, d);
-        int g = GRID.length;
         double[] perRow = new double[heldCount * g];
         Parallel.forRange(heldCount, threads, MIN_CHUNK, (from, to) -> {
             double[] scratch = new double[refCount];
@@ -73,19 +90,13 @@ final class KdeBandwidth {
                 density.logDensities(held, i * d, GRID, perRow, i * g, scratch);
             }
         });
-        int best = 0;
-        double bestMean = Double.NEGATIVE_INFINITY;
         for (int b = 0; b < g; b++) {
             double total = 0;
             for (int i = 0; i < heldCount; i++) {
                 total += Math.max(perRow[i * g + b], LOG_FLOOR);
             }
-            double mean = total / heldCount;
-            if (mean > bestMean) {
-                bestMean = mean;
-                best = b;
-            }
+            mean[b] = total / heldCount;
         }
-        return GRID[best];
+        return mean;
     }
 }

@@ -42,7 +42,8 @@ final class KdeDensity {
 
     /**
      * The log density with bandwidth {@code h} at the row {@code q[off..off+d)}, leaving reference
-     * row {@code exclude} out (−1: none). −∞ when no reference row remains.
+     * row {@code exclude} out (−1: none). −∞ when no reference row remains or every squared
+     * distance overflows.
      */
     double logDensity(double[] q, int off, double h, int exclude, double[] scratch) {
         double nearest = squaredDistances(q, off, exclude, scratch);
@@ -63,7 +64,8 @@ final class KdeDensity {
 
     /** log-sum-exp of −dist²/(2h²) over {@code dist2[0..n)} (+∞ entries count 0), minus log(count) and the normaliser. */
     private double logDensityAt(double[] dist2, double nearest, int count, double h) {
-        if (count == 0) {
+        if (count == 0 || nearest == Double.POSITIVE_INFINITY) {
+            // no reference row left, or every squared distance overflowed: a density of 0
             return Double.NEGATIVE_INFINITY;
         }
         double c = 1.0 / (2 * h * h);
