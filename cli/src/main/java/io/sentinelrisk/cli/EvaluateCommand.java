@@ -72,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--detectors", split = ",", paramLabel = "TYPE[,TYPE...]", hideParamSyntax = true,
-            description = "Detectors to compare, e.g. iforest,hbos,ecod,knn,lof,ocsvm,autoencoder,random_forest,xgboost,ensemble,auto "
+            description = "Detectors to compare, e.g. iforest,hbos,ecod,knn,lof,ocsvm,kde,autoencoder,random_forest,xgboost,ensemble,auto "
                     + "(default: the config's detector, iforest).")
     List<String> detectors;
 

@@ -8,6 +8,7 @@ import io.sentinelrisk.core.detect.ensemble.AutoFactory;
 import io.sentinelrisk.core.detect.ensemble.EnsembleFactory;
 import io.sentinelrisk.core.detect.hbos.HbosFactory;
 import io.sentinelrisk.core.detect.iforest.IsolationForestFactory;
+import io.sentinelrisk.core.detect.kde.KdeFactory;
 import io.sentinelrisk.core.detect.knn.KnnFactory;
 import io.sentinelrisk.core.detect.lof.LofFactory;
 import io.sentinelrisk.core.detect.ocsvm.OcsvmFactory;
@@ -55,6 +56,7 @@ public final class Detectors {
                 new KnnFactory(),
                 new LofFactory(),
                 new OcsvmFactory(),
+                new KdeFactory(),
                 new AutoencoderFactory(),
                 new RandomForestFactory(),
                 new XgboostFactory(),

@@ -4,14 +4,12 @@ import io.sentinelrisk.core.config.ConfigException;
 import io.sentinelrisk.core.data.Matrix;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
+import io.sentinelrisk.core.detect.support.RowSample;
 import io.sentinelrisk.core.error.InputException;
 import libsvm.DenseOneClassSolver;
 import libsvm.svm;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
-
-import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Trains LIBSVM's one-class solver on (a seeded sample of) the training rows and keeps only the
@@ -57,23 +55,7 @@ final class OcsvmTrainer implements DetectorTrainer {
 
     /** Row indices of a seeded sample without replacement, ascending; all rows when n ≤ max. */
     static int[] sample(int n, int max, long seed) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        if (n <= max) {
-            return idx;
-        }
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + rnd.nextInt(n - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] out = Arrays.copyOf(idx, max);
-        Arrays.sort(out);
-        return out;
+        return RowSample.of(n, max, seed);
     }
 
     /** scikit-learn's gamma='scale': 1 / (n_features × X.var()), 1 when X is constant. */
