@@ -19,7 +19,8 @@ final class BaselineOption {
             description = "What the training rows are, for detector auto: clean = declared free of anomalies (a baseline "
                     + "of normal activity, scikit-learn's novelty detection): auto averages the robust z scores of its "
                     + "clean_members; unknown = anomalies may be among them: auto keeps the candidates that agree "
-                    + "(config key detector.baseline; default: unknown). An error with any other detector.")
+                    + "(config key detector.baseline; default: unknown; evaluate --protocol semi-supervised declares "
+                    + "clean). An error with any other detector.")
     String baseline;
 
     /** The declared baseline; null when the flag is not given. */
