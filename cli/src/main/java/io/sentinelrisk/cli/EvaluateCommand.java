@@ -1,6 +1,7 @@
 package io.sentinelrisk.cli;
 
 import io.sentinelrisk.core.bundle.Bundles;
+import io.sentinelrisk.core.detect.Baseline;
 import io.sentinelrisk.core.error.InputException;
 import io.sentinelrisk.core.evaluate.DetectorEvaluation;
 import io.sentinelrisk.core.evaluate.EvaluatedAlert;
@@ -12,6 +13,7 @@ import io.sentinelrisk.core.evaluate.EvaluationSettings;
 import io.sentinelrisk.core.evaluate.ScenarioRecall;
 import io.sentinelrisk.core.ingest.Dataset;
 import io.sentinelrisk.core.metrics.Confusion;
+import io.sentinelrisk.core.pipeline.BaselineDeclaration;
 import io.sentinelrisk.core.pipeline.Detectors;
 import io.sentinelrisk.core.pipeline.Pipeline;
 import io.sentinelrisk.core.pipeline.SentinelConfig;
@@ -66,6 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
     MappingOption mapping;
+
+    /** Without it, each protocol declares its own ({@link EvaluationProtocol#declaredBaseline()}). */
+    @Mixin
+    BaselineOption baseline;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "YAML or JSON config; its detector parameters apply to the detector it names, the others use their defaults.")
@@ -169,6 +175,7 @@ final class EvaluateCommand implements Callable<Integer> {
             configs.add(type.equals(base.detectorType()) ? base : withDetector(base, type));
         }
         EvaluationSettings settings = settings(base.randomState());
+        configs = withBaselines(configs, base, settings.protocol());
         progress.step("reading " + input.input);
         refuseStateOut();
         Dataset data = CommandSupport.loadForTraining(input, base).data();
@@ -177,10 +184,38 @@ final class EvaluateCommand implements Callable<Integer> {
         return Evaluation.fitAndTest(data, configs, settings, mapping.load(data.frame().schema()));
     }
 
+    /**
+     * The configs with the baseline their training rows are declared to have: --baseline when given
+     * (an error when no detector evaluated takes one), else what the protocol declares
+     * (semi-supervised fits normal rows only: clean), except where the config file writes
+     * {@code detector.baseline} for its own detector.
+     */
+    private List<SentinelConfig> withBaselines(List<SentinelConfig> configs, SentinelConfig base, EvaluationProtocol protocol) {
+        Baseline given = baseline.parsed();
+        if (given != null && configs.stream().noneMatch(BaselineDeclaration::applies)) {
+            throw new InputException(BaselineOption.FLAG + " " + given.configName() + ": none of the detectors evaluated ("
+                    + String.join(", ", configs.stream().map(SentinelConfig::detectorType).toList())
+                    + ") has a baseline, only auto has; leave out " + BaselineOption.FLAG);
+        }
+        boolean fileSays = BaselineDeclaration.writtenIn(config);
+        List<SentinelConfig> out = new ArrayList<>();
+        for (SentinelConfig c : configs) {
+            if (given != null) {
+                out.add(BaselineDeclaration.declare(c, given, BaselineOption.FLAG));
+            } else if (c == base && fileSays) {
+                out.add(c);
+            } else {
+                out.add(BaselineDeclaration.declare(c, protocol.declaredBaseline(), "--protocol " + protocol.configName()));
+            }
+        }
+        return out;
+    }
+
     private EvaluationResult evaluateBundle(Progress progress) {
-        if (detectors != null || config != null || overrides.detector != null || mapping.mapping != null) {
+        if (detectors != null || config != null || overrides.detector != null || mapping.mapping != null
+                || baseline.baseline != null) {
             throw new InputException("--model evaluates a saved bundle as it is (with its own business mapping, if any): "
-                    + "leave out --detectors, --detector, --config and --mapping");
+                    + "leave out --detectors, --detector, --config, --mapping and --baseline");
         }
         Pipeline pipeline = Bundles.read(model);
         Map<String, Object> flags = CommandSupport.overrides(null, input, null);
@@ -281,6 +316,14 @@ final class EvaluateCommand implements Callable<Integer> {
                             + "tested on %,d rows with %,d anomalies (%s)%n", r.source(), r.rows(), r.anomalies(),
                     r.trainRows(), r.trainNormalRows(), r.settings().randomState(), r.testRows(), r.testAnomalies(),
                     r.settings().allAnomaliesInTest() ? "every row not fitted on" : "the held-out test part");
+        }
+        for (DetectorEvaluation d : r.detectors()) {
+            if (d.baseline() != null) {
+                out.printf(Locale.ROOT, "%s: baseline %s (%s)%n", d.name(), d.baseline(),
+                        Baseline.CLEAN.configName().equals(d.baseline())
+                                ? "its training rows declared free of anomalies: the mean of its clean members"
+                                : "anomalies may be among its training rows: the candidates that agree");
+            }
         }
         String pk = "P@" + r.settings().k();
         out.printf(Locale.ROOT, "%-14s %8s %8s %7s %9s %7s %7s %6s %6s %6s %6s %8s%n", "detector", "ROC AUC", "avg prec",

@@ -69,6 +69,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     MappingOption mapping;
 
+    @Mixin
+    BaselineOption baseline;
+
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "YAML or JSON config; see 'sentinel config defaults'. Flags override it.")
     Path config;
@@ -106,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         // when it was saved before scoring began.
         try (BackgroundStep saver = new BackgroundStep("sentinel-save");
              Progress progress = Progress.start("train", 5)) {
-            SentinelConfig cfg = SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports));
+            SentinelConfig cfg = baseline.apply(SentinelConfig.load(config, CommandSupport.overrides(overrides, input, exports)));
             watch.lap("config");
             progress.step("reading " + input.input);
             Sampled first = sampleable(cfg) ? sample(cfg, watch) : null;   // null: read whole

@@ -151,8 +151,10 @@ public final class HtmlReport {
         for (DetectorEvaluation d : r.detectors()) {
             Confusion c = d.confusion();
             h.append("<tr><td>").append(Html.escape(d.name())).append("</td>");
-            cell(h, r.bundleMode() ? "bundle" : String.format(Locale.ROOT, "%,d %s rows", d.fittedRows(),
-                    d.supervised() ? "labelled" : "normal"));
+            String fitted = r.bundleMode() ? "bundle" : String.format(Locale.ROOT, "%,d %s rows", d.fittedRows(),
+                    d.supervised() ? "labelled" : "normal");
+            // auto fits differently on rows declared clean: say which way it ran
+            cell(h, d.baseline() == null ? fitted : fitted + ", baseline " + d.baseline());
             cell(h, f3(d.rocAuc()));
             cell(h, f3(d.averagePrecision()));
             cell(h, f3(d.precisionAtK()));

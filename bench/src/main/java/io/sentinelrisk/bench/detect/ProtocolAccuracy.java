@@ -2,6 +2,7 @@ package io.sentinelrisk.bench.detect;
 
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.Baseline;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.FitReport;
 import io.sentinelrisk.core.detect.FittedDetector;
@@ -30,7 +31,10 @@ import java.util.stream.Stream;
  * semi-supervised (80% stratified training part, normal rows only; tested on every other row),
  * adbench (70% stratified training part, anomalies left in; tested on the other 30%). Features
  * are standardised on the fitted rows, as the prepare stage does. Split and detector seeds
- * 1..seeds; the AUC is the mean over them.
+ * 1..seeds; the AUC is the mean over them. {@code auto} is fitted with the baseline each protocol
+ * declares ({@link EvaluationProtocol#declaredBaseline()}: clean semi-supervised, as {@code sentinel
+ * evaluate} does), and where that is not unknown a column {@code auto (baseline unknown)} shows it
+ * without the declaration.
  *
  * <pre>
  * bench/accuracy.sh [--datasets ../shared/datasets] [--seeds 1] [--threads 2] [--include-gz] [--only a,b]
@@ -43,8 +47,30 @@ import java.util.stream.Stream;
 public final class ProtocolAccuracy {
     /** The section {@code --out} replaces: between {@code <!-- NAME-tables:begin -->} and its end marker. */
     static final String DEFAULT_SECTION = "protocol";
-    private static final List<String> SINGLES = List.of("iforest", "hbos", "ecod", "knn", "lof", "ocsvm", "autoencoder");
-    private static final List<String> COMBINED = List.of("ensemble", "auto");
+    private static final List<String> SINGLES = List.of("iforest", "hbos", "ecod", "knn", "lof", "ocsvm", "kde", "autoencoder");
+
+    /** A column of a table: detector {@code type} at its defaults but for {@code params}. */
+    record Column(String name, String type, Map<String, Object> params) {
+        FittedDetector fit(Matrix x, long seed, int threads) {
+            DetectorFactory f = Detectors.byType(type);
+            return f.trainer(Params.parse(params, f.params(), "detector (" + name + ")"), seed).fit(x, null, threads);
+        }
+    }
+
+    /** The single detectors, the default ensemble, auto as the protocol declares it and, when that is clean, as unknown. */
+    static List<Column> columns(EvaluationProtocol protocol) {
+        List<Column> out = new ArrayList<>();
+        for (String s : SINGLES) {
+            out.add(new Column(s, s, Map.of()));
+        }
+        out.add(new Column("ensemble", "ensemble", Map.of()));
+        Baseline declared = protocol.declaredBaseline();
+        out.add(new Column("auto", "auto", Map.of(Baseline.PARAM, declared.configName())));
+        if (declared != Baseline.UNKNOWN) {
+            out.add(new Column("auto (baseline unknown)", "auto", Map.of(Baseline.PARAM, Baseline.UNKNOWN.configName())));
+        }
+        return out;
+    }
 
     public static void main(String[] args) throws Exception {
         Path datasets = Path.of("../shared/datasets");
@@ -98,14 +124,15 @@ public final class ProtocolAccuracy {
             System.err.println("accuracy: --datasets " + datasets + ": no .csv file");
             System.exit(2);
         }
-        List<String> detectors = new ArrayList<>(SINGLES);
-        detectors.addAll(COMBINED);
         StringBuilder md = new StringBuilder();
         md.append(begin).append('\n');
         md.append(String.format(Locale.ROOT, "Made by `%s` (split and detector seeds 1..%d, mean ROC AUC over them; "
-                + "features standardised on the fitted rows; every detector at its defaults).%n%n", command.strip(), seeds));
+                + "features standardised on the fitted rows; every detector at its defaults; `auto` with the baseline "
+                + "the protocol declares, clean semi-supervised, and `auto (baseline unknown)` beside it there).%n%n",
+                command.strip(), seeds));
         List<String> choices = new ArrayList<>();
         for (EvaluationProtocol protocol : protocols) {
+            List<Column> detectors = columns(protocol);
             Map<String, double[]> auc = new LinkedHashMap<>();
             List<String> names = new ArrayList<>();
             for (Path file : files) {
@@ -119,15 +146,14 @@ public final class ProtocolAccuracy {
                     Task task = Task.of(protocol, data.x(), data.labels(), s);
                     for (int d = 0; d < detectors.size(); d++) {
                         long t0 = System.nanoTime();
-                        DetectorFactory f = Detectors.byType(detectors.get(d));
-                        FittedDetector model = f.trainer(Params.defaults(f.params()), s).fit(task.fitted(), null, threads);
+                        FittedDetector model = detectors.get(d).fit(task.fitted(), s, threads);
                         double a = task.auc(model, threads);
                         row[d] += a / seeds;
                         if (model instanceof FitReport r && s == 1) {
                             choices.add(protocol.configName() + " " + data.name() + ": " + describe(r.fitReport()));
                         }
                         System.err.printf(Locale.ROOT, "%s %s seed %d %s auc %.4f (%.1f s)%n", protocol.configName(),
-                                data.name(), s, detectors.get(d), a, (System.nanoTime() - t0) / 1e9);
+                                data.name(), s, detectors.get(d).name(), a, (System.nanoTime() - t0) / 1e9);
                     }
                 }
                 auc.put(data.name(), row);
@@ -152,6 +178,9 @@ public final class ProtocolAccuracy {
     }
 
     private static String describe(Map<String, Object> report) {
+        if (Baseline.CLEAN.configName().equals(report.get(Baseline.PARAM))) {
+            return "baseline clean: " + report.get("why");
+        }
         StringBuilder b = new StringBuilder();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cands = (List<Map<String, Object>>) report.get("candidates");
@@ -211,12 +240,12 @@ public final class ProtocolAccuracy {
         };
     }
 
-    private static String table(EvaluationProtocol protocol, List<String> detectors, List<String> names,
+    private static String table(EvaluationProtocol protocol, List<Column> detectors, List<String> names,
                                 Map<String, double[]> auc) {
         StringBuilder md = new StringBuilder();
         md.append("#### `--protocol ").append(protocol.configName()).append("`: ROC AUC\n\n| dataset |");
-        for (String d : detectors) {
-            md.append(' ').append(d).append(" |");
+        for (Column d : detectors) {
+            md.append(' ').append(d.name()).append(" |");
         }
         md.append(" best single |\n|---|");
         md.append("--:|".repeat(detectors.size() + 1)).append('\n');
@@ -249,12 +278,13 @@ public final class ProtocolAccuracy {
                 bestName = SINGLES.get(d);
             }
         }
-        for (String c : COMBINED) {
-            double m = mean[detectors.indexOf(c)];
+        for (int c = SINGLES.size(); c < detectors.size(); c++) {
+            double m = mean[c];
             double gap = bestMean - bestSingle;
             md.append(String.format(Locale.ROOT, "%s: %.4f, %s the best single detector (%s, %.4f) by %.4f; closes %.0f%% of the "
-                            + "gap to the per-dataset best (%.4f).%n", c, m, m > bestSingle ? "above" : "BELOW", bestName,
-                    bestSingle, Math.abs(m - bestSingle), gap > 0 ? 100 * (m - bestSingle) / gap : 0, bestMean));
+                            + "gap to the per-dataset best (%.4f).%n", detectors.get(c).name(), m,
+                    m > bestSingle ? "above" : "BELOW", bestName, bestSingle, Math.abs(m - bestSingle),
+                    gap > 0 ? 100 * (m - bestSingle) / gap : 0, bestMean));
         }
         md.append('\n');
         return md.toString();

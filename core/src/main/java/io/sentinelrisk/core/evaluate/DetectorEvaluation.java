@@ -46,6 +46,15 @@ public record DetectorEvaluation(String name, Pipeline pipeline, int fittedRows,
         topAlerts = List.copyOf(topAlerts);
     }
 
+    /**
+     * What the detector's training rows were declared to be ({@code unknown} or {@code clean}), for a
+     * detector with a baseline parameter ({@code auto}); null for the others.
+     */
+    public String baseline() {
+        Object b = pipeline.config().detectorParams().asMap().get(io.sentinelrisk.core.detect.Baseline.PARAM);
+        return b == null ? null : b.toString();
+    }
+
     /** True when the detector learned from labels (fitted on every training row, both classes). */
     public boolean supervised() {
         return io.sentinelrisk.core.pipeline.Detectors.byType(pipeline.detector().type()).supervised();

@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.evaluate;
 
+import io.sentinelrisk.core.detect.Baseline;
 import io.sentinelrisk.core.error.InputException;
 
 import java.util.Locale;
@@ -17,6 +18,9 @@ import java.util.Locale;
  *   fraction is given) fitted on every row of the training part, its anomalies left in and
  *   unlabelled, tested on the held-out test part.</li>
  * </ul>
+ *
+ * Each declares what its fitted rows are ({@link #declaredBaseline()}) to a detector that takes a
+ * baseline ({@code auto}): only the semi-supervised protocol fits on rows known to be normal.
  */
 public enum EvaluationProtocol {
     UNSUPERVISED, SEMI_SUPERVISED, ADBENCH;
@@ -31,6 +35,14 @@ public enum EvaluationProtocol {
     /** True when the rows are split into a training and a test part. */
     public boolean splits() {
         return this != UNSUPERVISED;
+    }
+
+    /**
+     * What the fitted rows are declared to be: {@link Baseline#CLEAN} when only normal rows are
+     * fitted (semi-supervised), else {@link Baseline#UNKNOWN} (anomalies are among them).
+     */
+    public Baseline declaredBaseline() {
+        return this == SEMI_SUPERVISED ? Baseline.CLEAN : Baseline.UNKNOWN;
     }
 
     /** The train fraction used when none is given. */

@@ -20,7 +20,8 @@ import java.util.Map;
  * that are undefined (ROC AUC with one class, a correlation with a constant feature) are null;
  * fields that do not apply to the mode ({@code model} in split mode, the split's
  * {@code train_fraction}, {@code random_state}, {@code test_anomalies} in bundle mode) are left
- * out. {@code config} stays the ordered map SentinelConfig writes everywhere (its keys include
+ * out, and so is a detector's {@code baseline} when it has none (only {@code auto} has: what its
+ * training rows were declared to be). {@code config} stays the ordered map SentinelConfig writes everywhere (its keys include
  * each detector's own parameters).
  */
 @JsonPropertyOrder({"report_version", "product_version", "command", "input", "mode", "model", "protocol", "rows",
@@ -55,11 +56,12 @@ public record EvaluationReport(@JsonProperty("report_version") int reportVersion
     }
 
     /** One detector's results. */
-    @JsonPropertyOrder({"detector", "supervised", "fitted_rows", "fit_ms", "score_ms", "roc_auc", "average_precision",
+    @JsonPropertyOrder({"detector", "supervised", "baseline", "fitted_rows", "fit_ms", "score_ms", "roc_auc", "average_precision",
         "precision_at_k", "threshold", "flagged", "precision", "recall", "f1", "confusion_matrix", "recall_per_scenario",
         "feature_correlation", "feature_importance", "deviant_features", "top_alerts", "config"})
     public record DetectorReport(@JsonProperty("detector") String detector,
                                  @JsonProperty("supervised") boolean supervised,
+                                 @JsonProperty("baseline") @JsonInclude(JsonInclude.Include.NON_NULL) String baseline,
                                  @JsonProperty("fitted_rows") int fittedRows,
                                  @JsonProperty("fit_ms") Double fitMs,
                                  @JsonProperty("score_ms") Double scoreMs,
@@ -150,7 +152,7 @@ public record EvaluationReport(@JsonProperty("report_version") int reportVersion
 
     private static DetectorReport detector(DetectorEvaluation d) {
         var c = d.confusion();
-        return new DetectorReport(d.name(), d.supervised(), d.fittedRows(), round2(d.fitMillis()), round2(d.scoreMillis()),
+        return new DetectorReport(d.name(), d.supervised(), d.baseline(), d.fittedRows(), round2(d.fitMillis()), round2(d.scoreMillis()),
                 num(d.rocAuc()), num(d.averagePrecision()), new PrecisionAtK(d.k(), num(d.precisionAtK())), num(d.threshold()),
                 c.tp() + c.fp(), c.precision(), c.recall(), c.f1(), ConfusionCounts.of(c),
                 d.recallPerScenario().stream().map(x -> new ScenarioResult(x.scenario(), x.anomalies(), x.detected(), num(x.recall()))).toList(),

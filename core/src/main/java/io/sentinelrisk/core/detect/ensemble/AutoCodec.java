@@ -2,6 +2,7 @@ package io.sentinelrisk.core.detect.ensemble;
 
 import io.sentinelrisk.core.codec.BinaryReader;
 import io.sentinelrisk.core.codec.BinaryWriter;
+import io.sentinelrisk.core.detect.Baseline;
 import io.sentinelrisk.core.detect.FittedDetector;
 
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ import java.util.List;
  * How a fitted {@code auto} is stored: every candidate's label, agreement and whether it was kept,
  * the threshold, the cap on the kept count and normalisation, then the kept members as an
  * ensemble part. Version 1 (before {@code max_members}) has no cap: it reads as the candidate count.
+ * Version 3 adds the baseline after the cap; parts written before it were fitted as {@code unknown}.
+ * A clean baseline's candidates are its clean members, all kept (at least one).
  */
 final class AutoCodec {
     static final String MAGIC = "AUTO";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private final EnsembleCodec ensemble;
 
@@ -28,6 +31,7 @@ final class AutoCodec {
                 .writeString(m.normalization())
                 .writeDouble(m.minAgreement())
                 .writeInt(m.maxMembers())
+                .writeString(m.baseline().configName())
                 .writeInt(m.candidates().size());
         for (AutoModel.Candidate c : m.candidates()) {
             w.writeString(c.member()).writeDouble(c.agreement()).writeInt(c.chosen() ? 1 : 0);
@@ -40,9 +44,14 @@ final class AutoCodec {
         String normalization = r.readString();
         double minAgreement = r.readDouble();
         int maxMembers = r.version() >= 2 ? r.readInt() : -1;
+        Baseline baseline = r.version() >= 3 ? Baseline.byConfigName(r.readString()) : Baseline.UNKNOWN;
+        if (baseline == null) {
+            throw r.corrupt("unknown baseline");
+        }
+        boolean clean = baseline == Baseline.CLEAN;
         int count = r.readInt();
-        if (count < 2 || count > 1000) {
-            throw r.corrupt("expected at least two candidates, found " + count);
+        if (count < (clean ? 1 : 2) || count > 1000) {
+            throw r.corrupt("expected at least " + (clean ? "one clean member" : "two candidates") + ", found " + count);
         }
         if (maxMembers == -1) {
             maxMembers = count;
@@ -66,9 +75,10 @@ final class AutoCodec {
         if (kept.members().size() != chosen) {
             throw r.corrupt(chosen + " candidates marked kept but " + kept.members().size() + " members stored");
         }
-        if (chosen > maxMembers) {
-            throw r.corrupt(chosen + " candidates kept but max_members is " + maxMembers);
+        if (clean ? chosen != count : chosen > maxMembers) {
+            throw r.corrupt(chosen + " candidates kept but " + (clean ? "a clean baseline keeps all " + count
+                    : "max_members is " + maxMembers));
         }
-        return new AutoModel(kept, candidates, minAgreement, maxMembers, normalization);
+        return new AutoModel(kept, candidates, minAgreement, maxMembers, normalization, baseline);
     }
 }

@@ -2,6 +2,7 @@ package io.sentinelrisk.core.detect.ensemble;
 
 import io.sentinelrisk.core.config.ParamSpec;
 import io.sentinelrisk.core.config.Params;
+import io.sentinelrisk.core.detect.Baseline;
 import io.sentinelrisk.core.detect.DetectorCatalog;
 import io.sentinelrisk.core.detect.DetectorFactory;
 import io.sentinelrisk.core.detect.DetectorTrainer;
@@ -15,7 +16,8 @@ import java.util.Map;
  * a candidate whose ranking of the training rows disagrees with the other candidates' consensus
  * (Spearman correlation at most {@code min_agreement}) is dropped, and of the rest at most
  * {@code max_members}, the most agreeing, are kept; the kept members' normalised scores are
- * combined.
+ * combined. With {@code baseline: clean} (the training rows are declared free of anomalies) it
+ * fits {@code clean_members} instead and averages their robust z scores, with no choice.
  *
  * <pre>
  * detector:
@@ -67,16 +69,33 @@ public final class AutoFactory implements DetectorFactory {
                         "of the candidates above min_agreement, at most this many are kept, those with the highest "
                                 + "agreement (ties: the earlier candidate); ≥ 1"),
                 ParamSpec.ofInt("agreement_sample", AutoParams.DEFAULT_AGREEMENT_SAMPLE,
-                        "training rows (a seeded sample) the agreement is measured on (≥ 100)"));
+                        "training rows (a seeded sample) the agreement is measured on (≥ 100)"),
+                ParamSpec.ofChoice(Baseline.PARAM, AutoParams.DEFAULT_BASELINE.configName(),
+                        "what the training rows are declared to be: unknown = they may hold anomalies (members chosen "
+                                + "by agreement, as above); clean = free of anomalies, as a baseline of normal activity "
+                                + "(scikit-learn's novelty detection): the mean of the clean_members' robust z scores",
+                        Baseline.UNKNOWN.configName(), Baseline.CLEAN.configName()),
+                new ParamSpec("clean_members", ParamSpec.Kind.MAP_LIST, AutoParams.DEFAULT_CLEAN_MEMBERS,
+                        "with baseline clean: the detectors fitted, each a mapping with its type and its own parameters "
+                                + "(at least one); each is normalised by robust z against its training scores and the "
+                                + "mean is the score; member i is fitted with seed derived from the pipeline's seed and i",
+                        null));
     }
 
     @Override
     public AutoParams paramsOf(Params params) {
         @SuppressWarnings("unchecked")
         List<Map<?, ?>> raw = (List<Map<?, ?>>) params.get("members");
-        return new AutoParams(EnsembleFactory.members(catalog, TYPE, raw), params.getString("normalization"),
+        Baseline baseline = Baseline.byConfigName(params.getString(Baseline.PARAM));
+        @SuppressWarnings("unchecked")
+        List<Map<?, ?>> clean = (List<Map<?, ?>>) params.get("clean_members");
+        // The default clean list is resolved only when it is fitted: an auto whose baseline is
+        // unknown (every bundle written before the baseline existed) never depends on its detectors.
+        boolean resolveClean = baseline == Baseline.CLEAN || !AutoParams.DEFAULT_CLEAN_MEMBERS.equals(clean);
+        return new AutoParams(EnsembleFactory.members(catalog, TYPE, "members", raw), params.getString("normalization"),
                 Combination.byConfigName(params.getString("combination")), params.getDouble("min_agreement"),
-                params.getInt("max_members"), params.getInt("agreement_sample"));
+                params.getInt("max_members"), params.getInt("agreement_sample"), baseline,
+                resolveClean ? EnsembleFactory.members(catalog, TYPE, "clean_members", clean) : List.of());
     }
 
     @Override

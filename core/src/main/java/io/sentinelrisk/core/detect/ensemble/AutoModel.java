@@ -1,6 +1,7 @@
 package io.sentinelrisk.core.detect.ensemble;
 
 import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.Baseline;
 import io.sentinelrisk.core.detect.FitReport;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.TrainingScores;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * A fitted {@code auto}: the members it kept, combined as an ensemble, and the record of every
- * candidate's agreement and whether it was kept. Only the kept members are stored.
+ * candidate's agreement and whether it was kept. Only the kept members are stored. With a clean
+ * baseline the "candidates" are the clean members, all kept, with no agreement (NaN).
  */
 public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneOut, FitReport {
 
@@ -26,13 +28,16 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
     private final double minAgreement;
     private final int maxMembers;
     private final String normalization;
+    private final Baseline baseline;
 
-    AutoModel(EnsembleModel kept, List<Candidate> candidates, double minAgreement, int maxMembers, String normalization) {
+    AutoModel(EnsembleModel kept, List<Candidate> candidates, double minAgreement, int maxMembers, String normalization,
+              Baseline baseline) {
         this.kept = kept;
         this.candidates = List.copyOf(candidates);
         this.minAgreement = minAgreement;
         this.maxMembers = maxMembers;
         this.normalization = normalization;
+        this.baseline = baseline;
     }
 
     @Override
@@ -67,6 +72,11 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
         return normalization;
     }
 
+    /** How it was fitted: unknown (members chosen by agreement) or clean (the clean members averaged). */
+    public Baseline baseline() {
+        return baseline;
+    }
+
     @Override
     public double score(double[] row) {
         return kept.score(row);
@@ -86,6 +96,21 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
     public Map<String, Object> fitReport() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("detector", AutoFactory.TYPE);
+        out.put(Baseline.PARAM, baseline.configName());
+        if (baseline == Baseline.CLEAN) {
+            out.put("why", cleanWhy());
+            out.put("normalization", normalization);
+            out.put("combination", kept.combination().configName());
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Candidate c : candidates) {
+                Map<String, Object> m = new LinkedHashMap<>();   // in this order in the report
+                m.put("member", c.member());
+                m.put("chosen", true);
+                list.add(m);
+            }
+            out.put("members", list);
+            return out;
+        }
         out.put("normalization", normalization);
         out.put("combination", kept.combination().configName());
         out.put("min_agreement", minAgreement);
@@ -117,8 +142,20 @@ public final class AutoModel implements FittedDetector, TrainingScores.LeaveOneO
         return "agreement " + a + " not among the " + maxMembers + " highest (max_members)";
     }
 
+    /** Why a clean baseline fits what it fits, e.g. "baseline declared clean: mean of knn and kde, ...". */
+    private String cleanWhy() {
+        List<String> names = candidates.stream().map(Candidate::member).toList();
+        String list = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return "baseline declared clean: mean of " + list + " (robust z of each against its training scores; no choice "
+                + "by agreement, which guards against anomalies among the training rows), see docs/accuracy.md";
+    }
+
     /** One line for the log: which members were kept and which dropped. */
     public String describe() {
+        if (baseline == Baseline.CLEAN) {
+            return "auto: " + cleanWhy();
+        }
         StringBuilder b = new StringBuilder("auto kept");
         for (Candidate c : candidates) {
             if (c.chosen()) {

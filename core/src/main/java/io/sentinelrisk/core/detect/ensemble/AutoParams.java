@@ -1,5 +1,6 @@
 package io.sentinelrisk.core.detect.ensemble;
 
+import io.sentinelrisk.core.detect.Baseline;
 import io.sentinelrisk.core.detect.DetectorParams;
 import io.sentinelrisk.core.detect.support.ParamChecks;
 
@@ -24,9 +25,17 @@ import java.util.Objects;
  *                        this many are kept, the most agreeing first, ≥ 1 (default {@value #DEFAULT_MAX_MEMBERS})
  * @param agreementSample {@code agreement_sample}: training rows (a seeded sample) the agreement is
  *                        measured on, ≥ 100 (default {@value #DEFAULT_AGREEMENT_SAMPLE})
+ * @param baseline        {@code baseline}: unknown (the default: the candidates above are chosen by
+ *                        agreement) or clean (the training rows are declared free of anomalies: the
+ *                        clean members are fitted and averaged, the candidates and the keys above are
+ *                        not used)
+ * @param cleanMembers    {@code clean_members}: what a clean baseline fits, at least one (default
+ *                        {@link #DEFAULT_CLEAN_MEMBERS}); empty when the baseline is unknown and the
+ *                        list is the default, which is only resolved when it is used
  */
 public record AutoParams(List<EnsembleParams.Member> members, String normalization, Combination combination,
-                         double minAgreement, int maxMembers, int agreementSample) implements DetectorParams {
+                         double minAgreement, int maxMembers, int agreementSample, Baseline baseline,
+                         List<EnsembleParams.Member> cleanMembers) implements DetectorParams {
     public static final List<Map<String, Object>> DEFAULT_MEMBERS = List.of(
             Map.of("type", "iforest"), Map.of("type", "ecod"), Map.of("type", "knn"),
             Map.of("type", "knn", "n_neighbors", 20, "method", "mean"));
@@ -35,6 +44,13 @@ public record AutoParams(List<EnsembleParams.Member> members, String normalizati
     public static final double DEFAULT_MIN_AGREEMENT = 0.5;
     public static final int DEFAULT_MAX_MEMBERS = 3;
     public static final int DEFAULT_AGREEMENT_SAMPLE = 20_000;
+    public static final Baseline DEFAULT_BASELINE = Baseline.UNKNOWN;
+    /**
+     * With a clean baseline: the mean of the robust z scores of knn and a Gaussian KDE was above
+     * every single detector, chosen for each held-out family leaving one family out
+     * (docs/accuracy.md).
+     */
+    public static final List<Map<String, Object>> DEFAULT_CLEAN_MEMBERS = List.of(Map.of("type", "knn"), Map.of("type", "kde"));
 
     public AutoParams {
         String t = AutoFactory.TYPE;
@@ -52,6 +68,11 @@ public record AutoParams(List<EnsembleParams.Member> members, String normalizati
         ParamChecks.doubleIn(t, "min_agreement", minAgreement, -1, true, 1, false);
         ParamChecks.intAtLeast(t, "max_members", maxMembers, 1);
         ParamChecks.intAtLeast(t, "agreement_sample", agreementSample, 100);
+        Objects.requireNonNull(baseline, "baseline");
+        cleanMembers = List.copyOf(cleanMembers);
+        if (baseline == Baseline.CLEAN && cleanMembers.isEmpty()) {
+            throw ParamChecks.fail(t, "clean_members", "at least one member", "none");
+        }
     }
 
     ScoreNormalizer.Kind normalizerKind() {

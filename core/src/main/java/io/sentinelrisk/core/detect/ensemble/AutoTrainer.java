@@ -2,6 +2,7 @@ package io.sentinelrisk.core.detect.ensemble;
 
 import io.sentinelrisk.core.config.Params;
 import io.sentinelrisk.core.data.Matrix;
+import io.sentinelrisk.core.detect.Baseline;
 import io.sentinelrisk.core.detect.DetectorTrainer;
 import io.sentinelrisk.core.detect.FittedDetector;
 import io.sentinelrisk.core.detect.support.Seeds;
@@ -17,7 +18,8 @@ import java.util.Map;
  * Fits every candidate (candidate i with a seed derived from the pipeline's seed and i),
  * normalises its training scores, measures each candidate's agreement with the others
  * ({@link Agreement}) and keeps those {@link CandidateChoice} picks: above {@code min_agreement}
- * (all, when none is), at most {@code max_members} of them.
+ * (all, when none is), at most {@code max_members} of them. With a clean baseline it fits the
+ * clean members instead (same seeds) and keeps them all: robust z, averaged.
  */
 final class AutoTrainer implements DetectorTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(AutoTrainer.class);
@@ -29,18 +31,50 @@ final class AutoTrainer implements DetectorTrainer {
     AutoTrainer(AutoParams params, long seed) {
         this.params = params;
         this.seed = seed;
+        boolean clean = params.baseline() == Baseline.CLEAN;
+        this.trainers = trainers(clean ? params.cleanMembers() : params.members(), clean ? "clean_members" : "members", seed);
+    }
+
+    private static List<DetectorTrainer> trainers(List<EnsembleParams.Member> members, String key, long seed) {
         List<DetectorTrainer> trainers = new ArrayList<>();
-        for (int i = 0; i < params.members().size(); i++) {
-            EnsembleParams.Member m = params.members().get(i);
+        for (int i = 0; i < members.size(); i++) {
+            EnsembleParams.Member m = members.get(i);
             long memberSeed = Seeds.derive(seed, i);
-            trainers.add(EnsembleFactory.memberConfig(AutoFactory.TYPE, "member " + (i + 1) + " (" + m.factory().type() + ")",
+            trainers.add(EnsembleFactory.memberConfig(AutoFactory.TYPE, key, "member " + (i + 1) + " (" + m.factory().type() + ")",
                     () -> m.factory().trainer(m.values(), memberSeed)));
         }
-        this.trainers = List.copyOf(trainers);
+        return List.copyOf(trainers);
     }
 
     @Override
     public AutoModel fit(Matrix x, int[] labels, int threads) {
+        AutoModel model = params.baseline() == Baseline.CLEAN ? fitClean(x, labels, threads) : fitUnknown(x, labels, threads);
+        LOG.info(model.describe());
+        return model;
+    }
+
+    /**
+     * A clean baseline: every clean member is fitted and kept, normalised by robust z against its own
+     * training scores, and the mean is the score. Nothing is chosen: agreement with a consensus
+     * guards against members misled by anomalies among the training rows, which are declared absent.
+     */
+    private AutoModel fitClean(Matrix x, int[] labels, int threads) {
+        List<FittedDetector> fitted = new ArrayList<>();
+        List<ScoreNormalizer> normalizers = new ArrayList<>();
+        List<AutoModel.Candidate> members = new ArrayList<>();
+        for (int c = 0; c < trainers.size(); c++) {
+            FittedDetector m = trainers.get(c).fit(x, labels, threads);
+            fitted.add(m);
+            normalizers.add(ScoreNormalizer.fit(ScoreNormalizer.Kind.ROBUST_Z, TrainingScores.of(m, x, threads)));
+            members.add(new AutoModel.Candidate(label(params.cleanMembers().get(c)), Double.NaN, true));
+        }
+        double[] weights = new double[fitted.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        EnsembleModel kept = new EnsembleModel(fitted, normalizers, weights, Combination.AVERAGE);
+        return new AutoModel(kept, members, params.minAgreement(), params.maxMembers(), "robust_z", Baseline.CLEAN);
+    }
+
+    private AutoModel fitUnknown(Matrix x, int[] labels, int threads) {
         ScoreNormalizer.Kind kind = params.normalizerKind();
         int count = trainers.size();
         List<FittedDetector> fitted = new ArrayList<>();
@@ -72,10 +106,8 @@ final class AutoTrainer implements DetectorTrainer {
         double[] weights = new double[keptMembers.size()];
         java.util.Arrays.fill(weights, 1.0);
         EnsembleModel kept = new EnsembleModel(keptMembers, keptNormalizers, weights, params.combination());
-        AutoModel model = new AutoModel(kept, candidates, params.minAgreement(), params.maxMembers(),
-                params.normalization());
-        LOG.info(model.describe());
-        return model;
+        return new AutoModel(kept, candidates, params.minAgreement(), params.maxMembers(), params.normalization(),
+                Baseline.UNKNOWN);
     }
 
     /** The member's type and the parameters that differ from its defaults, e.g. {@code knn(n_neighbors=20, method=mean)}. */

@@ -84,30 +84,30 @@ public final class EnsembleFactory implements DetectorFactory {
     private List<EnsembleParams.Member> members(Params params) {
         @SuppressWarnings("unchecked")
         List<Map<?, ?>> raw = (List<Map<?, ?>>) params.get("members");
-        return members(catalog, TYPE, raw);
+        return members(catalog, TYPE, "members", raw);
     }
 
     /**
-     * The members of a combining detector ({@code owner}: ensemble or auto), each validated by its
-     * own detector; a combining detector cannot be a member.
+     * The members of a combining detector ({@code owner}: ensemble or auto) listed under {@code key},
+     * each validated by its own detector; a combining detector cannot be a member.
      */
-    static List<EnsembleParams.Member> members(DetectorCatalog catalog, String owner, List<Map<?, ?>> raw) {
+    static List<EnsembleParams.Member> members(DetectorCatalog catalog, String owner, String key, List<Map<?, ?>> raw) {
         List<EnsembleParams.Member> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             Map<?, ?> m = raw.get(i);
             String where = "member " + (i + 1);
             if (!(m.get("type") instanceof String type)) {
-                throw ParamChecks.fail(owner, "members", where + " to have a type (one of "
+                throw ParamChecks.fail(owner, key, where + " to have a type (one of "
                         + String.join(", ", catalog.types()) + ")", "none");
             }
             if (type.equals(TYPE) || type.equals(AutoFactory.TYPE)) {
-                throw ParamChecks.fail(owner, "members", where + " to be a detector other than ensemble and auto", type);
+                throw ParamChecks.fail(owner, key, where + " to be a detector other than ensemble and auto", type);
             }
             DetectorFactory f;
             try {
                 f = catalog.byType(type);
             } catch (InputException e) {
-                throw ParamChecks.fail(owner, "members", where + " type to be one of "
+                throw ParamChecks.fail(owner, key, where + " type to be one of "
                         + String.join(", ", catalog.types()), "'" + type + "'");
             }
             Map<String, Object> rest = new LinkedHashMap<>();
@@ -117,22 +117,23 @@ public final class EnsembleFactory implements DetectorFactory {
                 }
             });
             String member = where + " (" + type + ")";
-            Params values = memberConfig(owner, member, () -> Params.parse(rest, f.params(), "detector (" + type + ")"));
-            out.add(new EnsembleParams.Member(f, values, memberConfig(owner, member, () -> f.paramsOf(values))));
+            Params values = memberConfig(owner, key, member, () -> Params.parse(rest, f.params(), "detector (" + type + ")"));
+            out.add(new EnsembleParams.Member(f, values, memberConfig(owner, key, member, () -> f.paramsOf(values))));
         }
         return out;
     }
 
     /** Runs a member's own validation, naming the member in any ConfigException (about key {@code members}). */
     static <T> T memberConfig(String member, Supplier<T> step) {
-        return memberConfig(TYPE, member, step);
+        return memberConfig(TYPE, "members", member, step);
     }
 
-    static <T> T memberConfig(String owner, String member, Supplier<T> step) {
+    /** As above for a member listed under {@code key} of detector {@code owner}. */
+    static <T> T memberConfig(String owner, String key, String member, Supplier<T> step) {
         try {
             return step.get();
         } catch (ConfigException e) {
-            throw ConfigException.forKey("members", "'members' in detector (" + owner + "), " + member + ": " + e.getMessage());
+            throw ConfigException.forKey(key, "'" + key + "' in detector (" + owner + "), " + member + ": " + e.getMessage());
         }
     }
 
