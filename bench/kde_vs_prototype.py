@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The product's `kde` beside the prototype that proposed it, on ScoreDump's semi-supervised splits.
 
-  git show study18b:bench/members_study.py > /tmp/members_study.py
-  git show study18b:bench/auto_study.py > /tmp/auto_study.py
-  /usr/bin/python3 bench/kde_vs_prototype.py /tmp DUMP_DIR SET [SET...]
+  /usr/bin/python3 bench/kde_vs_prototype.py bench DUMP_DIR SET [SET...]
+
+(the first argument: the folder holding members_study.py and auto_study.py)
 
 For each set: the fitted and tested rows of DUMP_DIR/<set>.semi.rows.csv (ScoreDump's files), the
 features of ../shared/datasets/<set>.csv standardised on the fitted rows (population std, a

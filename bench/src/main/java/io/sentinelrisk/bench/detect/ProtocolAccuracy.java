@@ -179,7 +179,7 @@ public final class ProtocolAccuracy {
 
     private static String describe(Map<String, Object> report) {
         if (Baseline.CLEAN.configName().equals(report.get(Baseline.PARAM))) {
-            return "baseline clean: " + report.get("why");
+            return String.valueOf(report.get("why"));   // "baseline declared clean: mean of ..."
         }
         StringBuilder b = new StringBuilder();
         @SuppressWarnings("unchecked")
