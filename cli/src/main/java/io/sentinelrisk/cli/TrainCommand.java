@@ -114,8 +114,12 @@ final class TrainCommand implements Callable<Integer> {
             progress.step("reading " + input.input);
             Sampled first = sampleable(cfg) ? sample(cfg, watch) : null;   // null: read whole
             if (first != null) {
-                // Every row at hand: scored once with the fit, for its training scores and the second pass.
-                KeptRowScores keptScores = first.kept().complete()
+                // Every row at hand: scored once with the fit, for its training scores and the second
+                // pass, when that saves more than it costs. It saves the sample's walk; it costs the
+                // overlap of the second pass's walk with the writing thread, which then writes alone.
+                // Idle, 15 and 7 alternating runs: cover (sample 35% of the rows) -11% wall; the 1M
+                // file (10%) +15% (docs/benchmarks.md, "`train`: every row walked once").
+                KeptRowScores keptScores = first.kept().complete() && first.sample().rows() * 4L >= first.rowsSeen()
                         ? new KeptRowScores(first.kept().frames(), first.rowIndexes()) : null;
                 Pipeline pipeline = fitOnSample(cfg, first, keptScores, watch, progress);
                 // The bundle is encoded and written on a thread of its own while the second pass
