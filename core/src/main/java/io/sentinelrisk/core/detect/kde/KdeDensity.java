@@ -1,5 +1,8 @@
 package io.sentinelrisk.core.detect.kde;
 
+import io.sentinelrisk.core.detect.neighbors.ColumnScan;
+import io.sentinelrisk.core.detect.neighbors.Metric;
+
 /**
  * The log of a Gaussian kernel density at a row: {@code log((1/n) Σ_j exp(−‖x − r_j‖² / (2h²)))
  * − (d/2)·log(2πh²)} over the reference rows r_j, summed as a stable log-sum-exp (the nearest
@@ -24,12 +27,7 @@ final class KdeDensity {
     KdeDensity(double[] points, int n, int d) {
         this.n = n;
         this.d = d;
-        this.columns = new double[d][n];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                columns[j][r] = points[r * d + j];
-            }
-        }
+        this.columns = ColumnScan.pack(points, d, null, 0, n);
     }
 
     int size() {
@@ -77,37 +75,11 @@ final class KdeDensity {
     }
 
     /**
-     * Writes ‖q − r_j‖² into {@code out[j]} (+∞ for {@code exclude}) and returns the smallest.
-     * Four features per pass: the sum is still feature by feature in order.
+     * Writes ‖q − r_j‖² into {@code out[j]} (+∞ for {@code exclude}) and returns the smallest. The
+     * neighbour detectors' column scan: four features per pass, the sum feature by feature in order.
      */
     private double squaredDistances(double[] q, int off, int exclude, double[] out) {
-        java.util.Arrays.fill(out, 0, n, 0.0);
-        int j = 0;
-        for (; j + 4 <= d; j += 4) {
-            double q0 = q[off + j];
-            double q1 = q[off + j + 1];
-            double q2 = q[off + j + 2];
-            double q3 = q[off + j + 3];
-            double[] c0 = columns[j];
-            double[] c1 = columns[j + 1];
-            double[] c2 = columns[j + 2];
-            double[] c3 = columns[j + 3];
-            for (int r = 0; r < n; r++) {
-                double t0 = q0 - c0[r];
-                double t1 = q1 - c1[r];
-                double t2 = q2 - c2[r];
-                double t3 = q3 - c3[r];
-                out[r] = out[r] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
-            }
-        }
-        for (; j < d; j++) {
-            double qj = q[off + j];
-            double[] c = columns[j];
-            for (int r = 0; r < n; r++) {
-                double t = qj - c[r];
-                out[r] += t * t;
-            }
-        }
+        ColumnScan.rawDistances(Metric.EUCLIDEAN, columns, 0, n, d, q, off, out);
         if (exclude >= 0) {
             out[exclude] = Double.POSITIVE_INFINITY;
         }

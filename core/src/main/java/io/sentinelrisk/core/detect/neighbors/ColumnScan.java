@@ -14,7 +14,7 @@ import java.util.Arrays;
  * shared array it cannot rule out an overlap with {@code acc} and runs 3.4× slower (measured on
  * 256 points × 36 features, JDK 25).
  */
-final class ColumnScan {
+public final class ColumnScan {
     private ColumnScan() {
     }
 
@@ -22,7 +22,7 @@ final class ColumnScan {
      * The rows {@code rows[from..from+len)} (or {@code from..from+len} when {@code rows} is
      * null) of the row-major {@code points}, as {@code d} column arrays of {@code len} values.
      */
-    static double[][] pack(double[] points, int d, int[] rows, int from, int len) {
+    public static double[][] pack(double[] points, int d, int[] rows, int from, int len) {
         double[][] cols = new double[d][len];
         for (int r = 0; r < len; r++) {
             int row = rows == null ? from + r : rows[from + r];
@@ -34,7 +34,7 @@ final class ColumnScan {
     }
 
     /** Writes the raw distances from {@code q[qOff..qOff+d)} to the block's points into {@code acc[0..len)}. */
-    static void rawDistances(Metric metric, double[][] cols, int first, int len, int d, double[] q, int qOff, double[] acc) {
+    public static void rawDistances(Metric metric, double[][] cols, int first, int len, int d, double[] q, int qOff, double[] acc) {
         Arrays.fill(acc, 0, len, 0.0);
         if (metric == Metric.EUCLIDEAN) {
             euclidean(cols, first, len, d, q, qOff, acc);
