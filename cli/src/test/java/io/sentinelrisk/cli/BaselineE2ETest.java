@@ -32,9 +32,7 @@ class BaselineE2ETest {
     @BeforeAll
     static void generate() throws Exception {
         soc = shared.resolve("soc.csv");
-        SentinelProcess.Result gen = SentinelProcess.run(shared, "generate", "soc", "--n-users", "20",
-                "--events-per-user", "60", "--output", soc.toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        SentinelProcess.generateSoc(shared, "--n-users", "20", "--events-per-user", "60", "--output", soc.toString());
     }
 
     private Path config(String name, String detectorLines) throws Exception {

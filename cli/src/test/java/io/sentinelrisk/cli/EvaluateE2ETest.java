@@ -32,9 +32,7 @@ class EvaluateE2ETest {
     @BeforeAll
     static void generate() throws Exception {
         soc = shared.resolve("soc.csv");
-        SentinelProcess.Result gen = SentinelProcess.run(shared, "generate", "soc", "--n-users", "40",
-                "--events-per-user", "100", "--output", soc.toString());
-        assertThat(gen.exitCode()).as(gen.err()).isZero();
+        SentinelProcess.generateSoc(shared, "--n-users", "40", "--events-per-user", "100", "--output", soc.toString());
     }
 
     @Test

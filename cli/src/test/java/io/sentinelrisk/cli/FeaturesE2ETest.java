@@ -29,9 +29,7 @@ class FeaturesE2ETest {
     @BeforeAll
     static void generate() throws Exception {
         events = shared.resolve("soc.csv");
-        SentinelProcess.Result r = SentinelProcess.run(shared, "generate", "soc", "--n-users", "20", "--events-per-user", "100",
-                "-o", events.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
+        SentinelProcess.generateSoc(shared, "--n-users", "20", "--events-per-user", "100", "-o", events.toString());
     }
 
     @Test

@@ -74,4 +74,16 @@ final class SentinelProcess {
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         return run(workDir, Map.of(), args);
     }
+
+    /** Runs {@code sentinel generate soc ARGS} in {@code workDir}; a failure fails the test with its stderr. */
+    static void generateSoc(Path workDir, String... args) throws IOException, InterruptedException {
+        String[] line = new String[args.length + 2];
+        line[0] = "generate";
+        line[1] = "soc";
+        System.arraycopy(args, 0, line, 2, args.length);
+        Result r = run(workDir, line);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("sentinel generate soc exited " + r.exitCode() + ": " + r.err());
+        }
+    }
 }

@@ -153,7 +153,7 @@ class AutoBaselineTest {
         // the candidates are not fitted with a clean baseline: other candidates change nothing
         AutoModel withOtherCandidates = fit(Map.of("baseline", "clean", "clean_members", CLEAN,
                 "members", List.of(Map.of("type", "ecod"), Map.of("type", "hbos"))), d.x(), 5);
-        assertSameScores(m, withOtherCandidates, d.x());
+        AutoTest.assertSameScores(m, withOtherCandidates, d.x());
     }
 
     @Test
@@ -165,14 +165,14 @@ class AutoBaselineTest {
         assertThat(back.candidates()).extracting(AutoModel.Candidate::member)
                 .isEqualTo(clean.candidates().stream().map(AutoModel.Candidate::member).toList());
         assertThat(back.fitReport()).isEqualTo(clean.fitReport());
-        assertSameScores(clean, back, d.x());
+        AutoTest.assertSameScores(clean, back, d.x());
         assertThat(TrainingScores.of(back, d.x(), 2)).containsExactly(TrainingScores.of(clean, d.x(), 2));
 
         AutoModel unknown = fit(Map.of("members", CLEAN), d.x(), 5);
         AutoModel unknownBack = (AutoModel) AUTO.decode(AUTO.encode(unknown), "detector.bin");
         assertThat(unknownBack.baseline()).isEqualTo(Baseline.UNKNOWN);
         assertThat(unknownBack.fitReport()).isEqualTo(unknown.fitReport());
-        assertSameScores(unknown, unknownBack, d.x());
+        AutoTest.assertSameScores(unknown, unknownBack, d.x());
     }
 
     @Test
@@ -189,15 +189,7 @@ class AutoBaselineTest {
         AutoModel old = (AutoModel) AUTO.decode(w.writeBytes(kept).toByteArray(), "detector.bin");
         assertThat(old.baseline()).isEqualTo(Baseline.UNKNOWN);
         assertThat(old.candidates()).isEqualTo(m.candidates());
-        assertSameScores(m, old, d.x());
-    }
-
-    private static void assertSameScores(FittedDetector expected, FittedDetector actual, Matrix x) {
-        double[] a = new double[x.rows()];
-        double[] b = new double[x.rows()];
-        expected.score(x, a, 2);
-        actual.score(x, b, 2);
-        assertThat(b).containsExactly(a);
+        AutoTest.assertSameScores(m, old, d.x());
     }
 
     private static double median(double[] v) {

@@ -160,7 +160,8 @@ class AutoTest {
         assertSameScores(m, old, d.x());
     }
 
-    private static void assertSameScores(FittedDetector expected, FittedDetector actual, Matrix x) {
+    /** Both detectors give bit-identical scores on {@code x} (also for AutoBaselineTest). */
+    static void assertSameScores(FittedDetector expected, FittedDetector actual, Matrix x) {
         double[] a = new double[x.rows()];
         double[] b = new double[x.rows()];
         expected.score(x, a, 2);
