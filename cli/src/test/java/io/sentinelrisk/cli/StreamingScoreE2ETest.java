@@ -134,6 +134,23 @@ class StreamingScoreE2ETest {
         return Files.readAllLines(data).size() - 1L;
     }
 
+    /** Each block is logged at DEBUG, and nothing at the default level (WARN). */
+    @Test
+    void eachBlockIsLoggedAtDebugAndNothingByDefault() throws Exception {
+        Path data = copy("data.csv");
+        copy("model.srb");
+        long rows = dataRows(data);
+        SentinelProcess.Result debug = SentinelProcess.run(dir, "score", "-i", "data.csv", "-m", "model.srb", "--block-rows", "500",
+                "--export-csv", "card.csv", "--log-level", "DEBUG");
+        ok(debug);
+        assertThat(debug.err()).contains("scored rows 1 to 500 of data.csv")
+                .contains("read and scored " + rows + " rows from data.csv");
+        SentinelProcess.Result quiet = SentinelProcess.run(dir, "score", "-i", "data.csv", "-m", "model.srb", "--block-rows", "500",
+                "--export-csv", "card.csv");
+        ok(quiet);
+        assertThat(quiet.err()).isEmpty();
+    }
+
     private Path copy(String name) throws IOException {
         return Files.copy(shared.resolve(name), dir.resolve(name));
     }
