@@ -55,12 +55,14 @@ public record TimeRange(long from, long to, Bucket bucket) {
     }
 
     /**
-     * The range of the query parameters: {@code to} defaults to {@code now}, {@code from} to 24
-     * hours before {@code to}; {@code bucket} (minute, hour, day) defaults to minutes up to 6
-     * hours, hours up to 10 days, else days.
+     * The range of the query parameters: {@code to} defaults to just after {@code now} (the end is
+     * exclusive, and what was stamped in the request's own millisecond, such as a verdict
+     * committed just before it, must count), {@code from} to 24 hours before {@code to};
+     * {@code bucket} (minute, hour, day) defaults to minutes up to 6 hours, hours up to 10 days,
+     * else days.
      */
     public static TimeRange of(Long from, Long to, String bucket, long now) {
-        long end = to != null ? to : now;
+        long end = to != null ? to : justAfter(now);
         long start = from != null ? from : end - DEFAULT_SPAN_MS;
         if (start >= end) {
             throw new InvalidRange(from != null ? "from" : "to", "from must be before to");
@@ -96,5 +98,10 @@ public record TimeRange(long from, long to, Bucket bucket) {
             out.add(Instant.ofEpochMilli(from + i * bucket.millis).toString());
         }
         return out;
+    }
+
+    /** The exclusive end of a range that ends now: everything stamped up to {@code now} is in it. */
+    public static long justAfter(long now) {
+        return now + 1;
     }
 }

@@ -97,7 +97,8 @@ public final class StatsPages {
         long unit = range.endsWith("h") ? TimeRange.Bucket.HOUR.millis : TimeRange.Bucket.DAY.millis;
         long span = Long.parseLong(range.substring(0, range.length() - 1)) * unit;
         long now = System.currentTimeMillis();
-        return TimeRange.of(now - span, now, null, now);
+        long end = TimeRange.justAfter(now);
+        return TimeRange.of(end - span, end, null, now);
     }
 
     private static String json(Object view) {
