@@ -7,6 +7,7 @@ import io.sentinelrisk.core.data.ColumnType;
 import io.sentinelrisk.core.data.Field;
 import io.sentinelrisk.core.data.Frame;
 import io.sentinelrisk.core.data.Schema;
+import io.sentinelrisk.core.detect.support.RowSample;
 import io.sentinelrisk.core.util.StableIndexSort;
 import io.sentinelrisk.synth.Geo;
 import io.sentinelrisk.synth.Seeds;
@@ -151,14 +152,7 @@ public final class ScenarioInjector {
         if (k < want) {
             warnings.add("scenario '" + s.name() + "': asked for " + want + " rows, only " + m + " are eligible; picked " + k);
         }
-        for (int i = 0; i < k; i++) {
-            int j = i + rng.nextInt(m - i);
-            int t = eligible[i];
-            eligible[i] = eligible[j];
-            eligible[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(eligible, k);
-        Arrays.sort(chosen);
+        int[] chosen = RowSample.pick(Arrays.copyOf(eligible, m), k, rng);
         int code = scenario.code(s.name());
         int labeled = 0;
         double[] offsets = new double[0];

@@ -20,14 +20,23 @@ public final class RowSample {
         if (n <= max) {
             return idx;
         }
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < max; i++) {
+        return pick(idx, max, new SplittableRandom(seed));
+    }
+
+    /**
+     * {@code k} of the values in {@code pool} (at most its length), drawn without replacement with
+     * {@code rnd}, ascending: a partial Fisher-Yates shuffle of {@code pool} in place, which takes
+     * one {@code nextInt} of {@code rnd} per value drawn, in order.
+     */
+    public static int[] pick(int[] pool, int k, SplittableRandom rnd) {
+        int n = pool.length;
+        for (int i = 0; i < k; i++) {
             int j = i + rnd.nextInt(n - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
+            int t = pool[i];
+            pool[i] = pool[j];
+            pool[j] = t;
         }
-        int[] out = Arrays.copyOf(idx, max);
+        int[] out = Arrays.copyOf(pool, k);
         Arrays.sort(out);
         return out;
     }
