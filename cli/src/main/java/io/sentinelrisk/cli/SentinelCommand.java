@@ -81,7 +81,43 @@ public final class SentinelCommand implements Runnable {
             }
             return;
         }
-        System.exit(run(args));
+        neverOpenTheJar();
+        int code = run(args);
+        if (code == 0 && !otherThreadsKeepTheJvm()) {
+            // The JVM ends when main returns, running the same shutdown hooks as System.exit, which
+            // would first look up a System.Logger for Runtime.exit's logging: its discovery, a
+            // ServiceLoader, opens the jar and reads its index (10-20 ms, at the very end of a run).
+            return;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * A run from the start-up cache needs nothing from the jar but what it names, yet any lookup
+     * that searches the whole class path makes the class loader open the jar and read its index of
+     * ~18,700 entries (in the interpreter, 10-20 ms of the command's thread). Four did: picocli
+     * looking for Groovy's closure class, which is never there (its documented switch, here);
+     * slf4j's and logback's ServiceLoaders ({@link LogProvider} stands in for them); the default
+     * time zone's rules, for the log lines' time of day ({@link LogSetup} starts its pattern at
+     * the first line); Runtime.exit's System.Logger ({@link #main} returns instead when it can).
+     */
+    static void neverOpenTheJar() {
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+        LogProvider.install();
+    }
+
+    /** Whether a thread that is not a daemon is still alive: the JVM would wait for it, System.exit does not. */
+    private static boolean otherThreadsKeepTheJvm() {
+        Thread[] threads = new Thread[Thread.activeCount() + 8];
+        int n = Thread.currentThread().getThreadGroup().enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            if (threads[i] != Thread.currentThread() && !threads[i].isDaemon() && threads[i].isAlive()) {
+                return true;
+            }
+        }
+        return n == threads.length;   // more threads than counted: not known, exit as before
     }
 
     private static boolean isBareVersion(String[] args) {

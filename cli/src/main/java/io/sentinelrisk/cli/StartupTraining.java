@@ -23,6 +23,7 @@ public final class StartupTraining {
             System.err.println("usage: StartupTraining WORK_DIR");
             System.exit(2);
         }
+        SentinelCommand.neverOpenTheJar();   // as sentinel's main: its logging set-up is cached too
         Path dir = Files.createDirectories(Path.of(args[0]));
         Path csv = dir.resolve("training.csv");
         Files.writeString(csv, data(2_000, 42), StandardCharsets.UTF_8);

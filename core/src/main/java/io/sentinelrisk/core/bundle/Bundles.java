@@ -64,7 +64,13 @@ public final class Bundles {
      * its name like {@link #PROFILE}, and bundles without it (older releases) have it computed.
      */
     static final String MODEL_ID = "model_id.txt";
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /**
+     * Every entry's time: fixed, and two seconds past the first time a zip can say (DOS time counts
+     * in two seconds). At exactly 1980-01-01 00:00, ZipEntry also writes an extended timestamp,
+     * that local time converted in the JVM's default time zone: bundles trained alike differed in
+     * bytes between machines in different zones (and the zone's rules were looked up at save).
+     */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0, 2);
 
     private Bundles() {
     }

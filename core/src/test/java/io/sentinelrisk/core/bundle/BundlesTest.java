@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -65,6 +67,25 @@ class BundlesTest {
         for (int i = 0; i < 20; i++) {
             assertThat(s.risk()[i]).isGreaterThan(99);
             assertThat(s.isAnomaly()[i]).isTrue();
+        }
+    }
+
+    @Test
+    void theSameBytesInEveryTimeZone() {
+        Frame frame = Frames.gaussianWithOutliers(500, 5, 3);
+        Pipeline pipeline = fit(frame, Map.of());
+        TimeZone before = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+            byte[] utc = Bundles.toBytes(pipeline, CREATED);
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            byte[] tokyo = Bundles.toBytes(pipeline, CREATED);
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            byte[] losAngeles = Bundles.toBytes(pipeline, CREATED);
+            assertThat(Arrays.equals(tokyo, utc)).as("Tokyo's bundle equals UTC's").isTrue();
+            assertThat(Arrays.equals(losAngeles, utc)).as("Los Angeles' bundle equals UTC's").isTrue();
+        } finally {
+            TimeZone.setDefault(before);
         }
     }
 
