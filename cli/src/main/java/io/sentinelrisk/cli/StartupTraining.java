@@ -55,8 +55,8 @@ public final class StartupTraining {
                 throw new IllegalStateException("training run 'sentinel " + String.join(" ", run) + "' exited " + code);
             }
         }
-        // Leave as sentinel's main does: System.exit loads and starts the JDK's logging of the exit
-        // (System.Logger, java.logging), which is then in the cache too instead of read at every exit.
+        // Leave as sentinel's main does when a command fails: System.exit loads and starts the JDK's
+        // logging of the exit (System.Logger, java.logging), which is then in the cache too.
         System.exit(0);
     }
 
