@@ -28,7 +28,7 @@ class LoggingE2ETest {
 
     @BeforeAll
     static void inputs() throws Exception {
-        ok(SentinelProcess.run(dir, "generate", "soc", "--n-users", "10", "--events-per-user", "50", "--output", "data.csv"));
+        SentinelProcess.generateSoc(dir, "--n-users", "10", "--events-per-user", "50", "--output", "data.csv");
         ok(SentinelProcess.run(dir, "train", "--input", "data.csv", "--model-out", "model.srb"));
     }
 
