@@ -110,10 +110,15 @@ public final class SentinelCommand implements Runnable {
 
     /** Whether a thread that is not a daemon is still alive: the JVM would wait for it, System.exit does not. */
     private static boolean otherThreadsKeepTheJvm() {
-        Thread[] threads = new Thread[Thread.activeCount() + 8];
-        int n = Thread.currentThread().getThreadGroup().enumerate(threads, true);
+        return keepsTheJvm(Thread.currentThread().getThreadGroup(), Thread.currentThread());
+    }
+
+    /** Whether a live non-daemon thread of {@code group} or its subgroups, other than {@code self}, keeps the JVM. */
+    static boolean keepsTheJvm(ThreadGroup group, Thread self) {
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, true);
         for (int i = 0; i < n; i++) {
-            if (threads[i] != Thread.currentThread() && !threads[i].isDaemon() && threads[i].isAlive()) {
+            if (threads[i] != self && !threads[i].isDaemon() && threads[i].isAlive()) {
                 return true;
             }
         }
