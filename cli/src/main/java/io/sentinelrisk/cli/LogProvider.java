@@ -16,8 +16,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * The logging that {@code sentinel}'s {@code main} names to slf4j (its {@code slf4j.provider}
  * property): logback's context, configured by {@link LogSetup} directly. slf4j's and logback's
  * own discovery (a ServiceLoader each) make the class loader open the jar and read its index of
- * ~18,700 entries, in the interpreter, on the command's thread: the only reason a cached run of
- * {@code score} opened the jar at all (docs/benchmarks.md, "A run that never opens the jar").
+ * ~18,700 entries, in the interpreter, on the command's thread, in a run that otherwise takes
+ * every class from the start-up cache (docs/benchmarks.md, "A run that never opens the jar").
  * A user's {@code -Dlogback.configurationFile} goes through logback's own provider, as before;
  * so do tests and embedders, which do not start at {@code main}.
  */
