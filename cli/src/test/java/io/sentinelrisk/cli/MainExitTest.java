@@ -2,6 +2,8 @@ package io.sentinelrisk.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,61 +17,66 @@ class MainExitTest {
     @Test
     void aLiveNonDaemonThreadKeepsTheJvmUntilItEnds() throws Exception {
         ThreadGroup group = new ThreadGroup("main-exit-test");
-        assertThat(SentinelCommand.keepsTheJvm(group, Thread.currentThread())).isFalse();
-        CountDownLatch release = new CountDownLatch(1);
-        Thread user = waiting(group, release, false);
-        try {
-            assertThat(SentinelCommand.keepsTheJvm(group, Thread.currentThread())).isTrue();
+        assertThat(keepsTheJvm(group)).isFalse();
+        try (Waiting waiting = new Waiting()) {
+            Thread user = waiting.start(group, false);
+            assertThat(keepsTheJvm(group)).isTrue();
             assertThat(SentinelCommand.keepsTheJvm(group, user)).as("itself is not another thread").isFalse();
-        } finally {
-            release.countDown();
-            user.join();
         }
-        assertThat(SentinelCommand.keepsTheJvm(group, Thread.currentThread())).isFalse();
+        assertThat(keepsTheJvm(group)).isFalse();
     }
 
     @Test
     void daemonThreadsDoNot() throws Exception {
         ThreadGroup group = new ThreadGroup("main-exit-test-daemons");
-        CountDownLatch release = new CountDownLatch(1);
-        Thread first = waiting(group, release, true);
-        Thread second = waiting(new ThreadGroup(group, "nested"), release, true);
-        try {
-            assertThat(SentinelCommand.keepsTheJvm(group, Thread.currentThread())).isFalse();
-        } finally {
-            release.countDown();
-            first.join();
-            second.join();
+        try (Waiting waiting = new Waiting()) {
+            waiting.start(group, true);
+            waiting.start(new ThreadGroup(group, "nested"), true);
+            assertThat(keepsTheJvm(group)).isFalse();
         }
     }
 
     @Test
     void aNonDaemonThreadInASubgroupCounts() throws Exception {
         ThreadGroup group = new ThreadGroup("main-exit-test-outer");
-        CountDownLatch release = new CountDownLatch(1);
-        Thread nested = waiting(new ThreadGroup(group, "inner"), release, false);
-        try {
-            assertThat(SentinelCommand.keepsTheJvm(group, Thread.currentThread())).isTrue();
-        } finally {
-            release.countDown();
-            nested.join();
+        try (Waiting waiting = new Waiting()) {
+            waiting.start(new ThreadGroup(group, "inner"), false);
+            assertThat(keepsTheJvm(group)).isTrue();
         }
     }
 
-    /** A thread of {@code group} that has started and waits for {@code release}. */
-    private static Thread waiting(ThreadGroup group, CountDownLatch release, boolean daemon) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        Thread t = new Thread(group, () -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    private static boolean keepsTheJvm(ThreadGroup group) {
+        return SentinelCommand.keepsTheJvm(group, Thread.currentThread());
+    }
+
+    /** Threads that have started and wait until closed, which releases them and waits for their end. */
+    private static final class Waiting implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final List<Thread> threads = new ArrayList<>();
+
+        Thread start(ThreadGroup group, boolean daemon) throws InterruptedException {
+            CountDownLatch started = new CountDownLatch(1);
+            Thread t = new Thread(group, () -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, daemon ? "test-daemon" : "test-user");
+            t.setDaemon(daemon);
+            t.start();
+            threads.add(t);
+            started.await();
+            return t;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            release.countDown();
+            for (Thread t : threads) {
+                t.join();
             }
-        }, daemon ? "test-daemon" : "test-user");
-        t.setDaemon(daemon);
-        t.start();
-        started.await();
-        return t;
+        }
     }
 }
